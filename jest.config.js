@@ -1,0 +1,15 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  transform: {
+    // Transpile only; types are checked by `tsc --noEmit`.
+    '^.+\\.ts$': ['ts-jest', { tsconfig: { isolatedModules: true } }],
+  },
+  globalSetup: '<rootDir>/test/support/globalSetup.ts',
+  globalTeardown: '<rootDir>/test/support/globalTeardown.ts',
+  maxWorkers: 2,
+  testTimeout: 30000,
+};

@@ -1,0 +1,45 @@
+import { Email } from '../../domain/user/Email';
+import { Clock } from '../ports/Clock';
+import { IdGenerator } from '../ports/IdGenerator';
+import { Logger } from '../ports/Logger';
+import { Mailer } from '../ports/Mailer';
+import { PasswordResetRepository } from '../ports/PasswordResetRepository';
+import { SecretTokens } from '../ports/SecretTokens';
+import { TemplateRenderer } from '../ports/TemplateRenderer';
+import { UnitOfWork } from '../ports/UnitOfWork';
+import { UserRepository } from '../ports/UserRepository';
+
+export const RESET_TOKEN_TTL_MS = 10 * 60_000;
+
+/** Mails a single-use reset link. Answers the same whether or not the email is registered. */
+export class ForgotPassword {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly resets: PasswordResetRepository,
+    private readonly secrets: SecretTokens,
+    private readonly mailer: Mailer,
+    private readonly templates: TemplateRenderer,
+    private readonly ids: IdGenerator,
+    private readonly clock: Clock,
+    private readonly uow: UnitOfWork,
+    private readonly logger: Logger,
+    private readonly frontendUrl: string,
+  ) {}
+
+  async execute(input: { email: string }): Promise<void> {
+    const user = await this.users.findByEmail(Email.create(input.email).value);
+    if (!user || user.isDeleted || user.status === 'BLOCKED') return;
+    const token = this.secrets.generate();
+    const now = this.clock.now();
+    await this.uow.run(() =>
+      this.resets.create({ id: this.ids.next(), userId: user.id, tokenHash: this.secrets.hash(token), createdAt: now, expiresAt: new Date(now.getTime() + RESET_TOKEN_TTL_MS) }),
+    );
+    const link = `${this.frontendUrl}/reset-password?id=${encodeURIComponent(user.id)}&token=${encodeURIComponent(token)}`;
+    const mail = this.templates.email('password-reset', { name: user.name, link, expiresInMinutes: RESET_TOKEN_TTL_MS / 60_000 });
+    try {
+      await this.mailer.send({ to: user.email.value, ...mail });
+    } catch (error) {
+      this.logger.error({ err: error, userId: user.id }, 'password reset mail failed');
+    }
+  }
+}

@@ -1,0 +1,37 @@
+import { Email } from '../../domain/user/Email';
+import { assertStrongPassword } from '../../domain/user/PasswordPolicy';
+import { Phone } from '../../domain/user/Phone';
+import { User } from '../../domain/user/User';
+import { Clock } from '../ports/Clock';
+import { IdGenerator } from '../ports/IdGenerator';
+import { PasswordHasher } from '../ports/PasswordHasher';
+import { UnitOfWork } from '../ports/UnitOfWork';
+import { UserRepository } from '../ports/UserRepository';
+
+export interface RegisterInput {
+  name: string;
+  email: string;
+  password: string;
+  phone?: string;
+  address?: string;
+}
+
+export class RegisterUser {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly ids: IdGenerator,
+    private readonly clock: Clock,
+    private readonly uow: UnitOfWork,
+  ) {}
+
+  async execute(input: RegisterInput): Promise<User> {
+    const email = Email.create(input.email);
+    const password = assertStrongPassword(input.password);
+    const phone = input.phone ? Phone.create(input.phone).value : null;
+    const passwordHash = await this.hasher.hash(password);
+    const user = User.register({ id: this.ids.next(), name: input.name, email, passwordHash, phone, address: input.address ?? null, now: this.clock.now() });
+    await this.uow.run(() => this.users.save(user));
+    return user;
+  }
+}

@@ -1,0 +1,5 @@
+/** One outside dependency `/ready` asks about (database, Redis, SMTP, storage, ...). */
+export interface HealthCheck {
+  name: string;
+  check(): Promise<void>;
+}

@@ -1,0 +1,13 @@
+import { RefreshSession } from '../../domain/session/RefreshSession';
+
+export interface SessionRepository {
+  create(session: RefreshSession): Promise<void>;
+  findByTokenHash(tokenHash: string): Promise<RefreshSession | null>;
+  /**
+   * Marks the session used only if it was still unused; false when another request
+   * rotated it first (the token is then a replay).
+   */
+  markRotated(id: string, now: Date): Promise<boolean>;
+  revokeFamily(familyId: string, now: Date): Promise<void>;
+  revokeAllOfUser(userId: string, now: Date, exceptFamilyId?: string): Promise<void>;
+}

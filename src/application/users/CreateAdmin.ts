@@ -1,0 +1,33 @@
+import { Conflict } from '../../domain/shared/errors';
+import { Email } from '../../domain/user/Email';
+import { assertStrongPassword } from '../../domain/user/PasswordPolicy';
+import { Role } from '../../domain/user/Role';
+import { User } from '../../domain/user/User';
+import { Clock } from '../ports/Clock';
+import { IdGenerator } from '../ports/IdGenerator';
+import { PasswordHasher } from '../ports/PasswordHasher';
+import { UnitOfWork } from '../ports/UnitOfWork';
+import { UserRepository } from '../ports/UserRepository';
+
+/** Creates a verified admin account (operator tooling, start-up super admin). */
+export class CreateAdmin {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly ids: IdGenerator,
+    private readonly clock: Clock,
+    private readonly uow: UnitOfWork,
+  ) {}
+
+  async execute(input: { email: string; password: string; name?: string; role?: Extract<Role, 'ADMIN' | 'SUPER_ADMIN'> }): Promise<User> {
+    const email = Email.create(input.email);
+    const hash = await this.hasher.hash(assertStrongPassword(input.password));
+    return this.uow.run(async () => {
+      if (await this.users.findByEmail(email.value)) throw new Conflict('A user with this email already exists', 'USER.ALREADY_EXISTS');
+      const role = input.role ?? 'ADMIN';
+      const user = User.register({ id: this.ids.next(), name: input.name ?? (role === 'SUPER_ADMIN' ? 'Super Admin' : 'Admin'), email, passwordHash: hash, role, isVerified: true, now: this.clock.now() });
+      await this.users.save(user);
+      return user;
+    });
+  }
+}

@@ -1,0 +1,15 @@
+import { NotFound } from '../../domain/shared/errors';
+import { Actor, isAdmin } from '../../domain/user/Role';
+import { User } from '../../domain/user/User';
+import { UserRepository } from '../ports/UserRepository';
+
+/** A user as seen by `actor`: themselves, or anyone when they are an admin. Others get 404. */
+export class GetUser {
+  constructor(private readonly users: UserRepository) {}
+
+  async execute(actor: Actor, userId: string): Promise<User> {
+    const user = actor.userId === userId || isAdmin(actor.role) ? await this.users.findById(userId) : null;
+    if (!user) throw NotFound.of('User');
+    return user;
+  }
+}

@@ -1,0 +1,131 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { environmentSchema } from './schema';
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  varDir: string;
+  logLevel: string;
+  publicUrl: string;
+  frontendUrl: string;
+  bodyLimit: string;
+  database: { url: string | null; poolSize: number };
+  redisUrl: string | null;
+  mail: { smtpUrl: string | null; from: string };
+  s3: { endpoint: string; accessKey: string; secretKey: string; bucket: string; region: string; publicUrl: string | null } | null;
+  pdf: { chromePath: string | null; poolSize: number; renderTimeoutMs: number; recycleAfter: number };
+  payment: {
+    gateway: 'sandbox' | 'sslcommerz';
+    sslcommerz: { storeId: string; storePassword: string; baseUrl: string } | null;
+  };
+  secrets: { jwtAccess: string; jwtRefresh: string; otpHashKey: string; storageSigning: string; sandboxGateway: string };
+  auth: { accessTtlMs: number; refreshTtlMs: number; legacyExpiredTokenStatus: 401 | 500 };
+  superAdmin: { email: string; password: string } | null;
+  google: { clientId: string; clientSecret: string } | null;
+  business: { currency: string; holdMinutes: number; brandName: string; sellerName: string; sellerAddress: string };
+  rateLimits: { loginPerMinute: number; otpPerMinute: number };
+  worker: { inProcess: boolean; concurrency: number };
+  shutdownTimeoutMs: number;
+}
+
+export class ConfigError extends Error {}
+
+const SECRET_NAMES = ['JWT_ACCESS_SECRET', 'JWT_REFRESH_SECRET', 'OTP_HASH_KEY', 'STORAGE_SIGNING_KEY', 'SANDBOX_GATEWAY_SECRET'] as const;
+
+export function parseDuration(value: string): number {
+  const match = /^(\d+)(ms|s|m|h|d)$/.exec(value);
+  if (!match) throw new ConfigError(`Invalid duration ${value}`);
+  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[match[2] as 'ms'];
+  return Number(match[1]) * unit;
+}
+
+/** Development secrets are made once and kept in VAR_DIR so restarts keep sessions valid. */
+function developmentSecrets(varDir: string): Record<string, string> {
+  const file = path.join(varDir, 'secrets.json');
+  const existing: Record<string, string> = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
+  let changed = false;
+  for (const name of SECRET_NAMES) {
+    if (!existing[name]) {
+      existing[name] = randomBytes(32).toString('hex');
+      changed = true;
+    }
+  }
+  if (changed) {
+    fs.mkdirSync(varDir, { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(existing, null, 2), { mode: 0o600 });
+  }
+  return existing;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const { value: e, error } = environmentSchema.validate(env, { abortEarly: false, convert: true });
+  if (error) throw new ConfigError(`Invalid configuration: ${error.details.map((d) => d.message).join('; ')}`);
+  const varDir = path.resolve(e.VAR_DIR);
+  const missing = SECRET_NAMES.filter((name) => !e[name]);
+  if (missing.length && e.NODE_ENV === 'production') {
+    throw new ConfigError(`Invalid configuration: ${missing.map((n) => `"${n}" is required in production`).join('; ')}`);
+  }
+  const generated = missing.length ? developmentSecrets(varDir) : {};
+  const secret = (name: (typeof SECRET_NAMES)[number]): string => e[name] || generated[name];
+  const s3Given = Boolean(e.S3_ENDPOINT);
+  if (s3Given && (!e.S3_ACCESS_KEY || !e.S3_SECRET_KEY)) {
+    throw new ConfigError('Invalid configuration: "S3_ACCESS_KEY" and "S3_SECRET_KEY" are required with S3_ENDPOINT');
+  }
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    varDir,
+    logLevel: e.LOG_LEVEL,
+    publicUrl: e.PUBLIC_URL.replace(/\/$/, ''),
+    frontendUrl: e.FRONTEND_URL.replace(/\/$/, ''),
+    bodyLimit: e.BODY_LIMIT,
+    database: { url: e.DATABASE_URL || null, poolSize: e.DATABASE_POOL_SIZE },
+    redisUrl: e.REDIS_URL || null,
+    mail: { smtpUrl: e.SMTP_URL || null, from: e.MAIL_FROM },
+    s3: s3Given
+      ? { endpoint: e.S3_ENDPOINT, accessKey: e.S3_ACCESS_KEY, secretKey: e.S3_SECRET_KEY, bucket: e.S3_BUCKET, region: e.S3_REGION, publicUrl: e.S3_PUBLIC_URL || null }
+      : null,
+    pdf: {
+      chromePath: e.CHROME_PATH || null,
+      poolSize: e.PDF_POOL_SIZE ?? Math.max(2, os.availableParallelism()),
+      renderTimeoutMs: e.PDF_RENDER_TIMEOUT_MS,
+      recycleAfter: e.PDF_RECYCLE_AFTER,
+    },
+    payment: {
+      gateway: e.PAYMENT_GATEWAY,
+      sslcommerz:
+        e.PAYMENT_GATEWAY === 'sslcommerz'
+          ? { storeId: e.SSLCOMMERZ_STORE_ID, storePassword: e.SSLCOMMERZ_STORE_PASSWORD, baseUrl: e.SSLCOMMERZ_BASE_URL.replace(/\/$/, '') }
+          : null,
+    },
+    secrets: {
+      jwtAccess: secret('JWT_ACCESS_SECRET'),
+      jwtRefresh: secret('JWT_REFRESH_SECRET'),
+      otpHashKey: secret('OTP_HASH_KEY'),
+      storageSigning: secret('STORAGE_SIGNING_KEY'),
+      sandboxGateway: secret('SANDBOX_GATEWAY_SECRET'),
+    },
+    auth: {
+      accessTtlMs: parseDuration(e.JWT_ACCESS_EXPIRES),
+      refreshTtlMs: parseDuration(e.JWT_REFRESH_EXPIRES),
+      legacyExpiredTokenStatus: e.LEGACY_EXPIRED_TOKEN_STATUS,
+    },
+    superAdmin: e.SUPER_ADMIN_EMAIL && e.SUPER_ADMIN_PASSWORD ? { email: e.SUPER_ADMIN_EMAIL, password: e.SUPER_ADMIN_PASSWORD } : null,
+    google: e.GOOGLE_CLIENT_ID && e.GOOGLE_CLIENT_SECRET ? { clientId: e.GOOGLE_CLIENT_ID, clientSecret: e.GOOGLE_CLIENT_SECRET } : null,
+    business: {
+      currency: e.CURRENCY,
+      holdMinutes: e.BOOKING_HOLD_MINUTES,
+      brandName: e.BRAND_NAME,
+      sellerName: e.SELLER_NAME,
+      sellerAddress: e.SELLER_ADDRESS,
+    },
+    rateLimits: { loginPerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE, otpPerMinute: e.RATE_LIMIT_OTP_PER_MINUTE },
+    worker: { inProcess: e.WORKER_IN_PROCESS, concurrency: e.WORKER_CONCURRENCY },
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+  };
+}

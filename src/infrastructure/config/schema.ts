@@ -1,0 +1,65 @@
+import Joi from 'joi';
+
+const duration = Joi.string().pattern(/^\d+(ms|s|m|h|d)$/);
+const url = Joi.string().uri();
+
+/** Every environment variable TourDesk reads. `.env.example` mirrors this list. */
+export const environmentSchema = Joi.object({
+  NODE_ENV: Joi.string().valid('development', 'production', 'test').default('development'),
+  PORT: Joi.number().port().default(5000),
+  HOST: Joi.string().default('0.0.0.0'),
+  VAR_DIR: Joi.string().default('./var'),
+  LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
+  PUBLIC_URL: url.default('http://localhost:5000'),
+  FRONTEND_URL: url.default('http://localhost:5173'),
+  BODY_LIMIT: Joi.string().default('1mb'),
+
+  DATABASE_URL: Joi.string().pattern(/^(mysql|mariadb):\/\//).allow(''),
+  DATABASE_POOL_SIZE: Joi.number().integer().min(1).max(200).default(10),
+  REDIS_URL: Joi.string().pattern(/^rediss?:\/\//).allow(''),
+  SMTP_URL: Joi.string().pattern(/^smtps?:\/\//).allow(''),
+  MAIL_FROM: Joi.string().default('TourDesk <no-reply@tourdesk.local>'),
+  S3_ENDPOINT: url.allow(''),
+  S3_ACCESS_KEY: Joi.string().allow(''),
+  S3_SECRET_KEY: Joi.string().allow(''),
+  S3_BUCKET: Joi.string().default('tourdesk'),
+  S3_REGION: Joi.string().default('us-east-1'),
+  S3_PUBLIC_URL: url.allow(''),
+  CHROME_PATH: Joi.string().allow(''),
+  PDF_POOL_SIZE: Joi.number().integer().min(1).max(32),
+  PDF_RENDER_TIMEOUT_MS: Joi.number().integer().min(500).default(15000),
+  PDF_RECYCLE_AFTER: Joi.number().integer().min(1).default(1000),
+
+  PAYMENT_GATEWAY: Joi.string().valid('sandbox', 'sslcommerz').default('sandbox'),
+  SSLCOMMERZ_STORE_ID: Joi.string().when('PAYMENT_GATEWAY', { is: 'sslcommerz', then: Joi.required() }),
+  SSLCOMMERZ_STORE_PASSWORD: Joi.string().when('PAYMENT_GATEWAY', { is: 'sslcommerz', then: Joi.required() }),
+  SSLCOMMERZ_BASE_URL: url.default('https://sandbox.sslcommerz.com'),
+
+  JWT_ACCESS_SECRET: Joi.string().min(32),
+  JWT_ACCESS_EXPIRES: duration.default('15m'),
+  JWT_REFRESH_SECRET: Joi.string().min(32),
+  JWT_REFRESH_EXPIRES: duration.default('30d'),
+  OTP_HASH_KEY: Joi.string().min(32),
+  STORAGE_SIGNING_KEY: Joi.string().min(32),
+  SANDBOX_GATEWAY_SECRET: Joi.string().min(32),
+  LEGACY_EXPIRED_TOKEN_STATUS: Joi.number().valid(401, 500).default(401),
+
+  SUPER_ADMIN_EMAIL: Joi.string().email().allow(''),
+  SUPER_ADMIN_PASSWORD: Joi.string().allow(''),
+  GOOGLE_CLIENT_ID: Joi.string().allow(''),
+  GOOGLE_CLIENT_SECRET: Joi.string().allow(''),
+
+  CURRENCY: Joi.string().pattern(/^[A-Z]{3}$/).default('BDT'),
+  BOOKING_HOLD_MINUTES: Joi.number().integer().min(1).max(24 * 60).default(30),
+  BRAND_NAME: Joi.string().default('TourDesk'),
+  SELLER_NAME: Joi.string().default('TourDesk Travel Ltd.'),
+  SELLER_ADDRESS: Joi.string().default('House 12, Road 5, Dhanmondi, Dhaka 1205, Bangladesh'),
+
+  RATE_LIMIT_LOGIN_PER_MINUTE: Joi.number().integer().min(1).default(10),
+  RATE_LIMIT_OTP_PER_MINUTE: Joi.number().integer().min(1).default(20),
+  WORKER_IN_PROCESS: Joi.boolean().truthy('1').falsy('0').default(true),
+  WORKER_CONCURRENCY: Joi.number().integer().min(1).max(64).default(2),
+  SHUTDOWN_TIMEOUT_MS: Joi.number().integer().min(100).default(10000),
+})
+  .rename('MYSQL_URL', 'DATABASE_URL', { ignoreUndefined: true, override: false })
+  .unknown(true);

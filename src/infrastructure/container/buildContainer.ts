@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { Container, ContainerModule } from 'inversify';
+import { Config } from '../config/Config';
+import { createPino, PinoLogger } from '../logging/PinoLogger';
+import { Database } from '../persistence/Database';
+import { createDataSource } from '../persistence/createDataSource';
+import { accountsModule } from './accountsModule';
+import { coreModule } from './coreModule';
+import { mailModule } from './mailModule';
+import { Resources } from './Resources';
+
+export interface Runtime {
+  container: Container;
+  config: Config;
+  logger: PinoLogger;
+  resources: Resources;
+  /** Which adapter each port got, as logged at start-up. */
+  adapters: Record<string, string>;
+  close(): Promise<void>;
+}
+
+export interface BuildOptions {
+  logger?: PinoLogger;
+  /** Extra modules loaded last; tests use them to swap an adapter with `rebind`. */
+  overrides?: ContainerModule[];
+}
+
+export async function openDatabase(config: Config): Promise<Database> {
+  const dataSource = createDataSource({ url: config.database.url, sqliteFile: path.join(config.varDir, 'tourdesk.sqlite'), poolSize: config.database.poolSize });
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: 'each' });
+  return new Database(dataSource);
+}
+
+/** The composition root: the one place that decides which adapter serves each port. */
+export async function buildContainer(config: Config, options: BuildOptions = {}): Promise<Runtime> {
+  const logger = options.logger ?? new PinoLogger(createPino(config.logLevel));
+  const resources = new Resources(logger);
+  const db = await openDatabase(config);
+  resources.onShutdown('database', () => db.close());
+
+  const adapters: Record<string, string> = {
+    database: config.database.url ? 'TypeORM on MySQL/MariaDB' : `TypeORM on SQLite (${path.join(config.varDir, 'tourdesk.sqlite')})`,
+    mailer: config.mail.smtpUrl ? 'nodemailer over SMTP' : `.eml outbox (${path.join(config.varDir, 'mail')})`,
+  };
+  const container = new Container({ defaultScope: 'Singleton' });
+  container.loadSync(coreModule(config, logger, db, resources), accountsModule(config), mailModule(config), ...(options.overrides ?? []));
+  for (const [port, adapter] of Object.entries(adapters)) logger.info({ port, adapter }, `port ${port}: ${adapter}`);
+  return { container, config, logger, resources, adapters, close: () => resources.closeAll() };
+}

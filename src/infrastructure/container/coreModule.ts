@@ -1,0 +1,35 @@
+import path from 'node:path';
+import { ContainerModule } from 'inversify';
+import { HealthCheck } from '../../application/ports/HealthCheck';
+import { TOKENS } from '../../application/ports/tokens';
+import { Config } from '../config/Config';
+import { HandlebarsTemplateRenderer } from '../templates/HandlebarsTemplateRenderer';
+import { Database } from '../persistence/Database';
+import { TypeOrmUnitOfWork } from '../persistence/TypeOrmUnitOfWork';
+import { SystemClock } from '../system/SystemClock';
+import { UuidIdGenerator } from '../system/UuidIdGenerator';
+import { PinoLogger } from '../logging/PinoLogger';
+import { Resources } from './Resources';
+import { single } from './bindings';
+
+export const TEMPLATES_DIR = path.resolve(__dirname, '../../../templates');
+
+export function coreModule(config: Config, logger: PinoLogger, db: Database, resources: Resources): ContainerModule {
+  return new ContainerModule(({ bind }) => {
+    bind(TOKENS.Config).toConstantValue(config);
+    bind(TOKENS.Logger).toConstantValue(logger);
+    bind(PinoLogger).toConstantValue(logger);
+    bind(Database).toConstantValue(db);
+    bind(Resources).toConstantValue(resources);
+    single(bind, TOKENS.Clock, () => new SystemClock());
+    single(bind, TOKENS.IdGenerator, () => new UuidIdGenerator());
+    single(bind, TOKENS.UnitOfWork, () => new TypeOrmUnitOfWork(db));
+    single(bind, TOKENS.TemplateRenderer, () => new HandlebarsTemplateRenderer(TEMPLATES_DIR, { brandName: config.business.brandName }));
+    bind<HealthCheck>(TOKENS.HealthChecks).toConstantValue({
+      name: 'database',
+      check: async () => {
+        await db.dataSource.query('SELECT 1');
+      },
+    });
+  });
+}

@@ -1,0 +1,25 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import nodemailer from 'nodemailer';
+import { Mailer, OutgoingMail } from '../../application/ports/Mailer';
+import { DependencyUnavailable } from '../../domain/shared/errors';
+
+/** The embedded outbox: one RFC 5322 file per message, byte for byte what SMTP would carry. */
+export class EmlFileMailer implements Mailer {
+  private readonly transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+
+  constructor(private readonly directory: string, private readonly from: string) {}
+
+  async send(mail: OutgoingMail): Promise<{ messageId: string }> {
+    const info = await this.transport.sendMail({ from: this.from, ...mail });
+    const file = path.join(this.directory, `${Date.now()}-${randomUUID()}.eml`);
+    try {
+      await fs.mkdir(this.directory, { recursive: true });
+      await fs.writeFile(file, info.message as Buffer);
+    } catch (error) {
+      throw new DependencyUnavailable('mail outbox', `Could not write ${file}: ${(error as Error).message}`);
+    }
+    return { messageId: info.messageId };
+  }
+}

@@ -1,0 +1,23 @@
+import { IsNull, MoreThan } from 'typeorm';
+import { PasswordResetRecord, PasswordResetRepository } from '../../../application/ports/PasswordResetRepository';
+import { Database, affectedRows } from '../Database';
+import { PasswordResetEntity } from '../entities/PasswordResetEntity';
+
+export class TypeOrmPasswordResetRepository implements PasswordResetRepository {
+  constructor(private readonly db: Database) {}
+
+  private get repo() {
+    return this.db.manager().getRepository(PasswordResetEntity);
+  }
+
+  async create(record: PasswordResetRecord): Promise<void> {
+    await this.repo.insert({ ...record, usedAt: null });
+  }
+
+  async consume(tokenHash: string, now: Date): Promise<{ userId: string } | null> {
+    const row = await this.repo.findOneBy({ tokenHash });
+    if (!row) return null;
+    const result = await this.repo.update({ id: row.id, usedAt: IsNull(), expiresAt: MoreThan(now) }, { usedAt: now });
+    return affectedRows(result) === 1 ? { userId: row.userId } : null;
+  }
+}

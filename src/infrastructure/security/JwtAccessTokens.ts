@@ -1,0 +1,33 @@
+import jwt from 'jsonwebtoken';
+import { AccessClaims, AccessTokens } from '../../application/ports/AccessTokens';
+import { Clock } from '../../application/ports/Clock';
+import { Unauthenticated } from '../../domain/shared/errors';
+import { ROLES, Role } from '../../domain/user/Role';
+
+const ALGORITHM = 'HS256';
+
+export class JwtAccessTokens implements AccessTokens {
+  constructor(private readonly secret: string, private readonly ttlMs: number, private readonly clock: Clock) {}
+
+  issue(claims: AccessClaims): { token: string; expiresAt: Date } {
+    const iat = Math.floor(this.clock.now().getTime() / 1000);
+    const exp = iat + Math.floor(this.ttlMs / 1000);
+    const token = jwt.sign({ sub: claims.userId, email: claims.email, role: claims.role, iat, exp }, this.secret, { algorithm: ALGORITHM });
+    return { token, expiresAt: new Date(exp * 1000) };
+  }
+
+  verify(token: string): AccessClaims {
+    let payload: jwt.JwtPayload;
+    try {
+      payload = jwt.verify(token, this.secret, {
+        algorithms: [ALGORITHM],
+        clockTimestamp: Math.floor(this.clock.now().getTime() / 1000),
+      }) as jwt.JwtPayload;
+    } catch (error) {
+      if (error instanceof jwt.TokenExpiredError) throw new Unauthenticated('jwt expired', 'AUTH.TOKEN_EXPIRED');
+      throw new Unauthenticated('Invalid access token', 'AUTH.TOKEN_INVALID');
+    }
+    if (typeof payload.sub !== 'string' || !ROLES.includes(payload.role)) throw new Unauthenticated('Invalid access token', 'AUTH.TOKEN_INVALID');
+    return { userId: payload.sub, email: String(payload.email), role: payload.role as Role };
+  }
+}

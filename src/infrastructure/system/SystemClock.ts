@@ -1,0 +1,7 @@
+import { Clock } from '../../application/ports/Clock';
+
+export class SystemClock implements Clock {
+  now(): Date {
+    return new Date();
+  }
+}

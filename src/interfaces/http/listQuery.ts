@@ -1,0 +1,71 @@
+import Joi from 'joi';
+import { ListQuery, RangeFilter } from '../../application/shared/ListQuery';
+import { ValidationFailed } from '../../domain/shared/errors';
+import { Reply, listMeta } from './envelope';
+
+export interface ListSpec {
+  /** Exact-match filters: query name → schema. `_id` is always accepted. */
+  filters: Record<string, Joi.Schema>;
+  /** Range filters: query name → the field it bounds and which side. */
+  ranges?: Record<string, { field: string; bound: 'gte' | 'lte'; schema: Joi.Schema }>;
+  sortable: string[];
+  /** Fields `fields=` may project; `_id` is always kept. */
+  projectable: string[];
+}
+
+const BASE = {
+  searchTerm: Joi.string().trim().max(100).allow(''),
+  sort: Joi.string().max(200),
+  fields: Joi.string().max(500),
+  page: Joi.number().integer().min(1).max(100000).default(1),
+  limit: Joi.number().integer().min(1).max(100).default(10),
+};
+
+/** The joi schema of one endpoint's list query; unknown names are refused with a 400. */
+export function listQuerySchema(spec: ListSpec): Joi.ObjectSchema {
+  const ranges = Object.fromEntries(Object.entries(spec.ranges ?? {}).map(([name, r]) => [name, r.schema]));
+  return Joi.object({ ...BASE, _id: Joi.string().max(64), ...spec.filters, ...ranges });
+}
+
+function csv(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+export interface ParsedList {
+  query: ListQuery;
+  fields: string[];
+}
+
+/** Turns an already validated query object into a ListQuery, checking sort and projection names. */
+export function toListQuery(raw: Record<string, any>, spec: ListSpec): ParsedList {
+  const sort = csv(raw.sort).map((token) => {
+    const field = token.replace(/^-/, '');
+    if (!spec.sortable.includes(field)) {
+      throw ValidationFailed.field('sort', `cannot sort by "${field}"; allowed: ${spec.sortable.join(', ')}`);
+    }
+    return { field, direction: token.startsWith('-') ? ('DESC' as const) : ('ASC' as const) };
+  });
+  const fields = csv(raw.fields);
+  const unknown = fields.filter((f) => f !== '_id' && f !== 'id' && !spec.projectable.includes(f));
+  if (unknown.length) throw ValidationFailed.field('fields', `unknown field(s) ${unknown.join(', ')}`);
+  const filters: ListQuery['filters'] = {};
+  for (const name of Object.keys(spec.filters)) if (raw[name] !== undefined && raw[name] !== '') filters[name] = raw[name];
+  if (raw._id) filters.id = raw._id;
+  const ranges: Record<string, RangeFilter> = {};
+  for (const [name, r] of Object.entries(spec.ranges ?? {})) {
+    if (raw[name] === undefined || raw[name] === '') continue;
+    ranges[r.field] = { ...ranges[r.field], [r.bound]: raw[name] };
+  }
+  return { query: { searchTerm: raw.searchTerm || undefined, filters, ranges, sort, page: raw.page, limit: raw.limit }, fields };
+}
+
+export function project<T extends Record<string, unknown>>(item: T, fields: string[]): Partial<T> {
+  if (!fields.length) return item;
+  const keep = new Set([...fields, '_id', 'id']);
+  return Object.fromEntries(Object.entries(item).filter(([key]) => keep.has(key))) as Partial<T>;
+}
+
+/** A list reply: projected items plus the `meta` block clients page with. */
+export function listReply<T extends Record<string, unknown>>(message: string, page: { items: T[]; total: number; page: number; limit: number }, fields: string[]): Reply {
+  return { message, data: page.items.map((item) => project(item, fields)), meta: listMeta(page) };
+}

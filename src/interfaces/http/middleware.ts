@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { Context, Next } from 'koa';
+import { Config } from '../../infrastructure/config/Config';
+import { PinoLogger } from '../../infrastructure/logging/PinoLogger';
+import { requestContext } from '../../infrastructure/logging/requestContext';
+import { RateLimited, ValidationFailed } from '../../domain/shared/errors';
+import { errorBody } from './envelope';
+import { statusOf } from './errorStatus';
+import { removeTemporaryUploads } from './uploads';
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Gives every request an id (echoed when the client sent a sane one) and logs it once done. */
+export function requestLogging(logger: PinoLogger) {
+  return async (ctx: Context, next: Next): Promise<void> => {
+    const given = ctx.get('x-request-id');
+    const requestId = REQUEST_ID.test(given) ? given : randomUUID();
+    ctx.state.requestId = requestId;
+    ctx.set('X-Request-Id', requestId);
+    const started = process.hrtime.bigint();
+    await requestContext.run({ requestId }, async () => {
+      try {
+        await next();
+      } finally {
+        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        const route = (ctx as unknown as { _matchedRoute?: string })._matchedRoute ?? 'unmatched';
+        logger.pino.info({ method: ctx.method, url: ctx.path, route, status: ctx.status, ms: Math.round(ms * 10) / 10 }, 'request');
+        await removeTemporaryUploads(ctx).catch(() => undefined);
+      }
+    });
+  };
+}
+
+/** Body-parser failures come from koa-body as http-errors with a status. */
+function bodyParserError(error: unknown): ValidationFailed | null {
+  const e = error as { status?: number; type?: string; message?: string; httpCode?: number; code?: number };
+  if (e?.type === 'entity.parse.failed') return ValidationFailed.field('body', 'is not valid JSON');
+  if (e?.type === 'entity.too.large' || e?.status === 413 || e?.httpCode === 413) return ValidationFailed.field('body', 'is too large');
+  if (typeof e?.httpCode === 'number' && e.httpCode >= 400 && e.httpCode < 500) return ValidationFailed.field('body', e.message ?? 'is malformed');
+  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500 && e.message) return ValidationFailed.field('body', e.message);
+  return null;
+}
+
+/** Maps every error to the error envelope; only unexpected ones become a 500, without internals. */
+export function errorEnvelope(config: Config, logger: PinoLogger) {
+  return async (ctx: Context, next: Next): Promise<void> => {
+    try {
+      await next();
+      if (ctx.status === 404 && ctx.body === undefined) {
+        ctx.status = 404;
+        ctx.body = errorBody(404, `Route not found: ${ctx.method} ${ctx.path}`, [{ path: ctx.path, message: 'no such route' }], ctx.state.requestId);
+      }
+    } catch (thrown) {
+      const error = bodyParserError(thrown) ?? thrown;
+      let status = statusOf(error);
+      const known = status !== 500;
+      const e = error as { message?: string; code?: string; problems?: { path: string; message: string }[] };
+      if (e.code === 'AUTH.TOKEN_EXPIRED') status = config.auth.legacyExpiredTokenStatus;
+      if (error instanceof RateLimited) ctx.set('Retry-After', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
+      if (!known) logger.pino.error({ err: thrown }, 'unhandled error');
+      else if (status >= 500) logger.pino.warn({ err: thrown }, e.message ?? 'dependency unavailable');
+      const message = known || config.env === 'development' ? (e.message ?? 'Error') : 'Something went wrong';
+      const sources = e.problems?.length ? e.problems : [{ path: '', message }];
+      ctx.status = status;
+      ctx.body = errorBody(status, message, sources, ctx.state.requestId, known && e.code ? { code: e.code } : {});
+    }
+  };
+}

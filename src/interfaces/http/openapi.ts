@@ -1,0 +1,86 @@
+import j2s from 'joi-to-swagger';
+import { API_PREFIX } from './mountRoutes';
+import { RouteDef, asList } from './route';
+
+const envelope = (data: object = {}) => ({
+  type: 'object',
+  properties: { success: { type: 'boolean' }, statusCode: { type: 'integer' }, message: { type: 'string' }, data, meta: { $ref: '#/components/schemas/ListMeta' } },
+});
+
+const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
+
+/** OpenAPI 3 built from the same route definitions and joi schemas that serve and validate requests. */
+export function buildOpenApi(routes: RouteDef[], info: { title: string; version: string; serverUrl: string }): Record<string, any> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of routes) {
+    for (const rawPath of asList(route.path)) {
+      const path = `${API_PREFIX}${rawPath}`.replace(/:(\w+)/g, '{$1}');
+      for (const method of asList(route.method)) {
+        const req = route.request ?? {};
+        const parameters = [
+          ...Object.entries(req.params ? (j2s(req.params).swagger.properties ?? {}) : {}).map(([name, schema]) => ({ name, in: 'path', required: true, schema })),
+          ...Object.entries(req.query ? (j2s(req.query).swagger.properties ?? {}) : {}).map(([name, schema]) => ({ name, in: 'query', schema })),
+          ...(rawPath.match(/:(\w+)/g) ?? []).filter(() => !req.params).map((p) => ({ name: p.slice(1), in: 'path', required: true, schema: { type: 'string' } })),
+        ];
+        const bodySchema = req.body ? j2s(req.body).swagger : undefined;
+        const requestBody = bodySchema
+          ? {
+              content: {
+                'application/json': { schema: bodySchema },
+                ...(req.files
+                  ? { 'multipart/form-data': { schema: { type: 'object', properties: { data: { type: 'string', description: 'the JSON body as a string' }, [req.files.field]: req.files.max > 1 ? { type: 'array', items: { type: 'string', format: 'binary' } } : { type: 'string', format: 'binary' } } } } }
+                  : {}),
+              },
+            }
+          : undefined;
+        const status = String(route.response?.status ?? 200);
+        const responseContent = route.response?.contentType
+          ? { [route.response.contentType]: { schema: { type: 'string', format: 'binary' } } }
+          : { 'application/json': { schema: envelope(route.response?.data ? j2s(route.response.data).swagger : {}) } };
+        paths[path] ??= {};
+        paths[path][method] = {
+          tags: [route.tag],
+          summary: route.summary,
+          operationId: `${method}_${path.replace(/[^\w]+/g, '_')}`,
+          ...(route.access === 'public' ? { security: [] } : {}),
+          ...(route.access !== 'public' && route.access !== 'user' ? { description: `Roles: ${route.access.join(', ')}` } : {}),
+          parameters,
+          ...(requestBody ? { requestBody } : {}),
+          responses: {
+            [status]: { description: route.response?.description ?? 'Success', content: responseContent },
+            '400': errorResponse('Invalid input; errorSources names each field'),
+            ...(route.access !== 'public' ? { '401': errorResponse('Not logged in or token expired'), '403': errorResponse('Not permitted') } : {}),
+            '429': errorResponse('Rate limited; see Retry-After'),
+            '500': errorResponse('Unexpected error'),
+          },
+        };
+      }
+    }
+  }
+  return {
+    openapi: '3.0.3',
+    info: { title: info.title, version: info.version, description: 'TourDesk REST API. Every response uses the success or error envelope.' },
+    servers: [{ url: info.serverUrl }],
+    security: [{ bearerAuth: [] }, { cookieAuth: [] }],
+    paths,
+    components: {
+      securitySchemes: {
+        bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+        cookieAuth: { type: 'apiKey', in: 'cookie', name: 'accessToken' },
+      },
+      schemas: {
+        ListMeta: { type: 'object', properties: { page: { type: 'integer' }, limit: { type: 'integer' }, total: { type: 'integer' }, totalPage: { type: 'integer' } } },
+        Error: {
+          type: 'object',
+          properties: {
+            success: { type: 'boolean', example: false },
+            statusCode: { type: 'integer', example: 400 },
+            message: { type: 'string', example: 'Validation failed: guestCount must be a positive integer' },
+            errorSources: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
+            requestId: { type: 'string' },
+          },
+        },
+      },
+    },
+  };
+}

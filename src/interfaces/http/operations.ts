@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Router from '@koa/router';
+import { absolutePath } from 'swagger-ui-dist';
+import { HealthCheck } from '../../application/ports/HealthCheck';
+import { TOKENS } from '../../application/ports/tokens';
+import { Runtime } from '../../infrastructure/container/buildContainer';
+
+const DOCS_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>TourDesk API</title>
+<link rel="stylesheet" href="/docs/assets/swagger-ui.css"></head><body><div id="ui"></div>
+<script src="/docs/assets/swagger-ui-bundle.js"></script>
+<script src="/docs/assets/init.js"></script></body></html>`;
+const DOCS_INIT = `window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#ui', withCredentials: true });`;
+const ASSETS = new Set(['swagger-ui.css', 'swagger-ui-bundle.js']);
+
+/** Liveness, readiness, the OpenAPI document and its UI: outside /api/v1, for operators. */
+export function operationsRouter(runtime: Runtime, openApi: () => Record<string, unknown>): Router {
+  const router = new Router();
+  const checks = runtime.container.getAll<HealthCheck>(TOKENS.HealthChecks);
+
+  router.get('/health', (ctx) => {
+    ctx.body = { success: true, statusCode: 200, message: 'OK', data: { status: 'ok', uptimeSeconds: Math.round(process.uptime()) } };
+  });
+
+  router.get('/ready', async (ctx) => {
+    const results = await Promise.all(
+      checks.map(async (c) => {
+        try {
+          await Promise.race([c.check(), new Promise((_, reject) => setTimeout(() => reject(new Error('timed out after 2s')), 2000).unref())]);
+          return { name: c.name, ok: true as const };
+        } catch (error) {
+          return { name: c.name, ok: false as const, error: (error as Error).message };
+        }
+      }),
+    );
+    const failing = results.filter((r) => !r.ok);
+    ctx.status = failing.length ? 503 : 200;
+    ctx.body = failing.length
+      ? { success: false, statusCode: 503, message: `Not ready: ${failing.map((f) => f.name).join(', ')} unavailable`, errorSources: failing.map((f) => ({ path: f.name, message: f.error })), requestId: ctx.state.requestId }
+      : { success: true, statusCode: 200, message: 'Ready', data: { checks: results.map((r) => r.name) } };
+  });
+
+  router.get('/openapi.json', (ctx) => {
+    ctx.body = openApi();
+  });
+  router.get('/docs', (ctx) => {
+    ctx.type = 'html';
+    ctx.body = DOCS_PAGE;
+  });
+  router.get('/docs/assets/:file', (ctx) => {
+    if (ctx.params.file === 'init.js') {
+      ctx.type = 'application/javascript';
+      ctx.body = DOCS_INIT;
+      return;
+    }
+    if (!ASSETS.has(ctx.params.file)) return;
+    ctx.type = path.extname(ctx.params.file);
+    ctx.body = fs.createReadStream(path.join(absolutePath(), ctx.params.file));
+  });
+  return router;
+}

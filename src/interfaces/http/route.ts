@@ -1,0 +1,40 @@
+import Joi from 'joi';
+import { Context } from 'koa';
+import { Actor, Role } from '../../domain/user/Role';
+import { Reply } from './envelope';
+import { UploadedFile } from './uploads';
+
+export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+/** `public`: anyone; `user`: any logged-in account; a role list: only those roles. */
+export type Access = 'public' | 'user' | readonly Role[];
+
+export const ADMINS: readonly Role[] = ['ADMIN', 'SUPER_ADMIN'];
+
+export interface RouteInput<B = any, Q = any, P = any> {
+  body: B;
+  query: Q;
+  params: P;
+  files: UploadedFile[];
+  actor: Actor | null;
+}
+
+export interface RouteDef {
+  method: Method | Method[];
+  /** Paths under /api/v1; more than one for aliases. `:name` segments are params. */
+  path: string | string[];
+  summary: string;
+  tag: string;
+  access: Access;
+  request?: {
+    body?: Joi.Schema;
+    query?: Joi.Schema;
+    params?: Joi.Schema;
+    /** Accepts multipart with the JSON in a `data` field and files under this field name. */
+    files?: { field: 'file' | 'files'; max: number };
+  };
+  response?: { status?: number; description?: string; data?: Joi.Schema; list?: boolean; contentType?: string };
+  /** Handlers parse → execute → present. Return a Reply, or write `ctx` directly (redirects, files). */
+  handler(input: RouteInput, ctx: Context): Promise<Reply | void>;
+}
+
+export const asList = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);

@@ -1,0 +1,98 @@
+import Joi from 'joi';
+import { RegisterUser } from '../../../application/auth/RegisterUser';
+import { GetUser } from '../../../application/users/GetUser';
+import { ListUsers } from '../../../application/users/ListUsers';
+import { UpdateUser } from '../../../application/users/UpdateUser';
+import { ACCOUNT_STATUSES, ROLES } from '../../../domain/user/Role';
+import { Runtime } from '../../../infrastructure/container/buildContainer';
+import { ListSpec, listQuerySchema, listReply, toListQuery } from '../listQuery';
+import { presentUser } from '../presenters/presentUser';
+import { ADMINS, RouteDef } from '../route';
+
+const id = Joi.object({ id: Joi.string().max(64).required() });
+const flag = Joi.boolean().truthy('true').falsy('false');
+
+export const USER_LIST: ListSpec = {
+  filters: { role: Joi.string().valid(...ROLES), isActive: Joi.string().valid(...ACCOUNT_STATUSES), isVerified: flag, isDeleted: flag },
+  sortable: ['name', 'email', 'createdAt', 'updatedAt', 'role'],
+  projectable: ['name', 'email', 'phone', 'address', 'picture', 'role', 'isActive', 'isVerified', 'isDeleted', 'createdAt', 'updatedAt'],
+};
+
+/** Registration never accepts privileged fields: they are refused, not ignored. */
+export const registerBody = Joi.object({
+  name: Joi.string().trim().min(2).max(120).required(),
+  email: Joi.string().email().max(254).required(),
+  password: Joi.string().max(128).required(),
+  phone: Joi.string().max(20),
+  address: Joi.string().trim().max(500),
+});
+
+const profileChanges = {
+  name: Joi.string().trim().min(2).max(120),
+  phone: Joi.string().max(20).allow(null),
+  address: Joi.string().trim().max(500).allow(null),
+};
+export const updateUserBody = Joi.object({
+  ...profileChanges,
+  role: Joi.string().valid(...ROLES),
+  isActive: Joi.string().valid(...ACCOUNT_STATUSES),
+  isDeleted: Joi.boolean(),
+  isVerified: Joi.boolean(),
+});
+
+export function userRoutes({ container }: Runtime): RouteDef[] {
+  const register = container.get(RegisterUser);
+  const getUser = container.get(GetUser);
+  const listUsers = container.get(ListUsers);
+  const updateUser = container.get(UpdateUser);
+  const tag = 'Users';
+
+  return [
+    {
+      method: 'post', path: '/user/register', tag, access: 'public',
+      summary: 'Create an account; a verification code is emailed',
+      request: { body: registerBody },
+      response: { status: 201 },
+      async handler({ body }) {
+        const user = await register.execute(body);
+        return { status: 201, message: 'User created successfully', data: presentUser(user) };
+      },
+    },
+    {
+      method: 'get', path: '/user/me', tag, access: 'user',
+      summary: 'The logged-in user',
+      async handler({ actor }) {
+        return { message: 'Your profile retrieved successfully', data: presentUser(await getUser.execute(actor!, actor!.userId)) };
+      },
+    },
+    {
+      method: 'get', path: '/user/all-users', tag, access: ADMINS,
+      summary: 'List users (search over name, email, phone, address)',
+      request: { query: listQuerySchema(USER_LIST) },
+      response: { list: true },
+      async handler({ actor, query }) {
+        const { query: list, fields } = toListQuery(query, USER_LIST);
+        const page = await listUsers.execute(actor!, list);
+        return listReply('All users retrieved successfully', { ...page, items: page.items.map((u) => presentUser(u)) }, fields);
+      },
+    },
+    {
+      method: 'get', path: '/user/:id', tag, access: ADMINS,
+      summary: 'One user',
+      request: { params: id },
+      async handler({ actor, params }) {
+        return { message: 'User retrieved successfully', data: presentUser(await getUser.execute(actor!, params.id)) };
+      },
+    },
+    {
+      method: 'patch', path: '/user/:id', tag, access: 'user',
+      summary: 'Edit a profile (self: name, phone, address, picture; admins also role and status flags)',
+      request: { params: id, body: updateUserBody, files: { field: 'file', max: 1 } },
+      async handler({ actor, params, body }) {
+        const { isActive, ...rest } = body;
+        const user = await updateUser.execute(actor!, params.id, { ...rest, status: isActive });
+        return { message: 'User updated successfully', data: presentUser(user) };
+      },
+    },
+  ];
+}

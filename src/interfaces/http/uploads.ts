@@ -1,0 +1,34 @@
+import fs from 'node:fs/promises';
+import { Context } from 'koa';
+
+export interface UploadedFile {
+  field: string;
+  originalName: string;
+  size: number;
+  read(): Promise<Buffer>;
+}
+
+interface FormidableFile {
+  filepath: string;
+  originalFilename?: string | null;
+  size: number;
+}
+
+/** Files koa-body parsed for `field` (or none), as plain values the use cases can take. */
+export function uploadedFiles(ctx: Context, field: string): UploadedFile[] {
+  const files = (ctx.request as unknown as { files?: Record<string, FormidableFile | FormidableFile[]> }).files;
+  const raw = files?.[field] ?? files?.[`${field}[]`];
+  if (!raw) return [];
+  return (Array.isArray(raw) ? raw : [raw]).map((f) => ({
+    field,
+    originalName: f.originalFilename ?? 'upload',
+    size: f.size,
+    read: () => fs.readFile(f.filepath),
+  }));
+}
+
+export async function removeTemporaryUploads(ctx: Context): Promise<void> {
+  const files = (ctx.request as unknown as { files?: Record<string, FormidableFile | FormidableFile[]> }).files ?? {};
+  const all = Object.values(files).flatMap((f) => (Array.isArray(f) ? f : [f]));
+  await Promise.all(all.map((f) => fs.rm(f.filepath, { force: true })));
+}
