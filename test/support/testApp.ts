@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { RunningServer, startServer } from '../../src/interfaces/http/startServer';
+
+export interface ApiResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+  /** `name=value` pairs from Set-Cookie, for the next request's Cookie header. */
+  cookies: Record<string, string>;
+  setCookie: string[];
+}
+
+export interface RequestOptions {
+  body?: unknown;
+  form?: FormData;
+  token?: string;
+  cookies?: Record<string, string>;
+  headers?: Record<string, string>;
+  redirect?: 'manual' | 'follow';
+}
+
+export interface TestApp {
+  server: RunningServer;
+  url: string;
+  varDir: string;
+  request<T = any>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
+  /** The `.eml` files the embedded mailer wrote, oldest first, as raw text. */
+  mails(): string[];
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the real app (real composition root, embedded defaults unless `env` says
+ * otherwise) on a free port with its own VAR_DIR, for HTTP tests over real sockets.
+ */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const varDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tourdesk-test-'));
+  const server = await startServer(
+    { NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', VAR_DIR: varDir, WORKER_IN_PROCESS: '0', ...env },
+    { handleSignals: false },
+  );
+  const request = async <T>(method: string, route: string, options: RequestOptions = {}): Promise<ApiResponse<T>> => {
+    const headers: Record<string, string> = { ...(options.headers ?? {}) };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    if (options.cookies) headers.cookie = Object.entries(options.cookies).map(([k, v]) => `${k}=${v}`).join('; ');
+    let body: string | FormData | undefined;
+    if (options.form) body = options.form;
+    else if (options.body !== undefined) {
+      headers['content-type'] ??= 'application/json';
+      body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+    }
+    const url = route.startsWith('http') ? route : `${server.url}${route}`;
+    const response = await fetch(url, { method, headers, body, redirect: options.redirect ?? 'manual' });
+    const text = await response.text();
+    const type = response.headers.get('content-type') ?? '';
+    const setCookie = response.headers.getSetCookie();
+    const cookies = Object.fromEntries(setCookie.map((c) => c.split(';')[0].split('=')).map(([k, ...v]) => [k, v.join('=')]));
+    return { status: response.status, headers: response.headers, body: type.includes('json') && text ? JSON.parse(text) : (text as T), cookies, setCookie };
+  };
+  const mailDir = path.join(varDir, 'mail');
+  return {
+    server,
+    url: server.url,
+    varDir,
+    request,
+    mails: () => (fs.existsSync(mailDir) ? fs.readdirSync(mailDir).sort().map((f) => fs.readFileSync(path.join(mailDir, f), 'utf8')) : []),
+    async stop() {
+      await server.stop();
+      fs.rmSync(varDir, { recursive: true, force: true });
+    },
+  };
+}
