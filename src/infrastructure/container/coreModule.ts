@@ -9,10 +9,11 @@ import { TypeOrmUnitOfWork } from '../persistence/TypeOrmUnitOfWork';
 import { SystemClock } from '../system/SystemClock';
 import { UuidIdGenerator } from '../system/UuidIdGenerator';
 import { PinoLogger } from '../logging/PinoLogger';
+import { projectRoot } from '../system/projectRoot';
 import { Resources } from './Resources';
 import { single } from './bindings';
 
-export const TEMPLATES_DIR = path.resolve(__dirname, '../../../templates');
+export const TEMPLATES_DIR = path.join(projectRoot(), 'templates');
 
 export function coreModule(config: Config, logger: PinoLogger, db: Database, resources: Resources): ContainerModule {
   return new ContainerModule(({ bind }) => {
