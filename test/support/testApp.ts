@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PinoLogger } from '../../src/infrastructure/logging/PinoLogger';
 import { RunningServer, startServer } from '../../src/interfaces/http/startServer';
 
 export interface ApiResponse<T = any> {
@@ -31,15 +32,19 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
+/** Every test talks from 127.0.0.1: per-client limits stay out of the way unless a test sets them. */
+const GENEROUS_LIMITS = { RATE_LIMIT_LOGIN_PER_MINUTE: '100000', RATE_LIMIT_OTP_PER_MINUTE: '100000', RATE_LIMIT_LOGIN_PER_EMAIL: '100000' };
+
 /**
  * Starts the real app (real composition root, embedded defaults unless `env` says
  * otherwise) on a free port with its own VAR_DIR, for HTTP tests over real sockets.
+ * `options.logger` replaces the silent default, e.g. to capture log lines.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: { logger?: PinoLogger } = {}): Promise<TestApp> {
   const varDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tourdesk-test-'));
   const server = await startServer(
-    { NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', VAR_DIR: varDir, WORKER_IN_PROCESS: '0', ...env },
-    { handleSignals: false },
+    { NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', VAR_DIR: varDir, WORKER_IN_PROCESS: '0', ...GENEROUS_LIMITS, ...env },
+    { handleSignals: false, logger: options.logger },
   );
   const request = async <T>(method: string, route: string, options: RequestOptions = {}): Promise<ApiResponse<T>> => {
     const headers: Record<string, string> = { ...(options.headers ?? {}) };

@@ -27,7 +27,8 @@ export interface Config {
   superAdmin: { email: string; password: string } | null;
   google: { clientId: string; clientSecret: string } | null;
   business: { currency: string; holdMinutes: number; brandName: string; sellerName: string; sellerAddress: string };
-  rateLimits: { loginPerMinute: number; otpPerMinute: number };
+  /** `loginPerEmail` counts attempts on one email per 15 minutes, from any client. */
+  rateLimits: { loginPerMinute: number; otpPerMinute: number; loginPerEmail: number };
   worker: { inProcess: boolean; concurrency: number };
   shutdownTimeoutMs: number;
 }
@@ -124,7 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sellerName: e.SELLER_NAME,
       sellerAddress: e.SELLER_ADDRESS,
     },
-    rateLimits: { loginPerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE, otpPerMinute: e.RATE_LIMIT_OTP_PER_MINUTE },
+    rateLimits: { loginPerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE, otpPerMinute: e.RATE_LIMIT_OTP_PER_MINUTE, loginPerEmail: e.RATE_LIMIT_LOGIN_PER_EMAIL },
     worker: { inProcess: e.WORKER_IN_PROCESS, concurrency: e.WORKER_CONCURRENCY },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };

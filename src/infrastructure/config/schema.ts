@@ -44,7 +44,7 @@ export const environmentSchema = Joi.object({
   SANDBOX_GATEWAY_SECRET: Joi.string().min(32),
   LEGACY_EXPIRED_TOKEN_STATUS: Joi.number().valid(401, 500).default(401),
 
-  SUPER_ADMIN_EMAIL: Joi.string().email().allow(''),
+  SUPER_ADMIN_EMAIL: Joi.string().email({ tlds: { allow: false } }).allow(''),
   SUPER_ADMIN_PASSWORD: Joi.string().allow(''),
   GOOGLE_CLIENT_ID: Joi.string().allow(''),
   GOOGLE_CLIENT_SECRET: Joi.string().allow(''),
@@ -57,6 +57,7 @@ export const environmentSchema = Joi.object({
 
   RATE_LIMIT_LOGIN_PER_MINUTE: Joi.number().integer().min(1).default(10),
   RATE_LIMIT_OTP_PER_MINUTE: Joi.number().integer().min(1).default(20),
+  RATE_LIMIT_LOGIN_PER_EMAIL: Joi.number().integer().min(1).default(10),
   WORKER_IN_PROCESS: Joi.boolean().truthy('1').falsy('0').default(true),
   WORKER_CONCURRENCY: Joi.number().integer().min(1).max(64).default(2),
   SHUTDOWN_TIMEOUT_MS: Joi.number().integer().min(100).default(10000),

@@ -9,7 +9,9 @@ import { RegisterUser } from '../../application/auth/RegisterUser';
 import { ResetPassword } from '../../application/auth/ResetPassword';
 import { SessionTokens } from '../../application/auth/SessionTokens';
 import { SetPassword } from '../../application/auth/SetPassword';
+import { ImageUploads } from '../../application/catalogue/ImageUploads';
 import { TOKENS as T } from '../../application/ports/tokens';
+import { ChangeAccountAccess } from '../../application/users/ChangeAccountAccess';
 import { CreateAdmin } from '../../application/users/CreateAdmin';
 import { EnsureSuperAdmin } from '../../application/users/EnsureSuperAdmin';
 import { GetUser } from '../../application/users/GetUser';
@@ -55,8 +57,9 @@ export function accountsModule(config: Config): ContainerModule {
 
     single(bind, GetUser, (c) => new GetUser(c.get(T.UserRepository)));
     single(bind, ListUsers, (c) => new ListUsers(c.get(T.UserRepository)));
-    single(bind, UpdateUser, (c) => new UpdateUser(c.get(T.UserRepository), c.get(T.UnitOfWork), c.get(T.Clock)));
+    single(bind, UpdateUser, (c) => new UpdateUser(c.get(T.UserRepository), c.get(T.UnitOfWork), c.get(T.Clock), c.get(ImageUploads)));
     single(bind, CreateAdmin, (c) => new CreateAdmin(c.get(T.UserRepository), c.get(T.PasswordHasher), c.get(T.IdGenerator), c.get(T.Clock), c.get(T.UnitOfWork)));
+    single(bind, ChangeAccountAccess, (c) => new ChangeAccountAccess(c.get(T.UserRepository), c.get(T.SessionRepository), c.get(T.UnitOfWork), c.get(T.Clock)));
     single(bind, EnsureSuperAdmin, (c) => new EnsureSuperAdmin(c.get(T.UserRepository), c.get(CreateAdmin)));
   });
 }

@@ -5,9 +5,16 @@ import { createPino, PinoLogger } from '../logging/PinoLogger';
 import { Database } from '../persistence/Database';
 import { createDataSource } from '../persistence/createDataSource';
 import { accountsModule } from './accountsModule';
+import { bookingModule, paymentGatewayName } from './bookingModule';
+import { catalogueModule } from './catalogueModule';
 import { coreModule } from './coreModule';
+import { invoiceModule, pdfAdapterName } from './invoiceModule';
 import { mailModule } from './mailModule';
+import { metricsModule } from './metricsModule';
+import { statsModule } from './statsModule';
 import { Resources } from './Resources';
+import { storageAdapterName, storageModule } from './storageModule';
+import { verificationAdapters, verificationModule } from './verificationModule';
 
 export interface Runtime {
   container: Container;
@@ -42,9 +49,14 @@ export async function buildContainer(config: Config, options: BuildOptions = {})
   const adapters: Record<string, string> = {
     database: config.database.url ? 'TypeORM on MySQL/MariaDB' : `TypeORM on SQLite (${path.join(config.varDir, 'tourdesk.sqlite')})`,
     mailer: config.mail.smtpUrl ? 'nodemailer over SMTP' : `.eml outbox (${path.join(config.varDir, 'mail')})`,
+    paymentGateway: paymentGatewayName(config),
+    storage: storageAdapterName(config),
+    pdfRenderer: pdfAdapterName(config),
+    ...verificationAdapters(config),
   };
+  const verification = await verificationModule(config, logger, resources);
   const container = new Container({ defaultScope: 'Singleton' });
-  container.loadSync(coreModule(config, logger, db, resources), accountsModule(config), mailModule(config), ...(options.overrides ?? []));
+  container.loadSync(coreModule(config, logger, db, resources), accountsModule(config), mailModule(config, resources), verification, metricsModule(config, db, logger), statsModule(config), storageModule(config), catalogueModule(config), bookingModule(config), invoiceModule(config, logger, resources), ...(options.overrides ?? []));
   for (const [port, adapter] of Object.entries(adapters)) logger.info({ port, adapter }, `port ${port}: ${adapter}`);
   return { container, config, logger, resources, adapters, close: () => resources.closeAll() };
 }

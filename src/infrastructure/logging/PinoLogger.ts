@@ -4,9 +4,11 @@ import { requestContext } from './requestContext';
 
 /** Field names whose values never reach a log line. */
 export const REDACTED_PATHS = [
-  'password', 'newPassword', 'oldPassword', 'otp', 'code', 'token', 'accessToken', 'refreshToken',
-  'authorization', 'cookie', '*.password', '*.newPassword', '*.oldPassword', '*.otp', '*.token',
-  '*.accessToken', '*.refreshToken', 'req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]',
+  'password', 'newPassword', 'oldPassword', 'passwordHash', 'otp', 'code', 'token', 'accessToken', 'refreshToken',
+  'resetToken', 'secret', 'clientSecret', 'authorization', 'cookie',
+  '*.password', '*.newPassword', '*.oldPassword', '*.passwordHash', '*.otp', '*.code', '*.token', '*.accessToken',
+  '*.refreshToken', '*.resetToken', '*.secret', '*.clientSecret', '*.authorization', '*.cookie',
+  'req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]',
 ];
 
 export function createPino(level: string, destination?: pino.DestinationStream): pino.Logger {

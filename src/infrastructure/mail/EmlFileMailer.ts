@@ -8,12 +8,14 @@ import { DependencyUnavailable } from '../../domain/shared/errors';
 /** The embedded outbox: one RFC 5322 file per message, byte for byte what SMTP would carry. */
 export class EmlFileMailer implements Mailer {
   private readonly transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+  /** Keeps file names in sending order within one millisecond. */
+  private sequence = 0;
 
   constructor(private readonly directory: string, private readonly from: string) {}
 
   async send(mail: OutgoingMail): Promise<{ messageId: string }> {
     const info = await this.transport.sendMail({ from: this.from, ...mail });
-    const file = path.join(this.directory, `${Date.now()}-${randomUUID()}.eml`);
+    const file = path.join(this.directory, `${Date.now()}-${String(++this.sequence % 1e6).padStart(6, '0')}-${randomUUID()}.eml`);
     try {
       await fs.mkdir(this.directory, { recursive: true });
       await fs.writeFile(file, info.message as Buffer);

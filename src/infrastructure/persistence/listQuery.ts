@@ -38,7 +38,11 @@ export function applyListQuery<T extends ObjectLiteral>(qb: SelectQueryBuilder<T
     }
   }
   const sort = query.sort.length || !spec.columns.createdAt ? query.sort : [{ field: 'createdAt', direction: 'DESC' as const }];
-  sort.forEach((key, i) => (i === 0 ? qb.orderBy(column(key.field), key.direction) : qb.addOrderBy(column(key.field), key.direction)));
+  // MySQL's *_ci collations order text without regard to case; SQLite's default is binary. NOCASE
+  // aligns them (it changes nothing for numbers and ISO timestamps).
+  const collate = qb.connection.driver.options.type === 'better-sqlite3' ? ' COLLATE NOCASE' : '';
+  const orderBy = (field: string) => `${column(field)}${collate}`;
+  sort.forEach((key, i) => (i === 0 ? qb.orderBy(orderBy(key.field), key.direction) : qb.addOrderBy(orderBy(key.field), key.direction)));
   // A stable tiebreaker keeps pages from overlapping when sort values repeat.
   if (spec.columns.id) qb.addOrderBy(spec.columns.id, sort[0]?.direction ?? 'DESC');
   return qb.skip((query.page - 1) * query.limit).take(query.limit);

@@ -3,6 +3,7 @@ import { Context } from 'koa';
 import { AccessTokens } from '../../application/ports/AccessTokens';
 import { ValidationFailed } from '../../domain/shared/errors';
 import { authorize } from './authenticate';
+import { RateLimitGuard } from './rateLimit';
 import { successBody } from './envelope';
 import { RouteDef, asList } from './route';
 import { uploadedFiles } from './uploads';
@@ -21,7 +22,7 @@ function bodyOf(ctx: Context): unknown {
   }
 }
 
-export function mountRoutes(router: Router, routes: RouteDef[], tokens: AccessTokens): void {
+export function mountRoutes(router: Router, routes: RouteDef[], tokens: AccessTokens, rateLimits?: RateLimitGuard): void {
   for (const route of routes) {
     const handle = async (ctx: Context): Promise<void> => {
       const actor = authorize(ctx, route.access, tokens);
@@ -36,6 +37,7 @@ export function mountRoutes(router: Router, routes: RouteDef[], tokens: AccessTo
       if (req.files && input.files.length > req.files.max) {
         throw ValidationFailed.field(req.files.field, `at most ${req.files.max} file(s) per request`);
       }
+      if (route.rateLimit?.length && rateLimits) await rateLimits(route.rateLimit, input, ctx);
       const reply = await route.handler(input, ctx);
       if (!reply) return;
       const status = reply.status ?? route.response?.status ?? 200;

@@ -1,11 +1,19 @@
 import j2s from 'joi-to-swagger';
 import { API_PREFIX } from './mountRoutes';
+import { exampleOf } from './openapiExamples';
 import { RouteDef, asList } from './route';
 
 const envelope = (data: object = {}) => ({
   type: 'object',
   properties: { success: { type: 'boolean' }, statusCode: { type: 'integer' }, message: { type: 'string' }, data, meta: { $ref: '#/components/schemas/ListMeta' } },
 });
+
+/** The success envelope around `data`, with an example of the whole answer when `data` has a schema. */
+function successContent(data: Record<string, any> | undefined, status: number) {
+  const schema = envelope(data ?? {});
+  if (!data) return { schema };
+  return { schema, example: { success: true, statusCode: status, message: 'Done', data: exampleOf(data) } };
+}
 
 const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
 
@@ -26,7 +34,7 @@ export function buildOpenApi(routes: RouteDef[], info: { title: string; version:
         const requestBody = bodySchema
           ? {
               content: {
-                'application/json': { schema: bodySchema },
+                'application/json': { schema: bodySchema, example: exampleOf(bodySchema) },
                 ...(req.files
                   ? { 'multipart/form-data': { schema: { type: 'object', properties: { data: { type: 'string', description: 'the JSON body as a string' }, [req.files.field]: req.files.max > 1 ? { type: 'array', items: { type: 'string', format: 'binary' } } : { type: 'string', format: 'binary' } } } } }
                   : {}),
@@ -36,7 +44,7 @@ export function buildOpenApi(routes: RouteDef[], info: { title: string; version:
         const status = String(route.response?.status ?? 200);
         const responseContent = route.response?.contentType
           ? { [route.response.contentType]: { schema: { type: 'string', format: 'binary' } } }
-          : { 'application/json': { schema: envelope(route.response?.data ? j2s(route.response.data).swagger : {}) } };
+          : { 'application/json': successContent(route.response?.data ? j2s(route.response.data).swagger : undefined, Number(status)) };
         paths[path] ??= {};
         paths[path][method] = {
           tags: [route.tag],

@@ -5,6 +5,7 @@ import { absolutePath } from 'swagger-ui-dist';
 import { HealthCheck } from '../../application/ports/HealthCheck';
 import { TOKENS } from '../../application/ports/tokens';
 import { Runtime } from '../../infrastructure/container/buildContainer';
+import { PrometheusMetrics } from '../../infrastructure/metrics/PrometheusMetrics';
 
 const DOCS_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>TourDesk API</title>
 <link rel="stylesheet" href="/docs/assets/swagger-ui.css"></head><body><div id="ui"></div>
@@ -13,7 +14,7 @@ const DOCS_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>TourD
 const DOCS_INIT = `window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#ui', withCredentials: true });`;
 const ASSETS = new Set(['swagger-ui.css', 'swagger-ui-bundle.js']);
 
-/** Liveness, readiness, the OpenAPI document and its UI: outside /api/v1, for operators. */
+/** Liveness, readiness, Prometheus metrics, the OpenAPI document and its UI: outside /api/v1, for operators. */
 export function operationsRouter(runtime: Runtime, openApi: () => Record<string, unknown>): Router {
   const router = new Router();
   const checks = runtime.container.getAll<HealthCheck>(TOKENS.HealthChecks);
@@ -38,6 +39,12 @@ export function operationsRouter(runtime: Runtime, openApi: () => Record<string,
     ctx.body = failing.length
       ? { success: false, statusCode: 503, message: `Not ready: ${failing.map((f) => f.name).join(', ')} unavailable`, errorSources: failing.map((f) => ({ path: f.name, message: f.error })), requestId: ctx.state.requestId }
       : { success: true, statusCode: 200, message: 'Ready', data: { checks: results.map((r) => r.name) } };
+  });
+
+  const metrics = runtime.container.get(PrometheusMetrics);
+  router.get('/metrics', async (ctx) => {
+    ctx.type = metrics.contentType;
+    ctx.body = await metrics.render();
   });
 
   router.get('/openapi.json', (ctx) => {

@@ -18,6 +18,18 @@ export interface RouteInput<B = any, Q = any, P = any> {
   actor: Actor | null;
 }
 
+/** A fixed-window limit on a route, counted through the RateLimiter port; past it the answer is 429 with Retry-After. */
+export interface RateLimitRule {
+  /** Names the counter; routes naming the same bucket share it. */
+  bucket: string;
+  limit: number;
+  windowMs: number;
+  /** Whose requests count together: the client address, unless a key is taken from the validated input. */
+  by?: (input: RouteInput) => string;
+  /** `allow`: while the limiter's store is unreachable, serve without this limit (logged) rather than fail. */
+  whenUnavailable?: 'refuse' | 'allow';
+}
+
 export interface RouteDef {
   method: Method | Method[];
   /** Paths under /api/v1; more than one for aliases. `:name` segments are params. */
@@ -32,6 +44,7 @@ export interface RouteDef {
     /** Accepts multipart with the JSON in a `data` field and files under this field name. */
     files?: { field: 'file' | 'files'; max: number };
   };
+  rateLimit?: RateLimitRule[];
   response?: { status?: number; description?: string; data?: Joi.Schema; list?: boolean; contentType?: string };
   /** Handlers parse → execute → present. Return a Reply, or write `ctx` directly (redirects, files). */
   handler(input: RouteInput, ctx: Context): Promise<Reply | void>;

@@ -2,6 +2,9 @@ import http from 'node:http';
 import { EnsureSuperAdmin } from '../../application/users/EnsureSuperAdmin';
 import { loadConfig } from '../../infrastructure/config/Config';
 import { buildContainer, Runtime } from '../../infrastructure/container/buildContainer';
+import { PinoLogger } from '../../infrastructure/logging/PinoLogger';
+import { exitOnShutdownSignal } from '../shutdownSignals';
+import { startWorker } from '../worker/startWorker';
 import { createHttpApp, HttpApp } from './createHttpApp';
 
 export interface RunningServer {
@@ -13,9 +16,9 @@ export interface RunningServer {
 }
 
 /** Builds the container, serves the API, and stops cleanly on SIGTERM/SIGINT. */
-export async function startServer(env: NodeJS.ProcessEnv = process.env, options: { handleSignals?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(env: NodeJS.ProcessEnv = process.env, options: { handleSignals?: boolean; logger?: PinoLogger } = {}): Promise<RunningServer> {
   const config = loadConfig(env);
-  const runtime = await buildContainer(config);
+  const runtime = await buildContainer(config, { logger: options.logger });
   const outcome = await runtime.container.get(EnsureSuperAdmin).execute(config.superAdmin);
   if (outcome === 'created') runtime.logger.info({ email: config.superAdmin?.email }, 'super admin created');
   const httpApp = createHttpApp(runtime);
@@ -26,24 +29,28 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, options:
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://127.0.0.1:${port}`;
   runtime.logger.info({ port }, `TourDesk API listening on ${url}`);
+  if (config.worker.inProcess) startWorker(runtime);
 
+  // Stop accepting, let in-flight requests finish (bounded by SHUTDOWN_TIMEOUT_MS), then close
+  // what the runtime opened, newest first: the in-process worker drains its running jobs
+  // before the browser, Redis and the database go.
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
-      runtime.logger.info({}, 'shutting down');
+      runtime.logger.info({}, 'shutting down: no new connections, draining in-flight requests');
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      const timer = setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutMs).unref();
+      const idleSweep = setInterval(() => server.closeIdleConnections(), 100).unref();
+      const timer = setTimeout(() => {
+        runtime.logger.warn({ timeoutMs: config.shutdownTimeoutMs }, 'in-flight requests outlived the shutdown timeout: closing their connections');
+        server.closeAllConnections();
+      }, config.shutdownTimeoutMs).unref();
       await closed;
+      clearInterval(idleSweep);
       clearTimeout(timer);
       await runtime.close();
+      runtime.logger.info({}, 'shut down');
     })());
-  if (options.handleSignals ?? true) {
-    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-      process.once(signal, () => {
-        stop().then(() => process.exit(0), () => process.exit(1));
-      });
-    }
-  }
+  if (options.handleSignals ?? true) exitOnShutdownSignal(stop, runtime.logger, 2 * config.shutdownTimeoutMs + 5_000);
   return { runtime, http: httpApp, server, url, stop };
 }

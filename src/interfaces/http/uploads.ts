@@ -32,3 +32,8 @@ export async function removeTemporaryUploads(ctx: Context): Promise<void> {
   const all = Object.values(files).flatMap((f) => (Array.isArray(f) ? f : [f]));
   await Promise.all(all.map((f) => fs.rm(f.filepath, { force: true })));
 }
+
+/** The use cases' view of an upload: the client's name for messages, the size, the bytes on demand. */
+export function incomingFiles(files: UploadedFile[]): { name: string; size: number; read(): Promise<Buffer> }[] {
+  return files.map((f) => ({ name: f.originalName, size: f.size, read: f.read }));
+}

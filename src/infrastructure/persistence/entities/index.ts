@@ -1,6 +1,15 @@
+import { BookingEntity } from './BookingEntity';
+import { DivisionEntity } from './DivisionEntity';
+import { InvoiceEntity } from './InvoiceEntity';
+import { JobEntity } from './JobEntity';
 import { PasswordResetEntity } from './PasswordResetEntity';
+import { PaymentEntity, PaymentEventEntity } from './PaymentEntity';
 import { RefreshSessionEntity } from './RefreshSessionEntity';
+import { SandboxSessionEntity } from './SandboxSessionEntity';
+import { TourEntity } from './TourEntity';
+import { TourTypeEntity } from './TourTypeEntity';
 import { UserEntity } from './UserEntity';
 
 /** Every mapped table. Add new entity schemas here. */
-export const entities = [UserEntity, RefreshSessionEntity, PasswordResetEntity];
+export const entities = [UserEntity, RefreshSessionEntity, PasswordResetEntity, DivisionEntity, TourTypeEntity, TourEntity,
+  BookingEntity, PaymentEntity, PaymentEventEntity, JobEntity, SandboxSessionEntity, InvoiceEntity];

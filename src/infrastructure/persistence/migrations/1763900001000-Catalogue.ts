@@ -53,8 +53,12 @@ export class Catalogue1763900001000 implements MigrationInterface {
         { columns: ['location'] },
         { columns: ['costFrom'] },
         { columns: ['startDate'] },
+        { columns: ['endDate'] },
         { columns: ['createdAt'] },
         { columns: ['title'] },
+        // the default order (newest first) under the common filters
+        { columns: ['divisionId', 'createdAt'] },
+        { columns: ['tourTypeId', 'createdAt'] },
       ],
     );
   }

@@ -1,5 +1,8 @@
 import { Accounts1763900000000 } from './1763900000000-Accounts';
 import { Catalogue1763900001000 } from './1763900001000-Catalogue';
+import { Bookings1763900002000 } from './1763900002000-Bookings';
+import { Invoices1763900003000 } from './1763900003000-Invoices';
+import { StatsIndexes1763900008000 } from './1763900008000-StatsIndexes';
 
 /** Every migration, oldest first. Add new ones at the end. */
-export const migrations = [Accounts1763900000000, Catalogue1763900001000];
+export const migrations = [Accounts1763900000000, Catalogue1763900001000, Bookings1763900002000, Invoices1763900003000, StatsIndexes1763900008000];

@@ -10,7 +10,7 @@ import { SetPassword } from '../../../application/auth/SetPassword';
 import { Runtime } from '../../../infrastructure/container/buildContainer';
 import { REFRESH_COOKIE, clearSessionCookies, setSessionCookies } from '../cookies';
 import { presentUser } from '../presenters/presentUser';
-import { RouteDef } from '../route';
+import { RateLimitRule, RouteDef } from '../route';
 
 const password = Joi.string().max(128);
 const tokenPair = Joi.object({ accessToken: Joi.string(), refreshToken: Joi.string() });
@@ -25,10 +25,16 @@ export function authRoutes({ container, config }: Runtime): RouteDef[] {
   const forgotPassword = container.get(ForgotPassword);
   const resetPassword = container.get(ResetPassword);
   const tag = 'Auth';
+  /** Logging in must not depend on Redis: while it is down these limits are skipped (and logged). */
+  const loginLimits: RateLimitRule[] = [
+    { bucket: 'login', limit: config.rateLimits.loginPerMinute, windowMs: 60_000, whenUnavailable: 'allow' },
+    /** Per email from any client; unknown emails count the same, so the limit reveals nothing. */
+    { bucket: 'login-email', limit: config.rateLimits.loginPerEmail, windowMs: 15 * 60_000, by: ({ body }) => String(body.email).trim().toLowerCase(), whenUnavailable: 'allow' },
+  ];
 
   return [
     {
-      method: 'post', path: '/auth/login', tag, access: 'public',
+      method: 'post', path: '/auth/login', tag, access: 'public', rateLimit: loginLimits,
       summary: 'Log in with email and password; tokens in the body and as httpOnly cookies',
       request: { body: Joi.object({ email: Joi.string().max(254).required(), password: password.required() }) },
       response: { data: tokenPair.keys({ user: Joi.object() }) },
@@ -91,7 +97,7 @@ export function authRoutes({ container, config }: Runtime): RouteDef[] {
     {
       method: 'post', path: '/auth/forgot-password', tag, access: 'public',
       summary: 'Email a single-use reset link (answers the same for unknown emails)',
-      request: { body: Joi.object({ email: Joi.string().email().max(254).required() }) },
+      request: { body: Joi.object({ email: Joi.string().email({ tlds: { allow: false } }).max(254).required() }) },
       async handler({ body }) {
         await forgotPassword.execute(body);
         return { message: 'If the account exists, a reset link was sent to its email', data: null };

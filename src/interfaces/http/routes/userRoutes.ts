@@ -1,13 +1,17 @@
 import Joi from 'joi';
 import { RegisterUser } from '../../../application/auth/RegisterUser';
+import { ImageUrls } from '../../../application/catalogue/ImageUrls';
+import { SendVerificationCode } from '../../../application/verification/SendVerificationCode';
 import { GetUser } from '../../../application/users/GetUser';
 import { ListUsers } from '../../../application/users/ListUsers';
 import { UpdateUser } from '../../../application/users/UpdateUser';
+import { User } from '../../../domain/user/User';
 import { ACCOUNT_STATUSES, ROLES } from '../../../domain/user/Role';
 import { Runtime } from '../../../infrastructure/container/buildContainer';
 import { ListSpec, listQuerySchema, listReply, toListQuery } from '../listQuery';
 import { presentUser } from '../presenters/presentUser';
 import { ADMINS, RouteDef } from '../route';
+import { incomingFiles } from '../uploads';
 
 const id = Joi.object({ id: Joi.string().max(64).required() });
 const flag = Joi.boolean().truthy('true').falsy('false');
@@ -21,7 +25,7 @@ export const USER_LIST: ListSpec = {
 /** Registration never accepts privileged fields: they are refused, not ignored. */
 export const registerBody = Joi.object({
   name: Joi.string().trim().min(2).max(120).required(),
-  email: Joi.string().email().max(254).required(),
+  email: Joi.string().email({ tlds: { allow: false } }).max(254).required(),
   password: Joi.string().max(128).required(),
   phone: Joi.string().max(20),
   address: Joi.string().trim().max(500),
@@ -42,9 +46,16 @@ export const updateUserBody = Joi.object({
 
 export function userRoutes({ container }: Runtime): RouteDef[] {
   const register = container.get(RegisterUser);
+  const sendCode = container.get(SendVerificationCode);
   const getUser = container.get(GetUser);
   const listUsers = container.get(ListUsers);
   const updateUser = container.get(UpdateUser);
+  const imageUrls = container.get(ImageUrls);
+  /** Users as presented, with stored pictures turned into download URLs. */
+  const present = async (users: User[]) => {
+    const urls = await imageUrls.urls(users.map((u) => u.picture));
+    return users.map((u) => presentUser(u, (key) => urls.get(key) ?? key));
+  };
   const tag = 'Users';
 
   return [
@@ -55,6 +66,7 @@ export function userRoutes({ container }: Runtime): RouteDef[] {
       response: { status: 201 },
       async handler({ body }) {
         const user = await register.execute(body);
+        await sendCode.execute({ email: user.email.value, bestEffort: true });
         return { status: 201, message: 'User created successfully', data: presentUser(user) };
       },
     },
@@ -62,7 +74,8 @@ export function userRoutes({ container }: Runtime): RouteDef[] {
       method: 'get', path: '/user/me', tag, access: 'user',
       summary: 'The logged-in user',
       async handler({ actor }) {
-        return { message: 'Your profile retrieved successfully', data: presentUser(await getUser.execute(actor!, actor!.userId)) };
+        const [me] = await present([await getUser.execute(actor!, actor!.userId)]);
+        return { message: 'Your profile retrieved successfully', data: me };
       },
     },
     {
@@ -73,7 +86,7 @@ export function userRoutes({ container }: Runtime): RouteDef[] {
       async handler({ actor, query }) {
         const { query: list, fields } = toListQuery(query, USER_LIST);
         const page = await listUsers.execute(actor!, list);
-        return listReply('All users retrieved successfully', { ...page, items: page.items.map((u) => presentUser(u)) }, fields);
+        return listReply('All users retrieved successfully', { ...page, items: await present(page.items) }, fields);
       },
     },
     {
@@ -81,17 +94,19 @@ export function userRoutes({ container }: Runtime): RouteDef[] {
       summary: 'One user',
       request: { params: id },
       async handler({ actor, params }) {
-        return { message: 'User retrieved successfully', data: presentUser(await getUser.execute(actor!, params.id)) };
+        const [user] = await present([await getUser.execute(actor!, params.id)]);
+        return { message: 'User retrieved successfully', data: user };
       },
     },
     {
       method: 'patch', path: '/user/:id', tag, access: 'user',
       summary: 'Edit a profile (self: name, phone, address, picture; admins also role and status flags)',
       request: { params: id, body: updateUserBody, files: { field: 'file', max: 1 } },
-      async handler({ actor, params, body }) {
+      async handler({ actor, params, body, files }) {
         const { isActive, ...rest } = body;
-        const user = await updateUser.execute(actor!, params.id, { ...rest, status: isActive });
-        return { message: 'User updated successfully', data: presentUser(user) };
+        const user = await updateUser.execute(actor!, params.id, { ...rest, status: isActive }, incomingFiles(files)[0] ?? null);
+        const [presented] = await present([user]);
+        return { message: 'User updated successfully', data: presented };
       },
     },
   ];

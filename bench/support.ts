@@ -1,0 +1,146 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+import Koa from 'koa';
+import { startServer } from '../src/interfaces/http/startServer';
+
+/** How long each measurement runs; `BENCH_SECONDS=10 npm run bench` for steadier numbers. */
+export const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+
+export const BENCH_ADMIN = { email: 'bench-admin@example.com', password: 'B3nch!password' };
+
+export interface Server {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** The real app (real composition root) on the embedded defaults in a throwaway VAR_DIR, with a super admin. */
+export async function startApp(env: Record<string, string> = {}): Promise<Server> {
+  const varDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tourdesk-bench-'));
+  const running = await startServer(
+    {
+      NODE_ENV: 'production', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', VAR_DIR: varDir, WORKER_IN_PROCESS: '0',
+      SUPER_ADMIN_EMAIL: BENCH_ADMIN.email, SUPER_ADMIN_PASSWORD: BENCH_ADMIN.password,
+      // A benchmark is one client hammering from one address: keep the login limits out of the way.
+      RATE_LIMIT_LOGIN_PER_MINUTE: '10000000', RATE_LIMIT_LOGIN_PER_EMAIL: '10000000',
+      ...secrets(),
+      ...env,
+    },
+    { handleSignals: false },
+  );
+  return {
+    url: running.url,
+    async stop() {
+      await running.stop();
+      fs.rmSync(varDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** NODE_ENV=production (as deployed: no dev-only paths) needs every secret given. */
+function secrets(): Record<string, string> {
+  const names = ['JWT_ACCESS_SECRET', 'JWT_REFRESH_SECRET', 'OTP_HASH_KEY', 'STORAGE_SIGNING_KEY', 'SANDBOX_GATEWAY_SECRET'];
+  return Object.fromEntries(names.map((name, i) => [name, `bench-secret-${i}-`.padEnd(48, 'x')]));
+}
+
+/** The floor: a bare Koa app answering `{ok:true}`, in the same process as the real one. */
+export async function startBareKoa(): Promise<Server> {
+  const app = new Koa();
+  app.use((ctx) => {
+    ctx.body = { ok: true };
+  });
+  const server = http.createServer(app.callback());
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    stop: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}
+
+export async function login(url: string, email = BENCH_ADMIN.email, password = BENCH_ADMIN.password): Promise<string> {
+  const response = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const body = (await response.json()) as { data?: { accessToken?: string } };
+  if (response.status !== 200 || !body.data?.accessToken) throw new Error(`bench login failed: ${response.status} ${JSON.stringify(body)}`);
+  return body.data.accessToken;
+}
+
+export interface Measurement {
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  /** Non-2xx answers plus socket errors and timeouts: should be 0. */
+  failures: number;
+}
+
+export interface Load {
+  name: string;
+  url: string;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+  connections?: number;
+  seconds?: number;
+}
+
+/** One autocannon run. Load is generated in a worker thread so it does not share the server's event loop. */
+export async function measure(load: Load): Promise<Measurement> {
+  const result = await autocannon({
+    url: load.url,
+    method: load.method ?? 'GET',
+    headers: load.headers,
+    body: load.body,
+    connections: load.connections ?? 10,
+    duration: load.seconds ?? SECONDS,
+    workers: 1,
+  });
+  return {
+    name: load.name,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    failures: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+/** Prints measurements with their ratio to `baseline` (req/s of the row ÷ req/s of the baseline). */
+export function printTable(title: string, rows: Measurement[], baseline?: Measurement): void {
+  const header = ['route', 'req/s', 'p50 ms', 'p99 ms', 'requests', 'failures', ...(baseline ? [`vs ${baseline.name}`] : [])];
+  const lines = rows.map((m) => [
+    m.name, m.rps.toFixed(0), m.p50.toFixed(1), m.p99.toFixed(1), String(m.requests), String(m.failures),
+    ...(baseline ? [`${((m.rps / baseline.rps) * 100).toFixed(1)}%`] : []),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const format = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log(`\n${title}`);
+  console.log(format(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const line of lines) console.log(format(line));
+}
+
+/** Sends a little traffic first so JIT warm-up and lazy initialisation are not measured. */
+export async function warmUp(load: Load): Promise<void> {
+  await measure({ ...load, seconds: 1 });
+}
+
+/** Runs `work` while sampling this process's event-loop delay: how long a ready callback waited to run. */
+export async function withLoopDelay<T>(work: () => Promise<T>): Promise<{ result: T; loopP99Ms: number; loopMaxMs: number }> {
+  const histogram = monitorEventLoopDelay({ resolution: 10 });
+  histogram.enable();
+  try {
+    const result = await work();
+    return { result, loopP99Ms: histogram.percentile(99) / 1e6, loopMaxMs: histogram.max / 1e6 };
+  } finally {
+    histogram.disable();
+  }
+}
+
+export function machine(): string {
+  return `${os.cpus()[0]?.model ?? 'cpu'} ×${os.availableParallelism()}, node ${process.version}, ${SECONDS}s per run`;
+}

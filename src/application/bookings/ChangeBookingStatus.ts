@@ -1,0 +1,27 @@
+import { Booking, BookingStatus } from '../../domain/booking/Booking';
+import { Conflict, Forbidden, NotFound } from '../../domain/shared/errors';
+import { Actor, isAdmin } from '../../domain/user/Role';
+import { BookingRepository } from '../ports/BookingRepository';
+import { Clock } from '../ports/Clock';
+import { UnitOfWork } from '../ports/UnitOfWork';
+
+/** The owner cancels their own PENDING booking; an admin makes any move the state machine allows. */
+export class ChangeBookingStatus {
+  constructor(private readonly bookings: BookingRepository, private readonly clock: Clock, private readonly uow: UnitOfWork) {}
+
+  async execute(actor: Actor, bookingId: string, status: BookingStatus): Promise<Booking> {
+    return this.uow.run(async () => {
+      const booking = await this.bookings.findById(bookingId);
+      const admin = isAdmin(actor.role);
+      if (!booking || (!admin && !booking.isOwnedBy(actor.userId))) throw NotFound.of('Booking');
+      if (!admin && status !== 'CANCEL') throw new Forbidden('You can only cancel your own booking', 'BOOKING.OWNER_MAY_ONLY_CANCEL');
+      const expected = booking.status;
+      if (status === 'EXPIRED') booking.expire(this.clock.now());
+      else booking.moveTo(status, this.clock.now());
+      if (!(await this.bookings.saveTransition(booking, expected))) {
+        throw new Conflict('The booking changed meanwhile; reload it', 'BOOKING.CHANGED_CONCURRENTLY');
+      }
+      return booking;
+    });
+  }
+}

@@ -1,0 +1,14 @@
+import { NotFound } from '../../domain/shared/errors';
+import { Actor, isAdmin } from '../../domain/user/Role';
+import { BookingRepository, BookingView } from '../ports/BookingRepository';
+
+/** A booking as its owner or an admin sees it; anyone else learns nothing, not even that it exists. */
+export class GetBooking {
+  constructor(private readonly bookings: BookingRepository) {}
+
+  async execute(actor: Actor, bookingId: string): Promise<BookingView> {
+    const view = await this.bookings.findView(bookingId);
+    if (!view || (!isAdmin(actor.role) && !view.booking.isOwnedBy(actor.userId))) throw NotFound.of('Booking');
+    return view;
+  }
+}

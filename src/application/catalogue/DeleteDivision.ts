@@ -1,0 +1,26 @@
+import { Conflict, NotFound } from '../../domain/shared/errors';
+import { DivisionRepository } from '../ports/DivisionRepository';
+import { TourRepository } from '../ports/TourRepository';
+import { UnitOfWork } from '../ports/UnitOfWork';
+import { ImageUploads } from './ImageUploads';
+
+export class DeleteDivision {
+  constructor(
+    private readonly divisions: DivisionRepository,
+    private readonly tours: TourRepository,
+    private readonly uploads: ImageUploads,
+    private readonly uow: UnitOfWork,
+  ) {}
+
+  async execute(id: string): Promise<void> {
+    const thumbnail = await this.uow.run(async () => {
+      const division = await this.divisions.findById(id);
+      if (!division) throw NotFound.of('Division');
+      const tours = await this.tours.countReferencing({ divisionId: id });
+      if (tours > 0) throw new Conflict(`Division is used by ${tours} tour(s); move or delete them first`, 'DIVISION.IN_USE');
+      await this.divisions.delete(id);
+      return division.thumbnail;
+    });
+    await this.uploads.discard([thumbnail]);
+  }
+}

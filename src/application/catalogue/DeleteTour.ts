@@ -1,0 +1,27 @@
+import { Conflict, NotFound } from '../../domain/shared/errors';
+import { SeatLedger } from '../ports/SeatLedger';
+import { TourRepository } from '../ports/TourRepository';
+import { UnitOfWork } from '../ports/UnitOfWork';
+import { ImageUploads } from './ImageUploads';
+
+export class DeleteTour {
+  constructor(
+    private readonly tours: TourRepository,
+    private readonly ledger: SeatLedger,
+    private readonly uploads: ImageUploads,
+    private readonly uow: UnitOfWork,
+  ) {}
+
+  async execute(id: string): Promise<void> {
+    const images = await this.uow.run(async () => {
+      const tour = await this.tours.findById(id, { forUpdate: true });
+      if (!tour) throw NotFound.of('Tour');
+      if (await this.ledger.hasLiveBookings(id)) {
+        throw new Conflict('Tour has pending or completed bookings and cannot be deleted', 'TOUR.HAS_BOOKINGS');
+      }
+      await this.tours.delete(id);
+      return [...tour.images];
+    });
+    await this.uploads.discard(images);
+  }
+}

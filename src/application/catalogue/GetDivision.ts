@@ -1,0 +1,15 @@
+import { NotFound } from '../../domain/shared/errors';
+import { DivisionRepository } from '../ports/DivisionRepository';
+import { DivisionView } from './DivisionView';
+import { ImageUrls } from './ImageUrls';
+
+/** One division by slug (what links use) or by id. */
+export class GetDivision {
+  constructor(private readonly divisions: DivisionRepository, private readonly urls: ImageUrls) {}
+
+  async execute(slugOrId: string): Promise<DivisionView> {
+    const division = (await this.divisions.findBySlug(slugOrId)) ?? (await this.divisions.findById(slugOrId));
+    if (!division) throw NotFound.of('Division');
+    return { division, thumbnailUrl: await this.urls.url(division.thumbnail) };
+  }
+}

@@ -1,0 +1,14 @@
+import { NotFound } from '../../domain/shared/errors';
+import { TourRepository } from '../ports/TourRepository';
+import { TourView, TourViews } from './TourViews';
+
+/** One tour by slug (what links use) or by id, with seats left. */
+export class GetTour {
+  constructor(private readonly tours: TourRepository, private readonly views: TourViews) {}
+
+  async execute(slugOrId: string): Promise<TourView> {
+    const tour = (await this.tours.findBySlug(slugOrId)) ?? (await this.tours.findById(slugOrId));
+    if (!tour) throw NotFound.of('Tour');
+    return this.views.one(tour);
+  }
+}

@@ -1,0 +1,14 @@
+import { DivisionRepository } from '../ports/DivisionRepository';
+import { ListQuery, Page } from '../shared/ListQuery';
+import { DivisionView } from './DivisionView';
+import { ImageUrls } from './ImageUrls';
+
+export class ListDivisions {
+  constructor(private readonly divisions: DivisionRepository, private readonly urls: ImageUrls) {}
+
+  async execute(query: ListQuery): Promise<Page<DivisionView>> {
+    const page = await this.divisions.list(query);
+    const urls = await this.urls.urls(page.items.map((d) => d.thumbnail));
+    return { ...page, items: page.items.map((division) => ({ division, thumbnailUrl: division.thumbnail ? (urls.get(division.thumbnail) ?? null) : null })) };
+  }
+}

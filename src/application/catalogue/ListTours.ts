@@ -1,0 +1,12 @@
+import { TourRepository } from '../ports/TourRepository';
+import { ListQuery, Page } from '../shared/ListQuery';
+import { TourView, TourViews } from './TourViews';
+
+export class ListTours {
+  constructor(private readonly tours: TourRepository, private readonly views: TourViews) {}
+
+  async execute(query: ListQuery): Promise<Page<TourView>> {
+    const page = await this.tours.list(query);
+    return { ...page, items: await this.views.of(page.items) };
+  }
+}

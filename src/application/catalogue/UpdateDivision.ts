@@ -1,0 +1,47 @@
+import { Slug } from '../../domain/catalogue/Slug';
+import { NotFound } from '../../domain/shared/errors';
+import { Clock } from '../ports/Clock';
+import { DivisionRepository } from '../ports/DivisionRepository';
+import { UnitOfWork } from '../ports/UnitOfWork';
+import { IncomingFile } from '../shared/IncomingFile';
+import { DivisionView } from './DivisionView';
+import { ImageUploads } from './ImageUploads';
+import { ImageUrls } from './ImageUrls';
+
+export interface DivisionChanges {
+  name?: string;
+  description?: string | null;
+  /** Derive a new slug from the (new) name; otherwise the slug never changes. */
+  regenerateSlug?: boolean;
+}
+
+export class UpdateDivision {
+  constructor(
+    private readonly divisions: DivisionRepository,
+    private readonly uploads: ImageUploads,
+    private readonly urls: ImageUrls,
+    private readonly clock: Clock,
+    private readonly uow: UnitOfWork,
+  ) {}
+
+  async execute(id: string, changes: DivisionChanges, thumbnail: IncomingFile | null = null): Promise<DivisionView> {
+    const { division, replaced } = await this.uploads.storeThen(thumbnail ? [thumbnail] : [], 'divisions', 'file', ([key]) =>
+      this.uow.run(async () => {
+        const found = await this.divisions.findById(id);
+        if (!found) throw NotFound.of('Division');
+        const now = this.clock.now();
+        let slug: Slug | undefined;
+        if (changes.regenerateSlug) {
+          const base = Slug.fromText(changes.name ?? found.name);
+          slug = base.unique((await this.divisions.slugsLike(base.value)).filter((s) => s !== found.slug.value));
+        }
+        found.edit({ name: changes.name, description: changes.description, slug }, now);
+        const old = key ? found.replaceThumbnail(key, now) : null;
+        await this.divisions.save(found);
+        return { division: found, replaced: old };
+      }),
+    );
+    await this.uploads.discard([replaced]);
+    return { division, thumbnailUrl: await this.urls.url(division.thumbnail) };
+  }
+}

@@ -1,0 +1,66 @@
+import { Slug } from '../../domain/catalogue/Slug';
+import { Money } from '../../domain/shared/Money';
+import { NotFound } from '../../domain/shared/errors';
+import { Clock } from '../ports/Clock';
+import { DivisionRepository } from '../ports/DivisionRepository';
+import { SeatLedger } from '../ports/SeatLedger';
+import { TourRepository } from '../ports/TourRepository';
+import { TourTypeRepository } from '../ports/TourTypeRepository';
+import { UnitOfWork } from '../ports/UnitOfWork';
+import { IncomingFile } from '../shared/IncomingFile';
+import { assertCatalogueRefs } from './CatalogueRefs';
+import { ImageUploads } from './ImageUploads';
+import { TourInput } from './TourInput';
+import { TourView, TourViews } from './TourViews';
+
+export type TourChangesInput = Partial<TourInput> & {
+  /** Keys or URLs of images to remove. */
+  deleteImages?: string[];
+  /** Derive a new slug from the (new) title; otherwise the slug never changes. */
+  regenerateSlug?: boolean;
+};
+
+export class UpdateTour {
+  constructor(
+    private readonly tours: TourRepository,
+    private readonly divisions: DivisionRepository,
+    private readonly tourTypes: TourTypeRepository,
+    private readonly ledger: SeatLedger,
+    private readonly uploads: ImageUploads,
+    private readonly views: TourViews,
+    private readonly clock: Clock,
+    private readonly uow: UnitOfWork,
+  ) {}
+
+  async execute(id: string, input: TourChangesInput, newImages: IncomingFile[] = []): Promise<TourView> {
+    const { division, tourType, costFrom, currency, maxGuest, deleteImages, regenerateSlug, ...details } = input;
+    const { tour, removed } = await this.uploads.storeThen(newImages, 'tours', 'files', (keys) =>
+      this.uow.run(async () => {
+        // Locked: a booking taking seats at the same moment waits for this capacity change.
+        const tour = await this.tours.findById(id, { forUpdate: true });
+        if (!tour) throw NotFound.of('Tour');
+        const now = this.clock.now();
+        await assertCatalogueRefs(this.divisions, this.tourTypes, { division, tourType });
+        const cost = costFrom !== undefined || currency !== undefined
+          ? Money.fromMajor(costFrom ?? tour.costFrom.major, currency ?? tour.costFrom.currency, 'costFrom')
+          : undefined;
+        let slug: Slug | undefined;
+        if (regenerateSlug) {
+          const base = Slug.fromText(details.title ?? tour.title, 'title');
+          slug = base.unique((await this.tours.slugsLike(base.value)).filter((s) => s !== tour.slug.value));
+        }
+        tour.edit({ ...details, costFrom: cost, divisionId: division, tourTypeId: tourType, slug }, now);
+        if (maxGuest !== undefined) {
+          const held = (await this.ledger.seatsHeld([id], now)).get(id) ?? 0;
+          tour.changeCapacity(maxGuest, held, now);
+        }
+        const removed = deleteImages?.length ? tour.removeImages(deleteImages, now) : [];
+        tour.addImages(keys, now);
+        await this.tours.save(tour);
+        return { tour, removed };
+      }),
+    );
+    await this.uploads.discard(removed);
+    return this.views.one(tour);
+  }
+}

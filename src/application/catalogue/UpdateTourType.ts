@@ -1,0 +1,19 @@
+import { TourType } from '../../domain/catalogue/TourType';
+import { NotFound } from '../../domain/shared/errors';
+import { Clock } from '../ports/Clock';
+import { TourTypeRepository } from '../ports/TourTypeRepository';
+import { UnitOfWork } from '../ports/UnitOfWork';
+
+export class UpdateTourType {
+  constructor(private readonly tourTypes: TourTypeRepository, private readonly clock: Clock, private readonly uow: UnitOfWork) {}
+
+  async execute(id: string, changes: { name?: string }): Promise<TourType> {
+    return this.uow.run(async () => {
+      const tourType = await this.tourTypes.findById(id);
+      if (!tourType) throw NotFound.of('Tour type');
+      if (changes.name !== undefined) tourType.rename(changes.name, this.clock.now());
+      await this.tourTypes.save(tourType);
+      return tourType;
+    });
+  }
+}

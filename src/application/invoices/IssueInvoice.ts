@@ -1,0 +1,92 @@
+import { Invoice } from '../../domain/invoice/Invoice';
+import { Conflict, NotFound } from '../../domain/shared/errors';
+import { BillingQueries } from '../ports/BillingQueries';
+import { Clock } from '../ports/Clock';
+import { Digest } from '../ports/Digest';
+import { IdGenerator } from '../ports/IdGenerator';
+import { InvoiceRepository, IssueLease } from '../ports/InvoiceRepository';
+import { JobQueue } from '../ports/JobQueue';
+import { ObjectStorage } from '../ports/ObjectStorage';
+import { PdfRenderer } from '../ports/PdfRenderer';
+import { TemplateRenderer } from '../ports/TemplateRenderer';
+import { UnitOfWork } from '../ports/UnitOfWork';
+import { billedAmounts, invoiceView, Seller } from './invoiceView';
+
+/** Far longer than a render plus an upload: only a worker that died loses its DRAFT to another. */
+export const ISSUE_LEASE_MS = 5 * 60_000;
+export const SEND_INVOICE_EMAIL = 'SendInvoiceEmail';
+
+/**
+ * The one invoice of a paid payment. The number is reserved with a DRAFT in a short transaction;
+ * the PDF is rendered and stored outside any transaction; then the invoice is ISSUED with the
+ * document's size and SHA-256, and its email queued. A retry reuses the DRAFT and its number.
+ */
+export class IssueInvoice {
+  constructor(
+    private readonly invoices: InvoiceRepository,
+    private readonly billing: BillingQueries,
+    private readonly pdf: PdfRenderer,
+    private readonly templates: TemplateRenderer,
+    private readonly storage: ObjectStorage,
+    private readonly digest: Digest,
+    private readonly jobs: JobQueue,
+    private readonly ids: IdGenerator,
+    private readonly clock: Clock,
+    private readonly uow: UnitOfWork,
+    private readonly seller: Seller,
+  ) {}
+
+  async execute(input: { paymentId: string }): Promise<Invoice> {
+    const { paymentId } = input;
+    const existing = await this.invoices.findByPaymentId(paymentId);
+    if (existing?.isIssued) return existing;
+    const bill = await this.billing.forPayment(paymentId);
+    if (!bill) throw NotFound.of('Payment');
+    if (bill.paymentStatus !== 'PAID' && bill.paymentStatus !== 'REFUNDED') {
+      throw new Conflict(`A ${bill.paymentStatus} payment gets no invoice`, 'INVOICE.PAYMENT_NOT_PAID');
+    }
+    const lease = { token: this.ids.next(), until: new Date(this.clock.now().getTime() + ISSUE_LEASE_MS) };
+    const invoice = await this.holdDraft(paymentId, existing, lease);
+    if (invoice.isIssued) return invoice;
+    try {
+      const pdf = await this.pdf.render(this.templates.html('invoice', invoiceView(invoice, bill, this.seller)));
+      await this.storage.put(invoice.objectKey, pdf, 'application/pdf');
+      invoice.issue(billedAmounts(bill), { byteSize: pdf.length, sha256: this.digest.sha256(pdf) }, this.clock.now());
+      const saved = await this.uow.run(async () => {
+        if (!(await this.invoices.saveIssued(invoice, lease.token))) return false;
+        await this.jobs.enqueue({ type: SEND_INVOICE_EMAIL, payload: { paymentId }, dedupeKey: `invoice-email:${paymentId}` });
+        return true;
+      });
+      if (!saved) throw new Conflict(`Invoice ${invoice.number.value} was taken over by another worker`, 'INVOICE.LEASE_LOST');
+      return invoice;
+    } catch (error) {
+      // Let the next attempt start at once; if this fails too, the lease simply lapses.
+      await this.invoices.releaseLease(invoice.id, lease.token).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** The payment's DRAFT, now held by us: a new one with the year's next number, or one whose holder is gone. */
+  private async holdDraft(paymentId: string, existing: Invoice | null, lease: IssueLease): Promise<Invoice> {
+    let draft = existing;
+    if (!draft) {
+      try {
+        return await this.uow.run(async () => {
+          const now = this.clock.now();
+          const created = Invoice.draft({ id: this.ids.next(), paymentId, number: await this.invoices.reserveNextNumber(now.getUTCFullYear()), now });
+          await this.invoices.addDraft(created, lease);
+          return created;
+        });
+      } catch (error) {
+        // Another run reserved first; its transaction, counter included, is the one that counts.
+        if (!(error instanceof Conflict && error.code === 'INVOICE.EXISTS')) throw error;
+        draft = await this.invoices.findByPaymentId(paymentId);
+        if (!draft) throw error;
+      }
+    }
+    if (draft.isIssued) return draft;
+    const held = await this.uow.run(() => this.invoices.takeLease(draft.id, lease, this.clock.now()));
+    if (!held) throw new Conflict(`Invoice ${draft.number.value} is being issued by another worker`, 'INVOICE.BEING_ISSUED');
+    return draft;
+  }
+}

@@ -1,0 +1,40 @@
+import { Conflict, NotFound } from '../../domain/shared/errors';
+import { BillingQueries } from '../ports/BillingQueries';
+import { Clock } from '../ports/Clock';
+import { InvoiceRepository } from '../ports/InvoiceRepository';
+import { Mailer } from '../ports/Mailer';
+import { ObjectStorage } from '../ports/ObjectStorage';
+import { TemplateRenderer } from '../ports/TemplateRenderer';
+import { UnitOfWork } from '../ports/UnitOfWork';
+import { invoiceMailView } from './invoiceView';
+
+/** Mails the issued invoice with its stored PDF attached. Once per invoice unless `resend` (never a new invoice). */
+export class SendInvoiceEmail {
+  constructor(
+    private readonly invoices: InvoiceRepository,
+    private readonly billing: BillingQueries,
+    private readonly storage: ObjectStorage,
+    private readonly templates: TemplateRenderer,
+    private readonly mailer: Mailer,
+    private readonly clock: Clock,
+    private readonly uow: UnitOfWork,
+  ) {}
+
+  async execute(input: { paymentId: string; resend?: boolean }): Promise<'sent' | 'already-sent'> {
+    const invoice = await this.invoices.findByPaymentId(input.paymentId);
+    if (!invoice?.isIssued) throw NotFound.of('Invoice');
+    if (invoice.emailedAt && !input.resend) return 'already-sent';
+    const bill = await this.billing.forPayment(input.paymentId);
+    if (!bill) throw NotFound.of('Payment');
+    const pdf = await this.storage.get(invoice.objectKey);
+    if (!pdf) throw new Conflict(`The PDF of invoice ${invoice.number.value} is missing from storage`, 'INVOICE.PDF_MISSING');
+    const mail = this.templates.email('invoice', invoiceMailView(invoice, bill));
+    await this.mailer.send({
+      to: bill.customer.email,
+      ...mail,
+      attachments: [{ filename: invoice.fileName, contentType: 'application/pdf', content: pdf.bytes }],
+    });
+    await this.uow.run(() => this.invoices.markEmailed(invoice.id, this.clock.now()));
+    return 'sent';
+  }
+}

@@ -1,0 +1,39 @@
+import { Payment } from '../../domain/payment/Payment';
+import { User } from '../../domain/user/User';
+import { Clock } from '../ports/Clock';
+import { IdGenerator } from '../ports/IdGenerator';
+import { CallbackUrls, PaymentGateway } from '../ports/PaymentGateway';
+import { PaymentRepository } from '../ports/PaymentRepository';
+import { UnitOfWork } from '../ports/UnitOfWork';
+
+/** Opens a gateway session for a payment, outside any transaction (the gateway may be slow), then records it. */
+export class PaymentCheckout {
+  constructor(
+    private readonly gateway: PaymentGateway,
+    private readonly payments: PaymentRepository,
+    private readonly ids: IdGenerator,
+    private readonly clock: Clock,
+    private readonly uow: UnitOfWork,
+    private readonly urls: CallbackUrls,
+  ) {}
+
+  get gatewayName(): string {
+    return this.gateway.name;
+  }
+
+  /** Our `tran_id`: short enough for every gateway (SSLCommerz takes 30 characters). */
+  newTransactionId(): string {
+    return `TRX${this.ids.next().replace(/[^0-9a-zA-Z]/g, '').slice(-24).toUpperCase()}`;
+  }
+
+  async start(payment: Payment, customer: User): Promise<string> {
+    const session = await this.gateway.createSession(
+      payment,
+      { name: customer.name, email: customer.email.value, phone: customer.phone ?? '', address: customer.address ?? '' },
+      this.urls,
+    );
+    payment.attachSession(session.sessionRef, this.clock.now());
+    await this.uow.run(() => this.payments.save(payment));
+    return session.paymentUrl;
+  }
+}

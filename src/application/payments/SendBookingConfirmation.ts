@@ -1,0 +1,42 @@
+import { BookingRepository } from '../ports/BookingRepository';
+import { Clock } from '../ports/Clock';
+import { Mailer } from '../ports/Mailer';
+import { PaymentRepository } from '../ports/PaymentRepository';
+import { TemplateRenderer } from '../ports/TemplateRenderer';
+import { UnitOfWork } from '../ports/UnitOfWork';
+
+/**
+ * The `SendBookingConfirmation` job: mails the traveller once their booking completed.
+ * Runs again safely: a payment whose confirmation is recorded as sent is skipped. A crash
+ * between sending and recording can send it twice, never zero times.
+ */
+export class SendBookingConfirmation {
+  constructor(
+    private readonly payments: PaymentRepository,
+    private readonly bookings: BookingRepository,
+    private readonly mailer: Mailer,
+    private readonly templates: TemplateRenderer,
+    private readonly clock: Clock,
+    private readonly uow: UnitOfWork,
+    private readonly frontendUrl: string,
+  ) {}
+
+  async execute(input: { paymentId: string }): Promise<'sent' | 'skipped'> {
+    const payment = await this.payments.findById(input.paymentId);
+    if (!payment || payment.confirmationSentAt || payment.status !== 'PAID') return 'skipped';
+    const view = await this.bookings.findView(payment.bookingId);
+    if (!view || !view.user || view.booking.status !== 'COMPLETE') return 'skipped';
+    const mail = this.templates.email('booking-confirmed', {
+      name: view.user.name,
+      tourTitle: view.tour?.title ?? 'your tour',
+      startDate: view.tour?.startDate ? view.tour.startDate.toISOString().slice(0, 10) : null,
+      guestCount: view.booking.guestCount,
+      amount: payment.amount.format(),
+      transactionId: payment.transactionId,
+      bookingsLink: `${this.frontendUrl}/user/bookings`,
+    });
+    await this.mailer.send({ to: view.user.email, ...mail });
+    await this.uow.run(() => this.payments.markConfirmationSent(payment.id, this.clock.now()));
+    return 'sent';
+  }
+}

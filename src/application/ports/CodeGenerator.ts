@@ -1,0 +1,4 @@
+/** Unpredictable six-digit codes (a CSPRNG, never Math.random). */
+export interface CodeGenerator {
+  sixDigits(): string;
+}

@@ -1,0 +1,44 @@
+export const JOB_STATUSES = ['queued', 'running', 'done', 'dead'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+export interface JobRecord {
+  id: string;
+  type: string;
+  payload: Record<string, unknown>;
+  status: JobStatus;
+  attempts: number;
+  maxAttempts: number;
+  runAt: Date;
+  leaseUntil: Date | null;
+  lastError: string | null;
+  dedupeKey: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** A job one worker holds until `leaseUntil`; `claimToken` proves it still does. */
+export interface ClaimedJob {
+  id: string;
+  type: string;
+  payload: Record<string, unknown>;
+  /** Counting this run. */
+  attempts: number;
+  maxAttempts: number;
+  claimToken: string;
+}
+
+/** The workers' side of the outbox. Many workers in many processes may call it at once. */
+export interface JobStore {
+  /**
+   * Claims up to `limit` due jobs (queued with runAt ≤ now, or running with a lapsed lease)
+   * for `leaseMs`; no two callers get the same job while the lease lasts.
+   */
+  claim(input: { now: Date; leaseMs: number; limit: number; claimToken: string }): Promise<ClaimedJob[]>;
+  /** False when the lease was lost (another worker took the job over). */
+  complete(job: ClaimedJob, now: Date): Promise<boolean>;
+  /** Back to `queued` at `retryAt`, or `dead` when retryAt is null. */
+  fail(job: ClaimedJob, error: string, now: Date, retryAt: Date | null): Promise<boolean>;
+  list(filter: { status?: JobStatus; type?: string; limit: number }): Promise<JobRecord[]>;
+  /** A dead job queued again with a fresh set of attempts. */
+  retry(id: string, now: Date): Promise<boolean>;
+}

@@ -1,0 +1,18 @@
+import { Money } from '../../domain/shared/Money';
+
+export type SandboxOutcome = 'PAID' | 'FAILED' | 'CANCELLED';
+
+export interface SandboxSessionView {
+  id: string;
+  transactionId: string;
+  amount: Money;
+  customerName: string;
+  completed: boolean;
+}
+
+/** The customer's side of the built-in sandbox gateway: its checkout page. */
+export interface SandboxCheckout {
+  describe(sessionId: string): Promise<SandboxSessionView | null>;
+  /** Records the customer's choice once and returns where the gateway redirects them; null when already done or unknown. */
+  complete(sessionId: string, outcome: SandboxOutcome): Promise<string | null>;
+}

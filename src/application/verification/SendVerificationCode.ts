@@ -1,0 +1,65 @@
+import { DependencyUnavailable, RateLimited } from '../../domain/shared/errors';
+import { Email } from '../../domain/user/Email';
+import { ONE_TIME_CODE } from '../../domain/user/OneTimeCode';
+import { User } from '../../domain/user/User';
+import { CodeGenerator } from '../ports/CodeGenerator';
+import { Logger } from '../ports/Logger';
+import { Mailer } from '../ports/Mailer';
+import { OtpStore } from '../ports/OtpStore';
+import { RateLimiter } from '../ports/RateLimiter';
+import { TemplateRenderer } from '../ports/TemplateRenderer';
+import { UserRepository } from '../ports/UserRepository';
+
+export interface SendVerificationCodeInput {
+  email: string;
+  /** Right after registration a send limit or an outage must not fail the new account: it is logged instead. */
+  bestEffort?: boolean;
+}
+
+/**
+ * Mails a fresh code to an existing, unverified account. Limits count every email alike and
+ * nothing else differs in the outcome, so callers cannot tell which emails are registered.
+ */
+export class SendVerificationCode {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly otps: OtpStore,
+    private readonly limiter: RateLimiter,
+    private readonly codes: CodeGenerator,
+    private readonly mailer: Mailer,
+    private readonly templates: TemplateRenderer,
+    private readonly logger: Logger,
+  ) {}
+
+  async execute(input: SendVerificationCodeInput): Promise<void> {
+    const email = Email.create(input.email).value;
+    try {
+      await this.countSend(email);
+      const user = await this.users.findByEmail(email);
+      if (!user || user.isVerified || user.isDeleted) return;
+      const code = this.codes.sixDigits();
+      await this.otps.save(email, code, ONE_TIME_CODE.ttlMs);
+      await this.mail(user, code);
+    } catch (error) {
+      if (!input.bestEffort || !(error instanceof RateLimited || error instanceof DependencyUnavailable)) throw error;
+      this.logger.warn({ err: error }, 'verification code not sent');
+    }
+  }
+
+  private async countSend(email: string): Promise<void> {
+    for (const rule of ONE_TIME_CODE.sendLimits) {
+      const decision = await this.limiter.hit(`otp-send:${rule.window}:${email}`, rule.limit, rule.windowMs);
+      if (!decision.allowed) throw new RateLimited(decision.retryAfterSeconds, 'Too many codes requested, try again later');
+    }
+  }
+
+  /** A mail outage is logged, not answered: the code can be requested again once it is back. */
+  private async mail(user: User, code: string): Promise<void> {
+    const content = this.templates.email('verification-code', { name: user.name, code, expiresInMinutes: ONE_TIME_CODE.ttlMs / 60_000 });
+    try {
+      await this.mailer.send({ to: user.email.value, ...content });
+    } catch (error) {
+      this.logger.error({ err: error, userId: user.id }, 'verification code mail failed');
+    }
+  }
+}

@@ -1,0 +1,17 @@
+/** The email-verification code policy (DESIGN.md, "One-time codes"). */
+export const ONE_TIME_CODE = {
+  ttlMs: 5 * 60_000,
+  maxWrongTries: 5,
+  /** New codes per email: at most one a minute and five an hour. */
+  sendLimits: [
+    { window: 'minute', limit: 1, windowMs: 60_000 },
+    { window: 'hour', limit: 5, windowMs: 60 * 60_000 },
+  ],
+} as const;
+
+const SHAPE = /^\d{6}$/;
+
+/** Anything but exactly six digits can never be a code we sent. */
+export function isWellFormedCode(raw: string): boolean {
+  return SHAPE.test(raw);
+}

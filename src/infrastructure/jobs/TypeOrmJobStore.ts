@@ -1,0 +1,79 @@
+import { In } from 'typeorm';
+import { ClaimedJob, JobRecord, JobStatus, JobStore } from '../../application/ports/JobStore';
+import { Database, affectedRows } from '../persistence/Database';
+import { JobEntity, JobRow } from '../persistence/entities/JobEntity';
+import { toDate } from '../persistence/rowValues';
+
+const DUE = "((j.status = 'queued' AND j.runAt <= :now) OR (j.status = 'running' AND j.leaseUntil < :now))";
+const ERROR_MAX = 2000;
+
+/**
+ * Workers claim due jobs with a lease. MySQL/MariaDB: `FOR UPDATE SKIP LOCKED`, so workers in
+ * many processes never wait on each other's rows. SQLite: the claim is a conditional update
+ * that only takes rows still due, inside a transaction (one writer at a time).
+ */
+export class TypeOrmJobStore implements JobStore {
+  constructor(private readonly db: Database) {}
+
+  private get repo() {
+    return this.db.manager().getRepository(JobEntity);
+  }
+
+  claim(input: { now: Date; leaseMs: number; limit: number; claimToken: string }): Promise<ClaimedJob[]> {
+    const { now, claimToken } = input;
+    return this.db.transaction(async () => {
+      const select = this.repo.createQueryBuilder('j').select('j.id', 'id').where(DUE, { now }).orderBy('j.runAt', 'ASC').limit(input.limit);
+      if (this.db.dialect === 'mysql') select.setLock('pessimistic_write').setOnLocked('skip_locked');
+      const ids = (await select.getRawMany<{ id: string }>()).map((r) => r.id);
+      if (!ids.length) return [];
+      await this.repo.createQueryBuilder('j')
+        .update()
+        .set({ status: 'running', leaseUntil: new Date(now.getTime() + input.leaseMs), claimToken, attempts: () => 'attempts + 1', updatedAt: now })
+        .where('id IN (:...ids)', { ids })
+        .andWhere(DUE.replace(/j\./g, ''), { now })
+        .execute();
+      const rows = await this.repo.findBy({ id: In(ids), claimToken });
+      return rows.map((r) => ({ id: r.id, type: r.type, payload: JSON.parse(r.payload), attempts: Number(r.attempts), maxAttempts: Number(r.maxAttempts), claimToken }));
+    });
+  }
+
+  complete(job: ClaimedJob, now: Date): Promise<boolean> {
+    return this.db.transaction(async () => {
+      const result = await this.repo.update({ id: job.id, claimToken: job.claimToken, status: 'running' }, { status: 'done', leaseUntil: null, claimToken: null, updatedAt: now });
+      return affectedRows(result) === 1;
+    });
+  }
+
+  fail(job: ClaimedJob, error: string, now: Date, retryAt: Date | null): Promise<boolean> {
+    return this.db.transaction(async () => {
+      const result = await this.repo.update(
+        { id: job.id, claimToken: job.claimToken, status: 'running' },
+        { status: retryAt ? 'queued' : 'dead', ...(retryAt ? { runAt: retryAt } : {}), leaseUntil: null, claimToken: null, lastError: error.slice(0, ERROR_MAX), updatedAt: now },
+      );
+      return affectedRows(result) === 1;
+    });
+  }
+
+  async list(filter: { status?: JobStatus; type?: string; limit: number }): Promise<JobRecord[]> {
+    const rows = await this.repo.find({
+      where: { ...(filter.status ? { status: filter.status } : {}), ...(filter.type ? { type: filter.type } : {}) },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      take: filter.limit,
+    });
+    return rows.map(toRecord);
+  }
+
+  retry(id: string, now: Date): Promise<boolean> {
+    return this.db.transaction(async () => {
+      const result = await this.repo.update({ id, status: 'dead' }, { status: 'queued', attempts: 0, runAt: now, updatedAt: now });
+      return affectedRows(result) === 1;
+    });
+  }
+}
+
+function toRecord(r: JobRow): JobRecord {
+  return {
+    id: r.id, type: r.type, payload: JSON.parse(r.payload), status: r.status as JobStatus, attempts: Number(r.attempts), maxAttempts: Number(r.maxAttempts),
+    runAt: toDate(r.runAt)!, leaseUntil: toDate(r.leaseUntil), lastError: r.lastError, dedupeKey: r.dedupeKey, createdAt: toDate(r.createdAt)!, updatedAt: toDate(r.updatedAt)!,
+  };
+}

@@ -1,0 +1,33 @@
+import nodemailer, { Transporter } from 'nodemailer';
+import { Mailer, OutgoingMail } from '../../application/ports/Mailer';
+import { DependencyUnavailable } from '../../domain/shared/errors';
+
+/**
+ * SMTP delivery. The URL decides the transport security: `smtps://` is TLS from the first
+ * byte, `smtp://` upgrades with STARTTLS when the server offers it. Credentials ride in the URL.
+ */
+export class NodemailerMailer implements Mailer {
+  private readonly transport: Transporter;
+
+  constructor(smtpUrl: string, private readonly from: string) {
+    this.transport = nodemailer.createTransport(smtpUrl);
+  }
+
+  async send(mail: OutgoingMail): Promise<{ messageId: string }> {
+    try {
+      const info = await this.transport.sendMail({ from: this.from, ...mail });
+      return { messageId: info.messageId };
+    } catch (error) {
+      throw Object.assign(new DependencyUnavailable('smtp'), { cause: error });
+    }
+  }
+
+  /** Connects and greets (and authenticates) without sending: the `/ready` check. */
+  async verify(): Promise<void> {
+    await this.transport.verify();
+  }
+
+  close(): void {
+    this.transport.close();
+  }
+}

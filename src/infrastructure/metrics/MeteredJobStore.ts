@@ -1,0 +1,28 @@
+import { ClaimedJob, JobRecord, JobStatus, JobStore } from '../../application/ports/JobStore';
+import { PrometheusMetrics } from './PrometheusMetrics';
+
+/** Counts failed job runs by type (each retry and the final, dead one); everything else passes through. */
+export class MeteredJobStore implements JobStore {
+  constructor(private readonly inner: JobStore, private readonly metrics: PrometheusMetrics) {}
+
+  claim(input: { now: Date; leaseMs: number; limit: number; claimToken: string }): Promise<ClaimedJob[]> {
+    return this.inner.claim(input);
+  }
+
+  complete(job: ClaimedJob, now: Date): Promise<boolean> {
+    return this.inner.complete(job, now);
+  }
+
+  async fail(job: ClaimedJob, error: string, now: Date, retryAt: Date | null): Promise<boolean> {
+    this.metrics.jobFailures.inc({ type: job.type });
+    return this.inner.fail(job, error, now, retryAt);
+  }
+
+  list(filter: { status?: JobStatus; type?: string; limit: number }): Promise<JobRecord[]> {
+    return this.inner.list(filter);
+  }
+
+  retry(id: string, now: Date): Promise<boolean> {
+    return this.inner.retry(id, now);
+  }
+}

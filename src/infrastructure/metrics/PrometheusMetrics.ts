@@ -1,0 +1,85 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** Reads a live number at scrape time (queue depth, pool usage) instead of tracking it on every change. */
+export type GaugeSource = (set: (labels: Record<string, string>, value: number) => void) => Promise<void> | void;
+
+/**
+ * One prom-client registry per process (per container in tests): Node's default
+ * process metrics plus TourDesk's own. Decorators and middleware record into it;
+ * `GET /metrics` renders it.
+ */
+export class PrometheusMetrics {
+  readonly registry = new Registry();
+
+  readonly httpRequestDuration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'HTTP request duration by method, matched route pattern and status code',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+
+  readonly mailDeliveries = new Counter({
+    name: 'mail_deliveries_total',
+    help: 'Outbound emails by result (sent or failed)',
+    labelNames: ['result'] as const,
+    registers: [this.registry],
+  });
+
+  readonly pdfRenderDuration = new Histogram({
+    name: 'pdf_render_duration_seconds',
+    help: 'PDF render duration (including the wait for a free page) by result',
+    labelNames: ['result'] as const,
+    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30],
+    registers: [this.registry],
+  });
+
+  readonly pdfRendersInFlight = new Gauge({
+    name: 'pdf_renders_in_flight',
+    help: 'PDF renders running or waiting for a page of the browser pool',
+    registers: [this.registry],
+  });
+
+  readonly pdfPoolSize = new Gauge({
+    name: 'pdf_pool_size',
+    help: 'Pages the PDF renderer may use at once',
+    registers: [this.registry],
+  });
+
+  readonly jobFailures = new Counter({
+    name: 'job_failures_total',
+    help: 'Failed job runs by job type (retried or dead)',
+    labelNames: ['type'] as const,
+    registers: [this.registry],
+  });
+
+  private readonly queueDepthSources: GaugeSource[] = [];
+
+  constructor(options: { defaultMetrics?: boolean } = {}) {
+    if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: this.registry });
+    const sources = this.queueDepthSources;
+    new Gauge({
+      name: 'job_queue_depth',
+      help: 'Jobs in the queue by status and type, counted at scrape time',
+      labelNames: ['status', 'type'] as const,
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        for (const source of sources) await source((labels, value) => this.set(labels, value));
+      },
+    });
+  }
+
+  /** Registers a scrape-time reader of the job queue (e.g. a COUNT … GROUP BY status, type over `jobs`). */
+  onQueueDepth(source: GaugeSource): void {
+    this.queueDepthSources.push(source);
+  }
+
+  get contentType(): string {
+    return this.registry.contentType;
+  }
+
+  render(): Promise<string> {
+    return this.registry.metrics();
+  }
+}

@@ -1,0 +1,88 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { IsNull } from 'typeorm';
+import { Clock } from '../../application/ports/Clock';
+import { IdGenerator } from '../../application/ports/IdGenerator';
+import { CallbackUrls, GatewayCallback, GatewaySession, PaymentCustomer, PaymentGateway } from '../../application/ports/PaymentGateway';
+import { SandboxCheckout, SandboxOutcome, SandboxSessionView } from '../../application/ports/SandboxCheckout';
+import { Payment, VerifiedPayment } from '../../domain/payment/Payment';
+import { Money } from '../../domain/shared/Money';
+import { Database, affectedRows } from '../persistence/Database';
+import { SandboxSessionEntity } from '../persistence/entities/SandboxSessionEntity';
+
+const STATUS_PARAM: Record<SandboxOutcome, string> = { PAID: 'VALID', FAILED: 'FAILED', CANCELLED: 'CANCELLED' };
+const VAL_ID = /^([0-9A-Za-z-]{1,64})\.([0-9a-f]{32})\.([0-9a-f]{64})$/;
+
+/**
+ * The built-in gateway: a checkout page served by the app, and its own records in
+ * `sandbox_sessions`. A completed checkout redirects with a `val_id` that is HMAC-signed and
+ * single-use; `verify` trusts only its own row for it, never the callback's other fields.
+ */
+export class SandboxGateway implements PaymentGateway, SandboxCheckout {
+  readonly name = 'sandbox';
+
+  constructor(
+    private readonly db: Database,
+    private readonly secret: string,
+    private readonly checkoutBaseUrl: string,
+    private readonly ids: IdGenerator,
+    private readonly clock: Clock,
+  ) {}
+
+  private get repo() {
+    return this.db.manager().getRepository(SandboxSessionEntity);
+  }
+
+  async createSession(payment: Payment, customer: PaymentCustomer, urls: CallbackUrls): Promise<GatewaySession> {
+    const id = this.ids.next();
+    await this.db.transaction(() =>
+      this.repo.insert({
+        id, transactionId: payment.transactionId, amount: payment.amount.minor, currency: payment.amount.currency, customerName: customer.name.slice(0, 120),
+        successUrl: urls.success, failUrl: urls.fail, cancelUrl: urls.cancel, outcome: null, valId: null, completedAt: null, verifiedAt: null, createdAt: this.clock.now(),
+      }),
+    );
+    return { paymentUrl: `${this.checkoutBaseUrl}/${encodeURIComponent(id)}`, sessionRef: id };
+  }
+
+  async describe(sessionId: string): Promise<SandboxSessionView | null> {
+    const row = await this.repo.findOneBy({ id: sessionId });
+    if (!row) return null;
+    return { id: row.id, transactionId: row.transactionId, amount: Money.ofMinor(Number(row.amount), row.currency), customerName: row.customerName, completed: row.outcome !== null };
+  }
+
+  complete(sessionId: string, outcome: SandboxOutcome): Promise<string | null> {
+    return this.db.transaction(async () => {
+      const row = await this.repo.findOneBy({ id: sessionId });
+      if (!row) return null;
+      const nonce = randomBytes(16).toString('hex');
+      const valId = `${row.id}.${nonce}.${this.sign(row.id, nonce)}`;
+      const result = await this.repo.update({ id: row.id, outcome: IsNull() }, { outcome, valId, completedAt: this.clock.now() });
+      if (affectedRows(result) !== 1) return null;
+      const target = new URL(outcome === 'PAID' ? row.successUrl : outcome === 'FAILED' ? row.failUrl : row.cancelUrl);
+      const amount = Money.ofMinor(Number(row.amount), row.currency);
+      for (const [key, value] of Object.entries({ tran_id: row.transactionId, val_id: valId, amount: amount.major.toFixed(2), currency: row.currency, status: STATUS_PARAM[outcome] })) {
+        target.searchParams.set(key, value);
+      }
+      return target.toString();
+    });
+  }
+
+  async verify(callback: GatewayCallback): Promise<VerifiedPayment | null> {
+    const match = VAL_ID.exec(callback.val_id ?? '');
+    if (!match) return null;
+    const [valId, sessionId, nonce, signature] = match;
+    if (!timingSafeEqual(Buffer.from(signature, 'hex'), Buffer.from(this.sign(sessionId, nonce), 'hex'))) return null;
+    return this.db.transaction(async () => {
+      const row = await this.repo.findOneBy({ id: sessionId });
+      if (!row || row.valId !== valId || row.verifiedAt || !row.outcome) return null;
+      // Checked before using the value up, so a mismatched callback cannot burn a genuine one.
+      if (callback.tran_id !== undefined && callback.tran_id !== row.transactionId) return null;
+      const used = await this.repo.update({ id: row.id, verifiedAt: IsNull() }, { verifiedAt: this.clock.now() });
+      if (affectedRows(used) !== 1) return null;
+      return { transactionId: row.transactionId, amount: Money.ofMinor(Number(row.amount), row.currency), status: row.outcome as SandboxOutcome, valId };
+    });
+  }
+
+  private sign(sessionId: string, nonce: string): string {
+    return createHmac('sha256', this.secret).update(`${sessionId}.${nonce}`).digest('hex');
+  }
+}

@@ -1,0 +1,89 @@
+import { CallbackUrls, GatewayCallback, GatewaySession, PaymentCustomer, PaymentGateway } from '../../application/ports/PaymentGateway';
+import { Payment, VerifiedPayment } from '../../domain/payment/Payment';
+import { DependencyUnavailable } from '../../domain/shared/errors';
+import { Money } from '../../domain/shared/Money';
+
+export interface SslCommerzSettings {
+  storeId: string;
+  storePassword: string;
+  /** `https://sandbox.sslcommerz.com` or `https://securepay.sslcommerz.com`. */
+  baseUrl: string;
+  timeoutMs?: number;
+}
+
+const VAL_ID = /^[0-9A-Za-z_-]{1,100}$/;
+
+/**
+ * SSLCommerz v4: a session from `gwprocess/v4/api.php`, and every redirect or IPN confirmed by
+ * the Order Validation API with its `val_id`; only VALID/VALIDATED with our amount, currency and
+ * tran_id counts. A callback without a val_id (fail, cancel) cannot be verified and changes nothing.
+ */
+export class SslCommerzGateway implements PaymentGateway {
+  readonly name = 'sslcommerz';
+
+  constructor(private readonly settings: SslCommerzSettings) {}
+
+  async createSession(payment: Payment, customer: PaymentCustomer, urls: CallbackUrls): Promise<GatewaySession> {
+    const form = new URLSearchParams({
+      store_id: this.settings.storeId,
+      store_passwd: this.settings.storePassword,
+      total_amount: payment.amount.major.toFixed(2),
+      currency: payment.amount.currency,
+      tran_id: payment.transactionId,
+      success_url: urls.success,
+      fail_url: urls.fail,
+      cancel_url: urls.cancel,
+      ipn_url: urls.ipn,
+      cus_name: customer.name,
+      cus_email: customer.email,
+      cus_phone: customer.phone,
+      cus_add1: customer.address,
+      cus_city: 'Dhaka',
+      cus_postcode: '1000',
+      cus_country: 'Bangladesh',
+      shipping_method: 'NO',
+      num_of_item: '1',
+      product_name: 'Tour booking',
+      product_category: 'Travel',
+      product_profile: 'non-physical-goods',
+      value_a: payment.id,
+    });
+    const body = await this.call(`${this.settings.baseUrl}/gwprocess/v4/api.php`, { method: 'POST', body: form });
+    if (body.status !== 'SUCCESS' || typeof body.GatewayPageURL !== 'string' || !body.GatewayPageURL) {
+      throw new DependencyUnavailable('payment gateway', `SSLCommerz refused the session: ${String(body.failedreason ?? body.status ?? 'no reason')}`);
+    }
+    return { paymentUrl: body.GatewayPageURL, sessionRef: String(body.sessionkey ?? '') };
+  }
+
+  async verify(callback: GatewayCallback): Promise<VerifiedPayment | null> {
+    const valId = callback.val_id;
+    if (!valId || !VAL_ID.test(valId)) return null;
+    const url = new URL(`${this.settings.baseUrl}/validator/api/validationserverAPI.php`);
+    for (const [key, value] of Object.entries({ val_id: valId, store_id: this.settings.storeId, store_passwd: this.settings.storePassword, v: '1', format: 'json' })) {
+      url.searchParams.set(key, value);
+    }
+    const body = await this.call(url.toString(), { method: 'GET' });
+    if (body.status !== 'VALID' && body.status !== 'VALIDATED') return null;
+    // `currency_type`/`currency_amount` are what we asked for; `currency`/`amount` may be the settlement (BDT).
+    const currency = String(body.currency_type || body.currency || '');
+    const major = Number(body.currency_amount || body.amount);
+    if (!/^[A-Z]{3}$/.test(currency) || !Number.isFinite(major) || major < 0 || typeof body.tran_id !== 'string') return null;
+    return { transactionId: body.tran_id, amount: Money.ofMinor(Math.round(major * 100), currency), status: 'PAID', valId };
+  }
+
+  private async call(url: string, init: { method: string; body?: URLSearchParams }): Promise<Record<string, any>> {
+    let response: Response;
+    try {
+      response = await fetch(url, { ...init, signal: AbortSignal.timeout(this.settings.timeoutMs ?? 15_000) });
+    } catch (error) {
+      throw new DependencyUnavailable('payment gateway', `SSLCommerz did not answer: ${(error as Error).message}`);
+    }
+    const text = await response.text();
+    if (!response.ok) throw new DependencyUnavailable('payment gateway', `SSLCommerz answered ${response.status}`);
+    try {
+      return JSON.parse(text) as Record<string, any>;
+    } catch {
+      throw new DependencyUnavailable('payment gateway', 'SSLCommerz answered with something that is not JSON');
+    }
+  }
+}

@@ -1,0 +1,49 @@
+import { EntitySchema } from 'typeorm';
+
+export interface InvoiceRow {
+  id: string;
+  paymentId: string;
+  number: string;
+  year: number;
+  sequence: number;
+  status: string;
+  guestCount: number | null;
+  unitPrice: number | null;
+  total: number | null;
+  currency: string | null;
+  objectKey: string;
+  byteSize: number | null;
+  sha256: string | null;
+  leaseToken: string | null;
+  leaseUntil: Date | null;
+  issuedAt: Date | null;
+  emailedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const InvoiceEntity = new EntitySchema<InvoiceRow>({
+  name: 'Invoice',
+  tableName: 'invoices',
+  columns: {
+    id: { type: 'varchar', length: 36, primary: true },
+    paymentId: { type: 'varchar', length: 36, unique: true },
+    number: { type: 'varchar', length: 20, unique: true },
+    year: { type: 'int' },
+    sequence: { type: 'int' },
+    status: { type: 'varchar', length: 10 },
+    guestCount: { type: 'int', nullable: true },
+    unitPrice: { type: 'int', nullable: true },
+    total: { type: 'int', nullable: true },
+    currency: { type: 'varchar', length: 3, nullable: true },
+    objectKey: { type: 'varchar', length: 255 },
+    byteSize: { type: 'int', nullable: true },
+    sha256: { type: 'varchar', length: 64, nullable: true },
+    leaseToken: { type: 'varchar', length: 64, nullable: true },
+    leaseUntil: { type: 'datetime', precision: 3, nullable: true },
+    issuedAt: { type: 'datetime', precision: 3, nullable: true },
+    emailedAt: { type: 'datetime', precision: 3, nullable: true },
+    createdAt: { type: 'datetime', precision: 3 },
+    updatedAt: { type: 'datetime', precision: 3 },
+  },
+});

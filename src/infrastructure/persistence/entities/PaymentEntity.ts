@@ -1,0 +1,65 @@
+import { EntitySchema } from 'typeorm';
+
+export interface PaymentRow {
+  id: string;
+  bookingId: string;
+  transactionId: string;
+  amount: number;
+  currency: string;
+  status: string;
+  gateway: string;
+  gatewayRef: string | null;
+  valId: string | null;
+  refundDue: boolean;
+  paidAt: Date | null;
+  confirmationSentAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const PaymentEntity = new EntitySchema<PaymentRow>({
+  name: 'Payment',
+  tableName: 'payments',
+  columns: {
+    id: { type: 'varchar', length: 36, primary: true },
+    bookingId: { type: 'varchar', length: 36, unique: true },
+    transactionId: { type: 'varchar', length: 64, unique: true },
+    amount: { type: 'int' },
+    currency: { type: 'varchar', length: 3 },
+    status: { type: 'varchar', length: 16 },
+    gateway: { type: 'varchar', length: 20 },
+    gatewayRef: { type: 'varchar', length: 255, nullable: true },
+    valId: { type: 'varchar', length: 255, nullable: true },
+    refundDue: { type: 'boolean' },
+    paidAt: { type: 'datetime', precision: 3, nullable: true },
+    confirmationSentAt: { type: 'datetime', precision: 3, nullable: true },
+    createdAt: { type: 'datetime', precision: 3 },
+    updatedAt: { type: 'datetime', precision: 3 },
+  },
+});
+
+export interface PaymentEventRow {
+  id: string;
+  paymentId: string;
+  bookingId: string;
+  type: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  detail: string | null;
+  createdAt: Date;
+}
+
+export const PaymentEventEntity = new EntitySchema<PaymentEventRow>({
+  name: 'PaymentEvent',
+  tableName: 'payment_events',
+  columns: {
+    id: { type: 'varchar', length: 36, primary: true },
+    paymentId: { type: 'varchar', length: 36 },
+    bookingId: { type: 'varchar', length: 36 },
+    type: { type: 'varchar', length: 32 },
+    fromStatus: { type: 'varchar', length: 16, nullable: true },
+    toStatus: { type: 'varchar', length: 16, nullable: true },
+    detail: { type: 'text', nullable: true },
+    createdAt: { type: 'datetime', precision: 3 },
+  },
+});

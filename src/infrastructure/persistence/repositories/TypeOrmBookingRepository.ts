@@ -1,0 +1,128 @@
+import { BookableTour, BookingRepository, BookingView } from '../../../application/ports/BookingRepository';
+import { ListQuery, Page } from '../../../application/shared/ListQuery';
+import { Booking, BookingStatus } from '../../../domain/booking/Booking';
+import { Money } from '../../../domain/shared/Money';
+import { Database, affectedRows } from '../Database';
+import { BookingEntity, BookingRow } from '../entities/BookingEntity';
+import { applyListQuery } from '../listQuery';
+import { parseJsonArray, toDate } from '../rowValues';
+
+const LIST_COLUMNS = {
+  columns: {
+    id: 'b.id', status: 'b.status', tour: 'b.tourId', user: 'b.userId', guestCount: 'b.guestCount', amount: 'b.amount',
+    expiresAt: 'b.expiresAt', createdAt: 'b.createdAt', updatedAt: 'b.updatedAt',
+  },
+  searchable: [],
+};
+
+export class TypeOrmBookingRepository implements BookingRepository {
+  constructor(private readonly db: Database) {}
+
+  private get repo() {
+    return this.db.manager().getRepository(BookingEntity);
+  }
+
+  async lockTour(tourId: string): Promise<BookableTour | null> {
+    const qb = this.db.manager().createQueryBuilder()
+      .select(['t.id AS id', 't.title AS title', 't.maxGuest AS maxGuest', 't.startDate AS startDate', 't.costFrom AS costFrom', 't.currency AS currency'])
+      .from('tours', 't')
+      .where('t.id = :tourId', { tourId });
+    // SQLite has no row locks; its transactions already run one at a time (see Database).
+    if (this.db.dialect === 'mysql') qb.setLock('pessimistic_write');
+    const row = await qb.getRawOne();
+    if (!row) return null;
+    return { id: row.id, title: row.title, capacity: Number(row.maxGuest), startDate: toDate(row.startDate), price: Money.ofMinor(Number(row.costFrom), row.currency) };
+  }
+
+  async seatsHeld(tourId: string, now: Date): Promise<number> {
+    const qb = this.repo.createQueryBuilder('b')
+      .select('b.guestCount', 'guestCount')
+      .where('b.tourId = :tourId', { tourId })
+      .andWhere("(b.status = 'COMPLETE' OR (b.status = 'PENDING' AND b.expiresAt > :now))", { now });
+    // A locking read sees the latest committed bookings whatever snapshot the transaction holds.
+    if (this.db.dialect === 'mysql') qb.setLock('pessimistic_write');
+    const rows = await qb.getRawMany<{ guestCount: number }>();
+    return rows.reduce((sum, r) => sum + Number(r.guestCount), 0);
+  }
+
+  async create(booking: Booking): Promise<void> {
+    await this.repo.insert(toRow(booking));
+  }
+
+  async findById(id: string): Promise<Booking | null> {
+    const row = await this.repo.findOneBy({ id });
+    return row ? toDomain(row) : null;
+  }
+
+  async saveTransition(booking: Booking, expected: BookingStatus): Promise<boolean> {
+    const { status, updatedAt } = toRow(booking);
+    const result = await this.repo.update({ id: booking.id, status: expected }, { status, updatedAt });
+    return affectedRows(result) === 1;
+  }
+
+  async expireLapsed(now: Date): Promise<number> {
+    const result = await this.repo.createQueryBuilder()
+      .update()
+      .set({ status: 'EXPIRED', updatedAt: now })
+      .where("status = 'PENDING' AND expiresAt <= :now", { now })
+      .execute();
+    return affectedRows(result);
+  }
+
+  async findView(id: string): Promise<BookingView | null> {
+    const rows = await this.viewQuery().where('b.id = :id', { id }).getRawMany();
+    return rows.length ? toView(rows[0]) : null;
+  }
+
+  async listViews(query: ListQuery, scope: { userId?: string } = {}): Promise<Page<BookingView>> {
+    const base = this.repo.createQueryBuilder('b');
+    if (scope.userId) base.where('b.userId = :scopeUser', { scopeUser: scope.userId });
+    const [page, total] = await applyListQuery(base, query, LIST_COLUMNS).getManyAndCount();
+    if (!page.length) return { items: [], total, page: query.page, limit: query.limit };
+    const rows = await this.viewQuery().where('b.id IN (:...ids)', { ids: page.map((r) => r.id) }).getRawMany();
+    const byId = new Map(rows.map((r) => [r.b_id as string, toView(r)]));
+    return { items: page.map((r) => byId.get(r.id)!).filter(Boolean), total, page: query.page, limit: query.limit };
+  }
+
+  private viewQuery() {
+    return this.db.manager().createQueryBuilder()
+      .select([
+        'b.id AS b_id', 'b.userId AS b_userId', 'b.tourId AS b_tourId', 'b.guestCount AS b_guestCount', 'b.status AS b_status', 'b.expiresAt AS b_expiresAt',
+        'b.amount AS b_amount', 'b.currency AS b_currency', 'b.createdAt AS b_createdAt', 'b.updatedAt AS b_updatedAt',
+        't.id AS t_id', 't.title AS t_title', 't.slug AS t_slug', 't.images AS t_images', 't.startDate AS t_startDate',
+        'p.id AS p_id', 'p.status AS p_status', 'p.amount AS p_amount', 'p.currency AS p_currency', 'p.transactionId AS p_transactionId', 'p.refundDue AS p_refundDue',
+        'u.id AS u_id', 'u.name AS u_name', 'u.email AS u_email',
+      ])
+      .from('bookings', 'b')
+      .leftJoin('tours', 't', 't.id = b.tourId')
+      .leftJoin('payments', 'p', 'p.bookingId = b.id')
+      .leftJoin('users', 'u', 'u.id = b.userId');
+  }
+}
+
+function toRow(booking: Booking): BookingRow {
+  const { amount, ...rest } = booking.toProps();
+  return { ...rest, amount: amount.minor, currency: amount.currency };
+}
+
+function toDomain(row: BookingRow): Booking {
+  return Booking.restore({
+    id: row.id, userId: row.userId, tourId: row.tourId, guestCount: Number(row.guestCount), status: row.status as BookingStatus,
+    expiresAt: toDate(row.expiresAt)!, amount: Money.ofMinor(Number(row.amount), row.currency), createdAt: toDate(row.createdAt)!, updatedAt: toDate(row.updatedAt)!,
+  });
+}
+
+function toView(r: Record<string, any>): BookingView {
+  const booking = toDomain({
+    id: r.b_id, userId: r.b_userId, tourId: r.b_tourId, guestCount: r.b_guestCount, status: r.b_status, expiresAt: r.b_expiresAt,
+    amount: r.b_amount, currency: r.b_currency, createdAt: r.b_createdAt, updatedAt: r.b_updatedAt,
+  });
+  return {
+    booking,
+    tour: r.t_id ? { id: r.t_id, title: r.t_title, slug: r.t_slug, images: parseJsonArray(r.t_images), startDate: toDate(r.t_startDate) } : null,
+    payment: r.p_id
+      ? { id: r.p_id, status: r.p_status, amount: Money.ofMinor(Number(r.p_amount), r.p_currency), transactionId: r.p_transactionId, invoiceNumber: null, refundDue: Boolean(Number(r.p_refundDue)) }
+      : null,
+    user: r.u_id ? { id: r.u_id, name: r.u_name, email: r.u_email } : null,
+  };
+}

@@ -1,0 +1,35 @@
+import { SeatLedger } from '../../../application/ports/SeatLedger';
+import { Database } from '../Database';
+
+/** Reads seat holds straight from the `bookings` table (owned by the bookings area) in one aggregate query. */
+export class TypeOrmSeatLedger implements SeatLedger {
+  constructor(private readonly db: Database) {}
+
+  async seatsHeld(tourIds: string[], now: Date): Promise<Map<string, number>> {
+    if (!tourIds.length) return new Map();
+    const rows: { tourId: string; held: string | number }[] = await this.db
+      .manager()
+      .createQueryBuilder()
+      .select('b.tourId', 'tourId')
+      .addSelect('SUM(b.guestCount)', 'held')
+      .from('bookings', 'b')
+      .where('b.tourId IN (:...tourIds)', { tourIds: [...new Set(tourIds)] })
+      .andWhere("(b.status = 'COMPLETE' OR (b.status = 'PENDING' AND b.expiresAt > :now))", { now })
+      .groupBy('b.tourId')
+      .getRawMany();
+    return new Map(rows.map((r) => [r.tourId, Number(r.held)]));
+  }
+
+  async hasLiveBookings(tourId: string): Promise<boolean> {
+    const row = await this.db
+      .manager()
+      .createQueryBuilder()
+      .select('1', 'one')
+      .from('bookings', 'b')
+      .where('b.tourId = :tourId', { tourId })
+      .andWhere("b.status IN ('PENDING', 'COMPLETE')")
+      .limit(1)
+      .getRawOne();
+    return Boolean(row);
+  }
+}

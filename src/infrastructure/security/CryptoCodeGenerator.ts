@@ -1,0 +1,8 @@
+import { randomInt } from 'node:crypto';
+import { CodeGenerator } from '../../application/ports/CodeGenerator';
+
+export class CryptoCodeGenerator implements CodeGenerator {
+  sixDigits(): string {
+    return String(randomInt(0, 1_000_000)).padStart(6, '0');
+  }
+}

@@ -1,0 +1,8 @@
+import { createHash } from 'node:crypto';
+import { Digest } from '../../application/ports/Digest';
+
+export class NodeCryptoDigest implements Digest {
+  sha256(bytes: Buffer): string {
+    return createHash('sha256').update(bytes).digest('hex');
+  }
+}

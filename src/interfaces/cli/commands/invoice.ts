@@ -1,0 +1,60 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { SingleBar } from 'cli-progress';
+import { Command } from 'commander';
+import { IssueMissingInvoices } from '../../../application/invoices/IssueMissingInvoices';
+import { PreviewInvoice } from '../../../application/invoices/PreviewInvoice';
+import { SendInvoiceEmail } from '../../../application/invoices/SendInvoiceEmail';
+import { println } from '../output';
+import { GetRuntime } from '../types';
+
+/** `invoice resend | render | issue-missing`. */
+export function register(program: Command, getRuntime: GetRuntime): void {
+  const invoice = program.command('invoice').description('Invoices: re-send, render to a file, issue the missing ones');
+
+  invoice
+    .command('resend')
+    .description("Mail a payment's issued invoice again (the same invoice, never a new one)")
+    .requiredOption('--payment <paymentId>', 'the payment id')
+    .action(async (options: { payment: string }, command: Command) => {
+      const runtime = await getRuntime();
+      await runtime.container.get(SendInvoiceEmail).execute({ paymentId: options.payment, resend: true });
+      println(command, `Invoice of payment ${options.payment} sent again`);
+    });
+
+  invoice
+    .command('render')
+    .description("Render a payment's invoice with the current template to a PDF file (records nothing)")
+    .requiredOption('--payment <paymentId>', 'the payment id')
+    .requiredOption('--out <file>', 'where to write the PDF')
+    .action(async (options: { payment: string; out: string }, command: Command) => {
+      const runtime = await getRuntime();
+      const { invoiceNumber, pdf } = await runtime.container.get(PreviewInvoice).execute({ paymentId: options.payment });
+      await fs.writeFile(path.resolve(options.out), pdf);
+      println(command, `${invoiceNumber}: ${pdf.length} bytes written to ${options.out}`);
+    });
+
+  invoice
+    .command('issue-missing')
+    .description('Issue an invoice for every PAID payment that has none')
+    .option('--limit <n>', 'at most this many payments', (v) => Number.parseInt(v, 10), 10_000)
+    .option('--concurrency <n>', 'invoices rendered at once (default: the PDF page pool size)', (v) => Number.parseInt(v, 10))
+    .action(async (options: { limit: number; concurrency?: number }, command: Command) => {
+      const runtime = await getRuntime();
+      const bar = new SingleBar({ format: 'invoices [{bar}] {value}/{total} {eta_formatted}', stream: process.stderr, noTTYOutput: false });
+      let started = false;
+      const report = await runtime.container.get(IssueMissingInvoices).execute({
+        limit: options.limit,
+        concurrency: options.concurrency ?? runtime.config.pdf.poolSize,
+        onProgress: (done, total) => {
+          if (!started) bar.start(total, 0);
+          started = true;
+          bar.update(done);
+        },
+      });
+      if (started) bar.stop();
+      println(command, `${report.issued.length} issued, ${report.failed.length} failed (of ${report.found} without an invoice)`);
+      for (const failure of report.failed) println(command, `  ${failure.paymentId}: ${failure.error}`);
+      if (report.failed.length) process.exitCode = 1;
+    });
+}

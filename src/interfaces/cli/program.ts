@@ -1,0 +1,31 @@
+import { Command, CommanderError } from 'commander';
+import { commandModules } from './commands';
+import { errorLine, exitCodeOf } from './exitCodes';
+import { CliOutput, GetRuntime } from './types';
+
+const processOutput: CliOutput = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+
+/** The admin program with every command module registered. Nothing runs until it is parsed. */
+export function createProgram(getRuntime: GetRuntime, output: CliOutput = processOutput): Command {
+  const program = new Command('admin')
+    .description('TourDesk admin CLI: runs use cases directly against the configured database and services')
+    .configureOutput({ writeOut: output.out, writeErr: output.err })
+    .exitOverride()
+    .showHelpAfterError('(add --help for usage)');
+  for (const module of commandModules) module.register(program, getRuntime);
+  return program;
+}
+
+/** Parses `args` (without node and script), runs the command and answers the exit code; never throws. */
+export async function runCli(args: string[], getRuntime: GetRuntime, output: CliOutput = processOutput): Promise<number> {
+  const program = createProgram(getRuntime, output);
+  try {
+    await program.parseAsync(args, { from: 'user' });
+    return 0;
+  } catch (error) {
+    // Commander has already printed its own usage errors (and help, which "fails" with code 0).
+    if (error instanceof CommanderError) return error.exitCode;
+    output.err(`${errorLine(error)}\n`);
+    return exitCodeOf(error);
+  }
+}

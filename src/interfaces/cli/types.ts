@@ -1,0 +1,15 @@
+import { Command } from 'commander';
+import { Runtime } from '../../infrastructure/container/buildContainer';
+
+/** Builds the container on first use, so `--help` and usage errors never open the database. */
+export type GetRuntime = () => Promise<Runtime>;
+
+/** One admin command (or command group): a module in `commands/` listed in `commands/index.ts`. */
+export interface CommandModule {
+  register(program: Command, getRuntime: GetRuntime): void;
+}
+
+export interface CliOutput {
+  out(text: string): void;
+  err(text: string): void;
+}

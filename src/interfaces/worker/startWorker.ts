@@ -1,0 +1,30 @@
+import { ExpireHolds } from '../../application/bookings/ExpireHolds';
+import { Clock } from '../../application/ports/Clock';
+import { JobStore } from '../../application/ports/JobStore';
+import { TOKENS } from '../../application/ports/tokens';
+import { Runtime } from '../../infrastructure/container/buildContainer';
+import { JobWorker, JobWorkerOptions } from './JobWorker';
+import { jobHandlers } from './jobHandlers';
+
+export const EXPIRE_HOLDS_EVERY_MS = 30_000;
+
+/** A worker over the container's job store and handlers, releasing lapsed holds periodically. */
+export function createWorker(runtime: Runtime, options: Partial<JobWorkerOptions> = {}): JobWorker {
+  const { container, config, logger } = runtime;
+  const expireHolds = container.get(ExpireHolds);
+  return new JobWorker(container.get<JobStore>(TOKENS.JobStore), jobHandlers(container), container.get<Clock>(TOKENS.Clock), logger, {
+    concurrency: config.worker.concurrency,
+    ...options,
+  }).every('ExpireHolds', EXPIRE_HOLDS_EVERY_MS, async () => {
+    const { expired } = await expireHolds.execute();
+    if (expired) logger.info({ expired }, 'lapsed seat holds released');
+  });
+}
+
+/** Starts the worker and stops it (draining running jobs) when the runtime closes. */
+export function startWorker(runtime: Runtime, options: Partial<JobWorkerOptions> = {}): JobWorker {
+  const worker = createWorker(runtime, options);
+  worker.start();
+  runtime.resources.onShutdown('job worker', () => worker.stop());
+  return worker;
+}

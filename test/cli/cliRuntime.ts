@@ -1,0 +1,35 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../../src/infrastructure/config/Config';
+import { buildContainer, Runtime } from '../../src/infrastructure/container/buildContainer';
+import { runCli } from '../../src/interfaces/cli/program';
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** The admin CLI in-process against a real runtime on SQLite in a temp VAR_DIR; output captured. */
+export function cliHarness(env: Record<string, string> = {}) {
+  const varDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tourdesk-cli-'));
+  let runtime: Promise<Runtime> | null = null;
+  const getRuntime = () =>
+    (runtime ??= buildContainer(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', VAR_DIR: varDir, WORKER_IN_PROCESS: '0', ...env })));
+  return {
+    varDir,
+    getRuntime,
+    opened: () => runtime !== null,
+    async run(...args: string[]): Promise<CliRun> {
+      let stdout = '';
+      let stderr = '';
+      const code = await runCli(args, getRuntime, { out: (s) => (stdout += s), err: (s) => (stderr += s) });
+      return { code, stdout, stderr };
+    },
+    async close(): Promise<void> {
+      if (runtime) await (await runtime).close();
+      fs.rmSync(varDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,109 @@
+import { JobQueue } from '../../src/application/ports/JobQueue';
+import { JobStore } from '../../src/application/ports/JobStore';
+import { UnitOfWork } from '../../src/application/ports/UnitOfWork';
+import { FakeClock } from '../fakes/FakeClock';
+
+export interface JobStoreSubject {
+  queue: JobQueue;
+  store: JobStore;
+  uow: UnitOfWork;
+  clock: FakeClock;
+  close(): Promise<void>;
+}
+
+const LEASE = 60_000;
+
+/** What every outbox adapter promises the workers. Each test uses its own job type, so adapters may share a database. */
+export function describeJobStoreContract(name: string, make: () => Promise<JobStoreSubject>): void {
+  describe(`JobStore contract: ${name}`, () => {
+    let s: JobStoreSubject;
+    let n = 0;
+    const type = () => `Test${++n}-${Math.random().toString(36).slice(2, 8)}`;
+    const claim = (token: string, limit = 10, now = s.clock.now()) => s.store.claim({ now, leaseMs: LEASE, limit, claimToken: token });
+    const enqueue = (job: Parameters<JobQueue['enqueue']>[0]) => s.uow.run(() => s.queue.enqueue(job));
+
+    beforeAll(async () => {
+      s = await make();
+    });
+    afterAll(async () => {
+      await s.close();
+    });
+
+    test('a job exists only if the transaction that enqueued it commits', async () => {
+      const t = type();
+      await expect(s.uow.run(async () => {
+        await s.queue.enqueue({ type: t, payload: {} });
+        throw new Error('rolled back');
+      })).rejects.toThrow('rolled back');
+      await enqueue({ type: t, payload: { kept: true } });
+      expect((await s.store.list({ type: t, limit: 10 })).map((j) => j.payload)).toEqual([{ kept: true }]);
+    });
+
+    test('a dedupe key admits one job', async () => {
+      const t = type();
+      await enqueue({ type: t, payload: { n: 1 }, dedupeKey: `${t}:x` });
+      await enqueue({ type: t, payload: { n: 2 }, dedupeKey: `${t}:x` });
+      expect(await s.store.list({ type: t, limit: 10 })).toHaveLength(1);
+    });
+
+    test('claiming leases a due job to one caller and counts the attempt; future jobs wait', async () => {
+      const t = type();
+      await enqueue({ type: t, payload: { a: 1 } });
+      await enqueue({ type: t, payload: { a: 2 }, runAt: new Date(s.clock.now().getTime() + 10 * 60_000) });
+      const [first, second] = await Promise.all([claim('w1'), claim('w2')]);
+      const mine = [...first, ...second].filter((j) => j.type === t);
+      expect(mine).toHaveLength(1);
+      expect(mine[0]).toEqual(expect.objectContaining({ payload: { a: 1 }, attempts: 1 }));
+      expect((await claim('w3')).filter((j) => j.type === t)).toHaveLength(0);
+      const [running] = await s.store.list({ type: t, status: 'running', limit: 10 });
+      expect(running.leaseUntil!.getTime()).toBe(s.clock.now().getTime() + LEASE);
+      await s.store.complete(mine[0], s.clock.now());
+    });
+
+    test('a lapsed lease lets another worker take the job; the first can no longer complete it', async () => {
+      const t = type();
+      await enqueue({ type: t, payload: {} });
+      const [job] = (await claim('dead-worker')).filter((j) => j.type === t);
+      s.clock.advance(LEASE + 1);
+      const [again] = (await claim('live-worker')).filter((j) => j.type === t);
+      expect(again).toEqual(expect.objectContaining({ id: job.id, attempts: 2, claimToken: 'live-worker' }));
+      expect(await s.store.complete(job, s.clock.now())).toBe(false);
+      expect(await s.store.complete(again, s.clock.now())).toBe(true);
+      expect((await s.store.list({ type: t, limit: 10 }))[0].status).toBe('done');
+      expect((await claim('anyone')).filter((j) => j.type === t)).toHaveLength(0);
+    });
+
+    test('fail with a retry time queues it again then; fail without one parks it dead; retry revives it', async () => {
+      const t = type();
+      await enqueue({ type: t, payload: {}, maxAttempts: 2 });
+      const [job] = (await claim('w')).filter((j) => j.type === t);
+      const retryAt = new Date(s.clock.now().getTime() + 5000);
+      expect(await s.store.fail(job, 'boom', s.clock.now(), retryAt)).toBe(true);
+      expect((await claim('w')).filter((j) => j.type === t)).toHaveLength(0);
+      s.clock.advance(5000);
+      const [second] = (await claim('w')).filter((j) => j.type === t);
+      expect(second.attempts).toBe(2);
+      await s.store.fail(second, 'boom again', s.clock.now(), null);
+      const [dead] = await s.store.list({ type: t, status: 'dead', limit: 10 });
+      expect(dead).toEqual(expect.objectContaining({ lastError: 'boom again', attempts: 2 }));
+      expect((await claim('w')).filter((j) => j.type === t)).toHaveLength(0);
+      expect(await s.uow.run(() => s.store.retry(dead.id, s.clock.now()))).toBe(true);
+      expect(await s.uow.run(() => s.store.retry(dead.id, s.clock.now()))).toBe(false);
+      const [revived] = (await claim('w')).filter((j) => j.type === t);
+      expect(revived.attempts).toBe(1);
+    });
+
+    test('many workers claiming at once never share a job', async () => {
+      const t = type();
+      for (let i = 0; i < 20; i++) await enqueue({ type: t, payload: { i } });
+      // SKIP LOCKED may hand a round fewer jobs than asked (rows another claimer scanned); never a shared one.
+      const ids: string[] = [];
+      for (let round = 0; round < 10 && ids.length < 20; round++) {
+        const batches = await Promise.all(Array.from({ length: 8 }, (_, i) => claim(`w${round}-${i}`, 5)));
+        ids.push(...batches.flat().filter((j) => j.type === t).map((j) => j.id));
+      }
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids.length).toBe(20);
+    });
+  });
+}

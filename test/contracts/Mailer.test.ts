@@ -1,0 +1,126 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { AddressObject, ParsedMail, simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { DependencyUnavailable } from '../../src/domain/shared/errors';
+import { EmlFileMailer } from '../../src/infrastructure/mail/EmlFileMailer';
+import { NodemailerMailer } from '../../src/infrastructure/mail/NodemailerMailer';
+import { InMemoryMailer } from '../fakes/InMemoryMailer';
+import { freePort } from '../support/services';
+import { describeMailerContract, ReceivedMail } from './Mailer.contract';
+
+const FROM = 'TourDesk <no-reply@tourdesk.test>';
+
+function received(mail: ParsedMail): ReceivedMail {
+  const to = (Array.isArray(mail.to) ? mail.to : [mail.to]).filter((a): a is AddressObject => Boolean(a));
+  return {
+    to: to.flatMap((a) => a.value.map((v) => v.address ?? '')).join(', '),
+    subject: mail.subject ?? '',
+    text: mail.text ?? '',
+    html: typeof mail.html === 'string' ? mail.html : '',
+    attachments: mail.attachments.map((a) => ({ filename: a.filename ?? '', contentType: a.contentType, content: a.content })),
+  };
+}
+
+/** An in-process SMTP server that parses what it is handed; no STARTTLS (no certificate to trust). */
+async function startSmtpServer(): Promise<{ port: number; mails: ParsedMail[]; envelopes: string[][]; close(): Promise<void> }> {
+  const mails: ParsedMail[] = [];
+  const envelopes: string[][] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      envelopes.push(session.envelope.rcptTo.map((r) => r.address));
+      simpleParser(stream).then((mail) => {
+        mails.push(mail);
+        callback();
+      }, callback);
+    },
+  });
+  const port = await freePort();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  return { port, mails, envelopes, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+describeMailerContract('InMemoryMailer (fake)', async () => {
+  const mailer = new InMemoryMailer();
+  return {
+    mailer,
+    received: async () =>
+      mailer.sent.map((m) => ({ to: m.to, subject: m.subject, text: m.text, html: m.html, attachments: (m.attachments ?? []).map((a) => ({ ...a })) })),
+  };
+});
+
+describeMailerContract('EmlFileMailer (.eml outbox)', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tourdesk-outbox-'));
+  return {
+    mailer: new EmlFileMailer(dir, FROM),
+    received: async () => Promise.all(fs.readdirSync(dir).sort().map(async (f) => received(await simpleParser(fs.readFileSync(path.join(dir, f)))))),
+    close: async () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
+});
+
+describeMailerContract('NodemailerMailer (SMTP)', async () => {
+  const server = await startSmtpServer();
+  const mailer = new NodemailerMailer(`smtp://127.0.0.1:${server.port}`, FROM);
+  return {
+    mailer,
+    received: async () => server.mails.map(received),
+    close: async () => {
+      mailer.close();
+      await server.close();
+    },
+  };
+});
+
+describe('EmlFileMailer', () => {
+  test('writes one RFC 5322 file per message with the sender and a Message-ID', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tourdesk-outbox-'));
+    try {
+      const { messageId } = await new EmlFileMailer(dir, FROM).send({ to: 'a@example.com', subject: 'Hi', text: 'hello', html: '<p>hello</p>' });
+      const files = fs.readdirSync(dir);
+      expect(files).toHaveLength(1);
+      expect(files[0]).toMatch(/\.eml$/);
+      const raw = fs.readFileSync(path.join(dir, files[0]), 'utf8');
+      expect(raw).toContain('\r\n');
+      const parsed = await simpleParser(raw);
+      expect(parsed.from?.value[0]).toMatchObject({ name: 'TourDesk', address: 'no-reply@tourdesk.test' });
+      expect(parsed.messageId).toBe(messageId);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('NodemailerMailer', () => {
+  test('sends the envelope to the recipient and from MAIL_FROM', async () => {
+    const server = await startSmtpServer();
+    const mailer = new NodemailerMailer(`smtp://127.0.0.1:${server.port}`, FROM);
+    try {
+      await mailer.send({ to: 'rahim@example.com', subject: 'Hi', text: 'hello', html: '<p>hello</p>' });
+      expect(server.envelopes).toEqual([['rahim@example.com']]);
+      expect(server.mails[0].from?.value[0]).toMatchObject({ name: 'TourDesk', address: 'no-reply@tourdesk.test' });
+      await expect(mailer.verify()).resolves.toBeUndefined();
+    } finally {
+      mailer.close();
+      await server.close();
+    }
+  });
+
+  test('a dead SMTP server is DependencyUnavailable(smtp), and verify() fails', async () => {
+    const mailer = new NodemailerMailer(`smtp://127.0.0.1:${await freePort()}`, FROM);
+    try {
+      const sending = mailer.send({ to: 'rahim@example.com', subject: 'Hi', text: 'hello', html: '<p>hello</p>' });
+      await expect(sending).rejects.toBeInstanceOf(DependencyUnavailable);
+      await expect(sending).rejects.toMatchObject({ dependency: 'smtp' });
+      await expect(mailer.verify()).rejects.toThrow();
+    } finally {
+      mailer.close();
+    }
+  });
+});

@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto';
+import { ObjectStorage } from '../../src/application/ports/ObjectStorage';
+
+export interface StorageUnderTest {
+  storage: ObjectStorage;
+  /** Follows a download URL the way a browser would. */
+  follow(url: string): Promise<{ status: number; bytes: Buffer | null; contentType: string | null }>;
+}
+
+async function drain(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks);
+}
+
+/** What every ObjectStorage adapter must do; run against the fake and each real adapter. */
+export function describeObjectStorageContract(name: string, make: () => Promise<StorageUnderTest>): void {
+  describe(`ObjectStorage contract: ${name}`, () => {
+    let subject: StorageUnderTest;
+    let storage: ObjectStorage;
+    // Each test works under its own prefix: real stores are shared between tests.
+    let prefix: string;
+    const key = (name: string) => `${prefix}/${name}`;
+
+    beforeEach(async () => {
+      subject = await make();
+      storage = subject.storage;
+      prefix = `contract-${randomBytes(4).toString('hex')}`;
+    });
+
+    test('put then get returns the same bytes and content type', async () => {
+      const bytes = randomBytes(200_000);
+      await storage.put(key('a.png'), bytes, 'image/png');
+      const found = await storage.get(key('a.png'));
+      expect(found?.contentType).toBe('image/png');
+      expect(found?.bytes.equals(bytes)).toBe(true);
+      expect(await storage.exists(key('a.png'))).toBe(true);
+    });
+
+    test('missing objects are null and false, not errors', async () => {
+      expect(await storage.get(key('missing.png'))).toBeNull();
+      expect(await storage.stream(key('missing.png'))).toBeNull();
+      expect(await storage.exists(key('missing.png'))).toBe(false);
+    });
+
+    test('put replaces an existing object', async () => {
+      await storage.put(key('b.jpg'), Buffer.from('first'), 'image/jpeg');
+      await storage.put(key('b.jpg'), Buffer.from('second'), 'image/webp');
+      const found = await storage.get(key('b.jpg'));
+      expect(found?.bytes.toString()).toBe('second');
+      expect(found?.contentType).toBe('image/webp');
+    });
+
+    test('stream gives the bytes, size and content type', async () => {
+      const bytes = randomBytes(70_000);
+      await storage.put(key('nested/deeper/c.webp'), bytes, 'image/webp');
+      const found = await storage.stream(key('nested/deeper/c.webp'));
+      expect(found).not.toBeNull();
+      expect(found!.size).toBe(bytes.length);
+      expect(found!.contentType).toBe('image/webp');
+      expect((await drain(found!.body)).equals(bytes)).toBe(true);
+    });
+
+    test('delete removes the object; deleting a missing key succeeds', async () => {
+      await storage.put(key('d.png'), Buffer.from('x'), 'image/png');
+      await storage.delete(key('d.png'));
+      expect(await storage.exists(key('d.png'))).toBe(false);
+      expect(await storage.get(key('d.png'))).toBeNull();
+      await expect(storage.delete(key('d.png'))).resolves.toBeUndefined();
+    });
+
+    test('a download URL serves the object and says when it expires', async () => {
+      const bytes = randomBytes(5000);
+      await storage.put(key('e.png'), bytes, 'image/png');
+      const before = Date.now();
+      const { url, expiresAt } = await storage.downloadUrl(key('e.png'), 600);
+      expect(expiresAt.getTime()).toBeGreaterThanOrEqual(before + 600_000 - 1000);
+      expect(expiresAt.getTime()).toBeLessThanOrEqual(Date.now() + 600_000 + 1000);
+      const fetched = await subject.follow(url);
+      expect(fetched.status).toBe(200);
+      expect(fetched.bytes?.equals(bytes)).toBe(true);
+      expect(fetched.contentType).toBe('image/png');
+    });
+
+    test('keys that could escape or confuse the store are refused', async () => {
+      for (const bad of ['../outside.png', '/absolute.png', 'a//b.png', 'a/../../b.png', 'a\\b.png', 'spaced name.png', '']) {
+        await expect(storage.put(bad, Buffer.from('x'), 'image/png')).rejects.toThrow();
+        await expect(storage.downloadUrl(bad, 60)).rejects.toThrow();
+      }
+    });
+  });
+}

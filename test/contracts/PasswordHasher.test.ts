@@ -1,0 +1,27 @@
+import { Argon2PasswordHasher } from '../../src/infrastructure/security/Argon2PasswordHasher';
+import { FakePasswordHasher } from '../fakes/FakePasswordHasher';
+import { describePasswordHasherContract } from './PasswordHasher.contract';
+
+describePasswordHasherContract('FakePasswordHasher', () => new FakePasswordHasher());
+describePasswordHasherContract('Argon2PasswordHasher', () => new Argon2PasswordHasher());
+describePasswordHasherContract('Argon2PasswordHasher, one hash at a time', () => new Argon2PasswordHasher(undefined, 1));
+
+describe('Argon2PasswordHasher', () => {
+  it('stores argon2id hashes', async () => {
+    expect(await new Argon2PasswordHasher().hash('Str0ng!pass')).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+  });
+
+  it('runs at most maxConcurrent hashes at once and frees every slot', async () => {
+    const cheap = { memoryCost: 1024, timeCost: 1, parallelism: 1 };
+    const hasher = new Argon2PasswordHasher(cheap, 2);
+    const internals = hasher as unknown as { running: number };
+    let peak = 0;
+    const finished: number[] = [];
+    const timer = setInterval(() => (peak = Math.max(peak, internals.running)), 0);
+    await Promise.all(Array.from({ length: 8 }, (_, i) => hasher.hash(`Pass!${i}word`).then(() => finished.push(i))));
+    clearInterval(timer);
+    expect(peak).toBeLessThanOrEqual(2);
+    expect(internals.running).toBe(0);
+    expect(finished).toHaveLength(8);
+  });
+});

@@ -1,0 +1,129 @@
+import { Payment } from '../../src/domain/payment/Payment';
+import { Money } from '../../src/domain/shared/Money';
+import { SslCommerzGateway } from '../../src/infrastructure/payment/SslCommerzGateway';
+import { SandboxGateway } from '../../src/infrastructure/payment/SandboxGateway';
+import { SystemClock } from '../../src/infrastructure/system/SystemClock';
+import { UuidIdGenerator } from '../../src/infrastructure/system/UuidIdGenerator';
+import { FakePaymentGateway } from '../fakes/FakePaymentGateway';
+import { FakeSslCommerzServer } from '../fakes/FakeSslCommerzServer';
+import { TestDatabase, openTestDatabase } from '../support/databases';
+import { describePaymentGatewayContract } from './PaymentGateway.contract';
+
+const SECRET = 'sandbox-secret-for-tests-0123456789abcdef';
+
+describePaymentGatewayContract('in-memory fake', async () => {
+  const gateway = new FakePaymentGateway();
+  return { gateway, pay: async (p) => gateway.pay(p.transactionId), close: async () => undefined };
+});
+
+let sandboxDb: TestDatabase;
+function sandbox(secret = SECRET) {
+  return new SandboxGateway(sandboxDb.db, secret, 'http://127.0.0.1:5000/api/v1/sandbox/checkout', new UuidIdGenerator(), new SystemClock());
+}
+
+describePaymentGatewayContract('sandbox', async () => {
+  sandboxDb = await openTestDatabase('sqlite');
+  const gateway = sandbox();
+  return {
+    gateway,
+    pay: async (_p, ref) => Object.fromEntries(new URL((await gateway.complete(ref, 'PAID'))!).searchParams),
+    close: () => sandboxDb.close(),
+  };
+});
+
+const server = new FakeSslCommerzServer();
+describePaymentGatewayContract('sslcommerz (local fake of its documented endpoints)', async () => {
+  await server.start();
+  const gateway = new SslCommerzGateway({ storeId: server.storeId, storePassword: server.storePassword, baseUrl: server.url, timeoutMs: 2000 });
+  return { gateway, pay: async (p) => server.pay(p.transactionId), close: () => server.stop() };
+});
+
+describe('SandboxGateway specifics', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await openTestDatabase('sqlite');
+    sandboxDb = db;
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+  const URLS = { success: 'http://a.test/s', fail: 'http://a.test/f', cancel: 'http://a.test/c', ipn: 'http://a.test/i' };
+  const customer = { name: 'Karim', email: 'k@example.com', phone: '01711111111', address: 'Gulshan' };
+  const open = (trx: string) => Payment.open({ id: trx, bookingId: trx, transactionId: trx, amount: Money.ofMinor(10_000, 'BDT'), gateway: 'sandbox', now: new Date() });
+
+  test('val_id is single-use: a replay is refused', async () => {
+    const g = sandbox();
+    const session = await g.createSession(open('TRXS1'), customer, URLS);
+    const callback = Object.fromEntries(new URL((await g.complete(session.sessionRef, 'PAID'))!).searchParams);
+    expect(await g.verify(callback)).not.toBeNull();
+    expect(await g.verify(callback)).toBeNull();
+  });
+
+  test('a val_id signed with another secret, or tampered, is refused', async () => {
+    const g = sandbox();
+    const session = await g.createSession(open('TRXS2'), customer, URLS);
+    const callback = Object.fromEntries(new URL((await g.complete(session.sessionRef, 'PAID'))!).searchParams);
+    expect(await sandbox('another-secret-another-secret-0123456789').verify(callback)).toBeNull();
+    const tampered = callback.val_id.replace(/.$/, (c) => (c === '0' ? '1' : '0'));
+    expect(await g.verify({ ...callback, val_id: tampered })).toBeNull();
+    expect(await g.verify(callback)).not.toBeNull();
+  });
+
+  test('a genuine val_id under another tran_id is refused without being used up', async () => {
+    const g = sandbox();
+    const session = await g.createSession(open('TRXS3'), customer, URLS);
+    const callback = Object.fromEntries(new URL((await g.complete(session.sessionRef, 'PAID'))!).searchParams);
+    expect(await g.verify({ ...callback, tran_id: 'TRXS-OTHER' })).toBeNull();
+    expect(await g.verify(callback)).toEqual(expect.objectContaining({ transactionId: 'TRXS3', status: 'PAID' }));
+  });
+
+  test('Fail and Cancel redirect to their URLs and verify as FAILED and CANCELLED; a checkout completes once', async () => {
+    const g = sandbox();
+    const failed = await g.createSession(open('TRXS4'), customer, URLS);
+    const failUrl = new URL((await g.complete(failed.sessionRef, 'FAILED'))!);
+    expect(failUrl.origin + failUrl.pathname).toBe('http://a.test/f');
+    expect((await g.verify(Object.fromEntries(failUrl.searchParams)))!.status).toBe('FAILED');
+    expect(await g.complete(failed.sessionRef, 'PAID')).toBeNull();
+    const cancelled = await g.createSession(open('TRXS5'), customer, URLS);
+    const cancelUrl = new URL((await g.complete(cancelled.sessionRef, 'CANCELLED'))!);
+    expect((await g.verify(Object.fromEntries(cancelUrl.searchParams)))!.status).toBe('CANCELLED');
+  });
+});
+
+describe('SslCommerzGateway specifics', () => {
+  const fake = new FakeSslCommerzServer();
+  let gateway: SslCommerzGateway;
+  const URLS = { success: 'http://a.test/s', fail: 'http://a.test/f', cancel: 'http://a.test/c', ipn: 'http://a.test/i' };
+  const customer = { name: 'Karim', email: 'k@example.com', phone: '01711111111', address: 'Gulshan' };
+  beforeAll(async () => {
+    await fake.start();
+    gateway = new SslCommerzGateway({ storeId: fake.storeId, storePassword: fake.storePassword, baseUrl: fake.url, timeoutMs: 2000 });
+  });
+  afterAll(() => fake.stop());
+  const open = (trx: string) => Payment.open({ id: trx, bookingId: trx, transactionId: trx, amount: Money.ofMinor(250_000, 'BDT'), gateway: 'sslcommerz', now: new Date() });
+
+  test('sends the amount in major units with two decimals and our tran_id', async () => {
+    await gateway.createSession(open('TRXL1'), customer, URLS);
+    expect(fake.sessions.at(-1)).toEqual(expect.objectContaining({ tran_id: 'TRXL1', amount: '2500.00', currency: 'BDT' }));
+  });
+
+  test('a validation that reports INVALID_TRANSACTION or FAILED is not vouched for', async () => {
+    await gateway.createSession(open('TRXL2'), customer, URLS);
+    expect(await gateway.verify(fake.pay('TRXL2', { status: 'INVALID_TRANSACTION' }))).toBeNull();
+    await gateway.createSession(open('TRXL3'), customer, URLS);
+    expect(await gateway.verify(fake.pay('TRXL3', { status: 'FAILED' }))).toBeNull();
+  });
+
+  test('reports what the validator says (ConfirmPayment then refuses a mismatch)', async () => {
+    await gateway.createSession(open('TRXL4'), customer, URLS);
+    const verified = await gateway.verify(fake.pay('TRXL4', { currency_amount: '25.00' }));
+    expect(verified!.amount.minor).toBe(2500);
+  });
+
+  test('wrong store credentials refuse the session; a dead gateway is DependencyUnavailable', async () => {
+    const wrong = new SslCommerzGateway({ storeId: 'x', storePassword: 'y', baseUrl: fake.url });
+    await expect(wrong.createSession(open('TRXL5'), customer, URLS)).rejects.toThrow(expect.objectContaining({ code: 'DEPENDENCY_UNAVAILABLE' }));
+    const dead = new SslCommerzGateway({ storeId: 'x', storePassword: 'y', baseUrl: 'http://127.0.0.1:1', timeoutMs: 500 });
+    await expect(dead.verify({ val_id: 'abc123' })).rejects.toThrow(expect.objectContaining({ code: 'DEPENDENCY_UNAVAILABLE' }));
+  });
+});

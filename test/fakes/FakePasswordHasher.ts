@@ -1,0 +1,16 @@
+import { PasswordHasher } from '../../src/application/ports/PasswordHasher';
+
+/** Deterministic and instant; the hash never equals the password itself. */
+export class FakePasswordHasher implements PasswordHasher {
+  static hashOf(password: string): string {
+    return `fake$${[...password].reverse().join('')}`;
+  }
+
+  async hash(password: string): Promise<string> {
+    return FakePasswordHasher.hashOf(password);
+  }
+
+  async verify(hash: string, password: string): Promise<boolean> {
+    return hash === FakePasswordHasher.hashOf(password);
+  }
+}

@@ -1,0 +1,25 @@
+import { BillingQueries, BillingRecord } from '../../src/application/ports/BillingQueries';
+import { InvoiceRepository } from '../../src/application/ports/InvoiceRepository';
+
+export class InMemoryBillingQueries implements BillingQueries {
+  private readonly records = new Map<string, BillingRecord>();
+
+  constructor(private readonly invoices: InvoiceRepository) {}
+
+  add(record: BillingRecord): BillingRecord {
+    this.records.set(record.paymentId, record);
+    return record;
+  }
+
+  async forPayment(paymentId: string): Promise<BillingRecord | null> {
+    return this.records.get(paymentId) ?? null;
+  }
+
+  async paymentsAwaitingInvoice(limit: number): Promise<string[]> {
+    const waiting: string[] = [];
+    for (const record of this.records.values()) {
+      if (record.paymentStatus === 'PAID' && !(await this.invoices.findByPaymentId(record.paymentId))?.isIssued) waiting.push(record.paymentId);
+    }
+    return waiting.slice(0, limit);
+  }
+}

@@ -1,0 +1,92 @@
+import { BookableTour, BookingRepository, BookingView } from '../../src/application/ports/BookingRepository';
+import { ListQuery, Page } from '../../src/application/shared/ListQuery';
+import { Booking, BookingProps, BookingStatus } from '../../src/domain/booking/Booking';
+import { Snapshottable } from './InMemoryUnitOfWork';
+
+/** Bookings and the tours they are for, as plain props; the UnitOfWork's queue stands in for the row lock. */
+export class InMemoryBookingRepository implements BookingRepository, Snapshottable {
+  private rows = new Map<string, BookingProps>();
+  private readonly tours = new Map<string, BookableTour & { slug: string }>();
+  /** Optional: who booked, for views. */
+  users = new Map<string, { id: string; name: string; email: string }>();
+  /** Optional: the payment views show next to a booking. */
+  paymentOf: (bookingId: string) => BookingView['payment'] = () => null;
+
+  addTour(tour: BookableTour & { slug?: string }): void {
+    this.tours.set(tour.id, { slug: tour.id, ...tour });
+  }
+
+  async lockTour(tourId: string): Promise<BookableTour | null> {
+    return this.tours.get(tourId) ?? null;
+  }
+
+  async seatsHeld(tourId: string, now: Date): Promise<number> {
+    return [...this.rows.values()]
+      .filter((b) => b.tourId === tourId && Booking.restore(b).holdsSeats(now))
+      .reduce((sum, b) => sum + b.guestCount, 0);
+  }
+
+  async create(booking: Booking): Promise<void> {
+    if (this.rows.has(booking.id)) throw new Error(`duplicate booking ${booking.id}`);
+    this.rows.set(booking.id, booking.toProps());
+  }
+
+  async findById(id: string): Promise<Booking | null> {
+    const row = this.rows.get(id);
+    return row ? Booking.restore(row) : null;
+  }
+
+  async saveTransition(booking: Booking, expected: BookingStatus): Promise<boolean> {
+    const row = this.rows.get(booking.id);
+    if (!row || row.status !== expected) return false;
+    this.rows.set(booking.id, booking.toProps());
+    return true;
+  }
+
+  async expireLapsed(now: Date): Promise<number> {
+    let n = 0;
+    for (const row of this.rows.values()) {
+      if (row.status === 'PENDING' && row.expiresAt.getTime() <= now.getTime()) {
+        row.status = 'EXPIRED';
+        row.updatedAt = now;
+        n += 1;
+      }
+    }
+    return n;
+  }
+
+  async findView(id: string): Promise<BookingView | null> {
+    const row = this.rows.get(id);
+    return row ? this.view(row) : null;
+  }
+
+  async listViews(query: ListQuery, scope: { userId?: string } = {}): Promise<Page<BookingView>> {
+    const matches = [...this.rows.values()]
+      .filter((b) => (!scope.userId || b.userId === scope.userId) && (!query.filters.status || b.status === query.filters.status))
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id.localeCompare(a.id));
+    const start = (query.page - 1) * query.limit;
+    return { items: matches.slice(start, start + query.limit).map((b) => this.view(b)), total: matches.length, page: query.page, limit: query.limit };
+  }
+
+  all(): Booking[] {
+    return [...this.rows.values()].map((b) => Booking.restore(b));
+  }
+
+  snapshot(): unknown {
+    return new Map([...this.rows].map(([id, b]) => [id, { ...b }]));
+  }
+
+  restore(state: unknown): void {
+    this.rows = state as Map<string, BookingProps>;
+  }
+
+  private view(row: BookingProps): BookingView {
+    const tour = this.tours.get(row.tourId);
+    return {
+      booking: Booking.restore(row),
+      tour: tour ? { id: tour.id, title: tour.title, slug: tour.slug, images: [], startDate: tour.startDate } : null,
+      payment: this.paymentOf(row.id),
+      user: this.users.get(row.userId) ?? null,
+    };
+  }
+}

@@ -1,0 +1,62 @@
+import { DivisionRepository } from '../../src/application/ports/DivisionRepository';
+import { ListQuery, Page } from '../../src/application/shared/ListQuery';
+import { Division, DivisionProps } from '../../src/domain/catalogue/Division';
+import { Conflict } from '../../src/domain/shared/errors';
+import { Snapshottable } from './InMemoryUnitOfWork';
+import { listInMemory } from './inMemoryList';
+
+const FIELDS = {
+  id: (p: DivisionProps) => p.id,
+  name: (p: DivisionProps) => p.name,
+  slug: (p: DivisionProps) => p.slug.value,
+  description: (p: DivisionProps) => p.description,
+  createdAt: (p: DivisionProps) => p.createdAt.getTime(),
+  updatedAt: (p: DivisionProps) => p.updatedAt.getTime(),
+};
+
+export class InMemoryDivisionRepository implements DivisionRepository, Snapshottable {
+  private rows = new Map<string, DivisionProps>();
+
+  async findById(id: string): Promise<Division | null> {
+    const row = this.rows.get(id);
+    return row ? Division.restore(row) : null;
+  }
+
+  async findBySlug(slug: string): Promise<Division | null> {
+    const row = [...this.rows.values()].find((p) => p.slug.value === slug);
+    return row ? Division.restore(row) : null;
+  }
+
+  async findByIds(ids: string[]): Promise<Division[]> {
+    return ids.flatMap((id) => (this.rows.has(id) ? [Division.restore(this.rows.get(id)!)] : []));
+  }
+
+  async slugsLike(base: string): Promise<string[]> {
+    const shape = new RegExp(`^${base}(-\\d+)?$`);
+    return [...this.rows.values()].map((p) => p.slug.value).filter((s) => shape.test(s));
+  }
+
+  async save(division: Division): Promise<void> {
+    const props = division.toProps();
+    const taken = [...this.rows.values()].some((p) => p.id !== props.id && (p.slug.value === props.slug.value || p.name === props.name));
+    if (taken) throw new Conflict('A division with this name or slug already exists', 'DIVISION.ALREADY_EXISTS');
+    this.rows.set(props.id, props);
+  }
+
+  async delete(id: string): Promise<void> {
+    this.rows.delete(id);
+  }
+
+  async list(query: ListQuery): Promise<Page<Division>> {
+    const page = listInMemory([...this.rows.values()], query, FIELDS, ['name', 'description']);
+    return { ...page, items: page.items.map((p) => Division.restore(p)) };
+  }
+
+  snapshot(): unknown {
+    return new Map(this.rows);
+  }
+
+  restore(state: unknown): void {
+    this.rows = new Map(state as Map<string, DivisionProps>);
+  }
+}

@@ -1,0 +1,45 @@
+import { ObjectStorage, ObjectStream, StoredObject } from '../../src/application/ports/ObjectStorage';
+import { Readable } from 'node:stream';
+import { assertStorageKey } from '../../src/infrastructure/storage/storageKey';
+
+/** Objects in a Map; download URLs are `memory://<key>?expires=<ms>`. */
+export class InMemoryObjectStorage implements ObjectStorage {
+  readonly objects = new Map<string, StoredObject>();
+
+  constructor(private readonly now: () => Date = () => new Date()) {}
+
+  async put(key: string, bytes: Buffer, contentType: string): Promise<void> {
+    this.objects.set(assertStorageKey(key), { bytes: Buffer.from(bytes), contentType });
+  }
+
+  async get(key: string): Promise<StoredObject | null> {
+    const found = this.objects.get(key);
+    return found ? { bytes: Buffer.from(found.bytes), contentType: found.contentType } : null;
+  }
+
+  async stream(key: string): Promise<ObjectStream | null> {
+    const found = this.objects.get(key);
+    return found ? { body: Readable.from([found.bytes]), contentType: found.contentType, size: found.bytes.length } : null;
+  }
+
+  async delete(key: string): Promise<void> {
+    this.objects.delete(key);
+  }
+
+  async exists(key: string): Promise<boolean> {
+    return this.objects.has(key);
+  }
+
+  async downloadUrl(key: string, ttlSeconds: number): Promise<{ url: string; expiresAt: Date }> {
+    assertStorageKey(key);
+    const expiresAt = new Date(this.now().getTime() + ttlSeconds * 1000);
+    return { url: `memory://${key}?expires=${expiresAt.getTime()}`, expiresAt };
+  }
+
+  /** What a client following `url` gets: the object while the URL is unexpired, else null. */
+  async open(url: string): Promise<StoredObject | null> {
+    const match = /^memory:\/\/([^?]+)\?expires=(\d+)$/.exec(url);
+    if (!match || Number(match[2]) <= this.now().getTime()) return null;
+    return this.get(match[1]);
+  }
+}

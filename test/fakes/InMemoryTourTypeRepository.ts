@@ -1,0 +1,56 @@
+import { TourTypeRepository } from '../../src/application/ports/TourTypeRepository';
+import { ListQuery, Page } from '../../src/application/shared/ListQuery';
+import { TourType, TourTypeProps } from '../../src/domain/catalogue/TourType';
+import { Conflict } from '../../src/domain/shared/errors';
+import { Snapshottable } from './InMemoryUnitOfWork';
+import { listInMemory } from './inMemoryList';
+
+const FIELDS = {
+  id: (p: TourTypeProps) => p.id,
+  name: (p: TourTypeProps) => p.name,
+  createdAt: (p: TourTypeProps) => p.createdAt.getTime(),
+  updatedAt: (p: TourTypeProps) => p.updatedAt.getTime(),
+};
+
+export class InMemoryTourTypeRepository implements TourTypeRepository, Snapshottable {
+  private rows = new Map<string, TourTypeProps>();
+
+  async findById(id: string): Promise<TourType | null> {
+    const row = this.rows.get(id);
+    return row ? TourType.restore(row) : null;
+  }
+
+  async findByName(name: string): Promise<TourType | null> {
+    const row = [...this.rows.values()].find((p) => p.name.toLowerCase() === name.trim().toLowerCase());
+    return row ? TourType.restore(row) : null;
+  }
+
+  async findByIds(ids: string[]): Promise<TourType[]> {
+    return ids.flatMap((id) => (this.rows.has(id) ? [TourType.restore(this.rows.get(id)!)] : []));
+  }
+
+  async save(tourType: TourType): Promise<void> {
+    const props = tourType.toProps();
+    if ([...this.rows.values()].some((p) => p.id !== props.id && p.name.toLowerCase() === props.name.toLowerCase())) {
+      throw new Conflict('A tour type with this name already exists', 'TOUR_TYPE.ALREADY_EXISTS');
+    }
+    this.rows.set(props.id, props);
+  }
+
+  async delete(id: string): Promise<void> {
+    this.rows.delete(id);
+  }
+
+  async list(query: ListQuery): Promise<Page<TourType>> {
+    const page = listInMemory([...this.rows.values()], query, FIELDS, ['name']);
+    return { ...page, items: page.items.map((p) => TourType.restore(p)) };
+  }
+
+  snapshot(): unknown {
+    return new Map(this.rows);
+  }
+
+  restore(state: unknown): void {
+    this.rows = new Map(state as Map<string, TourTypeProps>);
+  }
+}

@@ -1,0 +1,20 @@
+import { UserRepository } from '../../src/application/ports/UserRepository';
+import { TOKENS } from '../../src/application/ports/tokens';
+import { TestApp } from './testApp';
+
+let n = 0;
+
+/** Registers a traveller over HTTP, marks them verified in the app's own repository, and logs them in. */
+export async function verifiedTraveller(app: TestApp, overrides: { phone?: string; address?: string } = {}): Promise<{ id: string; email: string; token: string }> {
+  n += 1;
+  const email = `booker${n}-${Date.now()}@example.com`;
+  const password = 'Str0ng!pass';
+  const registered = await app.request('POST', '/api/v1/user/register', { body: { name: `Booker ${n}`, email, password, ...overrides } });
+  if (registered.status !== 201) throw new Error(`register failed: ${JSON.stringify(registered.body)}`);
+  const users = app.server.runtime.container.get<UserRepository>(TOKENS.UserRepository);
+  const user = (await users.findById(registered.body.data._id))!;
+  user.verify(new Date());
+  await users.save(user);
+  const login = await app.request('POST', '/api/v1/auth/login', { body: { email, password } });
+  return { id: user.id, email, token: login.body.data.accessToken };
+}

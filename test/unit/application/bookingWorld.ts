@@ -1,0 +1,57 @@
+import { CreateBooking } from '../../../src/application/bookings/CreateBooking';
+import { ExpireHolds } from '../../../src/application/bookings/ExpireHolds';
+import { ConfirmPayment } from '../../../src/application/payments/ConfirmPayment';
+import { InitPayment } from '../../../src/application/payments/InitPayment';
+import { PaymentCheckout } from '../../../src/application/payments/PaymentCheckout';
+import { BookableTour } from '../../../src/application/ports/BookingRepository';
+import { User } from '../../../src/domain/user/User';
+import { FakeClock } from '../../fakes/FakeClock';
+import { FakePaymentGateway } from '../../fakes/FakePaymentGateway';
+import { InMemoryBookingRepository } from '../../fakes/InMemoryBookingRepository';
+import { InMemoryJobStore } from '../../fakes/InMemoryJobStore';
+import { InMemoryPaymentRepository } from '../../fakes/InMemoryPaymentRepository';
+import { InMemoryUnitOfWork } from '../../fakes/InMemoryUnitOfWork';
+import { InMemoryUserRepository } from '../../fakes/InMemoryUserRepository';
+import { RecordingLogger } from '../../fakes/RecordingLogger';
+import { SequentialIds } from '../../fakes/SequentialIds';
+import { TourMother } from '../../mothers/TourMother';
+import { UserMother } from '../../mothers/UserMother';
+
+export const HOLD_MINUTES = 30;
+export const HOLD_MS = HOLD_MINUTES * 60_000;
+const URLS = { success: 'https://api.test/payment/success', fail: 'https://api.test/payment/fail', cancel: 'https://api.test/payment/cancel', ipn: 'https://api.test/payment/validate-payment' };
+
+/** Booking use cases wired to working in-memory fakes and a fake clock. */
+export function bookingWorld() {
+  const clock = new FakeClock();
+  const ids = new SequentialIds();
+  const users = new InMemoryUserRepository();
+  const bookings = new InMemoryBookingRepository();
+  const payments = new InMemoryPaymentRepository();
+  const jobs = new InMemoryJobStore(clock);
+  const gateway = new FakePaymentGateway();
+  const logger = new RecordingLogger();
+  const uow = new InMemoryUnitOfWork().track(users, bookings, payments, jobs);
+  const checkout = new PaymentCheckout(gateway, payments, ids, clock, uow, URLS);
+  const world = {
+    clock, ids, users, bookings, payments, jobs, gateway, logger, uow,
+    createBooking: new CreateBooking(users, bookings, payments, checkout, ids, clock, uow, HOLD_MINUTES),
+    confirmPayment: new ConfirmPayment(gateway, payments, bookings, jobs, ids, clock, uow, logger),
+    expireHolds: new ExpireHolds(bookings, clock, uow),
+    initPayment: new InitPayment(bookings, payments, users, checkout, clock, uow),
+    async traveller(overrides: Parameters<typeof UserMother.traveller>[0] = {}): Promise<User> {
+      const user = UserMother.traveller(overrides);
+      await users.save(user);
+      return user;
+    },
+    tour(overrides: Partial<BookableTour> = {}): BookableTour {
+      const tour = TourMother.bookable(overrides);
+      bookings.addTour(tour);
+      return tour;
+    },
+    async book(user: User, tour: BookableTour, guestCount = 1) {
+      return world.createBooking.execute({ userId: user.id, role: user.role }, { tourId: tour.id, guestCount });
+    },
+  };
+  return world;
+}

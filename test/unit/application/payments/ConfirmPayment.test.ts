@@ -1,0 +1,141 @@
+import { Money } from '../../../../src/domain/shared/Money';
+import { HOLD_MS, bookingWorld } from '../bookingWorld';
+
+async function pendingBooking(capacity = 10, guests = 2) {
+  const w = bookingWorld();
+  const user = await w.traveller();
+  const tour = w.tour({ capacity });
+  const created = await w.book(user, tour, guests);
+  return { w, user, tour, ...created };
+}
+
+describe('ConfirmPayment', () => {
+  test('a verified payment completes the booking, records one event and enqueues invoice and email jobs', async () => {
+    const { w, booking, payment } = await pendingBooking();
+    const result = await w.confirmPayment.execute({ callback: w.gateway.pay(payment.transactionId), source: 'redirect' });
+    expect(result).toEqual(expect.objectContaining({ outcome: 'PAID', changed: true }));
+    expect((await w.payments.findById(payment.id))!.status).toBe('PAID');
+    expect((await w.bookings.findById(booking.id))!.status).toBe('COMPLETE');
+    expect(await w.payments.events(payment.id)).toEqual([expect.objectContaining({ type: 'PAID', fromStatus: 'UNPAID', toStatus: 'PAID' })]);
+    expect(w.jobs.ofType('IssueInvoice').map((j) => j.payload)).toEqual([{ paymentId: payment.id }]);
+    expect(w.jobs.ofType('SendBookingConfirmation').map((j) => j.payload)).toEqual([{ paymentId: payment.id }]);
+  });
+
+  test('the same IPN three times and a racing redirect give one transition, one event, one set of jobs', async () => {
+    const { w, booking, payment } = await pendingBooking();
+    const callback = w.gateway.pay(payment.transactionId);
+    const results = await Promise.all([
+      w.confirmPayment.execute({ callback, source: 'redirect' }),
+      w.confirmPayment.execute({ callback, source: 'ipn' }),
+      w.confirmPayment.execute({ callback, source: 'ipn' }),
+      w.confirmPayment.execute({ callback, source: 'ipn' }),
+    ]);
+    expect(results.filter((r) => r.changed)).toHaveLength(1);
+    expect(results.every((r) => r.outcome === 'PAID')).toBe(true);
+    expect(await w.payments.events(payment.id)).toHaveLength(1);
+    expect(w.jobs.ofType('IssueInvoice')).toHaveLength(1);
+    expect((await w.bookings.findById(booking.id))!.status).toBe('COMPLETE');
+  });
+
+  test('a declined payment fails the booking; a cancelled one cancels it; neither enqueues work', async () => {
+    const a = await pendingBooking();
+    await a.w.confirmPayment.execute({ callback: a.w.gateway.decline(a.payment.transactionId), source: 'redirect' });
+    expect((await a.w.payments.findById(a.payment.id))!.status).toBe('FAILED');
+    expect((await a.w.bookings.findById(a.booking.id))!.status).toBe('FAILED');
+    const b = await pendingBooking();
+    await b.w.confirmPayment.execute({ callback: b.w.gateway.cancel(b.payment.transactionId), source: 'redirect' });
+    expect((await b.w.payments.findById(b.payment.id))!.status).toBe('CANCELLED');
+    expect((await b.w.bookings.findById(b.booking.id))!.status).toBe('CANCEL');
+    expect(a.w.jobs.ofType('IssueInvoice')).toHaveLength(0);
+    expect(b.w.jobs.ofType('IssueInvoice')).toHaveLength(0);
+  });
+
+  describe('forged callbacks change nothing', () => {
+    test.each([
+      ['a made-up val_id', (w: ReturnType<typeof bookingWorld>, trx: string) => ({ tran_id: trx, val_id: 'made-up', status: 'VALID', amount: '25000.00' })],
+      ['no val_id at all', (_w: ReturnType<typeof bookingWorld>, trx: string) => ({ tran_id: trx, status: 'VALID' })],
+      ['a smaller amount vouched', (w: ReturnType<typeof bookingWorld>, trx: string) => w.gateway.vouchFor({ transactionId: trx, amount: Money.ofMinor(100, 'BDT'), status: 'PAID' })],
+      ['another currency vouched', (w: ReturnType<typeof bookingWorld>, trx: string) => w.gateway.vouchFor({ transactionId: trx, amount: Money.ofMinor(5_000_000, 'USD'), status: 'PAID' })],
+    ])('%s', async (_name, forge) => {
+      const { w, booking, payment } = await pendingBooking();
+      const result = await w.confirmPayment.execute({ callback: forge(w, payment.transactionId), source: 'ipn' });
+      expect(result).toEqual(expect.objectContaining({ outcome: 'UNVERIFIED', changed: false }));
+      expect((await w.payments.findById(payment.id))!.status).toBe('UNPAID');
+      expect((await w.bookings.findById(booking.id))!.status).toBe('PENDING');
+      expect(await w.payments.events(payment.id)).toHaveLength(0);
+      expect(w.jobs.ofType('IssueInvoice')).toHaveLength(0);
+    });
+
+    test("another payment's val_id under our tran_id", async () => {
+      const { w, payment } = await pendingBooking();
+      const other = await w.book(await w.traveller(), w.tour());
+      const theirs = w.gateway.pay(other.payment.transactionId);
+      const result = await w.confirmPayment.execute({ callback: { ...theirs, tran_id: payment.transactionId }, source: 'redirect' });
+      expect(result.outcome).toBe('UNVERIFIED');
+      expect((await w.payments.findById(payment.id))!.status).toBe('UNPAID');
+      expect((await w.payments.findById(other.payment.id))!.status).toBe('UNPAID');
+    });
+
+    test('a replay after success changes nothing more', async () => {
+      const { w, payment } = await pendingBooking();
+      const callback = w.gateway.pay(payment.transactionId);
+      await w.confirmPayment.execute({ callback, source: 'redirect' });
+      const replay = await w.confirmPayment.execute({ callback, source: 'redirect' });
+      expect(replay.changed).toBe(false);
+      expect(await w.payments.events(payment.id)).toHaveLength(1);
+    });
+
+    test('a session replaced by init-payment no longer counts', async () => {
+      const { w, user, booking, payment } = await pendingBooking();
+      const stale = w.gateway.pay(payment.transactionId);
+      await w.initPayment.execute({ userId: user.id, role: 'USER' }, booking.id);
+      const result = await w.confirmPayment.execute({ callback: stale, source: 'ipn' });
+      expect(result.outcome).toBe('UNVERIFIED');
+      expect((await w.payments.findById(payment.id))!.status).toBe('UNPAID');
+    });
+  });
+
+  describe('paid after the hold lapsed', () => {
+    test('completes the booking when the seats are still free', async () => {
+      const { w, booking, payment } = await pendingBooking(10, 2);
+      w.clock.advance(HOLD_MS + 60_000);
+      await w.confirmPayment.execute({ callback: w.gateway.pay(payment.transactionId), source: 'ipn' });
+      expect((await w.bookings.findById(booking.id))!.status).toBe('COMPLETE');
+      const paid = (await w.payments.findById(payment.id))!;
+      expect(paid.status).toBe('PAID');
+      expect(paid.refundDue).toBe(false);
+    });
+
+    test('records PAID, fails the booking and flags refundDue when someone else took the seats', async () => {
+      const { w, tour, booking, payment } = await pendingBooking(2, 2);
+      w.clock.advance(HOLD_MS);
+      await w.book(await w.traveller(), tour, 2);
+      const result = await w.confirmPayment.execute({ callback: w.gateway.pay(payment.transactionId), source: 'ipn' });
+      expect(result.message).toMatch(/refund is due/);
+      const paid = (await w.payments.findById(payment.id))!;
+      expect(paid.status).toBe('PAID');
+      expect(paid.refundDue).toBe(true);
+      expect((await w.bookings.findById(booking.id))!.status).toBe('FAILED');
+      expect(w.jobs.ofType('SendBookingConfirmation')).toHaveLength(0);
+      expect(w.logger.at('warn').some((e) => /refund due/.test(e.message))).toBe(true);
+    });
+
+    test('a booking already EXPIRED stays EXPIRED; the money is recorded PAID with refundDue', async () => {
+      const { w, booking, payment } = await pendingBooking();
+      w.clock.advance(HOLD_MS);
+      await w.expireHolds.execute();
+      await w.confirmPayment.execute({ callback: w.gateway.pay(payment.transactionId), source: 'ipn' });
+      expect((await w.bookings.findById(booking.id))!.status).toBe('EXPIRED');
+      const paid = (await w.payments.findById(payment.id))!;
+      expect([paid.status, paid.refundDue]).toEqual(['PAID', true]);
+    });
+  });
+
+  test('when the gateway cannot be asked, nothing changes and the caller learns why', async () => {
+    const { w, payment } = await pendingBooking();
+    const callback = w.gateway.pay(payment.transactionId);
+    w.gateway.unavailable();
+    await expect(w.confirmPayment.execute({ callback, source: 'ipn' })).rejects.toThrow(expect.objectContaining({ code: 'DEPENDENCY_UNAVAILABLE' }));
+    expect((await w.payments.findById(payment.id))!.status).toBe('UNPAID');
+  });
+});

@@ -1,0 +1,83 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ConfigError, loadConfig, parseDuration } from '../../../../src/infrastructure/config/Config';
+
+describe('loadConfig', () => {
+  let varDir: string;
+  beforeEach(() => {
+    varDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tourdesk-config-'));
+  });
+  afterEach(() => fs.rmSync(varDir, { recursive: true, force: true }));
+
+  const SECRETS = {
+    JWT_ACCESS_SECRET: 'a'.repeat(32), JWT_REFRESH_SECRET: 'b'.repeat(32), OTP_HASH_KEY: 'c'.repeat(32),
+    STORAGE_SIGNING_KEY: 'd'.repeat(32), SANDBOX_GATEWAY_SECRET: 'e'.repeat(32),
+  };
+
+  it('chooses the embedded defaults when no service is configured', () => {
+    const config = loadConfig({ VAR_DIR: varDir });
+    expect(config).toMatchObject({ env: 'development', port: 5000, database: { url: null }, redisUrl: null, mail: { smtpUrl: null }, s3: null, superAdmin: null });
+    expect(config.auth).toMatchObject({ accessTtlMs: 15 * 60_000, refreshTtlMs: 30 * 86_400_000, legacyExpiredTokenStatus: 401 });
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['DATABASE_URL', 'postgres://x'],
+    ['JWT_ACCESS_EXPIRES', 'soon'],
+    ['LEGACY_EXPIRED_TOKEN_STATUS', '403'],
+    ['NODE_ENV', 'staging'],
+    ['FRONTEND_URL', 'not a url'],
+  ])('stops on an invalid %s (%p) with a message naming it', (name, value) => {
+    expect(() => loadConfig({ VAR_DIR: varDir, [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ VAR_DIR: varDir, [name]: value })).toThrow(name);
+  });
+
+  it('names every invalid variable at once', () => {
+    expect(() => loadConfig({ VAR_DIR: varDir, PORT: 'abc', LOG_LEVEL: 'loud' })).toThrow(/PORT.*LOG_LEVEL|LOG_LEVEL.*PORT/);
+  });
+
+  it('requires every secret in production, naming the missing ones', () => {
+    const attempt = () => loadConfig({ VAR_DIR: varDir, NODE_ENV: 'production', JWT_ACCESS_SECRET: 'a'.repeat(32) });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow('JWT_REFRESH_SECRET');
+    expect(attempt).not.toThrow('JWT_ACCESS_SECRET"');
+    expect(fs.existsSync(path.join(varDir, 'secrets.json'))).toBe(false);
+    expect(loadConfig({ VAR_DIR: varDir, NODE_ENV: 'production', ...SECRETS }).secrets.jwtAccess).toBe('a'.repeat(32));
+  });
+
+  it('refuses secrets shorter than 32 characters', () => {
+    expect(() => loadConfig({ VAR_DIR: varDir, ...SECRETS, JWT_REFRESH_SECRET: 'short' })).toThrow('JWT_REFRESH_SECRET');
+  });
+
+  it('generates development secrets once and keeps them in VAR_DIR', () => {
+    const first = loadConfig({ VAR_DIR: varDir });
+    const second = loadConfig({ VAR_DIR: varDir });
+    expect(first.secrets.jwtAccess).toMatch(/^[0-9a-f]{64}$/);
+    expect(second.secrets).toEqual(first.secrets);
+    expect(new Set(Object.values(first.secrets)).size).toBe(5);
+    expect(fs.statSync(path.join(varDir, 'secrets.json')).mode & 0o777).toBe(0o600);
+  });
+
+  it('accepts MYSQL_URL as an alias of DATABASE_URL', () => {
+    expect(loadConfig({ VAR_DIR: varDir, MYSQL_URL: 'mysql://u:p@db:3306/tourdesk' }).database.url).toBe('mysql://u:p@db:3306/tourdesk');
+  });
+
+  it('needs both super admin variables to create one', () => {
+    expect(loadConfig({ VAR_DIR: varDir, SUPER_ADMIN_EMAIL: 'boss@tourdesk.local' }).superAdmin).toBeNull();
+    expect(loadConfig({ VAR_DIR: varDir, SUPER_ADMIN_EMAIL: 'boss@tourdesk.local', SUPER_ADMIN_PASSWORD: 'B0ss!pass' }).superAdmin).toEqual({ email: 'boss@tourdesk.local', password: 'B0ss!pass' });
+  });
+});
+
+describe('parseDuration', () => {
+  it.each([
+    ['500ms', 500], ['1s', 1000], ['15m', 900_000], ['2h', 7_200_000], ['30d', 2_592_000_000],
+  ])('reads %p as %p ms', (text, ms) => {
+    expect(parseDuration(text)).toBe(ms);
+  });
+
+  it('refuses anything else', () => {
+    expect(() => parseDuration('15 minutes')).toThrow(ConfigError);
+  });
+});

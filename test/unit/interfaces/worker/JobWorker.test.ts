@@ -1,0 +1,106 @@
+import { SendBookingConfirmation } from '../../../../src/application/payments/SendBookingConfirmation';
+import { TEMPLATES_DIR } from '../../../../src/infrastructure/container/coreModule';
+import { HandlebarsTemplateRenderer } from '../../../../src/infrastructure/templates/HandlebarsTemplateRenderer';
+import { JobWorker } from '../../../../src/interfaces/worker/JobWorker';
+import { FakeClock } from '../../../fakes/FakeClock';
+import { InMemoryJobStore } from '../../../fakes/InMemoryJobStore';
+import { InMemoryMailer } from '../../../fakes/InMemoryMailer';
+import { RecordingLogger } from '../../../fakes/RecordingLogger';
+import { bookingWorld } from '../../application/bookingWorld';
+
+const OPTIONS = { concurrency: 4, leaseMs: 60_000, pollMs: 10, baseBackoffMs: 1000, maxBackoffMs: 8000 };
+
+function setup(handlers: ConstructorParameters<typeof JobWorker>[1]) {
+  const clock = new FakeClock();
+  const store = new InMemoryJobStore(clock);
+  const logger = new RecordingLogger();
+  return { clock, store, logger, worker: new JobWorker(store, handlers, clock, logger, OPTIONS) };
+}
+
+describe('JobWorker', () => {
+  test('runs each due job with the handler for its type and marks it done', async () => {
+    const seen: unknown[] = [];
+    const { store, worker } = setup({ Hello: async (p) => void seen.push(p) });
+    await store.enqueue({ type: 'Hello', payload: { n: 1 } });
+    await store.enqueue({ type: 'Hello', payload: { n: 2 } });
+    expect(await worker.drain()).toBe(2);
+    expect(seen).toEqual([{ n: 1 }, { n: 2 }]);
+    expect((await store.list({ limit: 10 })).map((j) => j.status)).toEqual(['done', 'done']);
+  });
+
+  test('retries a failing job with exponential backoff, then parks it dead after maxAttempts', async () => {
+    let calls = 0;
+    const { clock, store, worker, logger } = setup({ Flaky: async () => { calls += 1; throw new Error(`attempt ${calls} failed`); } });
+    await store.enqueue({ type: 'Flaky', payload: {}, maxAttempts: 5 });
+    const waits: number[] = [];
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      expect(await worker.runOnce()).toBe(1);
+      const [job] = await store.list({ limit: 1 });
+      if (job.status === 'queued') waits.push(job.runAt.getTime() - clock.now().getTime());
+      expect(await worker.runOnce()).toBe(0);
+      clock.set(job.runAt);
+    }
+    expect(waits).toEqual([1000, 2000, 4000, 8000]);
+    const [dead] = await store.list({ limit: 1 });
+    expect(dead).toEqual(expect.objectContaining({ status: 'dead', attempts: 5, lastError: 'attempt 5 failed' }));
+    expect(calls).toBe(5);
+    expect(logger.at('error').map((e) => e.message)).toEqual(['job dead after its last attempt']);
+  });
+
+  test('a job of an unknown type goes dead at once instead of retrying forever', async () => {
+    const { store, worker } = setup({});
+    await store.enqueue({ type: 'Nobody', payload: {} });
+    await worker.runOnce();
+    expect((await store.list({ limit: 1 }))[0]).toEqual(expect.objectContaining({ status: 'dead', lastError: 'No handler for job type Nobody' }));
+  });
+
+  test('backoff is capped', () => {
+    const { worker } = setup({});
+    expect([1, 2, 3, 4, 5, 10].map((n) => worker.backoffMs(n))).toEqual([1000, 2000, 4000, 8000, 8000, 8000]);
+  });
+
+  test('a worker killed mid-job: another picks it up after the lease, and the email goes out exactly once', async () => {
+    const w = bookingWorld();
+    const mailer = new InMemoryMailer();
+    const send = new SendBookingConfirmation(w.payments, w.bookings, mailer, new HandlebarsTemplateRenderer(TEMPLATES_DIR, { brandName: 'TourDesk' }), w.clock, w.uow, 'https://app.test');
+    const user = await w.traveller();
+    w.bookings.users.set(user.id, { id: user.id, name: user.name, email: user.email.value });
+    const { payment } = await w.book(user, w.tour({ title: 'Saint Martin island' }), 2);
+    await w.confirmPayment.execute({ callback: w.gateway.pay(payment.transactionId), source: 'ipn' });
+    const handlers = { SendBookingConfirmation: async (p: Record<string, unknown>) => void (await send.execute({ paymentId: String(p.paymentId) })), IssueInvoice: async () => undefined };
+
+    // The first worker claims the job, does the work, and dies before recording completion.
+    const [claimed] = (await w.jobs.claim({ now: w.clock.now(), leaseMs: OPTIONS.leaseMs, limit: 10, claimToken: 'doomed' })).filter((j) => j.type === 'SendBookingConfirmation');
+    await handlers.SendBookingConfirmation(claimed.payload);
+
+    const survivor = new JobWorker(w.jobs, handlers, w.clock, new RecordingLogger(), OPTIONS);
+    expect(await survivor.drain()).toBe(0); // both jobs are still leased to the dead worker
+    w.clock.advance(OPTIONS.leaseMs + 1);
+    expect(await survivor.drain()).toBe(2);
+    expect(await w.jobs.complete(claimed, w.clock.now())).toBe(false);
+
+    expect(mailer.sent).toHaveLength(1);
+    expect(mailer.sent[0].to).toBe(user.email.value);
+    expect(mailer.sent[0].subject).toBe('Your booking for Saint Martin island is confirmed');
+    expect(mailer.sent[0].text).toContain(payment.amount.format());
+    expect(w.jobs.ofType('SendBookingConfirmation')[0]).toEqual(expect.objectContaining({ status: 'done', attempts: 2 }));
+  });
+
+  test('start() polls in the background and stop() waits for running jobs', async () => {
+    let release!: () => void;
+    const started = new Promise<void>((resolve) => {
+      const { store, worker } = setup({ Slow: () => { resolve(); return new Promise<void>((r) => (release = r)); } });
+      void store.enqueue({ type: 'Slow', payload: {} }).then(() => worker.start());
+      (globalThis as Record<string, unknown>).__worker = { worker, store };
+    });
+    await started;
+    const { worker, store } = (globalThis as Record<string, unknown>).__worker as { worker: JobWorker; store: InMemoryJobStore };
+    let stopped = false;
+    const stopping = worker.stop().then(() => (stopped = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(stopped).toBe(false);
+    release();
+    await stopping;
+    expect((await store.list({ limit: 1 }))[0].status).toBe('done');
+  });
+});
