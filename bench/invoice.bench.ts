@@ -67,11 +67,12 @@ function treeRssMiB(pid: number | null): number {
   return kib / 1024;
 }
 
-async function pooled<T>(count: number, concurrency: number, work: (i: number) => Promise<T>): Promise<number> {
+/** Runs `work` for 0..count-1 on `concurrency` workers; each worker (`lane`) runs one item at a time. Returns seconds. */
+async function pooled<T>(count: number, concurrency: number, work: (i: number, lane: number) => Promise<T>): Promise<number> {
   let next = 0;
   const started = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < count) await work(next++);
+  await Promise.all(Array.from({ length: concurrency }, async (_, lane) => {
+    while (next < count) await work(next++, lane);
   }));
   return (performance.now() - started) / 1000;
 }
@@ -124,25 +125,35 @@ export async function run(): Promise<void> {
   const sampleHtml = templates.html('invoice', invoiceView(Invoice.draft({ id: 'x', paymentId: sampleBill.paymentId, number: InvoiceNumber.of(2026, 1), now: new Date() }), sampleBill, seller));
 
   // (b) the raw limit: one browser, POOL pages, nothing but setContent + page.pdf.
-  const browser: Browser = await puppeteer.launch({ executablePath, headless: true, pipe: true, args: CHROMIUM_ARGS });
-  const pages: Page[] = await Promise.all(Array.from({ length: POOL }, () => browser.newPage()));
+  console.log(`seeded ${paymentIds.length} paid payments; (b) raw pooled page.pdf ...`);
+  const browser: Browser = await puppeteer.launch({ executablePath, headless: true, pipe: true, args: CHROMIUM_ARGS, timeout: 120_000 });
+  // The same locked-down pages the renderer uses (JS off, requests refused), without its pool, deadline or retry.
+  const pages: Page[] = [];
+  for (let i = 0; i < POOL; i++) {
+    const page = await browser.newPage();
+    await page.setJavaScriptEnabled(false);
+    await page.setRequestInterception(true);
+    page.on('request', (request) => void request.abort('blockedbyclient'));
+    pages.push(page);
+  }
   const rawPdf = async (page: Page) => {
-    await page.setContent(sampleHtml, { waitUntil: 'load' });
-    await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+    await page.setContent(sampleHtml, { waitUntil: 'load', timeout: 60_000 });
+    await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, timeout: 60_000 });
   };
   await Promise.all(pages.map(rawPdf));
-  let slot = 0;
-  const rawSeconds = await pooled(RAW_PDFS, POOL, () => rawPdf(pages[slot++ % POOL]));
+  const rawSeconds = await pooled(RAW_PDFS, POOL, (_, lane) => rawPdf(pages[lane]));
   await browser.close();
   const rawRate = RAW_PDFS / rawSeconds;
 
   // (a) a new browser for every PDF, POOL at a time.
+  console.log('(a) launch per PDF ...');
   const launchSeconds = await pooled(LAUNCH_PDFS, POOL, async () => {
-    const b = await puppeteer.launch({ executablePath, headless: true, pipe: true, args: CHROMIUM_ARGS });
+    const b = await puppeteer.launch({ executablePath, headless: true, pipe: true, args: CHROMIUM_ARGS, timeout: 120_000 });
     try {
       const page = await b.newPage();
-      await page.setContent(sampleHtml, { waitUntil: 'load' });
-      await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+      await page.setJavaScriptEnabled(false);
+      await page.setContent(sampleHtml, { waitUntil: 'load', timeout: 60_000 });
+      await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, timeout: 60_000 });
     } finally {
       await b.close();
     }
@@ -167,6 +178,7 @@ export async function run(): Promise<void> {
   const issue = new IssueInvoice(
     new TypeOrmInvoiceRepository(db), billing, timed, templates, storage, new NodeCryptoDigest(), new TypeOrmJobQueue(db, ids, clock), ids, clock, new TypeOrmUnitOfWork(db), seller,
   );
+  console.log(`IssueInvoice x ${INVOICES} ...`);
   const warmUp = paymentIds.slice(INVOICES);
   await pooled(warmUp.length, POOL * 2, (i) => issue.execute({ paymentId: warmUp[i] }));
   const memoryAfterWarmUp = treeRssMiB(renderer.browserPid());

@@ -282,6 +282,27 @@ describe('expired access tokens', () => {
     }
   });
 
+  it('reach the server from cookie-only clients too: the access cookie outlives its JWT', async () => {
+    const app = await startAppWithSuperAdmin({ JWT_ACCESS_EXPIRES: '1s' });
+    try {
+      const admin = await login(app, SUPER_ADMIN.email, SUPER_ADMIN.password);
+      const access = cookieAttributes(admin.response.setCookie, 'accessToken');
+      const refresh = cookieAttributes(admin.response.setCookie, 'refreshToken');
+      // A browser keeps the cookie until its Expires: it must still send the expired JWT so the
+      // answer is "jwt expired" (which front ends refresh on), not "not logged in".
+      expect(new Date(String(access.expires)).getTime()).toBe(new Date(String(refresh.expires)).getTime());
+      await sleep(2100);
+      const response = await app.request('GET', '/api/v1/user/me', { cookies: { accessToken: admin.cookies.accessToken } });
+      expect(response.status).toBe(401);
+      expect(response.body.message).toBe('jwt expired');
+      const refreshed = await app.request('POST', '/api/v1/auth/refresh-token', { cookies: { refreshToken: admin.cookies.refreshToken } });
+      expect(refreshed.status).toBe(200);
+      expect((await app.request('GET', '/api/v1/user/me', { cookies: { accessToken: refreshed.cookies.accessToken } })).status).toBe(200);
+    } finally {
+      await app.stop();
+    }
+  });
+
   it('answer 500 "jwt expired" for legacy front ends with LEGACY_EXPIRED_TOKEN_STATUS=500', async () => {
     const app = await startAppWithSuperAdmin({ JWT_ACCESS_EXPIRES: '1s', LEGACY_EXPIRED_TOKEN_STATUS: '500' });
     try {

@@ -47,6 +47,13 @@ describe('platform over HTTP', () => {
       expect(response.body).toMatchObject({ success: false, statusCode: 404, message: expect.stringContaining('/api/v1/no/such/route'), requestId: expect.any(String) });
     });
 
+    it('answers a known path with the wrong method 405 in the envelope, keeping Allow', async () => {
+      const response = await app.request('DELETE', '/api/v1/auth/login');
+      expect(response.status).toBe(405);
+      expect(response.headers.get('allow')).toContain('POST');
+      expect(response.body).toMatchObject({ success: false, statusCode: 405, requestId: expect.any(String) });
+    });
+
     it('carries no stack trace', async () => {
       const response = await app.request('POST', '/api/v1/auth/login', { body: '{' });
       expect(JSON.stringify(response.body)).not.toMatch(/\bat .*\.(ts|js):\d+/);

@@ -1,3 +1,5 @@
+import { Conflict } from '../../domain/shared/errors';
+import { Email } from '../../domain/user/Email';
 import { UserRepository } from '../ports/UserRepository';
 import { CreateAdmin } from './CreateAdmin';
 
@@ -7,8 +9,14 @@ export class EnsureSuperAdmin {
 
   async execute(account: { email: string; password: string } | null): Promise<'created' | 'exists' | 'not-configured'> {
     if (!account) return 'not-configured';
-    if (await this.users.findByEmail(account.email.toLowerCase())) return 'exists';
-    await this.createAdmin.execute({ ...account, role: 'SUPER_ADMIN' });
+    if (await this.users.findByEmail(Email.create(account.email).value)) return 'exists';
+    try {
+      await this.createAdmin.execute({ ...account, role: 'SUPER_ADMIN' });
+    } catch (error) {
+      // Several API processes starting together against one database: one creates, the rest find it.
+      if (error instanceof Conflict) return 'exists';
+      throw error;
+    }
     return 'created';
   }
 }

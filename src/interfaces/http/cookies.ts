@@ -17,7 +17,9 @@ export function cookieOptions(config: Config): { httpOnly: true; secure: boolean
 export function setSessionCookies(ctx: Context, config: Config, tokens: { accessToken: string; refreshToken: string; accessExpiresAt: Date; refreshExpiresAt: Date }): void {
   const options = cookieOptions(config);
   if (options.secure) ctx.cookies.secure = true;
-  ctx.cookies.set(ACCESS_COOKIE, tokens.accessToken, { ...options, expires: tokens.accessExpiresAt });
+  // The access cookie lives as long as the session, not as its JWT: a browser must keep sending the
+  // expired token so the answer is "jwt expired" (what front ends refresh on), not "not logged in".
+  ctx.cookies.set(ACCESS_COOKIE, tokens.accessToken, { ...options, expires: tokens.refreshExpiresAt });
   ctx.cookies.set(REFRESH_COOKIE, tokens.refreshToken, { ...options, expires: tokens.refreshExpiresAt });
 }
 

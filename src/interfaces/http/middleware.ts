@@ -46,9 +46,15 @@ export function errorEnvelope(config: Config, logger: PinoLogger) {
   return async (ctx: Context, next: Next): Promise<void> => {
     try {
       await next();
-      if (ctx.status === 404 && ctx.body === undefined) {
+      if (ctx.status === 404 && ctx.body == null) {
         ctx.status = 404;
         ctx.body = errorBody(404, `Route not found: ${ctx.method} ${ctx.path}`, [{ path: ctx.path, message: 'no such route' }], ctx.state.requestId);
+      } else if (ctx.status >= 400 && ctx.body == null) {
+        // e.g. the router's 405 (its Allow header stays): still the error envelope, not Koa's plain text.
+        const status = ctx.status;
+        const message = `${ctx.message}: ${ctx.method} ${ctx.path}`;
+        ctx.status = status;
+        ctx.body = errorBody(status, message, [{ path: ctx.path, message: ctx.message.toLowerCase() }], ctx.state.requestId);
       }
     } catch (thrown) {
       const error = bodyParserError(thrown) ?? thrown;

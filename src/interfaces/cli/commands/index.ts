@@ -2,8 +2,9 @@ import { CommandModule } from '../types';
 import * as access from './access';
 import * as createAdmin from './createAdmin';
 import * as invoice from './invoice';
+import * as jobs from './jobs';
 import * as seed from './seed';
 import * as users from './users';
 
 /** Every admin command module, in the order `--help` lists them. Add yours here. */
-export const commandModules: CommandModule[] = [createAdmin, users, access, invoice, seed];
+export const commandModules: CommandModule[] = [createAdmin, users, access, invoice, jobs, seed];

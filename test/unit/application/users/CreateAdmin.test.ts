@@ -42,6 +42,14 @@ describe('EnsureSuperAdmin', () => {
     expect(kit.users.all().map((u) => u.role)).toEqual(['SUPER_ADMIN']);
   });
 
+  it('answers "exists" to the loser when two processes start at once', async () => {
+    const kit = accountsKit();
+    const account = { email: 'boss@example.com', password: 'Sup3r!pass' };
+    const outcomes = await Promise.all([kit.ensureSuperAdmin.execute(account), kit.ensureSuperAdmin.execute(account)]);
+    expect(outcomes.sort()).toEqual(['created', 'exists']);
+    expect(kit.users.all()).toHaveLength(1);
+  });
+
   it('never overwrites an existing account, whatever its role or password', async () => {
     const kit = accountsKit();
     const existing = UserMother.traveller({ email: 'boss@example.com' });

@@ -1,0 +1,65 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { ExpireHolds } from '../../../application/bookings/ExpireHolds';
+import { ListJobs } from '../../../application/jobs/ListJobs';
+import { RetryJob } from '../../../application/jobs/RetryJob';
+import { ConfirmPayment } from '../../../application/payments/ConfirmPayment';
+import { JOB_STATUSES, JobStatus } from '../../../application/ports/JobStore';
+import { ValidationFailed } from '../../../domain/shared/errors';
+import { println, table } from '../output';
+import { GetRuntime } from '../types';
+
+function status(value: string): JobStatus {
+  if (!(JOB_STATUSES as readonly string[]).includes(value)) throw new InvalidArgumentError(`one of ${JOB_STATUSES.join(', ')}`);
+  return value as JobStatus;
+}
+
+/** `jobs list | retry`, `expire-holds`, `payment confirm`: the outbox and payments for operators. */
+export function register(program: Command, getRuntime: GetRuntime): void {
+  const jobs = program.command('jobs').description('Background jobs (the outbox): list them, retry dead ones');
+
+  jobs
+    .command('list', { isDefault: true })
+    .description('Jobs, newest first')
+    .option('--status <status>', `only ${JOB_STATUSES.join(' | ')}`, status)
+    .option('--type <type>', 'only this job type')
+    .option('--limit <n>', 'at most this many', (v) => Number.parseInt(v, 10), 50)
+    .action(async (options: { status?: JobStatus; type?: string; limit: number }, command: Command) => {
+      const runtime = await getRuntime();
+      const list = await runtime.container.get(ListJobs).execute(options);
+      const rows = list.map((j) => [j.id, j.type, j.status, `${j.attempts}/${j.maxAttempts}`, j.runAt.toISOString(), (j.lastError ?? '').slice(0, 60)]);
+      println(command, table(['id', 'type', 'status', 'attempts', 'runAt', 'last error'], rows));
+    });
+
+  jobs
+    .command('retry')
+    .description('Queue a dead job again with a fresh set of attempts')
+    .argument('<jobId>', 'the job id (see `jobs list --status dead`)')
+    .action(async (jobId: string, _options: unknown, command: Command) => {
+      const runtime = await getRuntime();
+      await runtime.container.get(RetryJob).execute(jobId);
+      println(command, `Job ${jobId} queued again`);
+    });
+
+  program
+    .command('expire-holds')
+    .description('Release the seats of PENDING bookings whose hold lapsed (the worker also does this periodically)')
+    .action(async (_options: unknown, command: Command) => {
+      const runtime = await getRuntime();
+      const { expired } = await runtime.container.get(ExpireHolds).execute();
+      println(command, `${expired} booking(s) expired`);
+    });
+
+  program
+    .command('payment')
+    .description('Payments')
+    .command('confirm')
+    .description('Ask the gateway about a payment by its val_id and apply what it vouches for (idempotent)')
+    .requiredOption('--val-id <valId>', 'the gateway\'s validation id')
+    .option('--tran-id <tranId>', 'our transaction id, checked against what the gateway reports')
+    .action(async (options: { valId: string; tranId?: string }, command: Command) => {
+      const runtime = await getRuntime();
+      const result = await runtime.container.get(ConfirmPayment).execute({ callback: { val_id: options.valId, tran_id: options.tranId }, source: 'admin' });
+      println(command, `${result.outcome}${result.changed ? '' : ' (nothing changed)'}: ${result.message}${result.payment ? ` [${result.payment.transactionId} ${result.payment.status}]` : ''}`);
+      if (result.outcome === 'UNVERIFIED') throw ValidationFailed.field('val-id', 'could not be verified with the gateway');
+    });
+}

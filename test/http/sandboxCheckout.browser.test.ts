@@ -1,0 +1,68 @@
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import puppeteer, { Browser } from 'puppeteer-core';
+import { Database } from '../../src/infrastructure/persistence/Database';
+import { TourMother } from '../mothers/TourMother';
+import { describeIf, freePort, realService } from '../support/services';
+import { TestApp, startTestApp } from '../support/testApp';
+import { verifiedTraveller } from '../support/travellers';
+
+/** A stand-in front end: records where the payment redirects land. */
+async function startFrontend(): Promise<{ url: string; hits: string[]; stop(): Promise<void> }> {
+  const hits: string[] = [];
+  const server = http.createServer((req, res) => {
+    hits.push(req.url ?? '');
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end('<!doctype html><title>front end</title><h1>Thanks</h1>');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, hits, stop: () => new Promise((r) => server.close(() => r())) };
+}
+
+describeIf(realService('chrome'), 'sandbox checkout in a real browser', () => {
+  let app: TestApp;
+  let browser: Browser;
+  let frontend: Awaited<ReturnType<typeof startFrontend>>;
+
+  beforeAll(async () => {
+    frontend = await startFrontend();
+    const port = await freePort();
+    app = await startTestApp({ PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, FRONTEND_URL: frontend.url });
+    browser = await puppeteer.launch({
+      executablePath: realService('chrome')!,
+      args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await frontend?.stop();
+  });
+
+  test('book by API, open paymentUrl, click Pay, land on FRONTEND_URL/payment/success; the payment is PAID', async () => {
+    const tour = await TourMother.insert(app.server.runtime.container.get(Database), { price: 8_000, maxGuest: 5 });
+    const user = await verifiedTraveller(app, { phone: '01712345678', address: 'Banani, Dhaka' });
+    const created = await app.request('POST', '/api/v1/booking', { token: user.token, body: { tour: tour.id, guestCount: 2 } });
+    expect(created.status).toBe(201);
+    const { payment, paymentUrl } = created.body.data;
+
+    const page = await browser.newPage();
+    await page.goto(paymentUrl, { waitUntil: 'load' });
+    expect(await page.$eval('#amount', (el) => el.textContent)).toBe('16,000.00 BDT');
+    const labels = await page.$$eval('button', (els) => els.map((el) => el.textContent?.trim()));
+    expect(labels).toEqual(['Pay', 'Fail', 'Cancel']);
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('button[value="PAID"]')]);
+
+    const landed = new URL(page.url());
+    expect(landed.origin + landed.pathname).toBe(`${frontend.url}/payment/success`);
+    expect(landed.searchParams.get('transactionId')).toBe(payment.transactionId);
+    expect(landed.searchParams.get('status')).toBe('PAID');
+    expect(landed.searchParams.get('amount')).toBe('16000.00');
+    expect(frontend.hits.filter((h) => h.startsWith('/payment/'))).toHaveLength(1);
+    await page.close();
+
+    const paid = await app.request('GET', `/api/v1/payment/${payment.id}`, { token: user.token });
+    expect(paid.body.data.status).toBe('PAID');
+  });
+});
