@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ContainerModule } from 'inversify';
 import { loadConfig } from '../../src/infrastructure/config/Config';
 import { buildContainer, Runtime } from '../../src/infrastructure/container/buildContainer';
 import { runCli } from '../../src/interfaces/cli/program';
@@ -12,11 +13,11 @@ export interface CliRun {
 }
 
 /** The admin CLI in-process against a real runtime on SQLite in a temp VAR_DIR; output captured. */
-export function cliHarness(env: Record<string, string> = {}) {
+export function cliHarness(env: Record<string, string> = {}, options: { overrides?: ContainerModule[] } = {}) {
   const varDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tourdesk-cli-'));
   let runtime: Promise<Runtime> | null = null;
   const getRuntime = () =>
-    (runtime ??= buildContainer(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', VAR_DIR: varDir, WORKER_IN_PROCESS: '0', ...env })));
+    (runtime ??= buildContainer(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', VAR_DIR: varDir, WORKER_IN_PROCESS: '0', ...env }), { overrides: options.overrides }));
   return {
     varDir,
     getRuntime,

@@ -3,16 +3,19 @@ import { Payment } from '../../domain/payment/Payment';
 import { NotFound } from '../../domain/shared/errors';
 import { Actor, isAdmin } from '../../domain/user/Role';
 import { BookingRepository } from '../ports/BookingRepository';
+import { InvoiceRepository } from '../ports/InvoiceRepository';
 import { PaymentRepository } from '../ports/PaymentRepository';
 
-/** A payment as the booking's owner or an admin sees it; others get 404. */
+/** A payment as the booking's owner or an admin sees it, with its invoice number once issued; others get 404. */
 export class GetPayment {
-  constructor(private readonly payments: PaymentRepository, private readonly bookings: BookingRepository) {}
+  constructor(private readonly payments: PaymentRepository, private readonly bookings: BookingRepository, private readonly invoices: InvoiceRepository) {}
 
-  async execute(actor: Actor, paymentId: string): Promise<{ payment: Payment; booking: Booking }> {
+  async execute(actor: Actor, paymentId: string): Promise<{ payment: Payment; booking: Booking; invoiceNumber: string | null }> {
     const payment = await this.payments.findById(paymentId);
     const booking = payment ? await this.bookings.findById(payment.bookingId) : null;
     if (!payment || !booking || (!isAdmin(actor.role) && !booking.isOwnedBy(actor.userId))) throw NotFound.of('Payment');
-    return { payment, booking };
+    // A DRAFT's number is only reserved: it is not the payment's invoice until the PDF is issued.
+    const invoice = await this.invoices.findByPaymentId(payment.id);
+    return { payment, booking, invoiceNumber: invoice?.isIssued ? invoice.number.value : null };
   }
 }

@@ -62,7 +62,7 @@ export function bookingModule(config: Config): ContainerModule {
       new InitPayment(c.get(T.BookingRepository), c.get(T.PaymentRepository), c.get(T.UserRepository), c.get(PaymentCheckout), c.get(T.Clock), c.get(T.UnitOfWork)));
     single(bind, ConfirmPayment, (c) =>
       new ConfirmPayment(c.get(T.PaymentGateway), c.get(T.PaymentRepository), c.get(T.BookingRepository), c.get(T.JobQueue), c.get(T.IdGenerator), c.get(T.Clock), c.get(T.UnitOfWork), c.get(T.Logger)));
-    single(bind, GetPayment, (c) => new GetPayment(c.get(T.PaymentRepository), c.get(T.BookingRepository)));
+    single(bind, GetPayment, (c) => new GetPayment(c.get(T.PaymentRepository), c.get(T.BookingRepository), c.get(T.InvoiceRepository)));
     single(bind, SendBookingConfirmation, (c) =>
       new SendBookingConfirmation(c.get(T.PaymentRepository), c.get(T.BookingRepository), c.get(T.Mailer), c.get(T.TemplateRenderer), c.get(T.Clock), c.get(T.UnitOfWork), config.frontendUrl));
     single(bind, ListJobs, (c) => new ListJobs(c.get(T.JobStore)));

@@ -91,11 +91,13 @@ export class TypeOrmBookingRepository implements BookingRepository {
         'b.amount AS b_amount', 'b.currency AS b_currency', 'b.createdAt AS b_createdAt', 'b.updatedAt AS b_updatedAt',
         't.id AS t_id', 't.title AS t_title', 't.slug AS t_slug', 't.images AS t_images', 't.startDate AS t_startDate',
         'p.id AS p_id', 'p.status AS p_status', 'p.amount AS p_amount', 'p.currency AS p_currency', 'p.transactionId AS p_transactionId', 'p.refundDue AS p_refundDue',
-        'u.id AS u_id', 'u.name AS u_name', 'u.email AS u_email',
+        'u.id AS u_id', 'u.name AS u_name', 'u.email AS u_email', 'i.number AS i_number',
       ])
       .from('bookings', 'b')
       .leftJoin('tours', 't', 't.id = b.tourId')
       .leftJoin('payments', 'p', 'p.bookingId = b.id')
+      // one invoice per payment (unique paymentId); a DRAFT's reserved number is not shown until issued
+      .leftJoin('invoices', 'i', 'i.paymentId = p.id AND i.status = :issued', { issued: 'ISSUED' })
       .leftJoin('users', 'u', 'u.id = b.userId');
   }
 }
@@ -121,7 +123,7 @@ function toView(r: Record<string, any>): BookingView {
     booking,
     tour: r.t_id ? { id: r.t_id, title: r.t_title, slug: r.t_slug, images: parseJsonArray(r.t_images), startDate: toDate(r.t_startDate) } : null,
     payment: r.p_id
-      ? { id: r.p_id, status: r.p_status, amount: Money.ofMinor(Number(r.p_amount), r.p_currency), transactionId: r.p_transactionId, invoiceNumber: null, refundDue: Boolean(Number(r.p_refundDue)) }
+      ? { id: r.p_id, status: r.p_status, amount: Money.ofMinor(Number(r.p_amount), r.p_currency), transactionId: r.p_transactionId, invoiceNumber: r.i_number ?? null, refundDue: Boolean(Number(r.p_refundDue)) }
       : null,
     user: r.u_id ? { id: r.u_id, name: r.u_name, email: r.u_email } : null,
   };

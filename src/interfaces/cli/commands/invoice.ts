@@ -55,6 +55,7 @@ export function register(program: Command, getRuntime: GetRuntime): void {
       if (started) bar.stop();
       println(command, `${report.issued.length} issued, ${report.failed.length} failed (of ${report.found} without an invoice)`);
       for (const failure of report.failed) println(command, `  ${failure.paymentId}: ${failure.error}`);
-      if (report.failed.length) process.exitCode = 1;
+      // Thrown, not process.exitCode: runCli answers the exit code, also when run in-process.
+      if (report.failed.length) throw new Error(`${report.failed.length} invoice(s) could not be issued; run it again to retry them`);
     });
 }

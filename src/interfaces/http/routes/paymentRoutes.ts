@@ -77,8 +77,8 @@ export function paymentRoutes({ container, config }: Runtime): RouteDef[] {
       summary: 'A payment (the booking\'s owner or an admin)',
       request: { params: Joi.object({ paymentId: Joi.string().max(64).required() }) },
       async handler({ actor, params }) {
-        const { payment } = await getPayment.execute(actor!, params.paymentId);
-        return { message: 'Payment retrieved successfully', data: presentPayment(payment) };
+        const { payment, invoiceNumber } = await getPayment.execute(actor!, params.paymentId);
+        return { message: 'Payment retrieved successfully', data: presentPayment(payment, { invoiceNumber }) };
       },
     },
   ];
