@@ -2,7 +2,7 @@ import { TypeOrmUnitOfWork } from '../../src/infrastructure/persistence/TypeOrmU
 import { TypeOrmSessionRepository } from '../../src/infrastructure/persistence/repositories/TypeOrmSessionRepository';
 import { InMemorySessionRepository } from '../fakes/InMemorySessionRepository';
 import { InMemoryUnitOfWork } from '../fakes/InMemoryUnitOfWork';
-import { TestDatabase, databaseKinds, openTestDatabase } from '../support/databases';
+import { forEachDatabase } from '../support/databases';
 import { describeSessionRepositoryContract } from './SessionRepository.contract';
 
 describeSessionRepositoryContract('InMemorySessionRepository', async () => {
@@ -10,17 +10,9 @@ describeSessionRepositoryContract('InMemorySessionRepository', async () => {
   return { sessions, uow: new InMemoryUnitOfWork([sessions]) };
 });
 
-for (const kind of databaseKinds()) {
-  describe(kind, () => {
-    let database: TestDatabase;
-    beforeAll(async () => {
-      database = await openTestDatabase(kind);
-    });
-    afterAll(() => database.close());
-
-    describeSessionRepositoryContract(`TypeOrmSessionRepository (${kind})`, async () => {
-      await database.db.dataSource.query('DELETE FROM refresh_sessions');
-      return { sessions: new TypeOrmSessionRepository(database.db), uow: new TypeOrmUnitOfWork(database.db) };
-    });
+forEachDatabase((kind, database) => {
+  describeSessionRepositoryContract(`TypeOrmSessionRepository (${kind})`, async () => {
+    await database().dataSource.query('DELETE FROM refresh_sessions');
+    return { sessions: new TypeOrmSessionRepository(database()), uow: new TypeOrmUnitOfWork(database()) };
   });
-}
+});

@@ -35,3 +35,23 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase
   const db = new Database(dataSource);
   return { db, kind, close: async () => { await db.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
 }
+
+/**
+ * Declares `suite` once per reachable database kind, inside a `describe(kind)` that opens a
+ * fresh migrated database before its tests and closes it after. `database()` is valid inside tests.
+ */
+export function forEachDatabase(suite: (kind: DatabaseKind, database: () => Database) => void): void {
+  for (const kind of databaseKinds()) {
+    describe(kind, () => {
+      let opened: TestDatabase | null = null;
+      beforeAll(async () => {
+        opened = await openTestDatabase(kind);
+      });
+      afterAll(() => opened?.close());
+      suite(kind, () => {
+        if (!opened) throw new Error(`${kind} test database is not open yet`);
+        return opened.db;
+      });
+    });
+  }
+}
