@@ -29,7 +29,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, options:
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://127.0.0.1:${port}`;
   runtime.logger.info({ port }, `TourDesk API listening on ${url}`);
-  if (config.worker.inProcess) startWorker(runtime);
+  const worker = config.worker.inProcess ? startWorker(runtime) : null;
 
   // Stop accepting, let in-flight requests finish (bounded by SHUTDOWN_TIMEOUT_MS), then close
   // what the runtime opened, newest first: the in-process worker drains its running jobs
@@ -38,6 +38,8 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, options:
   const stop = () =>
     (stopping ??= (async () => {
       runtime.logger.info({}, 'shutting down: no new connections, draining in-flight requests');
+      // The in-process worker claims nothing more from now on; its running jobs finish alongside the requests.
+      const workerStopped = worker?.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const idleSweep = setInterval(() => server.closeIdleConnections(), 100).unref();
@@ -48,6 +50,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, options:
       await closed;
       clearInterval(idleSweep);
       clearTimeout(timer);
+      await workerStopped;
       await runtime.close();
       runtime.logger.info({}, 'shut down');
     })());

@@ -21,10 +21,13 @@ export function createWorker(runtime: Runtime, options: Partial<JobWorkerOptions
   });
 }
 
-/** Starts the worker and stops it (draining running jobs) when the runtime closes. */
+/**
+ * Starts the worker and stops it (draining running jobs) when the runtime closes, before anything
+ * those jobs use (the browser, the mailer, the database) is closed.
+ */
 export function startWorker(runtime: Runtime, options: Partial<JobWorkerOptions> = {}): JobWorker {
   const worker = createWorker(runtime, options);
   worker.start();
-  runtime.resources.onShutdown('job worker', () => worker.stop());
+  runtime.resources.onShutdown('job worker', () => worker.stop(), { first: true });
   return worker;
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { loadConfig } from '../../../src/infrastructure/config/Config';
 import { environmentSchema } from '../../../src/infrastructure/config/schema';
 
-// js-yaml is already installed (a dependency of the test tooling); no package is added for this test.
+// js-yaml 3 (a dev dependency, also used by jest's coverage tooling) has no bundled types.
 const yaml = require('js-yaml') as { safeLoad(text: string): unknown };
 
 interface Service {
