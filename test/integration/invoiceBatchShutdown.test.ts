@@ -9,7 +9,9 @@ import { JobQueue } from '../../src/application/ports/JobQueue';
 import { UnitOfWork } from '../../src/application/ports/UnitOfWork';
 import { TOKENS } from '../../src/application/ports/tokens';
 import { loadConfig } from '../../src/infrastructure/config/Config';
+import { DependencyUnavailable } from '../../src/domain/shared/errors';
 import { buildContainer, openDatabase, Runtime } from '../../src/infrastructure/container/buildContainer';
+import { Resources } from '../../src/infrastructure/container/Resources';
 import { TypeOrmJobQueue } from '../../src/infrastructure/jobs/TypeOrmJobQueue';
 import { Database } from '../../src/infrastructure/persistence/Database';
 import { TypeOrmUnitOfWork } from '../../src/infrastructure/persistence/TypeOrmUnitOfWork';
@@ -74,8 +76,17 @@ describe('stopping during a batch of invoices loses nothing', () => {
 
   test('in-process: the runtime closes (what SIGTERM runs) mid-batch; a new runtime finishes it', async () => {
     const env = { NODE_ENV: 'test', LOG_LEVEL: 'silent', VAR_DIR: varDir, WORKER_IN_PROCESS: '0', WORKER_CONCURRENCY: '2' };
+    // Like the real renderer: created on the first render, closed with the runtime, failing renders it closes under.
     const slowRenderer = () => [new ContainerModule(({ rebindSync }) => {
-      rebindSync(TOKENS.PdfRenderer).toConstantValue(new FakePdfRenderer(150));
+      rebindSync(TOKENS.PdfRenderer).toDynamicValue((c) => {
+        const fake = new FakePdfRenderer(150);
+        let closed = false;
+        c.get(Resources).onShutdown('pdf renderer', async () => {
+          closed = true;
+        });
+        const refuseIfClosed = () => (closed ? Promise.reject(new DependencyUnavailable('pdf renderer', 'shut down')) : Promise.resolve());
+        return { render: (html: string) => refuseIfClosed().then(() => fake.render(html)).then(async (pdf) => (await refuseIfClosed(), pdf)) };
+      }).inSingletonScope();
     })];
     let runtime: Runtime = await buildContainer(loadConfig(env), { overrides: slowRenderer() });
     const db = runtime.container.get(Database);

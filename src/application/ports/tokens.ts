@@ -12,6 +12,7 @@ export const TOKENS = {
   UserRepository: Symbol.for('UserRepository'),
   SessionRepository: Symbol.for('SessionRepository'),
   PasswordResetRepository: Symbol.for('PasswordResetRepository'),
+  IdentityProvider: Symbol.for('IdentityProvider'),
   Mailer: Symbol.for('Mailer'),
   TemplateRenderer: Symbol.for('TemplateRenderer'),
   OtpStore: Symbol.for('OtpStore'),

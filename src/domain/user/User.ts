@@ -105,7 +105,15 @@ export class User {
     this.changePassword(passwordHash, now);
   }
 
+  /**
+   * Google vouched for the address. A password set while the address was unproven may be a
+   * squatter's (pre-registered to be handed a victim's account), so it is dropped.
+   */
   linkGoogle(googleId: string, now: Date): void {
+    if (this.props.googleId && this.props.googleId !== googleId) {
+      throw new Conflict('This account is linked to another Google account', 'USER.GOOGLE_ACCOUNT_MISMATCH');
+    }
+    if (!this.props.isVerified) this.props.passwordHash = null;
     this.props.googleId = googleId;
     this.props.isVerified = true;
     this.props.updatedAt = now;

@@ -25,7 +25,8 @@ export interface Config {
   secrets: { jwtAccess: string; jwtRefresh: string; otpHashKey: string; storageSigning: string; sandboxGateway: string };
   auth: { accessTtlMs: number; refreshTtlMs: number; legacyExpiredTokenStatus: 401 | 500 };
   superAdmin: { email: string; password: string } | null;
-  google: { clientId: string; clientSecret: string } | null;
+  /** `issuerUrl`: where the OpenID Connect discovery document is read (Google unless a test or another provider says otherwise). */
+  google: { clientId: string; clientSecret: string; issuerUrl: string } | null;
   business: { currency: string; holdMinutes: number; brandName: string; sellerName: string; sellerAddress: string };
   /** `loginPerEmail` counts attempts on one email per 15 minutes, from any client. */
   rateLimits: { loginPerMinute: number; otpPerMinute: number; loginPerEmail: number };
@@ -117,7 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       legacyExpiredTokenStatus: e.LEGACY_EXPIRED_TOKEN_STATUS,
     },
     superAdmin: e.SUPER_ADMIN_EMAIL && e.SUPER_ADMIN_PASSWORD ? { email: e.SUPER_ADMIN_EMAIL, password: e.SUPER_ADMIN_PASSWORD } : null,
-    google: e.GOOGLE_CLIENT_ID && e.GOOGLE_CLIENT_SECRET ? { clientId: e.GOOGLE_CLIENT_ID, clientSecret: e.GOOGLE_CLIENT_SECRET } : null,
+    google: e.GOOGLE_CLIENT_ID && e.GOOGLE_CLIENT_SECRET ? { clientId: e.GOOGLE_CLIENT_ID, clientSecret: e.GOOGLE_CLIENT_SECRET, issuerUrl: e.GOOGLE_ISSUER_URL } : null,
     business: {
       currency: e.CURRENCY,
       holdMinutes: e.BOOKING_HOLD_MINUTES,

@@ -48,6 +48,7 @@ export const environmentSchema = Joi.object({
   SUPER_ADMIN_PASSWORD: Joi.string().allow(''),
   GOOGLE_CLIENT_ID: Joi.string().allow(''),
   GOOGLE_CLIENT_SECRET: Joi.string().allow(''),
+  GOOGLE_ISSUER_URL: url.default('https://accounts.google.com'),
 
   CURRENCY: Joi.string().pattern(/^[A-Z]{3}$/).default('BDT'),
   BOOKING_HOLD_MINUTES: Joi.number().integer().min(1).max(24 * 60).default(30),

@@ -8,6 +8,7 @@ import { accountsModule } from './accountsModule';
 import { bookingModule, paymentGatewayName } from './bookingModule';
 import { catalogueModule } from './catalogueModule';
 import { coreModule } from './coreModule';
+import { googleSignInAdapterName, googleSignInModule } from './googleSignInModule';
 import { invoiceModule, pdfAdapterName } from './invoiceModule';
 import { mailModule } from './mailModule';
 import { metricsModule } from './metricsModule';
@@ -52,11 +53,12 @@ export async function buildContainer(config: Config, options: BuildOptions = {})
     paymentGateway: paymentGatewayName(config),
     storage: storageAdapterName(config),
     pdfRenderer: pdfAdapterName(config),
+    identityProvider: googleSignInAdapterName(config),
     ...verificationAdapters(config),
   };
   const verification = await verificationModule(config, logger, resources);
   const container = new Container({ defaultScope: 'Singleton' });
-  container.loadSync(coreModule(config, logger, db, resources), accountsModule(config), mailModule(config, resources), verification, metricsModule(config, db, logger), statsModule(config), storageModule(config), catalogueModule(config), bookingModule(config), invoiceModule(config, logger, resources), ...(options.overrides ?? []));
+  container.loadSync(coreModule(config, logger, db, resources), accountsModule(config), googleSignInModule(config), mailModule(config, resources), verification, metricsModule(config, db, logger), statsModule(config), storageModule(config), catalogueModule(config), bookingModule(config), invoiceModule(config, logger, resources), ...(options.overrides ?? []));
   for (const [port, adapter] of Object.entries(adapters)) logger.info({ port, adapter }, `port ${port}: ${adapter}`);
   return { container, config, logger, resources, adapters, close: () => resources.closeAll() };
 }

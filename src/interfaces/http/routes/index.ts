@@ -3,6 +3,7 @@ import { RouteDef } from '../route';
 import { authRoutes } from './authRoutes';
 import { bookingRoutes } from './bookingRoutes';
 import { divisionRoutes } from './divisionRoutes';
+import { googleAuthRoutes } from './googleAuthRoutes';
 import { invoiceRoutes } from './invoiceRoutes';
 import { otpRoutes } from './otpRoutes';
 import { paymentRoutes } from './paymentRoutes';
@@ -13,4 +14,4 @@ import { tourTypeRoutes } from './tourTypeRoutes';
 import { userRoutes } from './userRoutes';
 
 /** Every API route module. Add new ones here; the OpenAPI document follows automatically. */
-export const routeModules: ((runtime: Runtime) => RouteDef[])[] = [authRoutes, userRoutes, otpRoutes, divisionRoutes, tourTypeRoutes, tourRoutes, bookingRoutes, invoiceRoutes, paymentRoutes, sandboxRoutes, statsRoutes];
+export const routeModules: ((runtime: Runtime) => RouteDef[])[] = [authRoutes, googleAuthRoutes, userRoutes, otpRoutes, divisionRoutes, tourTypeRoutes, tourRoutes, bookingRoutes, invoiceRoutes, paymentRoutes, sandboxRoutes, statsRoutes];

@@ -2,6 +2,7 @@ import { Conflict, Forbidden } from '../../../../src/domain/shared/errors';
 import { Email } from '../../../../src/domain/user/Email';
 import { Actor, Role } from '../../../../src/domain/user/Role';
 import { AdminChanges, User } from '../../../../src/domain/user/User';
+import { FakePasswordHasher } from '../../../fakes/FakePasswordHasher';
 import { UserMother } from '../../../mothers/UserMother';
 
 const now = new Date('2026-03-01T10:00:00.000Z');
@@ -70,6 +71,16 @@ describe('User', () => {
     user.linkGoogle('g-123', later);
     expect(user.googleId).toBe('g-123');
     expect(user.isVerified).toBe(true);
+  });
+
+  it('drops a password set before the address was proven when Google links it, keeps a verified one', () => {
+    const squatted = UserMother.unverified();
+    squatted.linkGoogle('g-1', later);
+    expect(squatted.passwordHash).toBeNull();
+    const verified = UserMother.traveller();
+    verified.linkGoogle('g-2', later);
+    expect(verified.passwordHash).toBe(FakePasswordHasher.hashOf(UserMother.PASSWORD));
+    expect(() => verified.linkGoogle('g-3', later)).toThrow(expect.objectContaining({ code: 'USER.GOOGLE_ACCOUNT_MISMATCH' }));
   });
 
   describe('applyChanges', () => {
