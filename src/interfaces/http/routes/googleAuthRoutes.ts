@@ -74,7 +74,7 @@ export function googleAuthRoutes({ container, config }: Runtime): RouteDef[] {
           if (!pending || !query.state || !sameSecret(query.state, pending.state)) {
             throw new Unauthenticated('The sign-in request is unknown or expired; start again', 'AUTH.GOOGLE_STATE_INVALID');
           }
-          if (query.error || !query.code) throw new Unauthenticated(`Google did not sign the user in (${query.error || 'no code'})`, 'AUTH.GOOGLE_DENIED');
+          if (query.error || !query.code) throw new Unauthenticated(`Google did not sign the user in (${String(query.error || 'no code').slice(0, 64)})`, 'AUTH.GOOGLE_DENIED');
           const session = await signIn.execute({ code: query.code, codeVerifier: pending.codeVerifier, nonce: pending.nonce, redirectUri });
           setSessionCookies(ctx, config, session);
           ctx.redirect(`${config.frontendUrl}${pending.returnTo}`);
