@@ -12,6 +12,7 @@ export interface JobStoreSubject {
 }
 
 const LEASE = 60_000;
+const DAY = 86_400_000;
 
 /** What every outbox adapter promises the workers. Each test uses its own job type, so adapters may share a database. */
 export function describeJobStoreContract(name: string, make: () => Promise<JobStoreSubject>): void {
@@ -21,6 +22,16 @@ export function describeJobStoreContract(name: string, make: () => Promise<JobSt
     const type = () => `Test${++n}-${Math.random().toString(36).slice(2, 8)}`;
     const claim = (token: string, limit = 10, now = s.clock.now()) => s.store.claim({ now, leaseMs: LEASE, limit, claimToken: token });
     const enqueue = (job: Parameters<JobQueue['enqueue']>[0]) => s.uow.run(() => s.queue.enqueue(job));
+    const ago = (ms: number) => new Date(s.clock.now().getTime() - ms);
+    /** A job `{ k }` of type `t` that reached `status` at `at` (claimed then, and failed for good or completed then). */
+    const park = async (t: string, k: string, status: 'dead' | 'done' | 'running', at: Date) => {
+      await enqueue({ type: t, payload: { k }, runAt: at });
+      const [job] = (await claim(`park-${k}`, 100, at)).filter((j) => j.type === t && j.payload.k === k);
+      if (status === 'dead') expect(await s.store.fail(job, 'gave up', at, null)).toBe(true);
+      if (status === 'done') expect(await s.store.complete(job, at)).toBe(true);
+    };
+    const left = async (t: string) => (await s.store.list({ type: t, limit: 100 })).map((j) => `${String(j.payload.k)}:${j.status}`).sort();
+    const purge = (before: Date, t?: string) => s.uow.run(() => s.store.purgeDead(before, t));
 
     beforeAll(async () => {
       s = await make();
@@ -104,6 +115,41 @@ export function describeJobStoreContract(name: string, make: () => Promise<JobSt
       }
       expect(new Set(ids).size).toBe(ids.length);
       expect(ids.length).toBe(20);
+    });
+
+    // These two come last: their claims may also pick up (and keep) due jobs the tests above left behind.
+    test('purging deletes the dead jobs of a type that died before the cutoff, leaves everything else, and counts them', async () => {
+      const t = type();
+      const other = type();
+      const cutoff = ago(7 * DAY);
+      await park(t, 'dead-old-1', 'dead', ago(30 * DAY));
+      await park(t, 'dead-old-2', 'dead', ago(30 * DAY));
+      await park(t, 'dead-at-cutoff', 'dead', cutoff);
+      await park(t, 'dead-recent', 'dead', ago(DAY));
+      await park(t, 'done-old', 'done', ago(30 * DAY));
+      await park(other, 'other-dead-old', 'dead', ago(30 * DAY));
+      await park(t, 'running-old', 'running', ago(30 * DAY));
+      await enqueue({ type: t, payload: { k: 'queued' }, runAt: new Date(s.clock.now().getTime() + 365 * DAY) });
+
+      expect(await purge(cutoff, t)).toBe(2);
+      expect(await left(t)).toEqual(['dead-at-cutoff:dead', 'dead-recent:dead', 'done-old:done', 'queued:queued', 'running-old:running']);
+      expect(await left(other)).toEqual(['other-dead-old:dead']);
+      expect(await purge(cutoff, t)).toBe(0);
+    });
+
+    test('purging without a type takes the dead jobs of every type that died before the cutoff', async () => {
+      const a = type();
+      const b = type();
+      // Long before anything the other tests park, so the count is this test's alone.
+      const cutoff = ago(300 * DAY);
+      await park(a, 'a-dead-ancient', 'dead', ago(400 * DAY));
+      await park(b, 'b-dead-ancient', 'dead', ago(400 * DAY));
+      await park(a, 'a-dead-later', 'dead', ago(200 * DAY));
+      await park(b, 'b-done-ancient', 'done', ago(400 * DAY));
+
+      expect(await purge(cutoff)).toBe(2);
+      expect(await left(a)).toEqual(['a-dead-later:dead']);
+      expect(await left(b)).toEqual(['b-done-ancient:done']);
     });
   });
 }

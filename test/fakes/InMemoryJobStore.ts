@@ -62,6 +62,12 @@ export class InMemoryJobStore implements JobQueue, JobStore, Snapshottable {
     return true;
   }
 
+  async purgeDead(before: Date, type?: string): Promise<number> {
+    const doomed = [...this.rows.values()].filter((r) => r.status === 'dead' && r.updatedAt.getTime() < before.getTime() && (type === undefined || r.type === type));
+    for (const r of doomed) this.rows.delete(r.id);
+    return doomed.length;
+  }
+
   /** Jobs of `type`, for assertions. */
   ofType(type: string): JobRecord[] {
     return [...this.rows.values()].filter((r) => r.type === type);

@@ -57,6 +57,24 @@ describe('email verification over HTTP (embedded defaults)', () => {
     expect([again.status, again.body.message]).toEqual([400, 'Invalid or expired code']);
   });
 
+  test('the original front end\'s flow: register, then ask for a code on the verify page right away', async () => {
+    const email = 'legacy-client@example.com';
+    expect((await register(app, email)).status).toBe(201);
+    const fromRegistration = await mailedCode(app, email);
+    const asked = await app.request('POST', '/api/v1/otp/send', { body: { email } });
+    expect(asked.status).toBe(200);
+    const latest = await mailedCode(app, email);
+    expect(app.mails().filter((raw) => raw.includes(email))).toHaveLength(2);
+    const resend = await app.request('POST', '/api/v1/otp/send', { body: { email } });
+    expect(resend.status).toBe(429);
+    if (latest !== fromRegistration) {
+      const stale = await app.request('POST', '/api/v1/otp/verify', { body: { email, otp: fromRegistration } });
+      expect(stale.status).toBe(400);
+    }
+    const verified = await app.request('POST', '/api/v1/otp/verify', { body: { email, otp: latest } });
+    expect(verified.status).toBe(200);
+  });
+
   test('10 wrong guesses, then the right code is refused', async () => {
     const email = 'guesser@example.com';
     await register(app, email);
@@ -155,8 +173,9 @@ describeIf(realService('redis'), 'email verification over HTTP (Redis)', () => {
       expect(app.server.runtime.adapters).toMatchObject({ otpStore: 'Redis (ioredis)', rateLimiter: 'Redis (ioredis)' });
       const email = `redis-${Date.now()}@example.com`;
       await register(app, email);
-      const code = await mailedCode(app, email);
+      expect((await app.request('POST', '/api/v1/otp/send', { body: { email } })).status).toBe(200);
       expect((await app.request('POST', '/api/v1/otp/send', { body: { email } })).status).toBe(429);
+      const code = await mailedCode(app, email);
       expect((await app.request('POST', '/api/v1/otp/verify', { body: { email, otp: code } })).status).toBe(200);
       const ready = await app.request('GET', '/ready');
       expect([ready.status, ready.body.data.checks]).toEqual([200, expect.arrayContaining(['database', 'redis'])]);

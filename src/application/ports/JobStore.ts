@@ -41,4 +41,6 @@ export interface JobStore {
   list(filter: { status?: JobStatus; type?: string; limit: number }): Promise<JobRecord[]>;
   /** A dead job queued again with a fresh set of attempts. */
   retry(id: string, now: Date): Promise<boolean>;
+  /** Deletes the jobs that went dead before `before` (of `type`, when given); answers how many. */
+  purgeDead(before: Date, type?: string): Promise<number>;
 }

@@ -12,8 +12,12 @@ import { UserRepository } from '../ports/UserRepository';
 
 export interface SendVerificationCodeInput {
   email: string;
-  /** Right after registration a send limit or an outage must not fail the new account: it is logged instead. */
-  bestEffort?: boolean;
+  /**
+   * The code registration sends by itself. A limit or an outage must not fail the new account (it
+   * is logged), and it counts toward the hourly limit only: front ends written for the original API
+   * ask for a code themselves right after registering, and that request must not meet a cooldown.
+   */
+  onRegistration?: boolean;
 }
 
 /**
@@ -34,20 +38,21 @@ export class SendVerificationCode {
   async execute(input: SendVerificationCodeInput): Promise<void> {
     const email = Email.create(input.email).value;
     try {
-      await this.countSend(email);
+      await this.countSend(email, input.onRegistration ?? false);
       const user = await this.users.findByEmail(email);
       if (!user || user.isVerified || user.isDeleted) return;
       const code = this.codes.sixDigits();
       await this.otps.save(email, code, ONE_TIME_CODE.ttlMs);
       await this.mail(user, code);
     } catch (error) {
-      if (!input.bestEffort || !(error instanceof RateLimited || error instanceof DependencyUnavailable)) throw error;
+      if (!input.onRegistration || !(error instanceof RateLimited || error instanceof DependencyUnavailable)) throw error;
       this.logger.warn({ err: error }, 'verification code not sent');
     }
   }
 
-  private async countSend(email: string): Promise<void> {
+  private async countSend(email: string, onRegistration: boolean): Promise<void> {
     for (const rule of ONE_TIME_CODE.sendLimits) {
+      if (onRegistration && rule.window === 'minute') continue;
       const decision = await this.limiter.hit(`otp-send:${rule.window}:${email}`, rule.limit, rule.windowMs);
       if (!decision.allowed) throw new RateLimited(decision.retryAfterSeconds, 'Too many codes requested, try again later');
     }

@@ -5,6 +5,7 @@ import { ExpireHolds } from '../../application/bookings/ExpireHolds';
 import { GetBooking } from '../../application/bookings/GetBooking';
 import { ListBookings } from '../../application/bookings/ListBookings';
 import { ListJobs } from '../../application/jobs/ListJobs';
+import { PurgeDeadJobs } from '../../application/jobs/PurgeDeadJobs';
 import { RetryJob } from '../../application/jobs/RetryJob';
 import { ConfirmPayment } from '../../application/payments/ConfirmPayment';
 import { GetPayment } from '../../application/payments/GetPayment';
@@ -67,5 +68,6 @@ export function bookingModule(config: Config): ContainerModule {
       new SendBookingConfirmation(c.get(T.PaymentRepository), c.get(T.BookingRepository), c.get(T.Mailer), c.get(T.TemplateRenderer), c.get(T.Clock), c.get(T.UnitOfWork), config.frontendUrl));
     single(bind, ListJobs, (c) => new ListJobs(c.get(T.JobStore)));
     single(bind, RetryJob, (c) => new RetryJob(c.get(T.JobStore), c.get(T.Clock), c.get(T.UnitOfWork)));
+    single(bind, PurgeDeadJobs, (c) => new PurgeDeadJobs(c.get(T.JobStore), c.get(T.Clock), c.get(T.UnitOfWork)));
   });
 }

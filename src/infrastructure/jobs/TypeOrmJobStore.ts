@@ -69,6 +69,19 @@ export class TypeOrmJobStore implements JobStore {
       return affectedRows(result) === 1;
     });
   }
+
+  /** One DELETE; a dead job's `updatedAt` is when it died (nothing touches it afterwards but `retry`). */
+  purgeDead(before: Date, type?: string): Promise<number> {
+    return this.db.transaction(async () => {
+      // No alias: MySQL's DELETE does not take the query builder's one.
+      const query = this.repo.createQueryBuilder()
+        .delete()
+        .where('status = :status', { status: 'dead' })
+        .andWhere('updatedAt < :before', { before });
+      if (type !== undefined) query.andWhere('type = :type', { type });
+      return affectedRows(await query.execute());
+    });
+  }
 }
 
 function toRecord(r: JobRow): JobRecord {

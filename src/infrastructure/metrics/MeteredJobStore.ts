@@ -25,4 +25,8 @@ export class MeteredJobStore implements JobStore {
   retry(id: string, now: Date): Promise<boolean> {
     return this.inner.retry(id, now);
   }
+
+  purgeDead(before: Date, type?: string): Promise<number> {
+    return this.inner.purgeDead(before, type);
+  }
 }

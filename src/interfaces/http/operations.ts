@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Router from '@koa/router';
-import { absolutePath } from 'swagger-ui-dist';
 import { HealthCheck } from '../../application/ports/HealthCheck';
 import { TOKENS } from '../../application/ports/tokens';
 import { Runtime } from '../../infrastructure/container/buildContainer';
@@ -12,6 +11,8 @@ const DOCS_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>TourD
 <script src="/docs/assets/swagger-ui-bundle.js"></script>
 <script src="/docs/assets/init.js"></script></body></html>`;
 const DOCS_INIT = `window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#ui', withCredentials: true });`;
+// The folder only: requiring 'swagger-ui-dist' itself would load its 1.5 MB bundle at start-up.
+const SWAGGER_UI_DIR = path.dirname(require.resolve('swagger-ui-dist/package.json'));
 const ASSETS = new Set(['swagger-ui.css', 'swagger-ui-bundle.js']);
 
 /** Liveness, readiness, Prometheus metrics, the OpenAPI document and its UI: outside /api/v1, for operators. */
@@ -62,7 +63,7 @@ export function operationsRouter(runtime: Runtime, openApi: () => Record<string,
     }
     if (!ASSETS.has(ctx.params.file)) return;
     ctx.type = path.extname(ctx.params.file);
-    ctx.body = fs.createReadStream(path.join(absolutePath(), ctx.params.file));
+    ctx.body = fs.createReadStream(path.join(SWAGGER_UI_DIR, ctx.params.file));
   });
   return router;
 }

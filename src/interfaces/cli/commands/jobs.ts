@@ -1,10 +1,12 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { ExpireHolds } from '../../../application/bookings/ExpireHolds';
 import { ListJobs } from '../../../application/jobs/ListJobs';
+import { MAX_OLDER_THAN_MS, PurgeDeadJobs } from '../../../application/jobs/PurgeDeadJobs';
 import { RetryJob } from '../../../application/jobs/RetryJob';
 import { ConfirmPayment } from '../../../application/payments/ConfirmPayment';
 import { JOB_STATUSES, JobStatus } from '../../../application/ports/JobStore';
 import { ValidationFailed } from '../../../domain/shared/errors';
+import { parseDuration } from '../../../infrastructure/config/Config';
 import { println, table } from '../output';
 import { GetRuntime } from '../types';
 
@@ -13,9 +15,21 @@ function status(value: string): JobStatus {
   return value as JobStatus;
 }
 
-/** `jobs list | retry`, `expire-holds`, `payment confirm`: the outbox and payments for operators. */
+/** `7d`, `12h`, `30m`, `45s`, `500ms` (the config's duration format) → ms; anything else is exit 2 with one line. */
+function duration(option: string, value: string): number {
+  let ms: number;
+  try {
+    ms = parseDuration(value.trim());
+  } catch {
+    throw ValidationFailed.field(option, `must be a duration like 7d, 12h or 30m (got "${value}")`);
+  }
+  if (!Number.isSafeInteger(ms) || ms > MAX_OLDER_THAN_MS) throw ValidationFailed.field(option, 'must be at most 100000000d');
+  return ms;
+}
+
+/** `jobs list | retry | purge-dead`, `expire-holds`, `payment confirm`: the outbox and payments for operators. */
 export function register(program: Command, getRuntime: GetRuntime): void {
-  const jobs = program.command('jobs').description('Background jobs (the outbox): list them, retry dead ones');
+  const jobs = program.command('jobs').description('Background jobs (the outbox): list them, retry or purge dead ones');
 
   jobs
     .command('list', { isDefault: true })
@@ -38,6 +52,20 @@ export function register(program: Command, getRuntime: GetRuntime): void {
       const runtime = await getRuntime();
       await runtime.container.get(RetryJob).execute(jobId);
       println(command, `Job ${jobId} queued again`);
+    });
+
+  jobs
+    .command('purge-dead')
+    .description('Delete dead jobs for good (default: every job dead as of now) and print how many')
+    .option('--older-than <duration>', 'only jobs dead for longer than this, e.g. 7d, 12h, 30m')
+    .option('--type <type>', 'only this job type')
+    .action(async (options: { olderThan?: string; type?: string }, command: Command) => {
+      // Checked before the runtime opens, so a typo never touches the database.
+      const olderThanMs = options.olderThan === undefined ? undefined : duration('--older-than', options.olderThan);
+      if (options.type !== undefined && !options.type.trim()) throw ValidationFailed.field('--type', 'must not be empty');
+      const runtime = await getRuntime();
+      const { purged, before } = await runtime.container.get(PurgeDeadJobs).execute({ olderThanMs, type: options.type });
+      println(command, `${purged} dead job(s) purged (dead before ${before.toISOString()}${options.type ? `, type ${options.type.trim()}` : ''})`);
     });
 
   program

@@ -66,7 +66,7 @@ export function userRoutes({ container }: Runtime): RouteDef[] {
       response: { status: 201 },
       async handler({ body }) {
         const user = await register.execute(body);
-        await sendCode.execute({ email: user.email.value, bestEffort: true });
+        await sendCode.execute({ email: user.email.value, onRegistration: true });
         return { status: 201, message: 'User created successfully', data: presentUser(user) };
       },
     },

@@ -99,16 +99,28 @@ describe('SendVerificationCode', () => {
     expect(kit.mailer.sent).toHaveLength(1);
   });
 
-  test('best effort (right after registration): limits and outages are logged instead of thrown', async () => {
+  test('the code registration sends starts no cooldown: the client may ask for one right away, then the minute limit applies', async () => {
     const kit = verificationKit();
     await kit.given(UserMother.unverified({ email: 'rahim@example.com' }));
+    await kit.sendCode.execute({ email: 'rahim@example.com', onRegistration: true });
     await kit.sendCode.execute({ email: 'rahim@example.com' });
-    await expect(kit.sendCode.execute({ email: 'rahim@example.com', bestEffort: true })).resolves.toBeUndefined();
+    expect(kit.mailer.sent).toHaveLength(2);
+    await expect(kit.sendCode.execute({ email: 'rahim@example.com' })).rejects.toBeInstanceOf(RateLimited);
+  });
+
+  test('on registration, the hourly limit and outages are logged instead of thrown', async () => {
+    const kit = verificationKit();
+    await kit.given(UserMother.unverified({ email: 'rahim@example.com' }));
+    for (let i = 0; i < 5; i += 1) {
+      await kit.sendCode.execute({ email: 'rahim@example.com' });
+      kit.clock.advance(MINUTE);
+    }
+    await expect(kit.sendCode.execute({ email: 'rahim@example.com', onRegistration: true })).resolves.toBeUndefined();
     const down = new SendVerificationCode(kit.users, kit.otps, new UnreachableRateLimiter(), kit.codes, kit.mailer, { email: () => ({ subject: '', html: '', text: '' }), html: () => '' }, kit.logger);
-    await expect(down.execute({ email: 'rahim@example.com', bestEffort: true })).resolves.toBeUndefined();
+    await expect(down.execute({ email: 'rahim@example.com', onRegistration: true })).resolves.toBeUndefined();
     await expect(down.execute({ email: 'rahim@example.com' })).rejects.toBeInstanceOf(DependencyUnavailable);
     expect(kit.logger.at('warn').map((e) => e.message)).toEqual(['verification code not sent', 'verification code not sent']);
-    expect(kit.mailer.sent).toHaveLength(1);
+    expect(kit.mailer.sent).toHaveLength(5);
   });
 
   test('an invalid email is refused naming the field', async () => {

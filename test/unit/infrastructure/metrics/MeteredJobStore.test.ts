@@ -23,4 +23,20 @@ describe('MeteredJobStore', () => {
     expect((await store.list({ status: 'dead', limit: 10 })).map((j) => j.payload)).toEqual([{ n: 1 }]);
     expect((await store.list({ status: 'queued', limit: 10 })).map((j) => j.payload)).toEqual([{ n: 2 }]);
   });
+
+  it('passes purging dead jobs through without counting anything', async () => {
+    const clock = new FakeClock();
+    const inner = new InMemoryJobStore(clock);
+    const metrics = new PrometheusMetrics({ defaultMetrics: false });
+    const store = new MeteredJobStore(inner, metrics);
+    await inner.enqueue({ type: 'SendInvoice', payload: { n: 1 }, maxAttempts: 1 });
+    await inner.enqueue({ type: 'SendInvoice', payload: { n: 2 } });
+    const [dead] = await inner.claim({ now: clock.now(), leaseMs: 60_000, limit: 1, claimToken: 'w1' });
+    await inner.fail(dead, 'smtp down', clock.now(), null);
+    clock.advance(1);
+
+    expect(await store.purgeDead(clock.now(), 'SendInvoice')).toBe(1);
+    expect((await inner.list({ limit: 10 })).map((j) => [j.payload, j.status])).toEqual([[{ n: 2 }, 'queued']]);
+    expect((await metrics.jobFailures.get()).values).toEqual([]);
+  });
 });
