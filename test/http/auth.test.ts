@@ -5,8 +5,8 @@ import { LoggedIn, PASSWORD, SUPER_ADMIN, cookieAttributes, login, loginSuperAdm
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The reset link the mailer wrote last, as `{ id, token }`. */
-function lastResetLink(app: TestApp): { id: string; token: string } {
-  const mail = [...app.mails()].reverse().find((m) => m.includes('reset-password?id='));
+async function lastResetLink(app: TestApp): Promise<{ id: string; token: string }> {
+  const mail = [...(await app.mails())].reverse().find((m) => m.includes('reset-password?id='));
   if (!mail) throw new Error('no reset mail in the outbox');
   // Quoted-printable soft line breaks and =3D can split the link in the raw .eml.
   const decoded = mail.replace(/=\r?\n/g, '').replace(/=3D/gi, '=');
@@ -231,16 +231,16 @@ describe('auth over HTTP', () => {
 
   describe('forgot and reset password', () => {
     it('always answers 200, mailing only registered accounts', async () => {
-      const before = app.mails().length;
+      const before = (await app.mails()).length;
       const response = await app.request('POST', '/api/v1/auth/forgot-password', { body: { email: 'ghost@example.com' } });
       expect(response.status).toBe(200);
-      expect(app.mails()).toHaveLength(before);
+      expect(await app.mails()).toHaveLength(before);
     });
 
     it('resets with the mailed token once, revoking every session', async () => {
       const user = await verifiedUser(app, admin);
       expect((await app.request('POST', '/api/v1/auth/forgot-password', { body: { email: user.email } })).status).toBe(200);
-      const link = lastResetLink(app);
+      const link = await lastResetLink(app);
       expect(link.id).toBe(user.id);
       const reset = await app.request('POST', '/api/v1/auth/reset-password', { body: { token: link.token, newPassword: 'R3set!password' } });
       expect(reset.status).toBe(200);
@@ -254,7 +254,7 @@ describe('auth over HTTP', () => {
     it('accepts the token in Authorization with {id, newPassword}, and refuses a mismatched id', async () => {
       const user = await verifiedUser(app, admin);
       await app.request('POST', '/api/v1/auth/forgot-password', { body: { email: user.email } });
-      const link = lastResetLink(app);
+      const link = await lastResetLink(app);
       const mismatched = await app.request('POST', '/api/v1/auth/reset-password', { headers: { authorization: link.token }, body: { id: admin.id, newPassword: 'R3set!password' } });
       expect(mismatched.status).toBe(400);
       const reset = await app.request('POST', '/api/v1/auth/reset-password', { headers: { authorization: link.token }, body: { id: link.id, newPassword: 'R3set!password' } });

@@ -97,7 +97,7 @@ describe('bookings and payments over HTTP (sandbox gateway)', () => {
     const jobs = await app.server.runtime.container.get<JobStore>(TOKENS.JobStore).list({ limit: 100 });
     const paymentJobs = jobs.filter((j) => j.payload.paymentId === payment.id && ['IssueInvoice', 'SendBookingConfirmation'].includes(j.type)).map((j) => [j.type, j.status]).sort();
     expect(paymentJobs).toEqual([['IssueInvoice', 'done'], ['SendBookingConfirmation', 'done']]);
-    const mails = app.mails().filter((m) => m.includes(`To: ${user.email}`) && /Subject: Your booking for .* is confirmed/.test(m));
+    const mails = (await app.mails()).filter((m) => m.includes(`To: ${user.email}`) && /Subject: Your booking for .* is confirmed/.test(m));
     expect(mails).toHaveLength(1);
     expect(await worker.drain()).toBe(0);
   });

@@ -50,7 +50,7 @@ describe('end to end on the embedded defaults', () => {
     await frontend?.stop();
   });
 
-  const parsedMails = () => Promise.all(app.mails().map((raw) => simpleParser(raw)));
+  const parsedMails = async () => Promise.all((await app.mails()).map((raw) => simpleParser(raw)));
   const addressedTo = (mail: ParsedMail, email: string) => JSON.stringify(mail.to).toLowerCase().includes(email.toLowerCase());
 
   /** Registers, reads the code from the .eml as a person would, verifies, logs in and fills in phone and address. */

@@ -39,8 +39,8 @@ describe('invoice routes', () => {
       await container.get<UnitOfWork>(TOKENS.UnitOfWork).run(() =>
         container.get<JobQueue>(TOKENS.JobQueue).enqueue({ type: 'IssueInvoice', payload: { paymentId }, dedupeKey: `IssueInvoice:${paymentId}` }));
       const worker = createWorker(app.server.runtime);
-      const invoiceMails = () => app.mails().filter((m) => /^Subject: .*invoice/im.test(m));
-      for (let i = 0; i < 5 && invoiceMails().length === 0; i++) await worker.drain();
+      const invoiceMails = async () => (await app.mails()).filter((m) => /^Subject: .*invoice/im.test(m));
+      for (let i = 0; i < 5 && (await invoiceMails()).length === 0; i++) await worker.drain();
 
       const link = await app.request('GET', `/api/v1/payment/invoice/${paymentId}`, { token: traveller.accessToken });
       expect(link.status).toBe(200);
@@ -65,7 +65,7 @@ describe('invoice routes', () => {
       expect(sha(viaLink)).toBe(row.sha256);
       expect(sha(downloaded)).toBe(row.sha256);
 
-      const mails = invoiceMails();
+      const mails = await invoiceMails();
       expect(mails).toHaveLength(1);
       const mail = await simpleParser(mails[0]);
       expect(mail.to && 'text' in mail.to ? mail.to.text : '').toContain(traveller.email);

@@ -43,7 +43,7 @@ describe('secrets never reach the logs', () => {
   });
 
   async function lastMailText(): Promise<string> {
-    const mails = app.mails();
+    const mails = await app.mails();
     return (await simpleParser(mails[mails.length - 1])).text ?? '';
   }
 

@@ -42,7 +42,7 @@ describe('statistics routes', () => {
   it('refuses non-admins and anonymous callers', async () => {
     const email = 'nosy@example.com';
     await app.request('POST', '/api/v1/user/register', { body: { name: 'Nosy Parker', email, password: 'Secret#123' } });
-    const mails = app.mails();
+    const mails = await app.mails();
     const code = /^\s*(\d{6})\s*$/m.exec((await simpleParser(mails[mails.length - 1])).text ?? '')![1];
     expect((await app.request('POST', '/api/v1/otp/verify', { body: { email, otp: code } })).status).toBe(200);
     const userToken = (await app.request('POST', '/api/v1/auth/login', { body: { email, password: 'Secret#123' } })).body.data.accessToken;

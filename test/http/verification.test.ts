@@ -11,7 +11,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 /** The code in the newest `.eml` addressed to `email`, read the way a person would: from the text part. */
 async function mailedCode(app: TestApp, email: string): Promise<string> {
-  const mails = await Promise.all(app.mails().map((raw) => simpleParser(raw)));
+  const mails = await Promise.all((await app.mails()).map((raw) => simpleParser(raw)));
   const mine = mails.filter((m) => JSON.stringify(m.to).includes(email));
   const text = mine[mine.length - 1]?.text ?? '';
   const code = /\b(\d{6})\b/.exec(text)?.[1];
@@ -64,7 +64,7 @@ describe('email verification over HTTP (embedded defaults)', () => {
     const asked = await app.request('POST', '/api/v1/otp/send', { body: { email } });
     expect(asked.status).toBe(200);
     const latest = await mailedCode(app, email);
-    expect(app.mails().filter((raw) => raw.includes(email))).toHaveLength(2);
+    expect((await app.mails()).filter((raw) => raw.includes(email))).toHaveLength(2);
     const resend = await app.request('POST', '/api/v1/otp/send', { body: { email } });
     expect(resend.status).toBe(429);
     if (latest !== fromRegistration) {
@@ -101,14 +101,14 @@ describe('email verification over HTTP (embedded defaults)', () => {
 
   test('/otp/send answers identically for unknown, unverified and verified emails', async () => {
     await app.server.runtime.container.get(RegisterUser).execute({ name: 'Quiet One', email: 'quiet@example.com', password: PASSWORD });
-    const before = app.mails().length;
+    const before = (await app.mails()).length;
     const unknown = await app.request('POST', '/api/v1/otp/send', { body: { email: 'nobody@example.com' } });
     const unverified = await app.request('POST', '/api/v1/otp/send', { body: { email: 'quiet@example.com', name: 'Quiet One' } });
     const verified = await app.request('POST', '/api/v1/otp/send', { body: { email: ADMIN.email } });
     expect(visible(unknown)).toEqual({ status: 200, body: { success: true, statusCode: 200, message: 'If the account exists and is unverified, a code was sent', data: null }, retryAfter: null });
     expect(visible(unverified)).toEqual(visible(unknown));
     expect(visible(verified)).toEqual(visible(unknown));
-    expect(app.mails().length).toBe(before + 1);
+    expect((await app.mails()).length).toBe(before + 1);
 
     const unknownAgain = await app.request('POST', '/api/v1/otp/send', { body: { email: 'nobody@example.com' } });
     const unverifiedAgain = await app.request('POST', '/api/v1/otp/send', { body: { email: 'quiet@example.com' } });
@@ -240,13 +240,65 @@ describe('email verification over HTTP (SMTP)', () => {
     const app = await startTestApp({ SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: 'TourDesk <no-reply@example.com>' });
     try {
       expect((await register(app, 'smtp@example.com')).status).toBe(201);
-      expect(app.mails()).toEqual([]);
+      expect(await app.mails()).toEqual([]);
       expect(received).toHaveLength(1);
       expect(received[0].subject).toMatch(/^Your TourDesk verification code: \d{6}$/);
       const code = /\b(\d{6})\b/.exec(received[0].text ?? '')![1];
       expect((await app.request('POST', '/api/v1/otp/verify', { body: { email: 'smtp@example.com', otp: code } })).status).toBe(200);
       const ready = await app.request('GET', '/ready');
       expect([ready.status, ready.body.data.checks]).toEqual([200, expect.arrayContaining(['smtp'])]);
+    } finally {
+      await app.stop();
+      await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    }
+  });
+
+  test('a slow SMTP server does not show in /otp/send timing: the mail goes out after the answer', async () => {
+    const SMTP_DELAY_MS = 400;
+    const received: ParsedMail[] = [];
+    const smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onData(stream, _session, callback) {
+        simpleParser(stream).then((mail) => {
+          setTimeout(() => {
+            received.push(mail);
+            callback();
+          }, SMTP_DELAY_MS);
+        }, callback);
+      },
+    });
+    const port = await freePort();
+    await new Promise<void>((resolve) => smtp.listen(port, '127.0.0.1', () => resolve()));
+    const app = await startTestApp({ SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: 'TourDesk <no-reply@example.com>' });
+    const timed = async (email: string) => {
+      const started = performance.now();
+      const response = await app.request('POST', '/api/v1/otp/send', { body: { email } });
+      return { status: response.status, ms: performance.now() - started };
+    };
+    try {
+      expect((await register(app, 'slow.smtp@example.com')).status).toBe(201);
+      await app.settled();
+      expect(received).toHaveLength(1);
+
+      const unknown = await timed('nobody.here@example.com');
+      const registered = await timed('slow.smtp@example.com');
+      expect([unknown.status, registered.status]).toEqual([200, 200]);
+      expect(registered.ms).toBeLessThan(SMTP_DELAY_MS / 2);
+      expect(unknown.ms).toBeLessThan(SMTP_DELAY_MS / 2);
+      expect(received).toHaveLength(1);
+
+      await app.settled();
+      expect(received.map((m) => JSON.stringify(m.to))).toEqual([expect.stringContaining('slow.smtp@example.com'), expect.stringContaining('slow.smtp@example.com')]);
+      expect(received[1].subject).toMatch(/^Your TourDesk verification code: \d{6}$/);
+
+      // Shutdown waits for the mail still in flight (drained with the first closers, before SMTP).
+      expect((await app.request('POST', '/api/v1/auth/forgot-password', { body: { email: 'slow.smtp@example.com' } })).status).toBe(200);
+      expect(received).toHaveLength(2);
+      await app.server.stop();
+      expect(received).toHaveLength(3);
+      expect(received[2].text).toContain('reset-password?id=');
     } finally {
       await app.stop();
       await new Promise<void>((resolve) => smtp.close(() => resolve()));

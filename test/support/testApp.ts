@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PinoLogger } from '../../src/infrastructure/logging/PinoLogger';
+import { InProcessBackgroundTasks } from '../../src/infrastructure/system/InProcessBackgroundTasks';
 import { RunningServer, startServer } from '../../src/interfaces/http/startServer';
 
 export interface ApiResponse<T = any> {
@@ -27,8 +28,10 @@ export interface TestApp {
   url: string;
   varDir: string;
   request<T = any>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
-  /** The `.eml` files the embedded mailer wrote, oldest first, as raw text. */
-  mails(): string[];
+  /** Waits for the background tasks requests started (mail delivery) to finish. */
+  settled(): Promise<void>;
+  /** The `.eml` files the embedded mailer wrote, oldest first, as raw text, once `settled()`. */
+  mails(): Promise<string[]>;
   stop(): Promise<void>;
 }
 
@@ -65,12 +68,19 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     return { status: response.status, headers: response.headers, body: type.includes('json') && text ? JSON.parse(text) : (text as T), cookies, setCookie };
   };
   const mailDir = path.join(varDir, 'mail');
+  const settled = async () => {
+    if (!(await server.runtime.container.get(InProcessBackgroundTasks).drain(10_000))) throw new Error('background tasks still running after 10 s');
+  };
   return {
     server,
     url: server.url,
     varDir,
     request,
-    mails: () => (fs.existsSync(mailDir) ? fs.readdirSync(mailDir).sort().map((f) => fs.readFileSync(path.join(mailDir, f), 'utf8')) : []),
+    settled,
+    async mails() {
+      await settled();
+      return fs.existsSync(mailDir) ? fs.readdirSync(mailDir).sort().map((f) => fs.readFileSync(path.join(mailDir, f), 'utf8')) : [];
+    },
     async stop() {
       await server.stop();
       fs.rmSync(varDir, { recursive: true, force: true });

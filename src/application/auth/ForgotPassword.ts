@@ -1,4 +1,5 @@
 import { Email } from '../../domain/user/Email';
+import { BackgroundTasks } from '../ports/BackgroundTasks';
 import { Clock } from '../ports/Clock';
 import { IdGenerator } from '../ports/IdGenerator';
 import { Logger } from '../ports/Logger';
@@ -24,6 +25,7 @@ export class ForgotPassword {
     private readonly uow: UnitOfWork,
     private readonly logger: Logger,
     private readonly frontendUrl: string,
+    private readonly background: BackgroundTasks,
   ) {}
 
   async execute(input: { email: string }): Promise<void> {
@@ -35,11 +37,14 @@ export class ForgotPassword {
       this.resets.create({ id: this.ids.next(), userId: user.id, tokenHash: this.secrets.hash(token), createdAt: now, expiresAt: new Date(now.getTime() + RESET_TOKEN_TTL_MS) }),
     );
     const link = `${this.frontendUrl}/reset-password?id=${encodeURIComponent(user.id)}&token=${encodeURIComponent(token)}`;
-    const mail = this.templates.email('password-reset', { name: user.name, link, expiresInMinutes: RESET_TOKEN_TTL_MS / 60_000 });
-    try {
-      await this.mailer.send({ to: user.email.value, ...mail });
-    } catch (error) {
-      this.logger.error({ err: error, userId: user.id }, 'password reset mail failed');
-    }
+    // After the answer: waiting for SMTP only for registered emails would show in the response time.
+    this.background.run('password reset mail', async () => {
+      try {
+        const mail = this.templates.email('password-reset', { name: user.name, link, expiresInMinutes: RESET_TOKEN_TTL_MS / 60_000 });
+        await this.mailer.send({ to: user.email.value, ...mail });
+      } catch (error) {
+        this.logger.error({ err: error, userId: user.id }, 'password reset mail failed');
+      }
+    });
   }
 }

@@ -14,6 +14,7 @@ export const TOKENS = {
   PasswordResetRepository: Symbol.for('PasswordResetRepository'),
   IdentityProvider: Symbol.for('IdentityProvider'),
   Mailer: Symbol.for('Mailer'),
+  BackgroundTasks: Symbol.for('BackgroundTasks'),
   TemplateRenderer: Symbol.for('TemplateRenderer'),
   OtpStore: Symbol.for('OtpStore'),
   RateLimiter: Symbol.for('RateLimiter'),

@@ -2,6 +2,7 @@ import { DependencyUnavailable, RateLimited } from '../../domain/shared/errors';
 import { Email } from '../../domain/user/Email';
 import { ONE_TIME_CODE } from '../../domain/user/OneTimeCode';
 import { User } from '../../domain/user/User';
+import { BackgroundTasks } from '../ports/BackgroundTasks';
 import { CodeGenerator } from '../ports/CodeGenerator';
 import { Logger } from '../ports/Logger';
 import { Mailer } from '../ports/Mailer';
@@ -33,6 +34,7 @@ export class SendVerificationCode {
     private readonly mailer: Mailer,
     private readonly templates: TemplateRenderer,
     private readonly logger: Logger,
+    private readonly background: BackgroundTasks,
   ) {}
 
   async execute(input: SendVerificationCodeInput): Promise<void> {
@@ -43,7 +45,7 @@ export class SendVerificationCode {
       if (!user || user.isVerified || user.isDeleted) return;
       const code = this.codes.sixDigits();
       await this.otps.save(email, code, ONE_TIME_CODE.ttlMs);
-      await this.mail(user, code);
+      this.background.run('verification mail', () => this.mail(user, code));
     } catch (error) {
       if (!input.onRegistration || !(error instanceof RateLimited || error instanceof DependencyUnavailable)) throw error;
       this.logger.warn({ err: error }, 'verification code not sent');
@@ -58,10 +60,13 @@ export class SendVerificationCode {
     }
   }
 
-  /** A mail outage is logged, not answered: the code can be requested again once it is back. */
+  /**
+   * Runs after the answer: waiting for SMTP only when the account exists would let the response time
+   * tell which emails are registered. A mail outage is logged; the code can be requested again.
+   */
   private async mail(user: User, code: string): Promise<void> {
-    const content = this.templates.email('verification-code', { name: user.name, code, expiresInMinutes: ONE_TIME_CODE.ttlMs / 60_000 });
     try {
+      const content = this.templates.email('verification-code', { name: user.name, code, expiresInMinutes: ONE_TIME_CODE.ttlMs / 60_000 });
       await this.mailer.send({ to: user.email.value, ...content });
     } catch (error) {
       this.logger.error({ err: error, userId: user.id }, 'verification code mail failed');

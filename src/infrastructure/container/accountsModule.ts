@@ -50,7 +50,7 @@ export function accountsModule(config: Config): ContainerModule {
     single(bind, ForgotPassword, (c) =>
       new ForgotPassword(
         c.get(T.UserRepository), c.get(T.PasswordResetRepository), c.get(T.SecretTokens), c.get(T.Mailer), c.get(T.TemplateRenderer),
-        c.get(T.IdGenerator), c.get(T.Clock), c.get(T.UnitOfWork), c.get(T.Logger), config.frontendUrl,
+        c.get(T.IdGenerator), c.get(T.Clock), c.get(T.UnitOfWork), c.get(T.Logger), config.frontendUrl, c.get(T.BackgroundTasks),
       ));
     single(bind, ResetPassword, (c) =>
       new ResetPassword(c.get(T.PasswordResetRepository), c.get(T.UserRepository), c.get(T.SessionRepository), c.get(T.SecretTokens), c.get(T.PasswordHasher), c.get(T.UnitOfWork), c.get(T.Clock)));

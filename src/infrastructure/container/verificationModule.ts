@@ -43,7 +43,7 @@ export async function verificationModule(config: Config, logger: Logger, resourc
     }
     single(bind, T.CodeGenerator, () => new CryptoCodeGenerator());
     single(bind, SendVerificationCode, (c) =>
-      new SendVerificationCode(c.get(T.UserRepository), c.get(T.OtpStore), c.get(T.RateLimiter), c.get(T.CodeGenerator), c.get(T.Mailer), c.get(T.TemplateRenderer), c.get(T.Logger)));
+      new SendVerificationCode(c.get(T.UserRepository), c.get(T.OtpStore), c.get(T.RateLimiter), c.get(T.CodeGenerator), c.get(T.Mailer), c.get(T.TemplateRenderer), c.get(T.Logger), c.get(T.BackgroundTasks)));
     single(bind, VerifyEmail, (c) => new VerifyEmail(c.get(T.OtpStore), c.get(T.UserRepository), c.get(T.UnitOfWork), c.get(T.Clock)));
   });
 }

@@ -20,6 +20,7 @@ import { JwtAccessTokens } from '../../../src/infrastructure/security/JwtAccessT
 import { HandlebarsTemplateRenderer } from '../../../src/infrastructure/templates/HandlebarsTemplateRenderer';
 import { FakeClock } from '../../fakes/FakeClock';
 import { FakePasswordHasher } from '../../fakes/FakePasswordHasher';
+import { ImmediateBackgroundTasks } from '../../fakes/ImmediateBackgroundTasks';
 import { InMemoryMailer } from '../../fakes/InMemoryMailer';
 import { InMemoryPasswordResetRepository } from '../../fakes/InMemoryPasswordResetRepository';
 import { InMemorySessionRepository } from '../../fakes/InMemorySessionRepository';
@@ -49,9 +50,10 @@ export function accountsKit() {
   const templates = new HandlebarsTemplateRenderer(TEMPLATES, { brandName: 'TourDesk' });
   const tokens = new SessionTokens(sessions, accessTokens, secrets, ids, clock, REFRESH_TTL_MS);
   const createAdmin = new CreateAdmin(users, hasher, ids, clock, uow);
+  const background = new ImmediateBackgroundTasks();
 
   return {
-    clock, ids, users, sessions, resets, uow, hasher, secrets, accessTokens, mailer, logger, templates, tokens,
+    clock, ids, users, sessions, resets, uow, hasher, secrets, accessTokens, mailer, logger, templates, tokens, background,
     register: new RegisterUser(users, hasher, ids, clock, uow),
     login: new LoginUser(users, hasher, tokens, uow),
     refresh: new RefreshAccessToken(sessions, users, secrets, tokens, uow, clock),
@@ -59,7 +61,8 @@ export function accountsKit() {
     logoutAll: new LogoutAll(sessions, uow, clock),
     changePassword: new ChangePassword(users, sessions, hasher, tokens, uow, clock),
     setPassword: new SetPassword(users, hasher, uow, clock),
-    forgotPassword: new ForgotPassword(users, resets, secrets, mailer, templates, ids, clock, uow, logger, FRONTEND_URL),
+    /** Resolves once the reset link is mailed too (the mail itself runs in the background). */
+    forgotPassword: background.settling(new ForgotPassword(users, resets, secrets, mailer, templates, ids, clock, uow, logger, FRONTEND_URL, background)),
     resetPassword: new ResetPassword(resets, users, sessions, secrets, hasher, uow, clock),
     getUser: new GetUser(users),
     listUsers: new ListUsers(users),

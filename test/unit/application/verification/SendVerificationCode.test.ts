@@ -1,3 +1,4 @@
+import { Mailer } from '../../../../src/application/ports/Mailer';
 import { RateLimiter } from '../../../../src/application/ports/RateLimiter';
 import { SendVerificationCode } from '../../../../src/application/verification/SendVerificationCode';
 import { DependencyUnavailable, RateLimited, ValidationFailed } from '../../../../src/domain/shared/errors';
@@ -116,11 +117,32 @@ describe('SendVerificationCode', () => {
       kit.clock.advance(MINUTE);
     }
     await expect(kit.sendCode.execute({ email: 'rahim@example.com', onRegistration: true })).resolves.toBeUndefined();
-    const down = new SendVerificationCode(kit.users, kit.otps, new UnreachableRateLimiter(), kit.codes, kit.mailer, { email: () => ({ subject: '', html: '', text: '' }), html: () => '' }, kit.logger);
+    const down = new SendVerificationCode(kit.users, kit.otps, new UnreachableRateLimiter(), kit.codes, kit.mailer, { email: () => ({ subject: '', html: '', text: '' }), html: () => '' }, kit.logger, kit.background);
     await expect(down.execute({ email: 'rahim@example.com', onRegistration: true })).resolves.toBeUndefined();
     await expect(down.execute({ email: 'rahim@example.com' })).rejects.toBeInstanceOf(DependencyUnavailable);
     expect(kit.logger.at('warn').map((e) => e.message)).toEqual(['verification code not sent', 'verification code not sent']);
     expect(kit.mailer.sent).toHaveLength(5);
+  });
+
+  test('the answer does not wait for the mail: a registered email takes as long as an unknown one', async () => {
+    const kit = verificationKit();
+    await kit.given(UserMother.unverified({ email: 'rahim@example.com' }));
+    const sending: string[] = [];
+    let delivered: () => void = () => undefined;
+    const slowMailer: Mailer = {
+      send: (mail) => {
+        sending.push(mail.to);
+        return new Promise((resolve) => (delivered = () => resolve({ messageId: '<slow@test>' })));
+      },
+    };
+    const templates = { email: () => ({ subject: '', html: '', text: '' }), html: () => '' };
+    const sendCode = new SendVerificationCode(kit.users, kit.otps, kit.limiter, kit.codes, slowMailer, templates, kit.logger, kit.background);
+    await expect(sendCode.execute({ email: 'rahim@example.com' })).resolves.toBeUndefined();
+    await Promise.resolve();
+    expect(sending).toEqual(['rahim@example.com']);
+    delivered();
+    await kit.background.settled();
+    expect(kit.background.errors).toEqual([]);
   });
 
   test('an invalid email is refused naming the field', async () => {

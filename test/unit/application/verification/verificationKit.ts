@@ -7,6 +7,7 @@ import { MemoryRateLimiter } from '../../../../src/infrastructure/memory/MemoryR
 import { OtpCodeHasher } from '../../../../src/infrastructure/security/OtpCodeHasher';
 import { HandlebarsTemplateRenderer } from '../../../../src/infrastructure/templates/HandlebarsTemplateRenderer';
 import { FakeClock } from '../../../fakes/FakeClock';
+import { ImmediateBackgroundTasks } from '../../../fakes/ImmediateBackgroundTasks';
 import { InMemoryMailer } from '../../../fakes/InMemoryMailer';
 import { InMemoryUnitOfWork } from '../../../fakes/InMemoryUnitOfWork';
 import { InMemoryUserRepository } from '../../../fakes/InMemoryUserRepository';
@@ -29,9 +30,11 @@ export function verificationKit() {
   const mailer = new InMemoryMailer();
   const logger = new RecordingLogger();
   const templates = new HandlebarsTemplateRenderer(TEMPLATES, { brandName: 'TourDesk' });
+  const background = new ImmediateBackgroundTasks();
   return {
-    clock, users, uow, otps, limiter, codes, mailer, logger,
-    sendCode: new SendVerificationCode(users, otps, limiter, codes, mailer, templates, logger),
+    clock, users, uow, otps, limiter, codes, mailer, logger, background,
+    /** Resolves once the code is mailed too (the mail itself runs in the background). */
+    sendCode: background.settling(new SendVerificationCode(users, otps, limiter, codes, mailer, templates, logger, background)),
     verifyEmail: new VerifyEmail(otps, users, uow, clock),
     async given(...list: User[]): Promise<void> {
       for (const user of list) await users.save(user);
