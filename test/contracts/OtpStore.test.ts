@@ -1,4 +1,3 @@
-import type Redis from 'ioredis';
 import { DependencyUnavailable } from '../../src/domain/shared/errors';
 import { MemoryOtpStore } from '../../src/infrastructure/memory/MemoryOtpStore';
 import { IoredisOtpStore } from '../../src/infrastructure/redis/IoredisOtpStore';
@@ -6,7 +5,8 @@ import { closeRedis, connectRedis } from '../../src/infrastructure/redis/connect
 import { OtpCodeHasher } from '../../src/infrastructure/security/OtpCodeHasher';
 import { FakeClock } from '../fakes/FakeClock';
 import { RecordingLogger } from '../fakes/RecordingLogger';
-import { describeIf, freePort, realService, redisKeyPrefix } from '../support/services';
+import { describeIf, freePort, realService } from '../support/services';
+import { useTestRedis } from '../support/redis';
 import { describeOtpStoreContract } from './OtpStore.contract';
 
 const hasher = new OtpCodeHasher('test-otp-key-0123456789abcdef0123456789abcdef');
@@ -26,27 +26,17 @@ test('memory: a code is still good a millisecond before its TTL', async () => {
 });
 
 describeIf(realService('redis'), 'OtpStore (redis)', () => {
-  let redis: Redis;
-  const prefix = `tourdesk:${redisKeyPrefix()}`;
+  const { redis, prefix } = useTestRedis();
 
-  beforeAll(async () => {
-    redis = await connectRedis(realService('redis')!, new RecordingLogger());
-  });
-  afterAll(async () => {
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length) await redis.del(...keys);
-    await closeRedis(redis);
-  });
-
-  describeOtpStoreContract('redis', () => ({ store: new IoredisOtpStore(redis, hasher, prefix), shortTtlMs: 300, elapse: sleep }));
+  describeOtpStoreContract('redis', () => ({ store: new IoredisOtpStore(redis(), hasher, prefix), shortTtlMs: 300, elapse: sleep }));
 
   test('keeps only a keyed hash under a namespaced key that expires with the code', async () => {
-    await new IoredisOtpStore(redis, hasher, prefix).save('keys@example.com', '123456', 5 * 60_000);
+    await new IoredisOtpStore(redis(), hasher, prefix).save('keys@example.com', '123456', 5 * 60_000);
     const key = `${prefix}otp:keys@example.com`;
-    const stored = await redis.hgetall(key);
+    const stored = await redis().hgetall(key);
     expect(stored).toEqual({ hash: hasher.hash('keys@example.com', '123456'), tries: '0' });
     expect(JSON.stringify(stored)).not.toContain('123456');
-    const ttl = await redis.pttl(key);
+    const ttl = await redis().pttl(key);
     expect(ttl).toBeGreaterThan(4 * 60_000);
     expect(ttl).toBeLessThanOrEqual(5 * 60_000);
   });

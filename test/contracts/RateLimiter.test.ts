@@ -1,11 +1,11 @@
-import type Redis from 'ioredis';
 import { DependencyUnavailable } from '../../src/domain/shared/errors';
 import { MemoryRateLimiter } from '../../src/infrastructure/memory/MemoryRateLimiter';
 import { IoredisRateLimiter } from '../../src/infrastructure/redis/IoredisRateLimiter';
 import { closeRedis, connectRedis } from '../../src/infrastructure/redis/connectRedis';
 import { FakeClock } from '../fakes/FakeClock';
 import { RecordingLogger } from '../fakes/RecordingLogger';
-import { describeIf, freePort, realService, redisKeyPrefix } from '../support/services';
+import { describeIf, freePort, realService } from '../support/services';
+import { useTestRedis } from '../support/redis';
 import { describeRateLimiterContract } from './RateLimiter.contract';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -16,23 +16,13 @@ describeRateLimiterContract('memory (fake clock)', () => {
 });
 
 describeIf(realService('redis'), 'RateLimiter (redis)', () => {
-  let redis: Redis;
-  const prefix = `tourdesk:${redisKeyPrefix()}`;
+  const { redis, prefix } = useTestRedis();
 
-  beforeAll(async () => {
-    redis = await connectRedis(realService('redis')!, new RecordingLogger());
-  });
-  afterAll(async () => {
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length) await redis.del(...keys);
-    await closeRedis(redis);
-  });
-
-  describeRateLimiterContract('redis', () => ({ limiter: new IoredisRateLimiter(redis, prefix), windowMs: 400, elapse: sleep }));
+  describeRateLimiterContract('redis', () => ({ limiter: new IoredisRateLimiter(redis(), prefix), windowMs: 400, elapse: sleep }));
 
   test('one namespaced counter per key, expiring with its window', async () => {
-    await new IoredisRateLimiter(redis, prefix).hit('ttl-check', 5, 60_000);
-    const ttl = await redis.pttl(`${prefix}rate:ttl-check`);
+    await new IoredisRateLimiter(redis(), prefix).hit('ttl-check', 5, 60_000);
+    const ttl = await redis().pttl(`${prefix}rate:ttl-check`);
     expect(ttl).toBeGreaterThan(50_000);
     expect(ttl).toBeLessThanOrEqual(60_000);
   });

@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto';
-import http from 'node:http';
-import { AddressInfo } from 'node:net';
 import { ParsedMail, simpleParser } from 'mailparser';
 import puppeteer, { Browser } from 'puppeteer-core';
 import { createWorker } from '../../src/interfaces/worker/startWorker';
@@ -8,23 +6,13 @@ import { LoggedIn, loginSuperAdmin, startAppWithSuperAdmin } from '../support/ac
 import { pdfText } from '../support/pdfText';
 import { describeIf, freePort, realService } from '../support/services';
 import { TestApp } from '../support/testApp';
+import { startFrontend } from '../support/frontend';
 
 const API = '/api/v1';
 const PASSWORD = 'Str0ng!pass';
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const INVOICE_NUMBER = /^INV-\d{4}-\d{6}$/;
 
-/** A stand-in front end: records where the payment redirects land. */
-async function startFrontend(): Promise<{ url: string; hits: string[]; stop(): Promise<void> }> {
-  const hits: string[] = [];
-  const server = http.createServer((req, res) => {
-    hits.push(req.url ?? '');
-    res.writeHead(200, { 'content-type': 'text/html' });
-    res.end('<!doctype html><title>front end</title><h1>Thanks</h1>');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, hits, stop: () => new Promise((r) => server.close(() => r())) };
-}
 
 /**
  * One traveller's whole journey on the embedded defaults (SQLite, .eml outbox, local object store,

@@ -1,23 +1,11 @@
-import http from 'node:http';
-import { AddressInfo } from 'node:net';
 import puppeteer, { Browser } from 'puppeteer-core';
 import { Database } from '../../src/infrastructure/persistence/Database';
 import { TourMother } from '../mothers/TourMother';
 import { describeIf, freePort, realService } from '../support/services';
 import { TestApp, startTestApp } from '../support/testApp';
+import { startFrontend } from '../support/frontend';
 import { verifiedTraveller } from '../support/travellers';
 
-/** A stand-in front end: records where the payment redirects land. */
-async function startFrontend(): Promise<{ url: string; hits: string[]; stop(): Promise<void> }> {
-  const hits: string[] = [];
-  const server = http.createServer((req, res) => {
-    hits.push(req.url ?? '');
-    res.writeHead(200, { 'content-type': 'text/html' });
-    res.end('<!doctype html><title>front end</title><h1>Thanks</h1>');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, hits, stop: () => new Promise((r) => server.close(() => r())) };
-}
 
 describeIf(realService('chrome'), 'sandbox checkout in a real browser', () => {
   let app: TestApp;
