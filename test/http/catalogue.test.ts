@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ObjectStorage } from '../../src/application/ports/ObjectStorage';
 import { TOKENS } from '../../src/application/ports/tokens';
 import { Database } from '../../src/infrastructure/persistence/Database';
+import { encodePng } from '../../src/interfaces/cli/png';
 import { ImageMother } from '../mothers/ImageMother';
 import { LoggedIn, loginSuperAdmin, startAppWithSuperAdmin, verifiedUser } from '../support/accounts';
 import { ensureBookingsTable, insertBooking } from '../support/bookingsTable';
@@ -257,6 +258,20 @@ describe('catalogue over HTTP', () => {
       const fetched = await Promise.all(tour.images.map(download));
       expect(fetched.map((f) => f.type)).toEqual(['image/png', 'image/jpeg', 'image/webp']);
       expect(fetched.map((f) => f.bytes.equals(images[fetched.indexOf(f)]))).toEqual([true, true, true]);
+    });
+
+    it('keeps the order the client sent the images in, even when the first takes longest to write', async () => {
+      let noise = 7;
+      const large = encodePng(900, 900, () => [(noise = (noise * 1103515245 + 12345) >>> 0) & 255, noise >>> 8 & 255, noise >>> 16 & 255]);
+      const smalls = Array.from({ length: 8 }, (_, i) => encodePng(2, 2, () => [i * 20, 10, 10]));
+      const sent = [large, ...smalls];
+      const response = await app.request('POST', `${API}/tour/create`, {
+        ...as(admin),
+        form: form(tourBody(dhaka.id, city.id, { title: 'Image Order Walk' }), sent.map((bytes, i) => ({ field: 'files', name: `${i}.png`, bytes }))),
+      });
+      expect(response.status).toBe(201);
+      const fetched = await Promise.all(response.body.data.images.map(download));
+      expect(fetched.map((f) => sent.findIndex((bytes) => bytes.equals(f.bytes)))).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
     });
 
     it('plain JSON works too, and a second tour with the same title gets slug -2', async () => {

@@ -17,6 +17,7 @@ import { buildOpenApi } from './openapi';
 import { operationsRouter } from './operations';
 import { RouteDef } from './route';
 import { routeModules } from './routes';
+import { stampArrival } from './uploads';
 
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
@@ -51,7 +52,7 @@ export function createHttpApp(runtime: Runtime, extraRouters: Router[] = []): Ht
       textLimit: config.bodyLimit,
       // formidable 2 counts maxFileSize over ALL files of a request, so this is the request's total
       // (10 images of 5 MB); the 5 MB per file is checked where the files are read, naming the file.
-      formidable: { maxFileSize: 10 * MAX_UPLOAD_BYTES, keepExtensions: false },
+      formidable: { maxFileSize: 10 * MAX_UPLOAD_BYTES, keepExtensions: false, onFileBegin: stampArrival },
     }),
   );
   app.use(ops.routes()).use(ops.allowedMethods());
