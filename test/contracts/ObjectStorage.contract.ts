@@ -82,6 +82,37 @@ export function describeObjectStorageContract(name: string, make: () => Promise<
       expect(fetched.contentType).toBe('image/png');
     });
 
+    test('list yields every object under a folder with its last-modified time, and nothing else', async () => {
+      const before = Date.now();
+      await storage.put(key('a.png'), Buffer.from('a'), 'image/png');
+      await storage.put(key('nested/deeper/b.webp'), Buffer.from('b'), 'image/webp');
+      await storage.put(`${prefix}x/beside.png`, Buffer.from('c'), 'image/png');
+      await storage.put(key('gone.png'), Buffer.from('d'), 'image/png');
+      await storage.delete(key('gone.png'));
+      const listed = [];
+      for await (const item of storage.list(`${prefix}/`)) listed.push(item);
+      expect(listed.map((o) => o.key).sort()).toEqual([key('a.png'), key('nested/deeper/b.webp')]);
+      for (const { lastModified } of listed) {
+        // S3 keeps whole seconds; allow for that and for clock skew between the test and the store.
+        expect(lastModified).toBeInstanceOf(Date);
+        expect(Math.abs(lastModified.getTime() - before)).toBeLessThan(60_000);
+      }
+      const nested = [];
+      for await (const item of storage.list(key('nested/'))) nested.push(item.key);
+      expect(nested).toEqual([key('nested/deeper/b.webp')]);
+      const none = [];
+      for await (const item of storage.list(`${prefix}-empty/`)) none.push(item);
+      expect(none).toEqual([]);
+    });
+
+    test('list refuses a prefix that is not a folder of ours', async () => {
+      for (const bad of ['../', '/abs/', 'no-slash', '', 'a//']) {
+        await expect((async () => {
+          for await (const item of storage.list(bad)) void item;
+        })()).rejects.toThrow();
+      }
+    });
+
     test('keys that could escape or confuse the store are refused', async () => {
       for (const bad of ['../outside.png', '/absolute.png', 'a//b.png', 'a/../../b.png', 'a\\b.png', 'spaced name.png', '']) {
         await expect(storage.put(bad, Buffer.from('x'), 'image/png')).rejects.toThrow();

@@ -1,6 +1,7 @@
 import { DivisionRepository } from '../../src/application/ports/DivisionRepository';
 import { ListQuery, Page } from '../../src/application/shared/ListQuery';
 import { Division, DivisionProps } from '../../src/domain/catalogue/Division';
+import { SlugTaken } from '../../src/domain/catalogue/SlugTaken';
 import { Conflict } from '../../src/domain/shared/errors';
 import { Snapshottable } from './InMemoryUnitOfWork';
 import { listInMemory } from './inMemoryList';
@@ -38,8 +39,9 @@ export class InMemoryDivisionRepository implements DivisionRepository, Snapshott
 
   async save(division: Division): Promise<void> {
     const props = division.toProps();
-    const taken = [...this.rows.values()].some((p) => p.id !== props.id && (p.slug.value === props.slug.value || p.name === props.name));
-    if (taken) throw new Conflict('A division with this name or slug already exists', 'DIVISION.ALREADY_EXISTS');
+    const others = [...this.rows.values()].filter((p) => p.id !== props.id);
+    if (others.some((p) => p.name === props.name)) throw new Conflict('A division with this name already exists', 'DIVISION.ALREADY_EXISTS');
+    if (others.some((p) => p.slug.value === props.slug.value)) throw new SlugTaken('A division with this slug already exists', 'DIVISION.ALREADY_EXISTS');
     this.rows.set(props.id, props);
   }
 

@@ -1,15 +1,17 @@
-import { ObjectStorage, ObjectStream, StoredObject } from '../../src/application/ports/ObjectStorage';
+import { ListedObject, ObjectStorage, ObjectStream, StoredObject } from '../../src/application/ports/ObjectStorage';
 import { Readable } from 'node:stream';
-import { assertStorageKey } from '../../src/infrastructure/storage/storageKey';
+import { assertStorageKey, assertStoragePrefix } from '../../src/infrastructure/storage/storageKey';
 
 /** Objects in a Map; download URLs are `memory://<key>?expires=<ms>`. */
 export class InMemoryObjectStorage implements ObjectStorage {
   readonly objects = new Map<string, StoredObject>();
+  private readonly modified = new Map<string, Date>();
 
   constructor(private readonly now: () => Date = () => new Date()) {}
 
   async put(key: string, bytes: Buffer, contentType: string): Promise<void> {
     this.objects.set(assertStorageKey(key), { bytes: Buffer.from(bytes), contentType });
+    this.modified.set(key, this.now());
   }
 
   async get(key: string): Promise<StoredObject | null> {
@@ -24,6 +26,14 @@ export class InMemoryObjectStorage implements ObjectStorage {
 
   async delete(key: string): Promise<void> {
     this.objects.delete(key);
+    this.modified.delete(key);
+  }
+
+  async *list(prefix: string): AsyncIterable<ListedObject> {
+    assertStoragePrefix(prefix);
+    for (const key of [...this.objects.keys()].filter((k) => k.startsWith(prefix))) {
+      yield { key, lastModified: new Date(this.modified.get(key)!.getTime()) };
+    }
   }
 
   async exists(key: string): Promise<boolean> {

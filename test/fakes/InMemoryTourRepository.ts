@@ -1,7 +1,7 @@
 import { TourRepository } from '../../src/application/ports/TourRepository';
 import { ListQuery, Page } from '../../src/application/shared/ListQuery';
 import { Tour, TourProps } from '../../src/domain/catalogue/Tour';
-import { Conflict } from '../../src/domain/shared/errors';
+import { SlugTaken } from '../../src/domain/catalogue/SlugTaken';
 import { Snapshottable } from './InMemoryUnitOfWork';
 import { listInMemory } from './inMemoryList';
 
@@ -51,7 +51,7 @@ export class InMemoryTourRepository implements TourRepository, Snapshottable {
   async save(tour: Tour): Promise<void> {
     const props = tour.toProps();
     if ([...this.rows.values()].some((p) => p.id !== props.id && p.slug.value === props.slug.value)) {
-      throw new Conflict('A tour with this slug already exists', 'TOUR.ALREADY_EXISTS');
+      throw new SlugTaken('A tour with this slug already exists', 'TOUR.ALREADY_EXISTS');
     }
     this.rows.set(props.id, props);
   }

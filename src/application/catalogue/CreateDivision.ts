@@ -8,6 +8,7 @@ import { IncomingFile } from '../shared/IncomingFile';
 import { DivisionView } from './DivisionView';
 import { ImageUploads } from './ImageUploads';
 import { ImageUrls } from './ImageUrls';
+import { retryOnSlugTaken } from './retryOnSlugTaken';
 
 export class CreateDivision {
   constructor(
@@ -21,14 +22,14 @@ export class CreateDivision {
 
   async execute(input: { name: string; description?: string | null }, thumbnail: IncomingFile | null = null): Promise<DivisionView> {
     const base = Slug.fromText(input.name);
-    const division = await this.uploads.storeThen(thumbnail ? [thumbnail] : [], 'divisions', 'file', ([key]) =>
+    const division = await this.uploads.storeThen(thumbnail ? [thumbnail] : [], 'divisions', 'file', ([key]) => retryOnSlugTaken(() =>
       this.uow.run(async () => {
         const slug = base.unique(await this.divisions.slugsLike(base.value));
         const created = Division.create({ id: this.ids.next(), name: input.name, slug, description: input.description, thumbnail: key, now: this.clock.now() });
         await this.divisions.save(created);
         return created;
       }),
-    );
+    ));
     return { division, thumbnailUrl: await this.urls.url(division.thumbnail) };
   }
 }

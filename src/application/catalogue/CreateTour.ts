@@ -10,6 +10,7 @@ import { UnitOfWork } from '../ports/UnitOfWork';
 import { IncomingFile } from '../shared/IncomingFile';
 import { assertCatalogueRefs } from './CatalogueRefs';
 import { ImageUploads } from './ImageUploads';
+import { retryOnSlugTaken } from './retryOnSlugTaken';
 import { TourInput } from './TourInput';
 import { TourView, TourViews } from './TourViews';
 
@@ -30,7 +31,7 @@ export class CreateTour {
     const { division, tourType, costFrom, currency, maxGuest, ...details } = input;
     const cost = Money.fromMajor(costFrom, currency ?? this.defaultCurrency, 'costFrom');
     const base = Slug.fromText(input.title, 'title');
-    const tour = await this.uploads.storeThen(images, 'tours', 'files', (keys) =>
+    const tour = await this.uploads.storeThen(images, 'tours', 'files', (keys) => retryOnSlugTaken(() =>
       this.uow.run(async () => {
         await assertCatalogueRefs(this.divisions, this.tourTypes, { division, tourType });
         const slug = base.unique(await this.tours.slugsLike(base.value));
@@ -47,7 +48,7 @@ export class CreateTour {
         await this.tours.save(created);
         return created;
       }),
-    );
+    ));
     return this.views.one(tour);
   }
 }

@@ -4,6 +4,10 @@ import { Logger } from '../ports/Logger';
 import { ObjectStorage } from '../ports/ObjectStorage';
 import { IncomingFile } from '../shared/IncomingFile';
 
+/** The storage folders images are kept under; `SweepOrphanImages` sweeps exactly these. */
+export const IMAGE_PREFIXES = ['tours', 'divisions', 'users'] as const;
+export type ImagePrefix = (typeof IMAGE_PREFIXES)[number];
+
 /**
  * Images go to storage before the database commit and come back out if it fails; images a
  * commit replaced are removed after it. Keys are random, never the client's file name.
@@ -12,7 +16,7 @@ export class ImageUploads {
   constructor(private readonly storage: ObjectStorage, private readonly ids: IdGenerator, private readonly logger: Logger) {}
 
   /** Checks every file first (size, then magic bytes), then stores them all or none. `field` names them in errors. */
-  async store(files: IncomingFile[], prefix: string, field: 'file' | 'files'): Promise<string[]> {
+  async store(files: IncomingFile[], prefix: ImagePrefix, field: 'file' | 'files'): Promise<string[]> {
     const path = (i: number) => (field === 'file' ? 'file' : `files[${i}]`);
     files.forEach((file, i) => assertImageSize(file.name, file.size, path(i)));
     const images = [];
@@ -35,7 +39,7 @@ export class ImageUploads {
   }
 
   /** Runs `work` (the transaction) with the stored keys; removes them again when it throws. */
-  async storeThen<T>(files: IncomingFile[], prefix: string, field: 'file' | 'files', work: (keys: string[]) => Promise<T>): Promise<T> {
+  async storeThen<T>(files: IncomingFile[], prefix: ImagePrefix, field: 'file' | 'files', work: (keys: string[]) => Promise<T>): Promise<T> {
     const keys = await this.store(files, prefix, field);
     try {
       return await work(keys);
@@ -45,7 +49,7 @@ export class ImageUploads {
     }
   }
 
-  /** Best effort: a failed delete leaves an orphan, which is logged rather than failing a committed change. */
+  /** Best effort: a failed delete leaves an orphan, logged here and removed later by `SweepOrphanImages`. */
   async discard(keys: (string | null | undefined)[]): Promise<void> {
     for (const key of keys) {
       if (!key || /^https?:\/\//.test(key)) continue;

@@ -3,6 +3,12 @@ export interface StoredObject {
   contentType: string;
 }
 
+/** One stored object as a listing sees it. */
+export interface ListedObject {
+  key: string;
+  lastModified: Date;
+}
+
 export interface ObjectStream {
   body: NodeJS.ReadableStream;
   contentType: string;
@@ -20,6 +26,11 @@ export interface ObjectStorage {
   stream(key: string): Promise<ObjectStream | null>;
   delete(key: string): Promise<void>;
   exists(key: string): Promise<boolean>;
+  /**
+   * Every object whose key lies under the folder `prefix` (`tours/`: a key prefix ending in `/`),
+   * in no particular order. Objects put or deleted while listing may or may not appear.
+   */
+  list(prefix: string): AsyncIterable<ListedObject>;
   /** A URL anyone holding it can download the object from until `expiresAt`. */
   downloadUrl(key: string, ttlSeconds: number): Promise<{ url: string; expiresAt: Date }>;
 }

@@ -20,6 +20,7 @@ export const TOKENS = {
   RateLimiter: Symbol.for('RateLimiter'),
   CodeGenerator: Symbol.for('CodeGenerator'),
   ObjectStorage: Symbol.for('ObjectStorage'),
+  StoredImageReferences: Symbol.for('StoredImageReferences'),
   DivisionRepository: Symbol.for('DivisionRepository'),
   TourTypeRepository: Symbol.for('TourTypeRepository'),
   TourRepository: Symbol.for('TourRepository'),

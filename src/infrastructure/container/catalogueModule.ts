@@ -12,6 +12,7 @@ import { ImageUrls } from '../../application/catalogue/ImageUrls';
 import { ListDivisions } from '../../application/catalogue/ListDivisions';
 import { ListTours } from '../../application/catalogue/ListTours';
 import { ListTourTypes } from '../../application/catalogue/ListTourTypes';
+import { SweepOrphanImages } from '../../application/catalogue/SweepOrphanImages';
 import { TourViews } from '../../application/catalogue/TourViews';
 import { UpdateDivision } from '../../application/catalogue/UpdateDivision';
 import { UpdateTour } from '../../application/catalogue/UpdateTour';
@@ -21,6 +22,7 @@ import { Config } from '../config/Config';
 import { Database } from '../persistence/Database';
 import { TypeOrmDivisionRepository } from '../persistence/repositories/TypeOrmDivisionRepository';
 import { TypeOrmSeatLedger } from '../persistence/repositories/TypeOrmSeatLedger';
+import { TypeOrmStoredImageReferences } from '../persistence/repositories/TypeOrmStoredImageReferences';
 import { TypeOrmTourRepository } from '../persistence/repositories/TypeOrmTourRepository';
 import { TypeOrmTourTypeRepository } from '../persistence/repositories/TypeOrmTourTypeRepository';
 import { single } from './bindings';
@@ -34,6 +36,7 @@ export function catalogueModule(config: Config): ContainerModule {
     single(bind, T.TourTypeRepository, (c) => new TypeOrmTourTypeRepository(c.get(Database)));
     single(bind, T.TourRepository, (c) => new TypeOrmTourRepository(c.get(Database)));
     single(bind, T.SeatLedger, (c) => new TypeOrmSeatLedger(c.get(Database)));
+    single(bind, T.StoredImageReferences, (c) => new TypeOrmStoredImageReferences(c.get(Database)));
 
     single(bind, ImageUploads, (c) => new ImageUploads(c.get(T.ObjectStorage), c.get(T.IdGenerator), c.get(T.Logger)));
     single(bind, ImageUrls, (c) => new ImageUrls(c.get(T.ObjectStorage), IMAGE_URL_TTL_SECONDS));
@@ -64,5 +67,6 @@ export function catalogueModule(config: Config): ContainerModule {
     single(bind, DeleteTour, (c) => new DeleteTour(c.get(T.TourRepository), c.get(T.SeatLedger), c.get(ImageUploads), c.get(T.UnitOfWork)));
     single(bind, GetTour, (c) => new GetTour(c.get(T.TourRepository), c.get(TourViews)));
     single(bind, ListTours, (c) => new ListTours(c.get(T.TourRepository), c.get(TourViews)));
+    single(bind, SweepOrphanImages, (c) => new SweepOrphanImages(c.get(T.ObjectStorage), c.get(T.StoredImageReferences), c.get(T.Clock), c.get(T.Logger)));
   });
 }

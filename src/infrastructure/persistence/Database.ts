@@ -47,6 +47,17 @@ export function isUniqueViolation(error: unknown): boolean {
   return code === 'ER_DUP_ENTRY' || errno === 1062 || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
+/**
+ * A unique violation of `table.column`'s index: SQLite names the column (`UNIQUE constraint failed:
+ * tours.slug`), MySQL/MariaDB the index, which migrations name `UQ_<table>_<column>`.
+ */
+export function isUniqueViolationOn(error: unknown, table: string, column: string): boolean {
+  if (!isUniqueViolation(error)) return false;
+  const e = error as { message?: string; driverError?: { message?: string; sqlMessage?: string } };
+  const text = [e?.driverError?.sqlMessage, e?.driverError?.message, e?.message].filter(Boolean).join(' ');
+  return new RegExp(`\\bUQ_${table}_${column}\\b|\\b${table}\\.${column}\\b`).test(text);
+}
+
 /** Rows changed by an UPDATE/DELETE, the same on mysql2 and better-sqlite3. */
 export function affectedRows(result: { affected?: number | null }): number {
   return result.affected ?? 0;

@@ -3,10 +3,12 @@ import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Clock } from '../../application/ports/Clock';
-import { ObjectStorage, ObjectStream, StoredObject } from '../../application/ports/ObjectStorage';
-import { assertStorageKey, isStorageKey } from './storageKey';
+import { ListedObject, ObjectStorage, ObjectStream, StoredObject } from '../../application/ports/ObjectStorage';
+import { assertStorageKey, assertStoragePrefix, isStorageKey } from './storageKey';
 
 export const LOCAL_FILES_PATH = '/files';
+
+const TEMP_FILE = /\.[0-9a-f]{12}\.tmp$/;
 
 interface Meta {
   contentType: string;
@@ -70,6 +72,35 @@ export class LocalObjectStorage implements ObjectStorage {
     } catch (error) {
       if (missing(error)) return false;
       throw error;
+    }
+  }
+
+  /** Walks the folder; the file's mtime is its last modification. Half-written `.tmp` files are not objects. */
+  async *list(prefix: string): AsyncIterable<ListedObject> {
+    const folder = inside(this.objects, assertStoragePrefix(prefix).slice(0, -1));
+    const pending = [folder];
+    while (pending.length) {
+      const dir = pending.pop()!;
+      let entries;
+      try {
+        entries = await fs.readdir(dir, { withFileTypes: true });
+      } catch (error) {
+        if (missing(error)) continue;
+        throw error;
+      }
+      for (const entry of entries) {
+        const file = path.join(dir, entry.name);
+        if (entry.isDirectory()) pending.push(file);
+        else if (entry.isFile() && !TEMP_FILE.test(entry.name)) {
+          const key = path.relative(this.objects, file).split(path.sep).join('/');
+          if (!isStorageKey(key)) continue;
+          try {
+            yield { key, lastModified: new Date((await fs.stat(file)).mtimeMs) };
+          } catch (error) {
+            if (!missing(error)) throw error;
+          }
+        }
+      }
     }
   }
 

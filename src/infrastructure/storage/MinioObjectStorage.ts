@@ -1,8 +1,8 @@
 import { Client } from 'minio';
 import { Clock } from '../../application/ports/Clock';
-import { ObjectStorage, ObjectStream, StoredObject } from '../../application/ports/ObjectStorage';
+import { ListedObject, ObjectStorage, ObjectStream, StoredObject } from '../../application/ports/ObjectStorage';
 import { DependencyUnavailable } from '../../domain/shared/errors';
-import { assertStorageKey } from './storageKey';
+import { assertStorageKey, assertStoragePrefix } from './storageKey';
 
 export interface S3Settings {
   endpoint: string;
@@ -100,6 +100,14 @@ export class MinioObjectStorage implements ObjectStorage {
     } catch (error) {
       if (notFound(error)) return false;
       throw error;
+    }
+  }
+
+  async *list(prefix: string): AsyncIterable<ListedObject> {
+    await this.ensureBucket();
+    const stream = this.client.listObjectsV2(this.settings.bucket, assertStoragePrefix(prefix), true);
+    for await (const item of stream as AsyncIterable<{ name?: string; lastModified?: Date }>) {
+      if (item.name) yield { key: item.name, lastModified: new Date(item.lastModified ?? 0) };
     }
   }
 

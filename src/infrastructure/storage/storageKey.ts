@@ -16,3 +16,11 @@ export function isStorageKey(key: string): boolean {
     return false;
   }
 }
+
+/** A folder to list: one or more key segments, each followed by `/` (`tours/`, `a/b/`). */
+export function assertStoragePrefix(prefix: string): string {
+  if (typeof prefix !== 'string' || !prefix.endsWith('/') || !isStorageKey(prefix.slice(0, -1))) {
+    throw new Error(`Invalid storage prefix: ${JSON.stringify(prefix)}`);
+  }
+  return prefix;
+}

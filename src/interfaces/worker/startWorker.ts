@@ -1,4 +1,5 @@
 import { ExpireHolds } from '../../application/bookings/ExpireHolds';
+import { SweepOrphanImages } from '../../application/catalogue/SweepOrphanImages';
 import { Clock } from '../../application/ports/Clock';
 import { JobStore } from '../../application/ports/JobStore';
 import { TOKENS } from '../../application/ports/tokens';
@@ -7,17 +8,22 @@ import { JobWorker, JobWorkerOptions } from './JobWorker';
 import { jobHandlers } from './jobHandlers';
 
 export const EXPIRE_HOLDS_EVERY_MS = 30_000;
+export const SWEEP_ORPHAN_IMAGES_EVERY_MS = 3600_000;
 
-/** A worker over the container's job store and handlers, releasing lapsed holds periodically. */
+/** A worker over the container's job store and handlers, releasing lapsed holds and sweeping orphaned images periodically. */
 export function createWorker(runtime: Runtime, options: Partial<JobWorkerOptions> = {}): JobWorker {
   const { container, config, logger } = runtime;
   const expireHolds = container.get(ExpireHolds);
+  const sweepOrphanImages = container.get(SweepOrphanImages);
   return new JobWorker(container.get<JobStore>(TOKENS.JobStore), jobHandlers(container), container.get<Clock>(TOKENS.Clock), logger, {
     concurrency: config.worker.concurrency,
     ...options,
   }).every('ExpireHolds', EXPIRE_HOLDS_EVERY_MS, async () => {
     const { expired } = await expireHolds.execute();
     if (expired) logger.info({ expired }, 'lapsed seat holds released');
+  }).every('SweepOrphanImages', SWEEP_ORPHAN_IMAGES_EVERY_MS, async () => {
+    const result = await sweepOrphanImages.execute();
+    if (result.orphans) logger.info({ ...result }, 'orphaned images swept');
   });
 }
 

@@ -3,8 +3,9 @@ import { DivisionRepository } from '../../../application/ports/DivisionRepositor
 import { ListQuery, Page } from '../../../application/shared/ListQuery';
 import { Division } from '../../../domain/catalogue/Division';
 import { Slug } from '../../../domain/catalogue/Slug';
+import { SlugTaken } from '../../../domain/catalogue/SlugTaken';
 import { Conflict } from '../../../domain/shared/errors';
-import { Database, isUniqueViolation } from '../Database';
+import { Database, isUniqueViolation, isUniqueViolationOn } from '../Database';
 import { DivisionEntity, DivisionRow } from '../entities/DivisionEntity';
 import { applyListQuery } from '../listQuery';
 import { slugsLike } from './slugs';
@@ -42,7 +43,8 @@ export class TypeOrmDivisionRepository implements DivisionRepository {
     try {
       await this.repo.save(toRow(division));
     } catch (error) {
-      if (isUniqueViolation(error)) throw new Conflict('A division with this name or slug already exists', 'DIVISION.ALREADY_EXISTS');
+      if (isUniqueViolationOn(error, 'divisions', 'slug')) throw new SlugTaken('A division with this slug already exists', 'DIVISION.ALREADY_EXISTS');
+      if (isUniqueViolation(error)) throw new Conflict('A division with this name already exists', 'DIVISION.ALREADY_EXISTS');
       throw error;
     }
   }

@@ -1,10 +1,11 @@
 import { TourRepository } from '../../../application/ports/TourRepository';
 import { ListQuery, Page } from '../../../application/shared/ListQuery';
 import { Slug } from '../../../domain/catalogue/Slug';
+import { SlugTaken } from '../../../domain/catalogue/SlugTaken';
 import { Tour } from '../../../domain/catalogue/Tour';
 import { Money } from '../../../domain/shared/Money';
 import { Conflict } from '../../../domain/shared/errors';
-import { Database, isUniqueViolation } from '../Database';
+import { Database, isUniqueViolation, isUniqueViolationOn } from '../Database';
 import { TourEntity, TourRow } from '../entities/TourEntity';
 import { applyListQuery } from '../listQuery';
 import { slugsLike } from './slugs';
@@ -49,7 +50,8 @@ export class TypeOrmTourRepository implements TourRepository {
     try {
       await this.repo.save(toRow(tour));
     } catch (error) {
-      if (isUniqueViolation(error)) throw new Conflict('A tour with this slug already exists', 'TOUR.ALREADY_EXISTS');
+      if (isUniqueViolationOn(error, 'tours', 'slug')) throw new SlugTaken('A tour with this slug already exists', 'TOUR.ALREADY_EXISTS');
+      if (isUniqueViolation(error)) throw new Conflict('A tour with this id already exists', 'TOUR.ALREADY_EXISTS');
       throw error;
     }
   }
