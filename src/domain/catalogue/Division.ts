@@ -1,4 +1,4 @@
-import { ValidationFailed } from '../shared/errors';
+import { catalogueName } from './catalogueName';
 import { Slug } from './Slug';
 
 export interface DivisionProps {
@@ -12,12 +12,6 @@ export interface DivisionProps {
   updatedAt: Date;
 }
 
-function cleanName(name: string): string {
-  const value = String(name ?? '').trim();
-  if (value.length < 2 || value.length > 120) throw ValidationFailed.field('name', 'must be 2 to 120 characters');
-  return value;
-}
-
 /** An administrative region tours are grouped by (Dhaka, Sylhet, ...). */
 export class Division {
   private constructor(private props: DivisionProps) {}
@@ -26,7 +20,7 @@ export class Division {
   static create(input: { id: string; name: string; slug: Slug; description?: string | null; thumbnail?: string | null; now: Date }): Division {
     return new Division({
       id: input.id,
-      name: cleanName(input.name),
+      name: catalogueName(input.name),
       slug: input.slug,
       description: input.description?.trim() || null,
       thumbnail: input.thumbnail ?? null,
@@ -53,7 +47,7 @@ export class Division {
 
   /** The slug stays as it was unless a new one is given: links people shared keep working. */
   edit(changes: { name?: string; description?: string | null; slug?: Slug }, now: Date): void {
-    if (changes.name !== undefined) this.props.name = cleanName(changes.name);
+    if (changes.name !== undefined) this.props.name = catalogueName(changes.name);
     if (changes.description !== undefined) this.props.description = changes.description?.trim() || null;
     if (changes.slug) this.props.slug = changes.slug;
     this.props.updatedAt = now;

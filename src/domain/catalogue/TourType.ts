@@ -1,4 +1,4 @@
-import { ValidationFailed } from '../shared/errors';
+import { catalogueName } from './catalogueName';
 
 export interface TourTypeProps {
   id: string;
@@ -7,18 +7,12 @@ export interface TourTypeProps {
   updatedAt: Date;
 }
 
-function cleanName(name: string): string {
-  const value = String(name ?? '').trim();
-  if (value.length < 2 || value.length > 120) throw ValidationFailed.field('name', 'must be 2 to 120 characters');
-  return value;
-}
-
 /** A kind of tour (Hiking, Beach, Cultural, ...). Names are unique. */
 export class TourType {
   private constructor(private props: TourTypeProps) {}
 
   static create(input: { id: string; name: string; now: Date }): TourType {
-    return new TourType({ id: input.id, name: cleanName(input.name), createdAt: input.now, updatedAt: input.now });
+    return new TourType({ id: input.id, name: catalogueName(input.name), createdAt: input.now, updatedAt: input.now });
   }
 
   static restore(props: TourTypeProps): TourType {
@@ -35,7 +29,7 @@ export class TourType {
   }
 
   rename(name: string, now: Date): void {
-    this.props.name = cleanName(name);
+    this.props.name = catalogueName(name);
     this.props.updatedAt = now;
   }
 }
