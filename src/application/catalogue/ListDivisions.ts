@@ -1,5 +1,5 @@
 import { DivisionRepository } from '../ports/DivisionRepository';
-import { ListQuery, Page } from '../shared/ListQuery';
+import { ListQuery, Page, mapPage } from '../shared/ListQuery';
 import { DivisionView } from './DivisionView';
 import { ImageUrls } from './ImageUrls';
 
@@ -9,6 +9,6 @@ export class ListDivisions {
   async execute(query: ListQuery): Promise<Page<DivisionView>> {
     const page = await this.divisions.list(query);
     const urls = await this.urls.urls(page.items.map((d) => d.thumbnail));
-    return { ...page, items: page.items.map((division) => ({ division, thumbnailUrl: division.thumbnail ? (urls.get(division.thumbnail) ?? null) : null })) };
+    return mapPage(page, (division) => ({ division, thumbnailUrl: division.thumbnail ? (urls.get(division.thumbnail) ?? null) : null }));
   }
 }

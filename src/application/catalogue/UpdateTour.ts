@@ -41,9 +41,10 @@ export class UpdateTour {
         if (!tour) throw NotFound.of('Tour');
         const now = this.clock.now();
         await assertCatalogueRefs(this.divisions, this.tourTypes, { division, tourType });
-        const cost = costFrom !== undefined || currency !== undefined
-          ? Money.fromMajor(costFrom ?? tour.costFrom.major, currency ?? tour.costFrom.currency, 'costFrom')
-          : undefined;
+        const newCurrency = currency ?? tour.costFrom.currency;
+        const cost = costFrom !== undefined
+          ? Money.fromMajor(costFrom, newCurrency, 'costFrom')
+          : currency !== undefined ? Money.ofMinor(tour.costFrom.minor, newCurrency) : undefined;
         let slug: Slug | undefined;
         if (regenerateSlug) {
           const base = Slug.fromText(details.title ?? tour.title, 'title');

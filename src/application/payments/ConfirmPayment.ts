@@ -39,15 +39,15 @@ export class ConfirmPayment {
   async execute(input: { callback: GatewayCallback; source: 'redirect' | 'ipn' | 'admin' }): Promise<Confirmation> {
     const claimed = input.callback.tran_id;
     const verified = await this.gateway.verify(input.callback);
-    if (!verified || (claimed !== undefined && claimed !== verified.transactionId)) return this.unverified(claimed, input.source, 'gateway did not vouch');
+    if (!verified || (claimed !== undefined && claimed !== verified.transactionId)) return this.unverified(null, claimed, input.source, 'gateway did not vouch');
     return this.uow.run(async () => {
       const payment = await this.payments.findByTransactionId(verified.transactionId);
-      if (!payment) return this.unverified(undefined, input.source, 'unknown transaction');
+      if (!payment) return this.unverified(null, undefined, input.source, 'unknown transaction');
       if (payment.status !== 'UNPAID') return done(payment, false);
       try {
         payment.assertMatches(verified);
       } catch (mismatch) {
-        return this.unverified(payment.transactionId, input.source, (mismatch as Error).message);
+        return this.unverified(payment, payment.transactionId, input.source, (mismatch as Error).message);
       }
       return this.apply(payment, verified, input.source);
     });
@@ -85,9 +85,10 @@ export class ConfirmPayment {
     return done(payment, true);
   }
 
-  private async unverified(transactionId: string | undefined, source: string, reason: string): Promise<Confirmation> {
+  /** `known` is the payment when it is already loaded; otherwise it is looked up by `transactionId`. */
+  private async unverified(known: Payment | null, transactionId: string | undefined, source: string, reason: string): Promise<Confirmation> {
     this.logger.warn({ transactionId, source, reason }, 'payment callback not verified; nothing changed');
-    const payment = transactionId ? await this.payments.findByTransactionId(transactionId) : null;
+    const payment = known ?? (transactionId ? await this.payments.findByTransactionId(transactionId) : null);
     return { outcome: 'UNVERIFIED', payment, changed: false, message: 'Payment could not be verified' };
   }
 }

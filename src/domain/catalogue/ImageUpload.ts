@@ -1,7 +1,6 @@
 import { ValidationFailed } from '../shared/errors';
 
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
-export const MAX_IMAGES_PER_REQUEST = 10;
 
 export type ImageType = 'image/jpeg' | 'image/png' | 'image/webp';
 

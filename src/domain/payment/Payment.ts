@@ -127,10 +127,6 @@ export class Payment {
     this.props.refundDue = false;
   }
 
-  markConfirmationSent(now: Date): void {
-    this.props.confirmationSentAt = now;
-  }
-
   private moveTo(status: PaymentStatus, now: Date): void {
     if (!Payment.canMove(this.props.status, status)) {
       throw new Conflict(`A ${this.props.status} payment cannot become ${status}`, 'PAYMENT.INVALID_TRANSITION');

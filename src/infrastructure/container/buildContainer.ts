@@ -47,18 +47,24 @@ export async function buildContainer(config: Config, options: BuildOptions = {})
   const db = await openDatabase(config);
   resources.onShutdown('database', () => db.close());
 
-  const adapters: Record<string, string> = {
-    database: config.database.url ? 'TypeORM on MySQL/MariaDB' : `TypeORM on SQLite (${path.join(config.varDir, 'tourdesk.sqlite')})`,
-    mailer: config.mail.smtpUrl ? 'nodemailer over SMTP' : `.eml outbox (${path.join(config.varDir, 'mail')})`,
-    paymentGateway: paymentGatewayName(config),
-    storage: storageAdapterName(config),
-    pdfRenderer: pdfAdapterName(config),
-    identityProvider: googleSignInAdapterName(config),
-    ...verificationAdapters(config),
-  };
-  const verification = await verificationModule(config, logger, resources);
-  const container = new Container({ defaultScope: 'Singleton' });
-  container.loadSync(coreModule(config, logger, db, resources), accountsModule(config), googleSignInModule(config), mailModule(config, resources), verification, metricsModule(config, db, logger), statsModule(config), storageModule(config), catalogueModule(config), bookingModule(config), invoiceModule(config, logger, resources), ...(options.overrides ?? []));
-  for (const [port, adapter] of Object.entries(adapters)) logger.info({ port, adapter }, `port ${port}: ${adapter}`);
-  return { container, config, logger, resources, adapters, close: () => resources.closeAll() };
+  // Whatever opened before a failing step (database, Redis) must not outlive the failure.
+  try {
+    const adapters: Record<string, string> = {
+      database: config.database.url ? 'TypeORM on MySQL/MariaDB' : `TypeORM on SQLite (${path.join(config.varDir, 'tourdesk.sqlite')})`,
+      mailer: config.mail.smtpUrl ? 'nodemailer over SMTP' : `.eml outbox (${path.join(config.varDir, 'mail')})`,
+      paymentGateway: paymentGatewayName(config),
+      storage: storageAdapterName(config),
+      pdfRenderer: pdfAdapterName(config),
+      identityProvider: googleSignInAdapterName(config),
+      ...verificationAdapters(config),
+    };
+    const verification = await verificationModule(config, logger, resources);
+    const container = new Container({ defaultScope: 'Singleton' });
+    container.loadSync(coreModule(config, logger, db, resources), accountsModule(config), googleSignInModule(config), mailModule(config, resources), verification, metricsModule(config, db, logger), statsModule(config), storageModule(config), catalogueModule(config), bookingModule(config), invoiceModule(config, logger, resources), ...(options.overrides ?? []));
+    for (const [port, adapter] of Object.entries(adapters)) logger.info({ port, adapter }, `port ${port}: ${adapter}`);
+    return { container, config, logger, resources, adapters, close: () => resources.closeAll() };
+  } catch (error) {
+    await resources.closeAll();
+    throw error;
+  }
 }

@@ -13,3 +13,6 @@ export interface CliOutput {
   out(text: string): void;
   err(text: string): void;
 }
+
+/** Who the admin CLI acts as: an operator at the console holds every right. */
+export const CONSOLE_ACTOR = { userId: 'admin-cli', role: 'SUPER_ADMIN' as const };

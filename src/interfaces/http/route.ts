@@ -50,4 +50,10 @@ export interface RouteDef {
   handler(input: RouteInput, ctx: Context): Promise<Reply | void>;
 }
 
+/** `:id` path parameters, as every resource route takes them. */
+export const idParams = Joi.object({ id: Joi.string().max(64).required() });
+
+/** `/tour/...` paths are also served under `/tours/...`. */
+export const withAlias = (path: string): string[] => [path, path.replace(/^\/tour\b/, '/tours')];
+
 export const asList = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);

@@ -1,3 +1,4 @@
+import { parseJsonArray } from '../rowValues';
 import { In } from 'typeorm';
 import { StoredImageReferences } from '../../../application/ports/StoredImageReferences';
 import { Database } from '../Database';
@@ -40,7 +41,7 @@ export class TypeOrmStoredImageReferences implements StoredImageReferences {
       if (after !== null) qb.where('t.id > :after', { after });
       const rows: { id: string; images: string | null }[] = await qb.getRawMany();
       for (const row of rows) {
-        for (const key of row.images ? (JSON.parse(row.images) as string[]) : []) if (candidates.has(key)) found.add(key);
+        for (const key of parseJsonArray(row.images)) if (candidates.has(key)) found.add(key);
       }
       if (rows.length < this.tourPage) return;
       after = rows[rows.length - 1].id;

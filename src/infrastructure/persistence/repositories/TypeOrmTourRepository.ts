@@ -7,6 +7,7 @@ import { Money } from '../../../domain/shared/Money';
 import { Conflict } from '../../../domain/shared/errors';
 import { Database, isUniqueViolation, isUniqueViolationOn } from '../Database';
 import { TourEntity, TourRow } from '../entities/TourEntity';
+import { parseJsonArray } from '../rowValues';
 import { applyListQuery } from '../listQuery';
 import { slugsLike } from './slugs';
 
@@ -67,7 +68,6 @@ export class TypeOrmTourRepository implements TourRepository {
 }
 
 const json = (value: string[]): string => JSON.stringify(value);
-const parsed = (value: string | null): string[] => (value ? (JSON.parse(value) as string[]) : []);
 
 function toRow(tour: Tour): TourRow {
   const p = tour.toProps();
@@ -87,7 +87,7 @@ function toDomain(row: TourRow | null): Tour | null {
     ...rest,
     slug: Slug.restore(row.slug),
     costFrom: Money.ofMinor(Number(row.costFrom), currency),
-    included: parsed(row.included), excluded: parsed(row.excluded), amenities: parsed(row.amenities), tourPlan: parsed(row.tourPlan), images: parsed(row.images),
+    included: parseJsonArray(row.included), excluded: parseJsonArray(row.excluded), amenities: parseJsonArray(row.amenities), tourPlan: parseJsonArray(row.tourPlan), images: parseJsonArray(row.images),
     maxGuest: Number(row.maxGuest),
     minAge: row.minAge === null ? null : Number(row.minAge),
   });

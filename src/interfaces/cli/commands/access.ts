@@ -3,10 +3,9 @@ import { ChangeAccountAccess } from '../../../application/users/ChangeAccountAcc
 import { ROLES, Role } from '../../../domain/user/Role';
 import { User } from '../../../domain/user/User';
 import { println } from '../output';
-import { GetRuntime } from '../types';
+import { CONSOLE_ACTOR, GetRuntime } from '../types';
 
 /** The operator at the console acts with full rights. */
-const CONSOLE = { userId: 'admin-cli', role: 'SUPER_ADMIN' as const };
 
 const describe = (user: User) => `${user.email.value} (${user.id}): role ${user.role}, status ${user.status}`;
 
@@ -14,7 +13,7 @@ const describe = (user: User) => `${user.email.value} (${user.id}): role ${user.
 export function register(program: Command, getRuntime: GetRuntime): void {
   const change = async (command: Command, input: { email: string; role?: Role; status?: 'ACTIVE' | 'BLOCKED' }, verb: string) => {
     const runtime = await getRuntime();
-    const user = await runtime.container.get(ChangeAccountAccess).execute(CONSOLE, input);
+    const user = await runtime.container.get(ChangeAccountAccess).execute(CONSOLE_ACTOR, input);
     println(command, `${verb} ${describe(user)}`);
   };
 

@@ -6,25 +6,13 @@ import { RetryJob } from '../../../application/jobs/RetryJob';
 import { ConfirmPayment } from '../../../application/payments/ConfirmPayment';
 import { JOB_STATUSES, JobStatus } from '../../../application/ports/JobStore';
 import { ValidationFailed } from '../../../domain/shared/errors';
-import { parseDuration } from '../../../infrastructure/config/Config';
+import { durationOption } from '../durationOption';
 import { println, table } from '../output';
 import { GetRuntime } from '../types';
 
 function status(value: string): JobStatus {
   if (!(JOB_STATUSES as readonly string[]).includes(value)) throw new InvalidArgumentError(`one of ${JOB_STATUSES.join(', ')}`);
   return value as JobStatus;
-}
-
-/** `7d`, `12h`, `30m`, `45s`, `500ms` (the config's duration format) → ms; anything else is exit 2 with one line. */
-function duration(option: string, value: string): number {
-  let ms: number;
-  try {
-    ms = parseDuration(value.trim());
-  } catch {
-    throw ValidationFailed.field(option, `must be a duration like 7d, 12h or 30m (got "${value}")`);
-  }
-  if (!Number.isSafeInteger(ms) || ms > MAX_OLDER_THAN_MS) throw ValidationFailed.field(option, 'must be at most 100000000d');
-  return ms;
 }
 
 /** `jobs list | retry | purge-dead`, `expire-holds`, `payment confirm`: the outbox and payments for operators. */
@@ -61,7 +49,7 @@ export function register(program: Command, getRuntime: GetRuntime): void {
     .option('--type <type>', 'only this job type')
     .action(async (options: { olderThan?: string; type?: string }, command: Command) => {
       // Checked before the runtime opens, so a typo never touches the database.
-      const olderThanMs = options.olderThan === undefined ? undefined : duration('--older-than', options.olderThan);
+      const olderThanMs = options.olderThan === undefined ? undefined : durationOption('--older-than', options.olderThan, { examples: '7d, 12h or 30m', max: { ms: MAX_OLDER_THAN_MS, label: '100000000d' } });
       if (options.type !== undefined && !options.type.trim()) throw ValidationFailed.field('--type', 'must not be empty');
       const runtime = await getRuntime();
       const { purged, before } = await runtime.container.get(PurgeDeadJobs).execute({ olderThanMs, type: options.type });

@@ -1,21 +1,9 @@
 import { Command } from 'commander';
 import { DEFAULT_SWEEP_GRACE_MS, MIN_SWEEP_GRACE_MS, SweepOrphanImages } from '../../../application/catalogue/SweepOrphanImages';
-import { DependencyUnavailable, ValidationFailed } from '../../../domain/shared/errors';
-import { parseDuration } from '../../../infrastructure/config/Config';
+import { DependencyUnavailable } from '../../../domain/shared/errors';
+import { durationOption } from '../durationOption';
 import { println } from '../output';
 import { GetRuntime } from '../types';
-
-/** `1h`, `90m`, `2d` → ms, at least a minute; anything else is exit 2 with one line. */
-function grace(value: string): number {
-  let ms: number;
-  try {
-    ms = parseDuration(value.trim());
-  } catch {
-    throw ValidationFailed.field('--grace', `must be a duration like 1h, 90m or 2d (got "${value}")`);
-  }
-  if (!Number.isSafeInteger(ms) || ms < MIN_SWEEP_GRACE_MS) throw ValidationFailed.field('--grace', 'must be at least 1m');
-  return ms;
-}
 
 /** `storage sweep`: removes stored images nothing references (the worker also does this hourly). */
 export function register(program: Command, getRuntime: GetRuntime): void {
@@ -28,7 +16,7 @@ export function register(program: Command, getRuntime: GetRuntime): void {
     .option('--dry-run', 'only count what would be deleted')
     .action(async (options: { grace?: string; dryRun?: boolean }, command: Command) => {
       // Checked before the runtime opens, so a typo never touches storage.
-      const graceMs = options.grace === undefined ? DEFAULT_SWEEP_GRACE_MS : grace(options.grace);
+      const graceMs = options.grace === undefined ? DEFAULT_SWEEP_GRACE_MS : durationOption('--grace', options.grace, { examples: '1h, 90m or 2d', min: { ms: MIN_SWEEP_GRACE_MS, label: '1m' } });
       const runtime = await getRuntime();
       const r = await runtime.container.get(SweepOrphanImages).execute({ graceMs, dryRun: options.dryRun === true });
       const verdict = r.dryRun ? `${r.orphans} orphaned image(s) would be deleted (dry run)` : `${r.deleted} orphaned image(s) deleted`;

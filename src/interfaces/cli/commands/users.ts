@@ -3,10 +3,9 @@ import { emptyListQuery } from '../../../application/shared/ListQuery';
 import { ListUsers } from '../../../application/users/ListUsers';
 import { ROLES, Role } from '../../../domain/user/Role';
 import { println, table } from '../output';
-import { GetRuntime } from '../types';
+import { CONSOLE_ACTOR, GetRuntime } from '../types';
 
 /** The operator at the console acts with full rights. */
-const CONSOLE = { userId: 'admin-cli', role: 'SUPER_ADMIN' as const };
 
 function limit(value: string): number {
   const n = Number(value);
@@ -24,7 +23,7 @@ export function register(program: Command, getRuntime: GetRuntime): void {
     .action(async (options: { role?: Role; search?: string; limit: number }, command: Command) => {
       const runtime = await getRuntime();
       const page = await runtime.container.get(ListUsers).execute(
-        CONSOLE,
+        CONSOLE_ACTOR,
         emptyListQuery({ searchTerm: options.search || undefined, filters: options.role ? { role: options.role } : {}, limit: options.limit }),
       );
       const rows = page.items.map((u) => [u.id, u.name, u.email.value, u.role, u.status, u.isVerified ? 'yes' : 'no', u.isDeleted ? 'yes' : 'no', u.createdAt.toISOString()]);

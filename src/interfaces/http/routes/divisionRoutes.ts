@@ -7,7 +7,7 @@ import { UpdateDivision } from '../../../application/catalogue/UpdateDivision';
 import { Runtime } from '../../../infrastructure/container/buildContainer';
 import { ListSpec, listQuerySchema, listReply, toListQuery } from '../listQuery';
 import { presentDivision } from '../presenters/presentCatalogue';
-import { ADMINS, RouteDef } from '../route';
+import { ADMINS, idParams, RouteDef } from '../route';
 import { incomingFiles } from '../uploads';
 
 export const DIVISION_LIST: ListSpec = {
@@ -16,7 +16,6 @@ export const DIVISION_LIST: ListSpec = {
   projectable: ['name', 'slug', 'description', 'thumbnail', 'createdAt', 'updatedAt'],
 };
 
-const id = Joi.object({ id: Joi.string().max(64).required() });
 const name = Joi.string().trim().min(2).max(120);
 const description = Joi.string().trim().max(5000).allow('', null);
 
@@ -61,7 +60,7 @@ export function divisionRoutes({ container }: Runtime): RouteDef[] {
     {
       method: 'patch', path: '/division/:id', tag, access: ADMINS,
       summary: 'Edit a division; a new `file` replaces the thumbnail (the old one is deleted after commit); slug kept unless `regenerateSlug`',
-      request: { params: id, body: Joi.object({ name, description, regenerateSlug: Joi.boolean() }), files: { field: 'file', max: 1 } },
+      request: { params: idParams, body: Joi.object({ name, description, regenerateSlug: Joi.boolean() }), files: { field: 'file', max: 1 } },
       async handler({ params, body, files }) {
         const view = await update.execute(params.id, body, incomingFiles(files)[0] ?? null);
         return { message: 'Division updated', data: presentDivision(view) };
@@ -70,7 +69,7 @@ export function divisionRoutes({ container }: Runtime): RouteDef[] {
     {
       method: 'delete', path: '/division/:id', tag, access: ADMINS,
       summary: 'Delete a division (409 while tours reference it)',
-      request: { params: id },
+      request: { params: idParams },
       async handler({ params }) {
         await remove.execute(params.id);
         return { message: 'Division deleted', data: null };

@@ -1,3 +1,4 @@
+import { API_PREFIX } from '../mountRoutes';
 import Joi from 'joi';
 import { SandboxCheckout } from '../../../application/ports/SandboxCheckout';
 import { TemplateRenderer } from '../../../application/ports/TemplateRenderer';
@@ -30,7 +31,7 @@ export function sandboxRoutes({ container, config }: Runtime): RouteDef[] {
         ctx.set('Content-Security-Policy', `default-src 'none'; style-src 'unsafe-inline'; form-action ${formAction}; frame-ancestors 'none'`);
         ctx.type = 'html';
         ctx.body = templates.html('payment/sandbox-checkout', {
-          action: `/api/v1/sandbox/checkout/${encodeURIComponent(session.id)}/complete`,
+          action: `${API_PREFIX}/sandbox/checkout/${encodeURIComponent(session.id)}/complete`,
           amount: session.amount.format(),
           transactionId: session.transactionId,
           customerName: session.customerName,

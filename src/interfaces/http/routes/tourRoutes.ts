@@ -8,9 +8,8 @@ import { Runtime } from '../../../infrastructure/container/buildContainer';
 import { majorAmount, minorBoundFromQuery } from '../amounts';
 import { ListSpec, listQuerySchema, listReply, toListQuery } from '../listQuery';
 import { presentTour } from '../presenters/presentCatalogue';
-import { ADMINS, RouteDef } from '../route';
+import { ADMINS, idParams, RouteDef, withAlias } from '../route';
 import { incomingFiles } from '../uploads';
-import { withAlias } from './tourTypeRoutes';
 
 export const TOUR_LIST: ListSpec = {
   filters: { division: Joi.string().max(64), tourType: Joi.string().max(64), location: Joi.string().max(200), slug: Joi.string().max(220) },
@@ -59,7 +58,6 @@ export const updateTourBody = Joi.object({
   regenerateSlug: Joi.boolean(),
 });
 
-const id = Joi.object({ id: Joi.string().max(64).required() });
 
 /** Tour routes, each also under `/tours/...`. */
 export function tourRoutes({ container }: Runtime): RouteDef[] {
@@ -102,7 +100,7 @@ export function tourRoutes({ container }: Runtime): RouteDef[] {
     {
       method: 'patch', path: withAlias('/tour/:id'), tag, access: ADMINS,
       summary: 'Edit a tour: new `files` are added, `deleteImages` removed after commit; maxGuest never below seats held',
-      request: { params: id, body: updateTourBody, files: { field: 'files', max: 10 } },
+      request: { params: idParams, body: updateTourBody, files: { field: 'files', max: 10 } },
       async handler({ params, body, files }) {
         return { message: 'Tour updated', data: presentTour(await update.execute(params.id, body, incomingFiles(files))) };
       },
@@ -110,7 +108,7 @@ export function tourRoutes({ container }: Runtime): RouteDef[] {
     {
       method: 'delete', path: withAlias('/tour/:id'), tag, access: ADMINS,
       summary: 'Delete a tour (409 while it has PENDING or COMPLETE bookings)',
-      request: { params: id },
+      request: { params: idParams },
       async handler({ params }) {
         await remove.execute(params.id);
         return { message: 'Tour deleted', data: null };

@@ -4,10 +4,10 @@ import { DeleteTourType } from '../../../application/catalogue/DeleteTourType';
 import { ListTourTypes } from '../../../application/catalogue/ListTourTypes';
 import { UpdateTourType } from '../../../application/catalogue/UpdateTourType';
 import { Runtime } from '../../../infrastructure/container/buildContainer';
-import { listMeta } from '../envelope';
-import { ListSpec, listQuerySchema, project, toListQuery } from '../listQuery';
+import { mapPage } from '../../../application/shared/ListQuery';
+import { ListSpec, listQuerySchema, listReply, toListQuery } from '../listQuery';
 import { presentTourType } from '../presenters/presentCatalogue';
-import { ADMINS, RouteDef } from '../route';
+import { ADMINS, idParams, RouteDef, withAlias } from '../route';
 
 export const TOUR_TYPE_LIST: ListSpec = {
   filters: { name: Joi.string().max(120) },
@@ -15,10 +15,6 @@ export const TOUR_TYPE_LIST: ListSpec = {
   projectable: ['name', 'createdAt', 'updatedAt'],
 };
 
-/** `/tour/...` paths are also served under `/tours/...`. */
-export const withAlias = (path: string): string[] => [path, path.replace(/^\/tour\b/, '/tours')];
-
-const id = Joi.object({ id: Joi.string().max(64).required() });
 const name = Joi.string().trim().min(2).max(120);
 
 /** Registered before tourRoutes: `GET /tour/tour-types` must win over `GET /tour/:slug`. */
@@ -37,7 +33,8 @@ export function tourTypeRoutes({ container }: Runtime): RouteDef[] {
       async handler({ query }) {
         const { query: listQuery, fields } = toListQuery(query, TOUR_TYPE_LIST);
         const page = await list.execute(listQuery);
-        return { message: 'Tour types retrieved', data: { data: page.items.map((t) => project(presentTourType(t), fields)), meta: listMeta(page) } };
+        const reply = listReply('Tour types retrieved', mapPage(page, presentTourType), fields);
+        return { message: reply.message, data: { data: reply.data, meta: reply.meta } };
       },
     },
     {
@@ -52,7 +49,7 @@ export function tourTypeRoutes({ container }: Runtime): RouteDef[] {
     {
       method: 'patch', path: withAlias('/tour/tour-types/:id'), tag, access: ADMINS,
       summary: 'Rename a tour type',
-      request: { params: id, body: Joi.object({ name }) },
+      request: { params: idParams, body: Joi.object({ name }) },
       async handler({ params, body }) {
         return { message: 'Tour type updated', data: presentTourType(await update.execute(params.id, body)) };
       },
@@ -60,7 +57,7 @@ export function tourTypeRoutes({ container }: Runtime): RouteDef[] {
     {
       method: 'delete', path: withAlias('/tour/tour-types/:id'), tag, access: ADMINS,
       summary: 'Delete a tour type (409 while tours reference it)',
-      request: { params: id },
+      request: { params: idParams },
       async handler({ params }) {
         await remove.execute(params.id);
         return { message: 'Tour type deleted', data: null };

@@ -10,10 +10,9 @@ import { ACCOUNT_STATUSES, ROLES } from '../../../domain/user/Role';
 import { Runtime } from '../../../infrastructure/container/buildContainer';
 import { ListSpec, listQuerySchema, listReply, toListQuery } from '../listQuery';
 import { presentUser } from '../presenters/presentUser';
-import { ADMINS, RouteDef } from '../route';
+import { ADMINS, idParams, RouteDef } from '../route';
 import { incomingFiles } from '../uploads';
 
-const id = Joi.object({ id: Joi.string().max(64).required() });
 const flag = Joi.boolean().truthy('true').falsy('false');
 
 export const USER_LIST: ListSpec = {
@@ -92,7 +91,7 @@ export function userRoutes({ container }: Runtime): RouteDef[] {
     {
       method: 'get', path: '/user/:id', tag, access: ADMINS,
       summary: 'One user',
-      request: { params: id },
+      request: { params: idParams },
       async handler({ actor, params }) {
         const [user] = await present([await getUser.execute(actor!, params.id)]);
         return { message: 'User retrieved successfully', data: user };
@@ -101,7 +100,7 @@ export function userRoutes({ container }: Runtime): RouteDef[] {
     {
       method: 'patch', path: '/user/:id', tag, access: 'user',
       summary: 'Edit a profile (self: name, phone, address, picture; admins also role and status flags)',
-      request: { params: id, body: updateUserBody, files: { field: 'file', max: 1 } },
+      request: { params: idParams, body: updateUserBody, files: { field: 'file', max: 1 } },
       async handler({ actor, params, body, files }) {
         const { isActive, ...rest } = body;
         const user = await updateUser.execute(actor!, params.id, { ...rest, status: isActive }, incomingFiles(files)[0] ?? null);
