@@ -1,12 +1,10 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ContainerModule } from 'inversify';
 import { simpleParser } from 'mailparser';
-import { JobQueue } from '../../src/application/ports/JobQueue';
-import { UnitOfWork } from '../../src/application/ports/UnitOfWork';
 import { TOKENS } from '../../src/application/ports/tokens';
 import { loadConfig } from '../../src/infrastructure/config/Config';
 import { DependencyUnavailable } from '../../src/domain/shared/errors';
@@ -21,9 +19,9 @@ import { createWorker, startWorker } from '../../src/interfaces/worker/startWork
 import { FakePdfRenderer } from '../fakes/FakePdfRenderer';
 import { describeIf, realService } from '../support/services';
 import { seedPayment } from './invoices/invoiceDbKit';
+import { spawnTs } from '../support/spawnTs';
 
 const ROOT = path.resolve(__dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const YEAR = new Date().getUTCFullYear();
@@ -133,7 +131,7 @@ describe('stopping during a batch of invoices loses nothing', () => {
       };
       let output = '';
       let partial = '';
-      const child = spawn(TSX, ['src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawnTs('src/main.ts', { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
       const onData = (chunk: Buffer) => {
         output += chunk;
         partial += chunk;

@@ -1,3 +1,4 @@
+import { Semaphore } from '../system/Semaphore';
 import puppeteer, { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { Logger } from '../../application/ports/Logger';
 import { PdfRenderer } from '../../application/ports/PdfRenderer';
@@ -39,30 +40,6 @@ interface Generation {
 
 class RenderTimedOut extends DependencyUnavailable {}
 
-/** A counting semaphore: at most `size` renders hold a page at once, the rest wait in order. */
-class Slots {
-  private free: number;
-  private readonly waiting: (() => void)[] = [];
-
-  constructor(size: number) {
-    this.free = size;
-  }
-
-  async acquire(): Promise<void> {
-    if (this.free > 0) {
-      this.free -= 1;
-      return;
-    }
-    await new Promise<void>((resolve) => this.waiting.push(resolve));
-  }
-
-  release(): void {
-    const next = this.waiting.shift();
-    if (next) next();
-    else this.free += 1;
-  }
-}
-
 /**
  * PDFs from headless Chromium driven by puppeteer-core: one browser per process, a bounded
  * pool of reusable pages, a deadline per render, relaunch on crash, recycle after N renders.
@@ -70,7 +47,7 @@ class Slots {
  * read a file; the browser is driven over a pipe, so no DevTools port is opened either.
  */
 export class PuppeteerPdfRenderer implements PdfRenderer {
-  private readonly slots: Slots;
+  private readonly slots: Semaphore;
   private readonly generations = new Set<Generation>();
   private current: Generation | null = null;
   private nextId = 1;
@@ -78,13 +55,12 @@ export class PuppeteerPdfRenderer implements PdfRenderer {
   private counters = { launches: 0, renders: 0, blockedRequests: 0 };
 
   constructor(private readonly options: PuppeteerPdfOptions) {
-    this.slots = new Slots(options.poolSize);
+    this.slots = new Semaphore(options.poolSize);
   }
 
   async render(html: string): Promise<Buffer> {
     if (this.closed) throw new DependencyUnavailable('pdf renderer', 'PDF renderer is shut down');
-    await this.slots.acquire();
-    try {
+    return this.slots.run(async () => {
       try {
         return await this.renderOnce(html);
       } catch (error) {
@@ -93,9 +69,7 @@ export class PuppeteerPdfRenderer implements PdfRenderer {
         this.options.logger.warn({ err: error }, 'PDF render failed, retrying once');
         return await this.renderOnce(html);
       }
-    } finally {
-      this.slots.release();
-    }
+    });
   }
 
   /** The live browser's process id (diagnostics, benchmarks, crash tests), or null before the first render. */

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { Algorithm, hash, verify } from '@node-rs/argon2';
 import { PasswordHasher } from '../../application/ports/PasswordHasher';
+import { Semaphore } from '../system/Semaphore';
 
 /**
  * argon2id on libuv's thread pool, so hashing never blocks the event loop. At most
@@ -9,36 +10,29 @@ import { PasswordHasher } from '../../application/ports/PasswordHasher';
  * behind them) and takes every core from the event loop; CPU-bound, it would not finish sooner.
  */
 export class Argon2PasswordHasher implements PasswordHasher {
-  private running = 0;
-  private readonly waiting: (() => void)[] = [];
+  private readonly slots: Semaphore;
 
   constructor(
     private readonly cost = { memoryCost: 19456, timeCost: 2, parallelism: 1 },
-    private readonly maxConcurrent = Math.max(1, os.availableParallelism() - 1),
-  ) {}
+    maxConcurrent = Math.max(1, os.availableParallelism() - 1),
+  ) {
+    this.slots = new Semaphore(maxConcurrent);
+  }
+
+  /** Hashes running right now (at most `maxConcurrent`). */
+  get running(): number {
+    return this.slots.running;
+  }
 
   hash(password: string): Promise<string> {
-    return this.bounded(() => hash(password, { algorithm: Algorithm.Argon2id, ...this.cost }));
+    return this.slots.run(() => hash(password, { algorithm: Algorithm.Argon2id, ...this.cost }));
   }
 
   async verify(passwordHash: string, password: string): Promise<boolean> {
     try {
-      return await this.bounded(() => verify(passwordHash, password));
+      return await this.slots.run(() => verify(passwordHash, password));
     } catch {
       return false; // a malformed stored hash never matches
-    }
-  }
-
-  private async bounded<T>(work: () => Promise<T>): Promise<T> {
-    if (this.running >= this.maxConcurrent) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    else this.running += 1;
-    try {
-      return await work();
-    } finally {
-      // Hand the slot straight to the next waiter (running stays the same), or free it.
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.running -= 1;
     }
   }
 }

@@ -1,0 +1,10 @@
+import { ChildProcess, SpawnOptions, spawn } from 'node:child_process';
+
+/**
+ * Runs a TypeScript entry point as ONE node process with tsx's loader. The `tsx` CLI instead
+ * wraps the app in a second process that SIGKILLs it when it does not acknowledge a relayed
+ * signal within 30 ms, which a busy event loop can miss: shutdown tests must signal the app itself.
+ */
+export function spawnTs(entry: string, options: SpawnOptions): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', entry], options);
+}
