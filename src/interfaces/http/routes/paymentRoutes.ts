@@ -69,10 +69,12 @@ export function paymentRoutes({ container, config }: Runtime): RouteDef[] {
     redirect('cancel'),
     {
       method: 'post', path: '/payment/validate-payment', tag, access: 'public',
-      summary: 'Gateway IPN: verified with the gateway and applied once, however often it arrives',
+      summary: 'Gateway IPN: verified with the gateway and applied once, however often it arrives (200 again for a payment already recorded)',
       async handler(_input, ctx) {
         const confirmation = await confirm.execute({ callback: callbackOf(ctx), source: 'ipn' });
-        if (!confirmation.verified) throw ValidationFailed.field('val_id', 'could not be verified with the gateway');
+        // A repeated IPN whose single-use proof we already spent is answered 200, so the gateway stops retrying.
+        const recorded = confirmation.payment !== null && confirmation.payment.status !== 'UNPAID';
+        if (!confirmation.verified && !recorded) throw ValidationFailed.field('val_id', 'could not be verified with the gateway');
         const payment = confirmation.payment!;
         return { message: confirmation.message, data: { transactionId: payment.transactionId, status: payment.status, changed: confirmation.changed } };
       },

@@ -1,0 +1,82 @@
+import { Database } from '../../src/infrastructure/persistence/Database';
+import { TourMother } from '../mothers/TourMother';
+import { databaseKinds } from '../support/databases';
+import { TestApp } from '../support/testApp';
+import { Reply, Shop, Store, landingPage, moneyLedger, openStore, startAppOn } from './support/paymentsFaults';
+
+const FLOWS = 260;
+const LANES = 8;
+
+/**
+ * Many travellers booking and paying one tour at once, through HTTP, with the worker running:
+ * the load under which the old lock order deadlocked and lost paid payments (issue 11).
+ */
+describe.each(databaseKinds())('concurrent book-and-pay on one tour (%s)', (kind) => {
+  let store: Store;
+  let app: TestApp;
+  let db: Database;
+  let shop: Shop;
+
+  beforeAll(async () => {
+    store = await openStore(kind);
+    app = await startAppOn(store, { WORKER_CONCURRENCY: '1', PDF_POOL_SIZE: '1' });
+    db = app.server.runtime.container.get(Database);
+    shop = new Shop(app.url);
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await store?.close();
+  });
+
+  test(`${FLOWS} purchases, ${LANES} at once: no 5xx, no money lost, one verdict and one set of jobs per payment`, async () => {
+    const tour = await TourMother.insert(db, { maxGuest: 10_000 });
+    const tokens = await Promise.all(Array.from({ length: LANES }, (_, i) => shop.traveller(db, `lane${i}`)));
+    const replies: Reply[] = [];
+    const seen = (reply: Reply) => (replies.push(reply), reply);
+    const landings: string[] = [];
+    const planned = { paid: 0, failed: 0, cancelled: 0 };
+    let next = 0;
+
+    await Promise.all(tokens.map(async (token) => {
+      while (next < FLOWS) {
+        const flow = next++;
+        const booked = seen(await shop.book(token, tour.id));
+        if (booked.status !== 201) continue;
+        const { booking, paymentUrl } = booked.body.data;
+        if (flow % 10 === 0) {
+          // A second checkout, paid there; the first one was voided.
+          const again = seen(await shop.initPayment(token, booking._id));
+          const callback = seen(await shop.sandbox(again.body.data.paymentUrl, 'PAID')).location!;
+          landings.push(landingPage(seen(await shop.redirect(callback))));
+          planned.paid += 1;
+        } else if (flow % 10 === 1) {
+          const callback = seen(await shop.sandbox(paymentUrl, 'FAILED')).location!;
+          (await Promise.all([shop.redirect(callback), shop.ipn(callback)])).forEach(seen);
+          planned.failed += 1;
+        } else if (flow % 10 === 2) {
+          seen(await shop.request('PATCH', `/api/v1/booking/${booking._id}/status`, { token, json: { status: 'CANCEL' } }));
+          planned.cancelled += 1;
+        } else {
+          // The browser's redirect and the gateway's IPN race for the same checkout.
+          const callback = seen(await shop.sandbox(paymentUrl, 'PAID')).location!;
+          const [redirect, ipn] = await Promise.all([shop.redirect(callback), shop.ipn(callback)]);
+          seen(ipn);
+          landings.push(landingPage(seen(redirect)));
+          planned.paid += 1;
+        }
+      }
+    }));
+
+    expect(replies.filter((r) => r.status >= 500).map((r) => [r.status, r.body])).toEqual([]);
+    expect(replies.filter((r) => r.status === 201)).toHaveLength(FLOWS);
+    expect(planned.paid).toBeGreaterThanOrEqual(200);
+    expect(landings.filter((page) => page !== '/payment/success')).toEqual([]);
+    expect(await moneyLedger(db)).toEqual({ taken: planned.paid, lost: 0, paidPayments: planned.paid, refundDue: 0, invoiceJobMismatches: 0, confirmationJobMismatches: 0 });
+    const statuses = await db.dataSource.query('SELECT b.status AS status, COUNT(*) AS n FROM bookings b WHERE b.tourId = ? GROUP BY b.status', [tour.id]);
+    expect(Object.fromEntries(statuses.map((r: { status: string; n: unknown }) => [r.status, Number(r.n)])))
+      .toEqual({ COMPLETE: planned.paid, FAILED: planned.failed, CANCEL: planned.cancelled });
+    // One recorded verdict per checkout the gateway completed: the racing loser changed nothing.
+    const events = await db.dataSource.query('SELECT COUNT(*) AS n FROM payment_events');
+    expect(Number(events[0].n)).toBe(planned.paid + planned.failed);
+  }, 240_000);
+});
