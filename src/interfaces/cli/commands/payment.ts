@@ -1,5 +1,6 @@
 import { SingleBar } from 'cli-progress';
 import { Command } from 'commander';
+import { MAX_OLDER_THAN_MS } from '../../../application/jobs/PurgeDeadJobs';
 import { ConfirmPayment } from '../../../application/payments/ConfirmPayment';
 import { RECONCILE_LOOKBACK_MS, ReconcilePayments } from '../../../application/payments/ReconcilePayments';
 import { DependencyUnavailable, ValidationFailed } from '../../../domain/shared/errors';
@@ -29,7 +30,7 @@ export function register(program: Command, getRuntime: GetRuntime): void {
     .option('--older-than <duration>', 'only attempts opened at least this long ago, e.g. 10m, 1h, 0s', '10m')
     .action(async (options: { olderThan: string }, command: Command) => {
       // Checked before the runtime opens, so a typo never touches the database.
-      const olderThanMs = durationOption('--older-than', options.olderThan, { examples: '10m, 1h or 0s', max: { ms: RECONCILE_LOOKBACK_MS, label: `${RECONCILE_LOOKBACK_MS / 86_400_000}d` } });
+      const olderThanMs = durationOption('--older-than', options.olderThan, { examples: '10m, 1h or 0s', max: { ms: MAX_OLDER_THAN_MS, label: '100000000d' } });
       const runtime = await getRuntime();
       const bar = new SingleBar({ format: 'attempts [{bar}] {value}/{total} {eta_formatted}', stream: process.stderr, noTTYOutput: false });
       let started = false;
