@@ -4,7 +4,7 @@ import { databaseKinds } from '../support/databases';
 import { TestApp } from '../support/testApp';
 import { Reply, Shop, Store, landingPage, moneyLedger, openStore, startAppOn } from './support/paymentsFaults';
 
-const FLOWS = 260;
+const FLOWS = 250;
 const LANES = 8;
 
 /**
@@ -19,14 +19,17 @@ describe.each(databaseKinds())('concurrent book-and-pay on one tour (%s)', (kind
 
   beforeAll(async () => {
     store = await openStore(kind);
-    app = await startAppOn(store, { WORKER_CONCURRENCY: '1', PDF_POOL_SIZE: '1' });
+    // The worker runs (outbox jobs, expiring holds, reconciliation) but renders no PDFs: with
+    // CHROME_PATH=/bin/false its invoice jobs fail at once and wait for a retry, leaving the CPU to
+    // the purchases; they are counted in the outbox all the same.
+    app = await startAppOn(store, { WORKER_CONCURRENCY: '1', CHROME_PATH: '/bin/false' });
     db = app.server.runtime.container.get(Database);
     shop = new Shop(app.url);
-  });
+  }, 120_000);
   afterAll(async () => {
     await app?.stop();
     await store?.close();
-  });
+  }, 120_000);
 
   test(`${FLOWS} purchases, ${LANES} at once: no 5xx, no money lost, one verdict and one set of jobs per payment`, async () => {
     const tour = await TourMother.insert(db, { maxGuest: 10_000 });
@@ -78,5 +81,5 @@ describe.each(databaseKinds())('concurrent book-and-pay on one tour (%s)', (kind
     // One recorded verdict per checkout the gateway completed: the racing loser changed nothing.
     const events = await db.dataSource.query('SELECT COUNT(*) AS n FROM payment_events');
     expect(Number(events[0].n)).toBe(planned.paid + planned.failed);
-  }, 240_000);
+  }, 600_000);
 });

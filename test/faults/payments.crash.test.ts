@@ -48,11 +48,11 @@ describe.each(databaseKinds())('the API killed after the gateway check, before t
     const port = await freePort();
     baseUrl = `http://127.0.0.1:${port}`;
     env = { ...store.env, PORT: String(port), PUBLIC_URL: baseUrl, WORKER_IN_PROCESS: '0' };
-  });
+  }, 120_000);
   afterAll(async () => {
     await kill(api);
     await store?.close();
-  });
+  }, 120_000);
 
   async function startApi(): Promise<void> {
     api = spawnEntry('main', env);
@@ -92,5 +92,5 @@ describe.each(databaseKinds())('the API killed after the gateway check, before t
     expect(await moneyLedger(db)).toEqual({ taken: 1, lost: 0, paidPayments: 1, refundDue: 0, invoiceJobMismatches: 0, confirmationJobMismatches: 0 });
     expect((await one('SELECT status FROM bookings WHERE id = ?', [booking._id])).status).toBe('COMPLETE');
     expect(Number((await one('SELECT COUNT(*) AS n FROM payment_events WHERE paymentId = ?', [payment.id])).n)).toBe(1);
-  }, 180_000);
+  }, 300_000);
 });

@@ -48,7 +48,7 @@ describeIf(realService('mysql'), 'MariaDB: the lock-order deadlock of issue 11, 
   let t: TestDatabase;
   beforeAll(async () => {
     t = await openTestDatabase('mariadb');
-  });
+  }, 120_000);
   afterAll(() => t?.close());
 
   /** Transactions of this test's database waiting for a row lock right now. */
@@ -131,12 +131,12 @@ describe('SQLite: a transaction that loses to another process is run again', () 
     theirs = await createDataSource({ url: null, sqliteFile: file }).initialize();
     await ours.dataSource.query('CREATE TABLE seats (id INTEGER PRIMARY KEY, held INTEGER NOT NULL)');
     await ours.dataSource.query('INSERT INTO seats (id, held) VALUES (1, 0)');
-  });
+  }, 120_000);
   afterAll(async () => {
     await ours.close();
     await theirs.destroy();
     fs.rmSync(dir, { recursive: true, force: true });
-  });
+  }, 120_000);
 
   test('read, the other process commits a write, then our write is refused (SQLITE_BUSY_SNAPSHOT): retried whole, no lost update', async () => {
     let runs = 0;

@@ -26,11 +26,11 @@ describe.each(databaseKinds())('superseded checkouts (%s, sandbox gateway, HTTP)
     db = app.server.runtime.container.get(Database);
     shop = new Shop(app.url);
     token = await shop.traveller(db, 'superseded');
-  });
+  }, 120_000);
   afterAll(async () => {
     await app?.stop();
     await store?.close();
-  });
+  }, 120_000);
 
   async function booked(maxGuest = 5) {
     const tour = await TourMother.insert(db, { maxGuest });
@@ -105,12 +105,12 @@ describe.each(databaseKinds())('a superseded checkout at SSLCommerz, which canno
     app = await startAppOn(store, { PAYMENT_GATEWAY: 'sslcommerz', SSLCOMMERZ_STORE_ID: gateway.storeId, SSLCOMMERZ_STORE_PASSWORD: gateway.storePassword, SSLCOMMERZ_BASE_URL: gateway.url });
     db = app.server.runtime.container.get(Database);
     shop = new Shop(app.url);
-  });
+  }, 120_000);
   afterAll(async () => {
     await app?.stop();
     await store?.close();
     await gateway.stop();
-  });
+  }, 120_000);
 
   test('paid on the older session: the IPN is validated and applied to the payment', async () => {
     const token = await shop.traveller(db, 'ssl');
