@@ -39,10 +39,15 @@ export async function bookingWorld(db: Database, travellers: number) {
  */
 export async function withBenchDatabases(work: (kinds: DatabaseKind[]) => Promise<void>): Promise<void> {
   const ownsServices = !process.env.TEST_MYSQL_URL;
+  const before = { ...process.env };
   if (ownsServices) await globalSetup();
   try {
     await work(process.env.TEST_MYSQL_URL ? ['mariadb', 'sqlite'] : ['sqlite']);
   } finally {
-    if (ownsServices) await globalTeardown();
+    if (ownsServices) {
+      await globalTeardown();
+      // The harness publishes its servers in TEST_* variables: the next bench in this process must not find stopped ones.
+      for (const name of Object.keys(process.env)) if (!(name in before)) delete process.env[name];
+    }
   }
 }

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { IsNull, Not } from 'typeorm';
+import { In, IsNull, Not } from 'typeorm';
 import { Clock } from '../../application/ports/Clock';
 import { IdGenerator } from '../../application/ports/IdGenerator';
 import { CallbackUrls, GatewayCallback, GatewaySession, PaymentCustomer, PaymentGateway } from '../../application/ports/PaymentGateway';
@@ -39,7 +39,9 @@ export class SandboxGateway implements PaymentGateway, SandboxCheckout {
     const id = this.ids.next();
     const now = this.clock.now();
     await this.db.transaction(async () => {
-      await this.repo.update({ paymentId: payment.id, outcome: IsNull(), voidedAt: IsNull() }, { voidedAt: now });
+      // Found first, voided by primary key: an UPDATE by payment would gap-lock the index for inserts of other payments' sessions.
+      const open = await this.repo.find({ select: { id: true }, where: { paymentId: payment.id, outcome: IsNull(), voidedAt: IsNull() } });
+      if (open.length) await this.repo.update({ id: In(open.map((r) => r.id)), outcome: IsNull() }, { voidedAt: now });
       await this.repo.insert({
         id, transactionId: payment.transactionId, paymentId: payment.id, amount: payment.amount.minor, currency: payment.amount.currency, customerName: customer.name.slice(0, 120),
         successUrl: urls.success, failUrl: urls.fail, cancelUrl: urls.cancel, outcome: null, valId: null, completedAt: null, verifiedAt: null, voidedAt: null, createdAt: now,
