@@ -1,3 +1,4 @@
+import { Booking } from '../../domain/booking/Booking';
 import { Payment, Receipt, VerifiedPayment } from '../../domain/payment/Payment';
 import { Conflict } from '../../domain/shared/errors';
 import { BookingRepository } from '../ports/BookingRepository';
@@ -33,14 +34,9 @@ export class PaymentSettlement {
 
   async settle(verified: VerifiedPayment, source: string): Promise<Settled> {
     const now = this.clock.now();
-    // Plain reads, only to learn what to lock; everything decided on is read again under the locks.
-    const found = await this.payments.findByTransactionId(verified.transactionId);
-    if (!found) return { kind: 'unknown' };
-    const located = await this.bookings.findById(found.bookingId);
-    const tour = located ? await this.bookings.lockTour(located.tourId) : null;
-    const booking = located ? await this.bookings.findById(located.id, { forUpdate: true }) : null;
-    const payment = (await this.payments.findById(found.id, { forUpdate: true }))!;
-    const attempt = (await this.payments.findAttempt(verified.transactionId, { forUpdate: true }))!;
+    const held = await this.lock(verified.transactionId);
+    if (!held) return { kind: 'unknown' };
+    const { tour, booking, payment, attempt } = held;
     if (attempt.hasVerdict) return { kind: 'replay', payment };
     try {
       payment.assertMatches(verified);
@@ -58,29 +54,51 @@ export class PaymentSettlement {
       const plan = booking ? await settleBooking(booking, verified.status, tour, now, this.bookings) : { moved: false, refundDue: verified.status === 'PAID' };
       if (plan.refundDue) payment.flagRefundDue(now);
       refundFlagged = plan.refundDue;
-      // Under the locks both writes must land; if one does not, roll back and let the caller replay.
+      // Under the locks every write must land; if one does not, roll back and let the caller replay.
       if (plan.moved && !(await this.bookings.saveTransition(booking!, 'PENDING'))) throw changedMeanwhile();
     }
     if (receipt !== 'ATTEMPT_ONLY' && !(await this.payments.saveTransition(payment, paymentFrom))) throw changedMeanwhile();
     if (!(await this.payments.recordVerdict(attempt))) throw changedMeanwhile();
+    await this.record({ verified, source, receipt, payment, paymentFrom, booking, bookingFrom, superseded: attempt.supersededAt !== null, now });
+    return { kind: 'applied', payment, receipt, refundFlagged };
+  }
 
+  /**
+   * The rows a verdict on `transactionId` touches, locked in the one order (docs/adr/0007). The
+   * first two reads are plain: they only say what to lock; what is decided on is read under the locks.
+   */
+  private async lock(transactionId: string) {
+    const found = await this.payments.findByTransactionId(transactionId);
+    if (!found) return null;
+    const located = await this.bookings.findById(found.bookingId);
+    const tour = located ? await this.bookings.lockTour(located.tourId) : null;
+    const booking = located ? await this.bookings.findById(located.id, { forUpdate: true }) : null;
+    const payment = (await this.payments.findById(found.id, { forUpdate: true }))!;
+    const attempt = (await this.payments.findAttempt(transactionId, { forUpdate: true }))!;
+    return { tour, booking, payment, attempt };
+  }
+
+  /** The audit event, and the invoice and confirmation mail jobs in the same commit (the outbox). */
+  private async record(input: {
+    verified: VerifiedPayment; source: string; receipt: Receipt; payment: Payment; paymentFrom: string;
+    booking: Booking | null; bookingFrom: string | null; superseded: boolean; now: Date;
+  }): Promise<void> {
+    const { verified, receipt, payment, booking } = input;
     await this.payments.recordEvent({
       id: this.ids.next(), paymentId: payment.id, bookingId: payment.bookingId,
       type: receipt === 'SETTLED' ? verified.status : receipt === 'PAID_AGAIN' ? 'PAID_AGAIN' : `ATTEMPT_${verified.status}`,
-      fromStatus: paymentFrom, toStatus: payment.status,
+      fromStatus: input.paymentFrom, toStatus: payment.status,
       detail: {
-        source, transactionId: verified.transactionId, valId: verified.valId, superseded: attempt.supersededAt !== null,
-        bookingFrom, bookingTo: booking?.status ?? null, refundDue: payment.refundDue,
+        source: input.source, transactionId: verified.transactionId, valId: verified.valId, superseded: input.superseded,
+        bookingFrom: input.bookingFrom, bookingTo: booking?.status ?? null, refundDue: payment.refundDue,
       },
-      createdAt: now,
+      createdAt: input.now,
     });
-    if (receipt === 'SETTLED' && verified.status === 'PAID') {
-      await this.jobs.enqueue({ type: 'IssueInvoice', payload: { paymentId: payment.id }, dedupeKey: `IssueInvoice:${payment.id}` });
-      if (bookingFrom === 'PENDING' && booking?.status === 'COMPLETE') {
-        await this.jobs.enqueue({ type: 'SendBookingConfirmation', payload: { paymentId: payment.id }, dedupeKey: `SendBookingConfirmation:${payment.id}` });
-      }
+    if (receipt !== 'SETTLED' || verified.status !== 'PAID') return;
+    await this.jobs.enqueue({ type: 'IssueInvoice', payload: { paymentId: payment.id }, dedupeKey: `IssueInvoice:${payment.id}` });
+    if (input.bookingFrom === 'PENDING' && booking?.status === 'COMPLETE') {
+      await this.jobs.enqueue({ type: 'SendBookingConfirmation', payload: { paymentId: payment.id }, dedupeKey: `SendBookingConfirmation:${payment.id}` });
     }
-    return { kind: 'applied', payment, receipt, refundFlagged };
   }
 }
 
