@@ -36,7 +36,10 @@ export interface TestApp {
 }
 
 /** Every test talks from 127.0.0.1: per-client limits stay out of the way unless a test sets them. */
-const GENEROUS_LIMITS = { RATE_LIMIT_LOGIN_PER_MINUTE: '100000', RATE_LIMIT_OTP_PER_MINUTE: '100000', RATE_LIMIT_LOGIN_PER_EMAIL: '100000' };
+const GENEROUS_LIMITS = {
+  RATE_LIMIT_LOGIN_PER_MINUTE: '100000', RATE_LIMIT_OTP_PER_MINUTE: '100000', RATE_LIMIT_LOGIN_PER_EMAIL: '100000',
+  RATE_LIMIT_ACCOUNT_PER_HOUR: '100000', RATE_LIMIT_RESET_MAILS_PER_HOUR: '100000',
+};
 
 /**
  * Starts the real app (real composition root, embedded defaults unless `env` says

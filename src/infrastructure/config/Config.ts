@@ -13,6 +13,12 @@ export interface Config {
   publicUrl: string;
   frontendUrl: string;
   bodyLimit: string;
+  /** Proxies in front of the app whose X-Forwarded-For entries are trusted; the client is the right-most untrusted hop. */
+  trustProxy: number;
+  /** Origins besides FRONTEND_URL and PUBLIC_URL whose cookie-authenticated unsafe requests are accepted. */
+  csrfTrustedOrigins: string[];
+  /** Bearer token `/metrics` requires; in production without one, `/metrics` is not served. */
+  metricsToken: string | null;
   database: { url: string | null; poolSize: number };
   redisUrl: string | null;
   mail: { smtpUrl: string | null; from: string };
@@ -28,8 +34,15 @@ export interface Config {
   /** `issuerUrl`: where the OpenID Connect discovery document is read (Google unless a test or another provider says otherwise). */
   google: { clientId: string; clientSecret: string; issuerUrl: string } | null;
   business: { currency: string; holdMinutes: number; brandName: string; sellerName: string; sellerAddress: string };
-  /** `loginPerEmail` counts attempts on one email per 15 minutes, from any client. */
-  rateLimits: { loginPerMinute: number; otpPerMinute: number; loginPerEmail: number };
+  /**
+   * `loginPerEmail`: failed logins per (client address, email) per 15 minutes; `loginLockAfter`: failed
+   * logins after which an account needs a password reset; `accountPerHour`: registrations, reset
+   * requests, resets and password changes per client address per hour (each counted apart);
+   * `resetMailsPerHour`: reset links one email address may be sent per hour.
+   */
+  rateLimits: { loginPerMinute: number; otpPerMinute: number; loginPerEmail: number; loginLockAfter: number; accountPerHour: number; resetMailsPerHour: number };
+  /** Password hashes allowed to wait for a free slot before more are refused with 503. */
+  passwordHashQueueLimit: number;
   worker: { inProcess: boolean; concurrency: number };
   shutdownTimeoutMs: number;
 }
@@ -86,6 +99,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.PUBLIC_URL.replace(/\/$/, ''),
     frontendUrl: e.FRONTEND_URL.replace(/\/$/, ''),
     bodyLimit: e.BODY_LIMIT,
+    trustProxy: e.TRUST_PROXY,
+    csrfTrustedOrigins: String(e.CSRF_TRUSTED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean).map((o) => new URL(o).origin),
+    metricsToken: e.METRICS_TOKEN || null,
     database: { url: e.DATABASE_URL || null, poolSize: e.DATABASE_POOL_SIZE },
     redisUrl: e.REDIS_URL || null,
     mail: { smtpUrl: e.SMTP_URL || null, from: e.MAIL_FROM },
@@ -126,7 +142,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sellerName: e.SELLER_NAME,
       sellerAddress: e.SELLER_ADDRESS,
     },
-    rateLimits: { loginPerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE, otpPerMinute: e.RATE_LIMIT_OTP_PER_MINUTE, loginPerEmail: e.RATE_LIMIT_LOGIN_PER_EMAIL },
+    rateLimits: {
+      loginPerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE,
+      otpPerMinute: e.RATE_LIMIT_OTP_PER_MINUTE,
+      loginPerEmail: e.RATE_LIMIT_LOGIN_PER_EMAIL,
+      loginLockAfter: e.LOGIN_LOCKOUT_AFTER,
+      accountPerHour: e.RATE_LIMIT_ACCOUNT_PER_HOUR,
+      resetMailsPerHour: e.RATE_LIMIT_RESET_MAILS_PER_HOUR,
+    },
+    passwordHashQueueLimit: e.PASSWORD_HASH_QUEUE_LIMIT,
     worker: { inProcess: e.WORKER_IN_PROCESS, concurrency: e.WORKER_CONCURRENCY },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };
