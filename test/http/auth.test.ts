@@ -145,7 +145,7 @@ describe('auth over HTTP', () => {
   describe('refresh', () => {
     it('rotates with the cookie alone and sets new cookies', async () => {
       const user = await verifiedUser(app, admin);
-      const response = await app.request('POST', '/api/v1/auth/refresh-token', { cookies: { refreshToken: user.refreshToken } });
+      const response = await app.request('POST', '/api/v1/auth/refresh-token', { cookies: { refreshToken: user.refreshToken }, headers: { origin: 'http://localhost:5173' } });
       expect(response.status).toBe(200);
       expect(response.body.data.refreshToken).not.toBe(user.refreshToken);
       expect(response.cookies).toEqual({ accessToken: response.body.data.accessToken, refreshToken: response.body.data.refreshToken });
@@ -178,7 +178,7 @@ describe('auth over HTTP', () => {
   describe('logout', () => {
     it('revokes the presented session and clears both cookies with the same attributes', async () => {
       const user = await verifiedUser(app, admin);
-      const response = await app.request('POST', '/api/v1/auth/logout', { cookies: user.cookies });
+      const response = await app.request('POST', '/api/v1/auth/logout', { cookies: user.cookies, headers: { origin: 'http://localhost:5173' } });
       expect(response.status).toBe(200);
       for (const name of ['accessToken', 'refreshToken']) {
         const attributes = cookieAttributes(response.setCookie, name);
@@ -295,7 +295,7 @@ describe('expired access tokens', () => {
       const response = await app.request('GET', '/api/v1/user/me', { cookies: { accessToken: admin.cookies.accessToken } });
       expect(response.status).toBe(401);
       expect(response.body.message).toBe('jwt expired');
-      const refreshed = await app.request('POST', '/api/v1/auth/refresh-token', { cookies: { refreshToken: admin.cookies.refreshToken } });
+      const refreshed = await app.request('POST', '/api/v1/auth/refresh-token', { cookies: { refreshToken: admin.cookies.refreshToken }, headers: { origin: 'http://localhost:5173' } });
       expect(refreshed.status).toBe(200);
       expect(refreshed.cookies.accessToken).not.toBe(admin.cookies.accessToken);
     } finally {
