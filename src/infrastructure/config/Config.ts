@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { PRIVATE_FILE, ensurePrivateDir } from '../system/privateFiles';
 import { environmentSchema } from './schema';
 
 export interface Config {
@@ -70,8 +71,8 @@ function developmentSecrets(varDir: string): Record<string, string> {
     }
   }
   if (changed) {
-    fs.mkdirSync(varDir, { recursive: true });
-    fs.writeFileSync(file, JSON.stringify(existing, null, 2), { mode: 0o600 });
+    ensurePrivateDir(varDir);
+    fs.writeFileSync(file, JSON.stringify(existing, null, 2), { mode: PRIVATE_FILE });
   }
   return existing;
 }

@@ -72,6 +72,29 @@ describeIf(realService('chrome'), 'PuppeteerPdfRenderer (real Chromium)', () => 
     }
   });
 
+  test('the browser itself reaches no network: a <link rel=prefetch> to a local server, which request interception misses, never arrives', async () => {
+    const hits: string[] = [];
+    const server = http.createServer((req, res) => {
+      hits.push(req.url ?? '');
+      res.end('leaked');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as { port: number }).port;
+    const renderer = make();
+    try {
+      const html = `<html><head><link rel=prefetch href="http://127.0.0.1:${port}/prefetch"><link rel=preconnect href="http://127.0.0.1:${port}">
+        <link rel=dns-prefetch href="http://127.0.0.1:${port}"></head><body><p>invoice</p></body></html>`;
+      expect(isPdf(await renderer.render(html))).toBe(true);
+      expect(isPdf(await renderer.render(html))).toBe(true);
+      // a prefetch goes out after the load event: give it the time it takes when nothing stops it (~50 ms)
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(hits).toEqual([]);
+    } finally {
+      await renderer.close();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
   test('recycles the browser after N renders; close() ends the process', async () => {
     const renderer = make({ recycleAfter: 3 });
     const pids = new Set<number>();
