@@ -1,17 +1,13 @@
 import { PASSWORD, lastResetLink, loginSuperAdmin, register, startAppWithSuperAdmin, verifiedUser } from '../../support/accounts';
-import { TestApp } from '../../support/testApp';
+import { PRODUCTION_ENV, TestApp } from '../../support/testApp';
 
-const PRODUCTION_SECRETS = {
-  NODE_ENV: 'production',
-  JWT_ACCESS_SECRET: 'a'.repeat(40), JWT_REFRESH_SECRET: 'b'.repeat(40), OTP_HASH_KEY: 'c'.repeat(40), STORAGE_SIGNING_KEY: 'd'.repeat(40), SANDBOX_GATEWAY_SECRET: 'e'.repeat(40),
-};
 
 const loginFrom = (app: TestApp, forwardedFor: string | null, email: string, password: string) =>
   app.request('POST', '/api/v1/auth/login', { body: { email, password }, headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {} });
 
 describe('client addresses behind proxies (TRUST_PROXY)', () => {
   it('in production, by default, X-Forwarded-For is not believed: rotating it does not escape the per-address limit', async () => {
-    const app = await startAppWithSuperAdmin({ ...PRODUCTION_SECRETS, RATE_LIMIT_LOGIN_PER_MINUTE: '3' });
+    const app = await startAppWithSuperAdmin({ ...PRODUCTION_ENV, RATE_LIMIT_LOGIN_PER_MINUTE: '3' });
     try {
       const statuses = [];
       for (let i = 0; i < 5; i++) statuses.push((await loginFrom(app, `10.9.${i}.${i}`, 'nobody@example.com', 'Wr0ng!guess')).status);

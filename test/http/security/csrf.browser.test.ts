@@ -5,7 +5,7 @@ import { Database } from '../../../src/infrastructure/persistence/Database';
 import { TourMother } from '../../mothers/TourMother';
 import { LoggedIn, loginSuperAdmin, startAppWithSuperAdmin, verifiedUser } from '../../support/accounts';
 import { describeIf, freePort, realService } from '../../support/services';
-import { TestApp } from '../../support/testApp';
+import { PRODUCTION_ENV, TestApp } from '../../support/testApp';
 
 /** Pages served from a made-up site (the browser resolves *.test to this machine): the front end, or an attacker. */
 async function startSite(pages: Record<string, string>): Promise<{ port: number; stop(): Promise<void> }> {
@@ -17,10 +17,6 @@ async function startSite(pages: Record<string, string>): Promise<{ port: number;
   return { port: (server.address() as AddressInfo).port, stop: () => new Promise((r) => server.close(() => r())) };
 }
 
-const PRODUCTION = {
-  NODE_ENV: 'production',
-  JWT_ACCESS_SECRET: 'a'.repeat(40), JWT_REFRESH_SECRET: 'b'.repeat(40), OTP_HASH_KEY: 'c'.repeat(40), STORAGE_SIGNING_KEY: 'd'.repeat(40), SANDBOX_GATEWAY_SECRET: 'e'.repeat(40),
-};
 
 /**
  * A real cross-site deployment in Chromium, as the attack was made: the API on api.tourdesk.test and
@@ -45,7 +41,7 @@ describeIf(realService('chrome'), 'CSRF in a real browser', () => {
     frontend = await startSite(sites);
     attacker = await startSite(sites);
     front = `http://app.tourdesk.test:${frontend.port}`;
-    app = await startAppWithSuperAdmin({ ...PRODUCTION, PORT: String(port), PUBLIC_URL: api, FRONTEND_URL: front });
+    app = await startAppWithSuperAdmin({ ...PRODUCTION_ENV, PORT: String(port), PUBLIC_URL: api, FRONTEND_URL: front });
     admin = await loginSuperAdmin(app);
     tourId = (await TourMother.insert(app.server.runtime.container.get(Database), { price: 5_000, maxGuest: 20 })).id;
     browser = await puppeteer.launch({

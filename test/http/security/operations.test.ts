@@ -2,17 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ImageMother } from '../../mothers/ImageMother';
 import { loginSuperAdmin, register, startAppWithSuperAdmin } from '../../support/accounts';
-import { TestApp } from '../../support/testApp';
+import { PRODUCTION_ENV, TestApp } from '../../support/testApp';
 
-const PRODUCTION_SECRETS = {
-  NODE_ENV: 'production',
-  JWT_ACCESS_SECRET: 'a'.repeat(40), JWT_REFRESH_SECRET: 'b'.repeat(40), OTP_HASH_KEY: 'c'.repeat(40), STORAGE_SIGNING_KEY: 'd'.repeat(40), SANDBOX_GATEWAY_SECRET: 'e'.repeat(40),
-};
 const METRICS_TOKEN = 'metrics-token-0123456789abcdef';
 
 describe('/metrics in production', () => {
   it('needs Authorization: Bearer METRICS_TOKEN', async () => {
-    const app = await startAppWithSuperAdmin({ ...PRODUCTION_SECRETS, METRICS_TOKEN });
+    const app = await startAppWithSuperAdmin({ ...PRODUCTION_ENV, METRICS_TOKEN });
     try {
       const anonymous = await app.request('GET', '/metrics');
       expect([anonymous.status, anonymous.body.code]).toEqual([401, 'METRICS.TOKEN_REQUIRED']);
@@ -26,7 +22,7 @@ describe('/metrics in production', () => {
   });
 
   it('is not served at all without METRICS_TOKEN', async () => {
-    const app = await startAppWithSuperAdmin(PRODUCTION_SECRETS);
+    const app = await startAppWithSuperAdmin(PRODUCTION_ENV);
     try {
       expect((await app.request('GET', '/metrics')).status).toBe(404);
     } finally {

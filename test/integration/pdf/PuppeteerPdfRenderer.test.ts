@@ -44,14 +44,19 @@ describeIf(realService('chrome'), 'PuppeteerPdfRenderer (real Chromium)', () => 
     }
   };
 
-  test('hostile markup fetches nothing and reads no file; escaped it prints as text', async () => {
+  /** A local server that records every request the renderer's browser manages to make. */
+  async function leakCatcher(): Promise<{ hits: string[]; port: number; server: http.Server }> {
     const hits: string[] = [];
     const server = http.createServer((req, res) => {
       hits.push(req.url ?? '');
       res.end('leaked');
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const port = (server.address() as { port: number }).port;
+    return { hits, port: (server.address() as { port: number }).port, server };
+  }
+
+  test('hostile markup fetches nothing and reads no file; escaped it prints as text', async () => {
+    const { hits, port, server } = await leakCatcher();
     const renderer = make();
     try {
       const hostile = `<img src=http://127.0.0.1:${port}/leak><iframe src=file:///etc/passwd></iframe>`;
@@ -73,13 +78,7 @@ describeIf(realService('chrome'), 'PuppeteerPdfRenderer (real Chromium)', () => 
   });
 
   test('the browser itself reaches no network: a <link rel=prefetch> to a local server, which request interception misses, never arrives', async () => {
-    const hits: string[] = [];
-    const server = http.createServer((req, res) => {
-      hits.push(req.url ?? '');
-      res.end('leaked');
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const port = (server.address() as { port: number }).port;
+    const { hits, port, server } = await leakCatcher();
     const renderer = make();
     try {
       const html = `<html><head><link rel=prefetch href="http://127.0.0.1:${port}/prefetch"><link rel=preconnect href="http://127.0.0.1:${port}">
