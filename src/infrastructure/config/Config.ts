@@ -13,13 +13,16 @@ export interface Config {
   publicUrl: string;
   frontendUrl: string;
   bodyLimit: string;
-  database: { url: string | null; poolSize: number };
+  /** `sqliteBusyTimeoutMs`: how long an SQLite statement waits for another writer's lock before failing (503). */
+  database: { url: string | null; poolSize: number; sqliteBusyTimeoutMs: number };
   redisUrl: string | null;
   mail: { smtpUrl: string | null; from: string };
   s3: { endpoint: string; accessKey: string; secretKey: string; bucket: string; region: string; publicUrl: string | null } | null;
   pdf: { chromePath: string | null; poolSize: number; renderTimeoutMs: number; recycleAfter: number };
   payment: {
     gateway: 'sandbox' | 'sslcommerz';
+    /** The sandbox serves a production process because ALLOW_SANDBOX_IN_PRODUCTION said so; logged loudly at start-up. */
+    sandboxInProduction: boolean;
     sslcommerz: { storeId: string; storePassword: string; baseUrl: string } | null;
   };
   secrets: { jwtAccess: string; jwtRefresh: string; otpHashKey: string; storageSigning: string; sandboxGateway: string };
@@ -30,7 +33,8 @@ export interface Config {
   business: { currency: string; holdMinutes: number; brandName: string; sellerName: string; sellerAddress: string };
   /** `loginPerEmail` counts attempts on one email per 15 minutes, from any client. */
   rateLimits: { loginPerMinute: number; otpPerMinute: number; loginPerEmail: number };
-  worker: { inProcess: boolean; concurrency: number };
+  /** `leaseMs`: how long a claimed job stays a worker's without a heartbeat; the invoice issuing lease is the same. */
+  worker: { inProcess: boolean; concurrency: number; leaseMs: number };
   shutdownTimeoutMs: number;
 }
 
@@ -73,6 +77,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const generated = missing.length ? developmentSecrets(varDir) : {};
   const secret = (name: (typeof SECRET_NAMES)[number]): string => e[name] || generated[name];
+  const sandboxInProduction = e.NODE_ENV === 'production' && e.PAYMENT_GATEWAY === 'sandbox';
+  if (sandboxInProduction && !e.ALLOW_SANDBOX_IN_PRODUCTION) {
+    throw new ConfigError(
+      'Invalid configuration: "PAYMENT_GATEWAY" is sandbox in production, where anyone could book and "pay" without paying; '
+        + 'set PAYMENT_GATEWAY=sslcommerz, or ALLOW_SANDBOX_IN_PRODUCTION=true for a demo that takes no real money',
+    );
+  }
   const s3Given = Boolean(e.S3_ENDPOINT);
   if (s3Given && (!e.S3_ACCESS_KEY || !e.S3_SECRET_KEY)) {
     throw new ConfigError('Invalid configuration: "S3_ACCESS_KEY" and "S3_SECRET_KEY" are required with S3_ENDPOINT');
@@ -86,7 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.PUBLIC_URL.replace(/\/$/, ''),
     frontendUrl: e.FRONTEND_URL.replace(/\/$/, ''),
     bodyLimit: e.BODY_LIMIT,
-    database: { url: e.DATABASE_URL || null, poolSize: e.DATABASE_POOL_SIZE },
+    database: { url: e.DATABASE_URL || null, poolSize: e.DATABASE_POOL_SIZE, sqliteBusyTimeoutMs: e.SQLITE_BUSY_TIMEOUT_MS },
     redisUrl: e.REDIS_URL || null,
     mail: { smtpUrl: e.SMTP_URL || null, from: e.MAIL_FROM },
     s3: s3Given
@@ -100,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     payment: {
       gateway: e.PAYMENT_GATEWAY,
+      sandboxInProduction,
       sslcommerz:
         e.PAYMENT_GATEWAY === 'sslcommerz'
           ? { storeId: e.SSLCOMMERZ_STORE_ID, storePassword: e.SSLCOMMERZ_STORE_PASSWORD, baseUrl: e.SSLCOMMERZ_BASE_URL.replace(/\/$/, '') }
@@ -127,7 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sellerAddress: e.SELLER_ADDRESS,
     },
     rateLimits: { loginPerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE, otpPerMinute: e.RATE_LIMIT_OTP_PER_MINUTE, loginPerEmail: e.RATE_LIMIT_LOGIN_PER_EMAIL },
-    worker: { inProcess: e.WORKER_IN_PROCESS, concurrency: e.WORKER_CONCURRENCY },
+    worker: { inProcess: e.WORKER_IN_PROCESS, concurrency: e.WORKER_CONCURRENCY, leaseMs: e.JOB_LEASE_SECONDS * 1000 },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };
 }
