@@ -69,12 +69,13 @@ function developmentSecrets(varDir: string): Record<string, string> {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const { value: e, error } = environmentSchema.validate(env, { abortEarly: false, convert: true });
-  if (error) throw new ConfigError(`Invalid configuration: ${error.details.map((d) => d.message).join('; ')}`);
-  const varDir = path.resolve(e.VAR_DIR);
   const missing = SECRET_NAMES.filter((name) => !e[name]);
-  if (missing.length && e.NODE_ENV === 'production') {
-    throw new ConfigError(`Invalid configuration: ${missing.map((n) => `"${n}" is required in production`).join('; ')}`);
-  }
+  const problems = [
+    ...(error?.details.map((d) => d.message) ?? []),
+    ...(e.NODE_ENV === 'production' ? missing.map((n) => `"${n}" is required in production`) : []),
+  ];
+  if (problems.length) throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  const varDir = path.resolve(e.VAR_DIR);
   const generated = missing.length ? developmentSecrets(varDir) : {};
   const secret = (name: (typeof SECRET_NAMES)[number]): string => e[name] || generated[name];
   const sandboxInProduction = e.NODE_ENV === 'production' && e.PAYMENT_GATEWAY === 'sandbox';

@@ -29,19 +29,19 @@ class FaultyJobStore extends InMemoryJobStore {
     return new Promise((resolve) => this.renewals.push(resolve));
   }
 
-  async renew(...args: Parameters<InMemoryJobStore['renew']>): Promise<boolean> {
+  override async renew(...args: Parameters<InMemoryJobStore['renew']>): Promise<boolean> {
     if (this.databaseDown) throw connectionRefused();
     const renewed = await super.renew(...args);
     this.renewals.splice(0).forEach((resolve) => resolve());
     return renewed;
   }
 
-  async complete(...args: Parameters<InMemoryJobStore['complete']>): Promise<boolean> {
+  override async complete(...args: Parameters<InMemoryJobStore['complete']>): Promise<boolean> {
     this.failOutcomeWrite();
     return super.complete(...args);
   }
 
-  async fail(...args: Parameters<InMemoryJobStore['fail']>): Promise<boolean> {
+  override async fail(...args: Parameters<InMemoryJobStore['fail']>): Promise<boolean> {
     this.failOutcomeWrite();
     return super.fail(...args);
   }
