@@ -17,8 +17,8 @@ const SERVER_ERRNOS = new Set([1040, 1053, 1152, 1203, 1317, 1927, 2002, 2003, 2
 /** SQLite result codes (extended codes start with the primary one): another writer holds the lock, or the file cannot be used. */
 const SQLITE_PRIMARY_CODES = ['SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_CANTOPEN', 'SQLITE_IOERR', 'SQLITE_FULL'];
 
-/** The two driver errors that carry no code: mysql2's closed pool and better-sqlite3's closed handle (both after shutdown began). */
-const CODELESS_MESSAGES = new Set(['Pool is closed.', 'The database connection is not open']);
+/** Errors that carry no code, all from a connection closed by shutdown: mysql2's pool, TypeORM's MySQL driver, better-sqlite3's handle. */
+const CODELESS_MESSAGES = new Set(['Pool is closed.', 'Connection is not established with mysql database', 'The database connection is not open']);
 
 interface DriverErrorShape {
   code?: unknown;
