@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AddressObject, ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { DependencyUnavailable } from '../../src/domain/shared/errors';
 import { EmlFileMailer } from '../../src/infrastructure/mail/EmlFileMailer';
 import { NodemailerMailer } from '../../src/infrastructure/mail/NodemailerMailer';
 import { InMemoryMailer } from '../fakes/InMemoryMailer';
 import { freePort } from '../support/services';
+import { startSmtpServer } from '../support/smtpServer';
 import { describeMailerContract, ReceivedMail } from './Mailer.contract';
 
 const FROM = 'TourDesk <no-reply@tourdesk.test>';
@@ -24,30 +24,6 @@ function received(mail: ParsedMail): ReceivedMail {
     html: typeof mail.html === 'string' ? mail.html : '',
     attachments: mail.attachments.map((a) => ({ filename: a.filename ?? '', contentType: a.contentType, content: a.content })),
   };
-}
-
-/** An in-process SMTP server that parses what it is handed; no STARTTLS (no certificate to trust). */
-async function startSmtpServer(): Promise<{ port: number; mails: ParsedMail[]; envelopes: string[][]; close(): Promise<void> }> {
-  const mails: ParsedMail[] = [];
-  const envelopes: string[][] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      envelopes.push(session.envelope.rcptTo.map((r) => r.address));
-      simpleParser(stream).then((mail) => {
-        mails.push(mail);
-        callback();
-      }, callback);
-    },
-  });
-  const port = await freePort();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
-  return { port, mails, envelopes, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
 describeMailerContract('InMemoryMailer (fake)', async () => {
