@@ -1,3 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { JobStore } from '../../src/application/ports/JobStore';
+import { TOKENS } from '../../src/application/ports/tokens';
 import { Database } from '../../src/infrastructure/persistence/Database';
 import { cliHarness } from '../cli/cliRuntime';
 import { TourMother } from '../mothers/TourMother';
@@ -5,7 +9,9 @@ import { describeIf } from '../support/services';
 import { TestApp, startTestApp } from '../support/testApp';
 import { verifiedTraveller } from '../support/travellers';
 import { OutageMariaDb } from './support/outageMariaDb';
+import { paidBooking } from './support/outagePaidBooking';
 import { OutageTraffic } from './support/outageTraffic';
+import { WorkerProcess, eventually, spawnWorker } from './support/outageWorker';
 
 const PHONE = { phone: '01712345678', address: 'House 1, Road 2, Dhaka' };
 const is2xx = (status: number) => status >= 200 && status < 300;
@@ -15,11 +21,14 @@ describeIf(OutageMariaDb.available(), 'MariaDB stopped and restarted under HTTP 
   let app: TestApp;
   let traffic: OutageTraffic;
   let cli: ReturnType<typeof cliHarness>;
+  let worker: WorkerProcess;
 
   beforeAll(async () => {
     mariadb = await OutageMariaDb.start();
     app = await startTestApp({ DATABASE_URL: mariadb.url, DATABASE_POOL_SIZE: '4' });
     cli = cliHarness({ DATABASE_URL: mariadb.url });
+    worker = spawnWorker({ DATABASE_URL: mariadb.url, VAR_DIR: app.varDir });
+    await worker.ready();
     const tour = await TourMother.insert(app.server.runtime.container.get(Database), { maxGuest: 1_000_000 });
     const travellers = await Promise.all([1, 2, 3].map(() => verifiedTraveller(app, PHONE)));
     let n = 0;
@@ -33,6 +42,7 @@ describeIf(OutageMariaDb.available(), 'MariaDB stopped and restarted under HTTP 
 
   afterAll(async () => {
     await traffic?.stop();
+    await worker?.kill('SIGKILL');
     await cli?.close();
     await app?.stop();
     await mariadb?.destroy();
@@ -47,6 +57,9 @@ describeIf(OutageMariaDb.available(), 'MariaDB stopped and restarted under HTTP 
     await traffic.until(`every route failing while MariaDB is down (${signal})`, traffic.seenInPhase(down, (s) => !is2xx(s), 3));
     const readyWhileDown = await app.request('GET', '/ready');
     const cliWhileDown = await cli.run('users');
+    const freshCli = cliHarness({ DATABASE_URL: mariadb.url });
+    const freshCliWhileDown = await freshCli.run('users');
+    await freshCli.close();
 
     await mariadb.resume();
     const acceptingAt = traffic.now();
@@ -58,10 +71,10 @@ describeIf(OutageMariaDb.available(), 'MariaDB stopped and restarted under HTTP 
       `[outage] MariaDB ${signal}: ${traffic.samples.filter((s) => s.phase === down).length} requests while down; first 2xx `
         + `${firstOk - acceptingAt} ms after it accepted connections again; ${failedAfter} non-2xx after that\n`,
     );
-    return { readyWhileDown, cliWhileDown, readyAfter: await app.request('GET', '/ready'), cliAfter: await cli.run('users') };
+    return { readyWhileDown, cliWhileDown, freshCliWhileDown, readyAfter: await app.request('GET', '/ready'), cliAfter: await cli.run('users') };
   }
 
-  test('answers 503 with Retry-After (never 500) while it is down, /ready names it, the CLI exits 7; then 2xx again, and nothing is half written', async () => {
+  test('answers 503 with Retry-After (never 500) while it is down, /ready names it, the CLI exits 7; then 2xx again, nothing half written, and the worker process still runs jobs', async () => {
     expect((await cli.run('users')).code).toBe(0);
     traffic.start();
     await traffic.until('a 2xx on every route before the outage', traffic.seenInPhase('before', is2xx, 3));
@@ -70,8 +83,10 @@ describeIf(OutageMariaDb.available(), 'MariaDB stopped and restarted under HTTP 
       const probes = await outage(signal);
       expect(probes.readyWhileDown.status).toBe(503);
       expect(probes.readyWhileDown.body.message).toBe('Not ready: database unavailable');
-      expect(probes.cliWhileDown.code).toBe(7);
-      expect(probes.cliWhileDown.stderr).toMatch(/^error: The database is unavailable.*\[DEPENDENCY_UNAVAILABLE\]\n$/);
+      for (const run of [probes.cliWhileDown, probes.freshCliWhileDown]) {
+        expect(run.code).toBe(7);
+        expect(run.stderr).toMatch(/^error: The database is unavailable.*\[DEPENDENCY_UNAVAILABLE\]\n$/);
+      }
       expect(probes.readyAfter.status).toBe(200);
       expect(probes.cliAfter.code).toBe(0);
     }
@@ -96,5 +111,14 @@ describeIf(OutageMariaDb.available(), 'MariaDB stopped and restarted under HTTP 
     } finally {
       await sql.end();
     }
+
+    // The worker process lived through both outages and still runs jobs: a payment now gets its confirmation.
+    expect(worker.child.exitCode).toBeNull();
+    const { paymentId } = await paidBooking(app);
+    const jobs = app.server.runtime.container.get<JobStore>(TOKENS.JobStore);
+    await eventually('the worker sending the confirmation after the outages', async () =>
+      (await jobs.list({ type: 'SendBookingConfirmation', status: 'done', limit: 100 })).find((j) => j.payload.paymentId === paymentId) ?? null);
+    const outbox = path.join(app.varDir, 'mail');
+    expect(fs.readdirSync(outbox).filter((f) => f.endsWith(`-booking-confirmation.${paymentId}.eml`))).toHaveLength(1);
   }, 180_000);
 });

@@ -118,9 +118,7 @@ export class JobWorker {
       await this.runPeriodic();
       ran = await this.runOnce();
     } catch (thrown) {
-      const error = withDatabaseOutageClassified(thrown);
-      if (error instanceof DependencyUnavailable) this.logger.warn({ err: error }, 'job worker poll failed; polling on');
-      else this.logger.error({ err: error }, 'job worker poll failed');
+      this.logFailure(thrown, {}, 'job worker poll failed');
     }
     this.schedule(ran > 0 ? 0 : this.options.pollMs);
   }
@@ -132,9 +130,16 @@ export class JobWorker {
       try {
         await p.task();
       } catch (error) {
-        this.logger.error({ err: error, task: p.name }, 'periodic task failed');
+        this.logFailure(error, { task: p.name }, 'periodic task failed');
       }
     }
+  }
+
+  /** An outage is a warning (the loop polls on and it passes); anything else is an error. */
+  private logFailure(thrown: unknown, fields: Record<string, unknown>, message: string): void {
+    const error = withDatabaseOutageClassified(thrown);
+    if (error instanceof DependencyUnavailable) this.logger.warn({ ...fields, err: error }, `${message}; polling on`);
+    else this.logger.error({ ...fields, err: error }, message);
   }
 
   private get heartbeatMs(): number {
