@@ -16,10 +16,10 @@ export interface TestSmtpServer {
 
 /**
  * An in-process SMTP server that parses what it is handed; no STARTTLS (no certificate to trust).
- * `hold(mail)` true: the message is never acknowledged, as if the server stalled after the data
+ * `acknowledgeAfterMs`: a slow server, answering 250 that long after the data. `hold(mail)` true: the message is never acknowledged, as if the server stalled after the data
  * (the sender waits, and a sender that dies meanwhile has delivered nothing).
  */
-export async function startSmtpServer(options: { hold?: (mail: ParsedMail) => boolean } = {}): Promise<TestSmtpServer> {
+export async function startSmtpServer(options: { hold?: (mail: ParsedMail) => boolean; acknowledgeAfterMs?: number } = {}): Promise<TestSmtpServer> {
   const mails: ParsedMail[] = [];
   const attempts: ParsedMail[] = [];
   const envelopes: string[][] = [];
@@ -35,9 +35,13 @@ export async function startSmtpServer(options: { hold?: (mail: ParsedMail) => bo
           held.push(callback);
           return;
         }
-        envelopes.push(session.envelope.rcptTo.map((r) => r.address));
-        mails.push(mail);
-        callback();
+        const accept = () => {
+          envelopes.push(session.envelope.rcptTo.map((r) => r.address));
+          mails.push(mail);
+          callback();
+        };
+        if (options.acknowledgeAfterMs) setTimeout(accept, options.acknowledgeAfterMs);
+        else accept();
       }, callback);
     },
   });

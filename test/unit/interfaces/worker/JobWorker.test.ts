@@ -1,13 +1,9 @@
-import { SendBookingConfirmation } from '../../../../src/application/payments/SendBookingConfirmation';
-import { TEMPLATES_DIR } from '../../../../src/infrastructure/container/coreModule';
-import { HandlebarsTemplateRenderer } from '../../../../src/infrastructure/templates/HandlebarsTemplateRenderer';
 import { DependencyUnavailable } from '../../../../src/domain/shared/errors';
 import { JobWorker } from '../../../../src/interfaces/worker/JobWorker';
 import { FakeClock } from '../../../fakes/FakeClock';
 import { InMemoryJobStore } from '../../../fakes/InMemoryJobStore';
-import { InMemoryMailer } from '../../../fakes/InMemoryMailer';
 import { RecordingLogger } from '../../../fakes/RecordingLogger';
-import { bookingWorld } from '../../application/bookingWorld';
+import { paidBookingKit } from '../../application/payments/confirmationKit';
 
 const OPTIONS = { concurrency: 4, leaseMs: 60_000, pollMs: 10, baseBackoffMs: 1000, maxBackoffMs: 8000, outcomeRetryMs: 1, heartbeatMs: 5 };
 /** What mysql2 throws when the server refuses the connection. */
@@ -104,13 +100,7 @@ describe('JobWorker', () => {
   });
 
   test('a worker killed mid-job: another picks it up after the lease, and the email goes out exactly once', async () => {
-    const w = bookingWorld();
-    const mailer = new InMemoryMailer();
-    const send = new SendBookingConfirmation(w.payments, w.bookings, mailer, new HandlebarsTemplateRenderer(TEMPLATES_DIR, { brandName: 'TourDesk' }), w.clock, w.uow, 'https://app.test');
-    const user = await w.traveller();
-    w.bookings.users.set(user.id, { id: user.id, name: user.name, email: user.email.value });
-    const { payment } = await w.book(user, w.tour({ title: 'Saint Martin island' }), 2);
-    await w.confirmPayment.execute({ callback: w.gateway.pay(payment.transactionId), source: 'ipn' });
+    const { w, mailer, send, user, payment } = await paidBookingKit({ tourTitle: 'Saint Martin island', guests: 2 });
     const handlers = { SendBookingConfirmation: async (p: Record<string, unknown>) => void (await send.execute({ paymentId: String(p.paymentId) })), IssueInvoice: async () => undefined };
 
     // The first worker claims the job, does the work, and dies before recording completion.
