@@ -11,7 +11,7 @@ import { removeTemporaryUploads } from './uploads';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 /** What a 503 tells clients to wait: a database or service that went away usually answers again within seconds. */
-export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 /** Gives every request an id (echoed when the client sent a sane one) and logs it once done. */
 export function requestLogging(logger: PinoLogger) {
