@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { PRIVATE_FILE, ensurePrivateDir } from '../system/privateFiles';
 import { environmentSchema } from './schema';
 
 export interface Config {
@@ -13,13 +14,22 @@ export interface Config {
   publicUrl: string;
   frontendUrl: string;
   bodyLimit: string;
-  database: { url: string | null; poolSize: number };
+  /** Proxies in front of the app whose X-Forwarded-For entries are trusted; the client is the right-most untrusted hop. */
+  trustProxy: number;
+  /** Origins besides FRONTEND_URL and PUBLIC_URL whose cookie-authenticated unsafe requests are accepted. */
+  csrfTrustedOrigins: string[];
+  /** Bearer token `/metrics` requires; in production without one, `/metrics` is not served. */
+  metricsToken: string | null;
+  /** `sqliteBusyTimeoutMs`: how long an SQLite statement waits for another writer's lock before failing (503). */
+  database: { url: string | null; poolSize: number; sqliteBusyTimeoutMs: number };
   redisUrl: string | null;
   mail: { smtpUrl: string | null; from: string };
   s3: { endpoint: string; accessKey: string; secretKey: string; bucket: string; region: string; publicUrl: string | null } | null;
   pdf: { chromePath: string | null; poolSize: number; renderTimeoutMs: number; recycleAfter: number };
   payment: {
     gateway: 'sandbox' | 'sslcommerz';
+    /** The sandbox serves a production process because ALLOW_SANDBOX_IN_PRODUCTION said so; logged loudly at start-up. */
+    sandboxInProduction: boolean;
     sslcommerz: { storeId: string; storePassword: string; baseUrl: string } | null;
   };
   secrets: { jwtAccess: string; jwtRefresh: string; otpHashKey: string; storageSigning: string; sandboxGateway: string };
@@ -28,9 +38,17 @@ export interface Config {
   /** `issuerUrl`: where the OpenID Connect discovery document is read (Google unless a test or another provider says otherwise). */
   google: { clientId: string; clientSecret: string; issuerUrl: string } | null;
   business: { currency: string; holdMinutes: number; brandName: string; sellerName: string; sellerAddress: string };
-  /** `loginPerEmail` counts attempts on one email per 15 minutes, from any client. */
-  rateLimits: { loginPerMinute: number; otpPerMinute: number; loginPerEmail: number };
-  worker: { inProcess: boolean; concurrency: number };
+  /**
+   * `loginPerEmail`: failed logins per (client address, email) per 15 minutes; `loginLockAfter`: failed
+   * logins after which an account needs a password reset; `accountPerHour`: registrations, reset
+   * requests, resets and password changes per client address per hour (each counted apart);
+   * `resetMailsPerHour`: reset links one email address may be sent per hour.
+   */
+  rateLimits: { loginPerMinute: number; otpPerMinute: number; loginPerEmail: number; loginLockAfter: number; accountPerHour: number; resetMailsPerHour: number };
+  /** Password hashes allowed to wait for a free slot before more are refused with 503. */
+  passwordHashQueueLimit: number;
+  /** `leaseMs`: how long a claimed job stays a worker's without a heartbeat; the invoice issuing lease is the same. */
+  worker: { inProcess: boolean; concurrency: number; leaseMs: number };
   shutdownTimeoutMs: number;
 }
 
@@ -57,22 +75,30 @@ function developmentSecrets(varDir: string): Record<string, string> {
     }
   }
   if (changed) {
-    fs.mkdirSync(varDir, { recursive: true });
-    fs.writeFileSync(file, JSON.stringify(existing, null, 2), { mode: 0o600 });
+    ensurePrivateDir(varDir);
+    fs.writeFileSync(file, JSON.stringify(existing, null, 2), { mode: PRIVATE_FILE });
   }
   return existing;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const { value: e, error } = environmentSchema.validate(env, { abortEarly: false, convert: true });
-  if (error) throw new ConfigError(`Invalid configuration: ${error.details.map((d) => d.message).join('; ')}`);
-  const varDir = path.resolve(e.VAR_DIR);
   const missing = SECRET_NAMES.filter((name) => !e[name]);
-  if (missing.length && e.NODE_ENV === 'production') {
-    throw new ConfigError(`Invalid configuration: ${missing.map((n) => `"${n}" is required in production`).join('; ')}`);
-  }
+  const problems = [
+    ...(error?.details.map((d) => d.message) ?? []),
+    ...(e.NODE_ENV === 'production' ? missing.map((n) => `"${n}" is required in production`) : []),
+  ];
+  if (problems.length) throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  const varDir = path.resolve(e.VAR_DIR);
   const generated = missing.length ? developmentSecrets(varDir) : {};
   const secret = (name: (typeof SECRET_NAMES)[number]): string => e[name] || generated[name];
+  const sandboxInProduction = e.NODE_ENV === 'production' && e.PAYMENT_GATEWAY === 'sandbox';
+  if (sandboxInProduction && !e.ALLOW_SANDBOX_IN_PRODUCTION) {
+    throw new ConfigError(
+      'Invalid configuration: "PAYMENT_GATEWAY" is sandbox in production, where anyone could book and "pay" without paying; '
+        + 'set PAYMENT_GATEWAY=sslcommerz, or ALLOW_SANDBOX_IN_PRODUCTION=true for a demo that takes no real money',
+    );
+  }
   const s3Given = Boolean(e.S3_ENDPOINT);
   if (s3Given && (!e.S3_ACCESS_KEY || !e.S3_SECRET_KEY)) {
     throw new ConfigError('Invalid configuration: "S3_ACCESS_KEY" and "S3_SECRET_KEY" are required with S3_ENDPOINT');
@@ -86,7 +112,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.PUBLIC_URL.replace(/\/$/, ''),
     frontendUrl: e.FRONTEND_URL.replace(/\/$/, ''),
     bodyLimit: e.BODY_LIMIT,
-    database: { url: e.DATABASE_URL || null, poolSize: e.DATABASE_POOL_SIZE },
+    trustProxy: e.TRUST_PROXY,
+    csrfTrustedOrigins: String(e.CSRF_TRUSTED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean).map((o) => new URL(o).origin),
+    metricsToken: e.METRICS_TOKEN || null,
+    database: { url: e.DATABASE_URL || null, poolSize: e.DATABASE_POOL_SIZE, sqliteBusyTimeoutMs: e.SQLITE_BUSY_TIMEOUT_MS },
     redisUrl: e.REDIS_URL || null,
     mail: { smtpUrl: e.SMTP_URL || null, from: e.MAIL_FROM },
     s3: s3Given
@@ -100,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     payment: {
       gateway: e.PAYMENT_GATEWAY,
+      sandboxInProduction,
       sslcommerz:
         e.PAYMENT_GATEWAY === 'sslcommerz'
           ? { storeId: e.SSLCOMMERZ_STORE_ID, storePassword: e.SSLCOMMERZ_STORE_PASSWORD, baseUrl: e.SSLCOMMERZ_BASE_URL.replace(/\/$/, '') }
@@ -126,8 +156,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sellerName: e.SELLER_NAME,
       sellerAddress: e.SELLER_ADDRESS,
     },
-    rateLimits: { loginPerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE, otpPerMinute: e.RATE_LIMIT_OTP_PER_MINUTE, loginPerEmail: e.RATE_LIMIT_LOGIN_PER_EMAIL },
-    worker: { inProcess: e.WORKER_IN_PROCESS, concurrency: e.WORKER_CONCURRENCY },
+    rateLimits: {
+      loginPerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE,
+      otpPerMinute: e.RATE_LIMIT_OTP_PER_MINUTE,
+      loginPerEmail: e.RATE_LIMIT_LOGIN_PER_EMAIL,
+      loginLockAfter: e.LOGIN_LOCKOUT_AFTER,
+      accountPerHour: e.RATE_LIMIT_ACCOUNT_PER_HOUR,
+      resetMailsPerHour: e.RATE_LIMIT_RESET_MAILS_PER_HOUR,
+    },
+    passwordHashQueueLimit: e.PASSWORD_HASH_QUEUE_LIMIT,
+    worker: { inProcess: e.WORKER_IN_PROCESS, concurrency: e.WORKER_CONCURRENCY, leaseMs: e.JOB_LEASE_SECONDS * 1000 },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };
 }

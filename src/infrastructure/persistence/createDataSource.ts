@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensurePrivateDir, ensurePrivateFile } from '../system/privateFiles';
 import { DataSource } from 'typeorm';
 import { entities } from './entities';
 import { migrations } from './migrations';
@@ -9,6 +10,8 @@ export interface DatabaseOptions {
   url: string | null;
   sqliteFile: string;
   poolSize?: number;
+  /** SQLite: how long a statement waits for another connection's lock before failing with SQLITE_BUSY. */
+  busyTimeoutMs?: number;
   logging?: boolean;
 }
 
@@ -26,7 +29,11 @@ export function createDataSource(options: DatabaseOptions): DataSource {
       logging: options.logging ?? false,
     });
   }
-  if (options.sqliteFile !== ':memory:') fs.mkdirSync(path.dirname(options.sqliteFile), { recursive: true });
+  if (options.sqliteFile !== ':memory:') {
+    // SQLite gives its -wal and -shm files the database file's mode.
+    ensurePrivateDir(path.dirname(options.sqliteFile));
+    ensurePrivateFile(options.sqliteFile);
+  }
   return new DataSource({
     type: 'better-sqlite3',
     database: options.sqliteFile,
@@ -34,7 +41,7 @@ export function createDataSource(options: DatabaseOptions): DataSource {
     migrations,
     enableWAL: true,
     prepareDatabase: (db: { pragma(sql: string): unknown }) => {
-      db.pragma('busy_timeout = 5000');
+      db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
       db.pragma('foreign_keys = ON');
     },
     logging: options.logging ?? false,

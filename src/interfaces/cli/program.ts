@@ -1,9 +1,11 @@
 import { Command, CommanderError } from 'commander';
+import { withDatabaseOutageClassified } from '../../infrastructure/persistence/databaseUnavailable';
 import { commandModules } from './commands';
 import { errorLine, exitCodeOf } from './exitCodes';
+import { readSecret } from './readSecret';
 import { CliOutput, GetRuntime } from './types';
 
-const processOutput: CliOutput = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+const processOutput: CliOutput = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), readSecret: (prompt) => readSecret(prompt) };
 
 /** The admin program with every command module registered. Nothing runs until it is parsed. */
 export function createProgram(getRuntime: GetRuntime, output: CliOutput = processOutput): Command {
@@ -12,7 +14,7 @@ export function createProgram(getRuntime: GetRuntime, output: CliOutput = proces
     .configureOutput({ writeOut: output.out, writeErr: output.err })
     .exitOverride()
     .showHelpAfterError('(add --help for usage)');
-  for (const module of commandModules) module.register(program, getRuntime);
+  for (const module of commandModules) module.register(program, getRuntime, output);
   return program;
 }
 
@@ -22,9 +24,10 @@ export async function runCli(args: string[], getRuntime: GetRuntime, output: Cli
   try {
     await program.parseAsync(args, { from: 'user' });
     return 0;
-  } catch (error) {
+  } catch (thrown) {
     // Commander has already printed its own usage errors (and help, which "fails" with code 0).
-    if (error instanceof CommanderError) return error.exitCode;
+    if (thrown instanceof CommanderError) return thrown.exitCode;
+    const error = withDatabaseOutageClassified(thrown);
     output.err(`${errorLine(error)}\n`);
     return exitCodeOf(error);
   }

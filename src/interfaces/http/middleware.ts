@@ -3,12 +3,16 @@ import { Context, Next } from 'koa';
 import { Config } from '../../infrastructure/config/Config';
 import { PinoLogger } from '../../infrastructure/logging/PinoLogger';
 import { requestContext } from '../../infrastructure/logging/requestContext';
-import { RateLimited, ValidationFailed } from '../../domain/shared/errors';
+import { withDatabaseOutageClassified } from '../../infrastructure/persistence/databaseUnavailable';
+import { DependencyUnavailable, RateLimited, ValidationFailed } from '../../domain/shared/errors';
 import { errorBody } from './envelope';
 import { statusOf } from './errorStatus';
+import { UnsupportedMediaType } from './requestBody';
 import { removeTemporaryUploads } from './uploads';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+/** What a 503 tells clients to wait: a database or service that went away usually answers again within seconds. */
+const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 /** Gives every request an id (echoed when the client sent a sane one) and logs it once done. */
 export function requestLogging(logger: PinoLogger) {
@@ -32,9 +36,13 @@ export function requestLogging(logger: PinoLogger) {
 }
 
 /** Body-parser failures come from koa-body as http-errors with a status. */
-function bodyParserError(error: unknown): ValidationFailed | null {
-  const e = error as { status?: number; type?: string; message?: string; httpCode?: number; code?: number };
+function bodyParserError(error: unknown): ValidationFailed | UnsupportedMediaType | null {
+  const e = error as { status?: number; type?: string; message?: string; httpCode?: number; code?: number | string; errno?: number };
   if (e?.type === 'entity.parse.failed') return ValidationFailed.field('body', 'is not valid JSON');
+  if (e?.type === 'encoding.unsupported' || e?.status === 415) return new UnsupportedMediaType(e.message ?? 'Unsupported Content-Encoding');
+  // zlib's and brotli's errors (an errno) for a body whose Content-Encoding does not match its bytes; koa-body
+  // turns an error from another realm (a test VM) into one whose message is the JSON of the original.
+  if (typeof e?.errno === 'number' || /^\{"errno":-?\d+/.test(String(e?.message))) return ValidationFailed.field('body', 'is not encoded as its Content-Encoding says');
   if (e?.type === 'entity.too.large' || e?.status === 413 || e?.httpCode === 413) return ValidationFailed.field('body', 'is too large');
   if (typeof e?.httpCode === 'number' && e.httpCode >= 400 && e.httpCode < 500) return ValidationFailed.field('body', e.message ?? 'is malformed');
   if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500 && e.message) return ValidationFailed.field('body', e.message);
@@ -57,12 +65,13 @@ export function errorEnvelope(config: Config, logger: PinoLogger) {
         ctx.body = errorBody(status, message, [{ path: ctx.path, message: ctx.message.toLowerCase() }], ctx.state.requestId);
       }
     } catch (thrown) {
-      const error = bodyParserError(thrown) ?? thrown;
+      const error = bodyParserError(thrown) ?? withDatabaseOutageClassified(thrown);
       let status = statusOf(error);
       const known = status !== 500;
       const e = error as { message?: string; code?: string; problems?: { path: string; message: string }[] };
       if (e.code === 'AUTH.TOKEN_EXPIRED') status = config.auth.legacyExpiredTokenStatus;
       if (error instanceof RateLimited) ctx.set('Retry-After', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
+      if (error instanceof DependencyUnavailable) ctx.set('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
       if (!known) logger.pino.error({ err: thrown }, 'unhandled error');
       else if (status >= 500) logger.pino.warn({ err: thrown }, e.message ?? 'dependency unavailable');
       const message = known || config.env === 'development' ? (e.message ?? 'Error') : 'Something went wrong';

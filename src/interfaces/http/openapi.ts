@@ -50,16 +50,17 @@ export function buildOpenApi(routes: RouteDef[], info: { title: string; version:
           tags: [route.tag],
           summary: route.summary,
           operationId: `${method}_${path.replace(/[^\w]+/g, '_')}`,
-          ...(route.access === 'public' ? { security: [] } : {}),
-          ...(route.access !== 'public' && route.access !== 'user' ? { description: `Roles: ${route.access.join(', ')}` } : {}),
+          ...(route.access === 'public' ? { security: [] } : route.access === 'optional' ? { security: [{}, { bearerAuth: [] }] } : {}),
+          ...(Array.isArray(route.access) ? { description: `Roles: ${route.access.join(', ')}` } : {}),
           parameters,
           ...(requestBody ? { requestBody } : {}),
           responses: {
             [status]: { description: route.response?.description ?? 'Success', content: responseContent },
             '400': errorResponse('Invalid input; errorSources names each field'),
-            ...(route.access !== 'public' ? { '401': errorResponse('Not logged in or token expired'), '403': errorResponse('Not permitted') } : {}),
+            ...(route.access !== 'public' && route.access !== 'optional' ? { '401': errorResponse('Not logged in or token expired'), '403': errorResponse('Not permitted') } : {}),
             '429': errorResponse('Rate limited; see Retry-After'),
             '500': errorResponse('Unexpected error'),
+            '503': errorResponse('A service it needs (database, Redis, ...) is unavailable; retry after Retry-After seconds'),
           },
         };
       }

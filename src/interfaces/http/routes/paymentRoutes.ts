@@ -39,6 +39,7 @@ export function paymentRoutes({ container, config }: Runtime): RouteDef[] {
   const redirect = (route: Landing): RouteDef => ({
     method: ['get', 'post'], path: `/payment/${route}`, tag, access: 'public',
     summary: `Gateway redirect (${route}): verified with the gateway, then 302 to FRONTEND_URL/payment/<outcome>`,
+    request: { forms: true },
     response: { status: 302, description: 'Redirect to the front end' },
     async handler(_input, ctx) {
       const callback = callbackOf(ctx);
@@ -70,6 +71,7 @@ export function paymentRoutes({ container, config }: Runtime): RouteDef[] {
     {
       method: 'post', path: '/payment/validate-payment', tag, access: 'public',
       summary: 'Gateway IPN: verified with the gateway and applied once, however often it arrives (200 again for a payment already recorded)',
+      request: { forms: true },
       async handler(_input, ctx) {
         const confirmation = await confirm.execute({ callback: callbackOf(ctx), source: 'ipn' });
         // A repeated IPN whose single-use proof we already spent is answered 200, so the gateway stops retrying.

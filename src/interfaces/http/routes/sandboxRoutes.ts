@@ -43,7 +43,7 @@ export function sandboxRoutes({ container, config }: Runtime): RouteDef[] {
     {
       method: 'post', path: '/sandbox/checkout/:sessionId/complete', tag, access: 'public',
       summary: 'The customer\'s choice on the sandbox page; redirects to our payment callback (409 on a completed or superseded checkout)',
-      request: { params, body: Joi.object({ outcome: Joi.string().valid(...Object.values(OUTCOMES)).required() }) },
+      request: { params, forms: true, body: Joi.object({ outcome: Joi.string().valid(...Object.values(OUTCOMES)).required() }) },
       response: { status: 302 },
       async handler({ params: p, body }, ctx) {
         ctx.redirect(await checkout.complete(p.sessionId, body.outcome));
