@@ -1,8 +1,6 @@
-import { Database } from '../../src/infrastructure/persistence/Database';
 import { TourMother } from '../mothers/TourMother';
 import { databaseKinds } from '../support/databases';
-import { TestApp } from '../support/testApp';
-import { Reply, Shop, Store, landingPage, moneyLedger, openStore, startAppOn } from './support/paymentsFaults';
+import { Reply, landingPage, moneyLedger, useAppOnStore } from './support/paymentsFaults';
 
 const FLOWS = 250;
 const LANES = 8;
@@ -12,26 +10,14 @@ const LANES = 8;
  * the load under which the old lock order deadlocked and lost paid payments (issue 11).
  */
 describe.each(databaseKinds())('concurrent book-and-pay on one tour (%s)', (kind) => {
-  let store: Store;
-  let app: TestApp;
-  let db: Database;
-  let shop: Shop;
-
-  beforeAll(async () => {
-    store = await openStore(kind);
-    // The worker runs (outbox jobs, expiring holds, reconciliation) but renders no PDFs: with
-    // CHROME_PATH=/bin/false its invoice jobs fail at once and wait for a retry, leaving the CPU to
-    // the purchases; they are counted in the outbox all the same.
-    app = await startAppOn(store, { WORKER_CONCURRENCY: '1', CHROME_PATH: '/bin/false' });
-    db = app.server.runtime.container.get(Database);
-    shop = new Shop(app.url);
-  }, 120_000);
-  afterAll(async () => {
-    await app?.stop();
-    await store?.close();
-  }, 120_000);
+  // The worker runs (outbox jobs, expiring holds, reconciliation) but renders no PDFs: with
+  // CHROME_PATH=/bin/false its invoice jobs fail at once and wait for a retry, leaving the CPU to
+  // the purchases; they are counted in the outbox all the same.
+  const t = useAppOnStore(kind, { env: { WORKER_CONCURRENCY: '1', CHROME_PATH: '/bin/false' } });
 
   test(`${FLOWS} purchases, ${LANES} at once: no 5xx, no money lost, one verdict and one set of jobs per payment`, async () => {
+    const db = t.db();
+    const shop = t.shop();
     const tour = await TourMother.insert(db, { maxGuest: 10_000 });
     const tokens = await Promise.all(Array.from({ length: LANES }, (_, i) => shop.traveller(db, `lane${i}`)));
     const replies: Reply[] = [];

@@ -3,8 +3,7 @@ import { PaymentAttemptEntity } from '../../src/infrastructure/persistence/entit
 import { FakeSslCommerzServer } from '../fakes/FakeSslCommerzServer';
 import { TourMother } from '../mothers/TourMother';
 import { databaseKinds } from '../support/databases';
-import { TestApp } from '../support/testApp';
-import { Shop, Started, Store, eventually, kill, moneyLedger, openStore, runAdmin, spawnEntry, startAppOn } from './support/paymentsFaults';
+import { Shop, Started, eventually, kill, moneyLedger, runAdmin, spawnEntry, useAppOnStore } from './support/paymentsFaults';
 
 const status = async (db: Database, paymentId: string): Promise<string> => (await db.dataSource.query('SELECT status FROM payments WHERE id = ?', [paymentId]))[0].status;
 const sources = async (db: Database, paymentId: string): Promise<string[]> =>
@@ -13,26 +12,18 @@ const jobsOf = async (db: Database, paymentId: string): Promise<string[]> =>
   (await db.dataSource.query('SELECT type FROM jobs WHERE payload LIKE ? ORDER BY type', [`%${paymentId}%`])).map((j: { type: string }) => j.type);
 
 describe.each(databaseKinds())('a payment whose callbacks never arrived is reconciled (%s, sandbox)', (kind) => {
-  let store: Store;
-  let app: TestApp;
+  // No worker in the API: the worker process below is the one that reconciles.
+  const t = useAppOnStore(kind, { env: { WORKER_IN_PROCESS: '0' } });
   let db: Database;
   let shop: Shop;
   let token: string;
   let worker: Started | null = null;
-
   beforeAll(async () => {
-    store = await openStore(kind);
-    // No worker in the API: the worker process below is the one that reconciles.
-    app = await startAppOn(store, { WORKER_IN_PROCESS: '0' });
-    db = app.server.runtime.container.get(Database);
-    shop = new Shop(app.url);
+    db = t.db();
+    shop = t.shop();
     token = await shop.traveller(db, 'tab-closer');
-  }, 120_000);
-  afterAll(async () => {
-    await kill(worker);
-    await app?.stop();
-    await store?.close();
-  }, 120_000);
+  });
+  afterAll(() => kill(worker));
 
   /** Books, pays on the sandbox page, and closes the tab: no redirect, no IPN. */
   async function paidAndGone() {
@@ -45,7 +36,7 @@ describe.each(databaseKinds())('a payment whose callbacks never arrived is recon
   test('npm run admin -- payment reconcile --older-than 0s: settled and printed', async () => {
     const { booking, payment } = await paidAndGone();
     expect(await status(db, payment.id)).toBe('UNPAID');
-    const run = await runAdmin(store.env, ['payment', 'reconcile', '--older-than', '0s']);
+    const run = await runAdmin(t.env(), ['payment', 'reconcile', '--older-than', '0s']);
     expect(run.code).toBe(0);
     expect(run.output).toContain(payment.transactionId);
     expect(run.output).toMatch(/1 open attempt\(s\) older than 0s checked: 1 settled/);
@@ -62,7 +53,7 @@ describe.each(databaseKinds())('a payment whose callbacks never arrived is recon
     await db.dataSource.createQueryBuilder().update(PaymentAttemptEntity).set({ createdAt: new Date(Date.now() - 11 * 60_000) })
       .where('transactionId = :t', { t: old.payment.transactionId }).execute();
 
-    worker = spawnEntry('worker', store.env);
+    worker = spawnEntry('worker', t.env());
     await eventually('the worker to reconcile the old attempt', async () => (await status(db, old.payment.id)) === 'PAID');
     await kill(worker);
 
@@ -76,26 +67,11 @@ describe.each(databaseKinds())('a payment whose callbacks never arrived is recon
 
 describe.each(databaseKinds())('reconciled through the SSLCommerz transaction query (%s)', (kind) => {
   const gateway = new FakeSslCommerzServer();
-  let store: Store;
-  let app: TestApp;
-  let db: Database;
-  let env: Record<string, string>;
-
-  beforeAll(async () => {
-    await gateway.start();
-    store = await openStore(kind);
-    env = { ...store.env, PAYMENT_GATEWAY: 'sslcommerz', SSLCOMMERZ_STORE_ID: gateway.storeId, SSLCOMMERZ_STORE_PASSWORD: gateway.storePassword, SSLCOMMERZ_BASE_URL: gateway.url };
-    app = await startAppOn(store, { ...env, WORKER_IN_PROCESS: '0' });
-    db = app.server.runtime.container.get(Database);
-  }, 120_000);
-  afterAll(async () => {
-    await app?.stop();
-    await store?.close();
-    await gateway.stop();
-  }, 120_000);
+  const t = useAppOnStore(kind, { sslcommerz: gateway, env: { WORKER_IN_PROCESS: '0' } });
 
   test('paid at SSLCommerz with no callback: `payment reconcile` asks by tran_id and applies it; declined ones stay open', async () => {
-    const shop = new Shop(app.url);
+    const db = t.db();
+    const shop = t.shop();
     const token = await shop.traveller(db, 'ssl-gone');
     const tour = await TourMother.insert(db, { maxGuest: 5 });
     const paid = (await shop.book(token, tour.id)).body.data.payment;
@@ -103,7 +79,7 @@ describe.each(databaseKinds())('reconciled through the SSLCommerz transaction qu
     gateway.pay(paid.transactionId);
     gateway.decline(declined.transactionId);
 
-    const run = await runAdmin(env, ['payment', 'reconcile', '--older-than', '0s']);
+    const run = await runAdmin(t.env(), ['payment', 'reconcile', '--older-than', '0s']);
     expect(run.code).toBe(0);
     expect(run.output).toMatch(/2 open attempt\(s\) older than 0s checked: 1 settled, 1 still without a verdict/);
     expect(gateway.queried).toEqual(expect.arrayContaining([paid.transactionId, declined.transactionId]));

@@ -3,8 +3,7 @@ import { BookingEntity } from '../../src/infrastructure/persistence/entities/Boo
 import { FakeSslCommerzServer } from '../fakes/FakeSslCommerzServer';
 import { TourMother } from '../mothers/TourMother';
 import { databaseKinds } from '../support/databases';
-import { TestApp } from '../support/testApp';
-import { Shop, Store, landingPage, moneyLedger, openStore, startAppOn } from './support/paymentsFaults';
+import { Shop, landingPage, moneyLedger, useAppOnStore } from './support/paymentsFaults';
 
 const attemptsOf = async (db: Database, paymentId: string) =>
   (await db.dataSource.query('SELECT transactionId, status, supersededAt FROM payment_attempts WHERE paymentId = ? ORDER BY createdAt, transactionId', [paymentId]))
@@ -14,23 +13,15 @@ const jobsOf = async (db: Database, paymentId: string) =>
 const paymentRow = async (db: Database, id: string) => (await db.dataSource.query('SELECT status, transactionId, refundDue FROM payments WHERE id = ?', [id]))[0];
 
 describe.each(databaseKinds())('superseded checkouts (%s, sandbox gateway, HTTP)', (kind) => {
-  let store: Store;
-  let app: TestApp;
+  const t = useAppOnStore(kind);
   let db: Database;
   let shop: Shop;
   let token: string;
-
   beforeAll(async () => {
-    store = await openStore(kind);
-    app = await startAppOn(store);
-    db = app.server.runtime.container.get(Database);
-    shop = new Shop(app.url);
+    db = t.db();
+    shop = t.shop();
     token = await shop.traveller(db, 'superseded');
-  }, 120_000);
-  afterAll(async () => {
-    await app?.stop();
-    await store?.close();
-  }, 120_000);
+  });
 
   async function booked(maxGuest = 5) {
     const tour = await TourMother.insert(db, { maxGuest });
@@ -94,25 +85,11 @@ describe.each(databaseKinds())('superseded checkouts (%s, sandbox gateway, HTTP)
 
 describe.each(databaseKinds())('a superseded checkout at SSLCommerz, which cannot refuse it (%s, HTTP)', (kind) => {
   const gateway = new FakeSslCommerzServer();
-  let store: Store;
-  let app: TestApp;
-  let db: Database;
-  let shop: Shop;
-
-  beforeAll(async () => {
-    await gateway.start();
-    store = await openStore(kind);
-    app = await startAppOn(store, { PAYMENT_GATEWAY: 'sslcommerz', SSLCOMMERZ_STORE_ID: gateway.storeId, SSLCOMMERZ_STORE_PASSWORD: gateway.storePassword, SSLCOMMERZ_BASE_URL: gateway.url });
-    db = app.server.runtime.container.get(Database);
-    shop = new Shop(app.url);
-  }, 120_000);
-  afterAll(async () => {
-    await app?.stop();
-    await store?.close();
-    await gateway.stop();
-  }, 120_000);
+  const t = useAppOnStore(kind, { sslcommerz: gateway });
 
   test('paid on the older session: the IPN is validated and applied to the payment', async () => {
+    const db = t.db();
+    const shop = t.shop();
     const token = await shop.traveller(db, 'ssl');
     const tour = await TourMother.insert(db, { maxGuest: 5 });
     const { booking, payment } = (await shop.book(token, tour.id)).body.data;

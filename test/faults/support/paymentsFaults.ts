@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Database } from '../../../src/infrastructure/persistence/Database';
 import { createDataSource } from '../../../src/infrastructure/persistence/createDataSource';
 import { DatabaseKind } from '../../support/databases';
+import { FakeSslCommerzServer } from '../../fakes/FakeSslCommerzServer';
 import { createMysqlDatabase } from '../../support/services';
 import { spawnTs } from '../../support/spawnTs';
 import { TestApp, startTestApp } from '../../support/testApp';
@@ -52,6 +53,41 @@ export async function openStore(kind: DatabaseKind): Promise<Store> {
 /** The app in this process on the store's data, with its worker in-process unless `env` says otherwise. */
 export async function startAppOn(store: Store, env: Record<string, string> = {}): Promise<TestApp> {
   return startTestApp({ ...store.env, WORKER_IN_PROCESS: '1', ...env });
+}
+
+/**
+ * Inside a describe block: a store of `kind` and the app on it, opened before the block's tests and
+ * closed after. With `sslcommerz`, that fake server is started and the app (and `env`, for other
+ * processes) is configured to use it instead of the sandbox.
+ */
+export function useAppOnStore(kind: DatabaseKind, options: { env?: Record<string, string>; sslcommerz?: FakeSslCommerzServer } = {}) {
+  let store: Store | null = null;
+  let app: TestApp | null = null;
+  const gateway = options.sslcommerz;
+  const gatewayEnv = (): Record<string, string> => gateway
+    ? { PAYMENT_GATEWAY: 'sslcommerz', SSLCOMMERZ_STORE_ID: gateway.storeId, SSLCOMMERZ_STORE_PASSWORD: gateway.storePassword, SSLCOMMERZ_BASE_URL: gateway.url }
+    : {};
+  beforeAll(async () => {
+    await gateway?.start();
+    store = await openStore(kind);
+    app = await startAppOn(store, { ...gatewayEnv(), ...options.env });
+  }, 120_000);
+  afterAll(async () => {
+    await app?.stop();
+    await store?.close();
+    await gateway?.stop();
+  }, 120_000);
+  const opened = () => {
+    if (!store || !app) throw new Error('the fault test app is not started yet');
+    return { store, app };
+  };
+  return {
+    app: () => opened().app,
+    db: () => opened().app.server.runtime.container.get(Database),
+    shop: () => new Shop(opened().app.url),
+    /** What another process (worker, admin CLI) needs to work on the same data with the same gateway. */
+    env: () => ({ ...opened().store.env, ...gatewayEnv() }),
+  };
 }
 
 export interface Reply {
