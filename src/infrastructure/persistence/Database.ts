@@ -50,7 +50,7 @@ export class Database {
         if (!isLockConflict(error)) throw error;
         if (attempt >= this.retry.attempts) {
           this.contention.exhausted += 1;
-          throw new DependencyUnavailable('database', 'The database is too busy to finish this change; try again');
+          throw Object.assign(new DependencyUnavailable('database', 'The database is too busy to finish this change; try again'), { cause: error });
         }
         this.contention.retried += 1;
         await sleep(retryDelayMs(this.retry, attempt));
