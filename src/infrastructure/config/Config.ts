@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { ClientProfileName, withClientProfile } from './clientProfiles';
 import { environmentSchema } from './schema';
 
 export interface Config {
@@ -13,6 +14,8 @@ export interface Config {
   publicUrl: string;
   frontendUrl: string;
   bodyLimit: string;
+  /** `CLIENT_COMPAT`: the legacy client profile whose defaults were applied, or null. */
+  clientCompat: ClientProfileName | null;
   database: { url: string | null; poolSize: number };
   redisUrl: string | null;
   mail: { smtpUrl: string | null; from: string };
@@ -21,6 +24,8 @@ export interface Config {
   payment: {
     gateway: 'sandbox' | 'sslcommerz';
     sslcommerz: { storeId: string; storePassword: string; baseUrl: string } | null;
+    /** Paths on FRONTEND_URL where the gateway's redirects land, per outcome. */
+    landingPaths: { success: string; fail: string; cancel: string };
   };
   secrets: { jwtAccess: string; jwtRefresh: string; otpHashKey: string; storageSigning: string; sandboxGateway: string };
   auth: { accessTtlMs: number; refreshTtlMs: number; legacyExpiredTokenStatus: 401 | 500 };
@@ -30,6 +35,8 @@ export interface Config {
   business: { currency: string; holdMinutes: number; brandName: string; sellerName: string; sellerAddress: string };
   /** `loginPerEmail` counts attempts on one email per 15 minutes, from any client. */
   rateLimits: { loginPerMinute: number; otpPerMinute: number; loginPerEmail: number };
+  /** Seconds before the same email may be sent another verification code (0: no cooldown; the hourly cap stays). */
+  otpResendCooldownSeconds: number;
   worker: { inProcess: boolean; concurrency: number };
   shutdownTimeoutMs: number;
 }
@@ -64,7 +71,7 @@ function developmentSecrets(varDir: string): Record<string, string> {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const { value: e, error } = environmentSchema.validate(env, { abortEarly: false, convert: true });
+  const { value: e, error } = environmentSchema.validate(withClientProfile(env), { abortEarly: false, convert: true });
   if (error) throw new ConfigError(`Invalid configuration: ${error.details.map((d) => d.message).join('; ')}`);
   const varDir = path.resolve(e.VAR_DIR);
   const missing = SECRET_NAMES.filter((name) => !e[name]);
@@ -86,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.PUBLIC_URL.replace(/\/$/, ''),
     frontendUrl: e.FRONTEND_URL.replace(/\/$/, ''),
     bodyLimit: e.BODY_LIMIT,
+    clientCompat: e.CLIENT_COMPAT || null,
     database: { url: e.DATABASE_URL || null, poolSize: e.DATABASE_POOL_SIZE },
     redisUrl: e.REDIS_URL || null,
     mail: { smtpUrl: e.SMTP_URL || null, from: e.MAIL_FROM },
@@ -104,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         e.PAYMENT_GATEWAY === 'sslcommerz'
           ? { storeId: e.SSLCOMMERZ_STORE_ID, storePassword: e.SSLCOMMERZ_STORE_PASSWORD, baseUrl: e.SSLCOMMERZ_BASE_URL.replace(/\/$/, '') }
           : null,
+      landingPaths: { success: e.PAYMENT_SUCCESS_REDIRECT_PATH, fail: e.PAYMENT_FAIL_REDIRECT_PATH, cancel: e.PAYMENT_CANCEL_REDIRECT_PATH },
     },
     secrets: {
       jwtAccess: secret('JWT_ACCESS_SECRET'),
@@ -127,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sellerAddress: e.SELLER_ADDRESS,
     },
     rateLimits: { loginPerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE, otpPerMinute: e.RATE_LIMIT_OTP_PER_MINUTE, loginPerEmail: e.RATE_LIMIT_LOGIN_PER_EMAIL },
+    otpResendCooldownSeconds: e.OTP_RESEND_COOLDOWN_SECONDS,
     worker: { inProcess: e.WORKER_IN_PROCESS, concurrency: e.WORKER_CONCURRENCY },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };
