@@ -1,12 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import puppeteer, { Browser, Page } from 'puppeteer-core';
+import { Page } from 'puppeteer-core';
 import { ObjectStorage } from '../../src/application/ports/ObjectStorage';
 import { TOKENS } from '../../src/application/ports/tokens';
 import { Database } from '../../src/infrastructure/persistence/Database';
 import { ImageMother } from '../mothers/ImageMother';
 import { TourMother } from '../mothers/TourMother';
+import { TestBrowser, launchTestBrowser } from '../support/browser';
 import { describeIf, freePort, realService } from '../support/services';
 import { StandInFrontend, startFrontend } from '../support/frontend';
 import { TestApp, startTestApp } from '../support/testApp';
@@ -44,14 +42,6 @@ const legacyPages = (apiUrl: string) => ({
   '/payment/fail': page(apiUrl, '<h1>Payment failed</h1>'),
 });
 
-/** A profile whose settings allow third-party cookies, as Chrome's default profile does; this Chromium build blocks them. */
-function profileAllowingThirdPartyCookies(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tourdesk-chromium-'));
-  fs.mkdirSync(path.join(dir, 'Default'));
-  fs.writeFileSync(path.join(dir, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0 } }));
-  return dir;
-}
-
 const pairings = [
   {
     name: 'another site (front end on localhost, API on 127.0.0.1): SameSite=None cookies, in a browser that allows third-party cookies',
@@ -68,27 +58,20 @@ describeIf(realService('chrome'), 'an existing front end on another origin, in a
     let app: TestApp;
     let apiUrl: string;
     let frontend: StandInFrontend;
-    let browser: Browser;
-    let profileDir: string | undefined;
+    let chromium: TestBrowser;
 
     beforeAll(async () => {
       const port = await freePort();
       apiUrl = `http://127.0.0.1:${port}`;
       frontend = await startFrontend({ hostname: frontendHost, pages: legacyPages(apiUrl) });
       app = await startTestApp({ PORT: String(port), PUBLIC_URL: apiUrl, FRONTEND_URL: frontend.url, CLIENT_COMPAT: 'ph-tour' });
-      profileDir = allowThirdPartyCookies ? profileAllowingThirdPartyCookies() : undefined;
-      browser = await puppeteer.launch({
-        executablePath: realService('chrome')!,
-        userDataDir: profileDir,
-        args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-      });
+      chromium = await launchTestBrowser({ allowThirdPartyCookies });
     }, 60_000);
 
     afterAll(async () => {
-      await browser?.close();
+      await chromium?.close();
       await app?.stop();
       await frontend?.stop();
-      if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true });
     });
 
     const call = (tab: Page, method: string, route: string, body?: unknown) =>
@@ -108,7 +91,7 @@ describeIf(realService('chrome'), 'an existing front end on another origin, in a
       const tour = await TourMother.insert(app.server.runtime.container.get(Database), { price: 4_500, maxGuest: 8, images: ['tours/legacy-front.png'] });
       const traveller = await verifiedTraveller(app, { phone: '01712345678', address: 'Uttara, Dhaka' });
 
-      const tab = await browser.newPage();
+      const tab = await chromium.browser.newPage();
       await tab.goto(`${frontend.url}/`, { waitUntil: 'load' });
 
       const login = await call(tab, 'POST', '/auth/login', { email: traveller.email, password: traveller.password });
