@@ -1,5 +1,6 @@
 import { ObjectStorage } from '../../src/application/ports/ObjectStorage';
 import { TOKENS } from '../../src/application/ports/tokens';
+import { PinoLogger, createPino } from '../../src/infrastructure/logging/PinoLogger';
 import { Database } from '../../src/infrastructure/persistence/Database';
 import { JwtAccessTokens } from '../../src/infrastructure/security/JwtAccessTokens';
 import { ImageMother } from '../mothers/ImageMother';
@@ -139,11 +140,18 @@ describe('existing front ends', () => {
 describe('CLIENT_COMPAT=ph-tour over HTTP', () => {
   let app: TestApp;
   let admin: LoggedIn;
+  const logLines: string[] = [];
   beforeAll(async () => {
-    app = await startAppWithSuperAdmin({ CLIENT_COMPAT: 'ph-tour', FRONTEND_URL: 'http://front.test', PAYMENT_SUCCESS_REDIRECT_PATH: '/booking/thanks?from=gateway' });
+    const logger = new PinoLogger(createPino('info', { write: (line: string) => void logLines.push(line) }));
+    app = await startAppWithSuperAdmin({ CLIENT_COMPAT: 'ph-tour', FRONTEND_URL: 'http://front.test', PAYMENT_SUCCESS_REDIRECT_PATH: '/booking/thanks?from=gateway' }, { logger });
     admin = await loginSuperAdmin(app);
   });
   afterAll(() => app.stop());
+
+  it('says at start-up which profile it runs and what that set', () => {
+    const line = logLines.map((l) => JSON.parse(l)).find((l) => String(l.msg).startsWith('client profile ph-tour'));
+    expect(line).toMatchObject({ expiredTokenStatus: 500, otpResendCooldownSeconds: 5, landingPaths: { success: '/booking/thanks?from=gateway', fail: '/payment/fail', cancel: '/payment/fail' } });
+  });
 
   /** Books, presses a button on the sandbox checkout and follows our callback: where the front end is sent. */
   async function landingAfter(outcome: 'PAID' | 'FAILED' | 'CANCELLED'): Promise<URL> {
