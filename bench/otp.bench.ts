@@ -31,7 +31,7 @@ function freePort(): Promise<number> {
 }
 
 /** REDIS_URL when given, else a throwaway redis-server on a free port (stopped at the end). */
-async function redisForBench(): Promise<{ url: string; stop(): Promise<void> }> {
+export async function redisForBench(): Promise<{ url: string; stop(): Promise<void> }> {
   if (process.env.REDIS_URL) return { url: process.env.REDIS_URL, stop: async () => undefined };
   const port = await freePort();
   const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import Koa from 'koa';
+import { BuildOptions } from '../src/infrastructure/container/buildContainer';
 import { startServer } from '../src/interfaces/http/startServer';
 
 /** How long each measurement runs; `BENCH_SECONDS=10 npm run bench` for steadier numbers. */
@@ -18,7 +19,7 @@ export interface Server {
 }
 
 /** The real app (real composition root) on the embedded defaults in a throwaway VAR_DIR, with a super admin. */
-export async function startApp(env: Record<string, string> = {}): Promise<Server> {
+export async function startApp(env: Record<string, string> = {}, options: Pick<BuildOptions, 'overrides'> = {}): Promise<Server> {
   const varDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tourdesk-bench-'));
   const running = await startServer(
     {
@@ -29,7 +30,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<Server
       ...secrets(),
       ...env,
     },
-    { handleSignals: false },
+    { handleSignals: false, overrides: options.overrides },
   );
   return {
     url: running.url,

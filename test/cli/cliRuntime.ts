@@ -23,9 +23,17 @@ export function cliHarness(env: Record<string, string> = {}, options: { override
     getRuntime,
     opened: () => runtime !== null,
     async run(...args: string[]): Promise<CliRun> {
+      return this.typing(null, ...args);
+    },
+    /** Runs a command with `secret` as what the operator types at its prompt (null: nothing to read). */
+    async typing(secret: string | null, ...args: string[]): Promise<CliRun> {
       let stdout = '';
       let stderr = '';
-      const code = await runCli(args, getRuntime, { out: (s) => (stdout += s), err: (s) => (stderr += s) });
+      const readSecret = async () => {
+        if (secret === null) throw new Error('the command asked for a secret and none was typed');
+        return secret;
+      };
+      const code = await runCli(args, getRuntime, { out: (s) => (stdout += s), err: (s) => (stderr += s), readSecret });
       return { code, stdout, stderr };
     },
     async close(): Promise<void> {

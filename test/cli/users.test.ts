@@ -9,7 +9,7 @@ describe('admin users', () => {
     const register = runtime.container.get(RegisterUser);
     await register.execute({ name: 'Rahim Uddin', email: 'rahim@example.com', password: 'Str0ng!pass', address: 'Sylhet' });
     await register.execute({ name: 'Karim Khan', email: 'karim@example.com', password: 'Str0ng!pass' });
-    await cli.run('create-admin', '--email', 'ops@example.com', '--password', 'Adm1n!pass', '--name', 'Ops');
+    await cli.typing('Adm1n!pass', 'create-admin', '--email', 'ops@example.com', '--name', 'Ops');
   });
   afterAll(() => cli.close());
 

@@ -1,10 +1,11 @@
+import { DependencyUnavailable } from '../../src/domain/shared/errors';
 import { Argon2PasswordHasher } from '../../src/infrastructure/security/Argon2PasswordHasher';
 import { FakePasswordHasher } from '../fakes/FakePasswordHasher';
 import { describePasswordHasherContract } from './PasswordHasher.contract';
 
 describePasswordHasherContract('FakePasswordHasher', () => new FakePasswordHasher());
 describePasswordHasherContract('Argon2PasswordHasher', () => new Argon2PasswordHasher());
-describePasswordHasherContract('Argon2PasswordHasher, one hash at a time', () => new Argon2PasswordHasher(undefined, 1));
+describePasswordHasherContract('Argon2PasswordHasher, one hash at a time', () => new Argon2PasswordHasher(undefined, { maxConcurrent: 1 }));
 
 describe('Argon2PasswordHasher', () => {
   it('stores argon2id hashes', async () => {
@@ -13,7 +14,7 @@ describe('Argon2PasswordHasher', () => {
 
   it('runs at most maxConcurrent hashes at once and frees every slot', async () => {
     const cheap = { memoryCost: 1024, timeCost: 1, parallelism: 1 };
-    const hasher = new Argon2PasswordHasher(cheap, 2);
+    const hasher = new Argon2PasswordHasher(cheap, { maxConcurrent: 2 });
     const internals = hasher as unknown as { running: number };
     let peak = 0;
     const finished: number[] = [];
@@ -23,5 +24,13 @@ describe('Argon2PasswordHasher', () => {
     expect(peak).toBeLessThanOrEqual(2);
     expect(internals.running).toBe(0);
     expect(finished).toHaveLength(8);
+  });
+
+  it('refuses a hash at once, as DependencyUnavailable, when maxWaiting hashes already wait', async () => {
+    const hasher = new Argon2PasswordHasher({ memoryCost: 1024, timeCost: 1, parallelism: 1 }, { maxConcurrent: 1, maxWaiting: 2 });
+    const outcomes = await Promise.allSettled(Array.from({ length: 5 }, (_, i) => hasher.hash(`Pass!${i}word`)));
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'rejected']);
+    expect((outcomes[3] as PromiseRejectedResult).reason).toBeInstanceOf(DependencyUnavailable);
+    expect(await hasher.verify(await hasher.hash('Pass!again1'), 'Pass!again1')).toBe(true);
   });
 });

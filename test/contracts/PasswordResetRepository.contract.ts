@@ -32,6 +32,25 @@ export function describePasswordResetRepositoryContract(name: string, makeAdapte
       expect(await repo.consume(r.tokenHash, created)).toBeNull();
     });
 
+    it('checks a token without using it', async () => {
+      const r = record('u-8');
+      await repo.create(r);
+      expect(await repo.findUsable(r.tokenHash, created)).toEqual({ userId: 'u-8' });
+      expect(await repo.findUsable(r.tokenHash, expires)).toBeNull();
+      expect(await repo.findUsable('unknown'.padEnd(64, 'f'), created)).toBeNull();
+      expect(await uow.run(() => repo.consume(r.tokenHash, created))).toEqual({ userId: 'u-8' });
+      expect(await repo.findUsable(r.tokenHash, created)).toBeNull();
+    });
+
+    it("voids every unused token of a user, and nobody else's", async () => {
+      const [a, b, other] = [record('u-9'), record('u-9'), record('u-10')];
+      for (const r of [a, b, other]) await repo.create(r);
+      await uow.run(() => repo.voidAllOfUser('u-9', created));
+      expect(await repo.findUsable(a.tokenHash, created)).toBeNull();
+      expect(await uow.run(() => repo.consume(b.tokenHash, created))).toBeNull();
+      expect(await repo.findUsable(other.tokenHash, created)).toEqual({ userId: 'u-10' });
+    });
+
     it('answers null for an unknown token', async () => {
       await repo.create(record());
       expect(await repo.consume('nope'.padEnd(64, 'f'), created)).toBeNull();

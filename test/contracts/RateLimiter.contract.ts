@@ -53,6 +53,31 @@ export function describeRateLimiterContract(name: string, make: () => Promise<Ra
       expect(await limiter.hit(key, 1, subject.windowMs)).toEqual({ allowed: true });
     });
 
+    test('peeks without counting: refused once the window holds `limit` hits, with the seconds left', async () => {
+      expect(await limiter.peek(key, 2)).toEqual({ allowed: true });
+      await limiter.hit(key, 2, 60_000);
+      expect(await limiter.peek(key, 2)).toEqual({ allowed: true });
+      await limiter.hit(key, 2, 60_000);
+      const peeked = await limiter.peek(key, 2);
+      expect(peeked.allowed).toBe(false);
+      expect(peeked.allowed ? 0 : peeked.retryAfterSeconds).toBeGreaterThanOrEqual(59);
+      expect((await limiter.hit(key, 2, 60_000)).allowed).toBe(false);
+    });
+
+    test('a reset forgets the hits of the window', async () => {
+      await limiter.hit(key, 1, 60_000);
+      expect((await limiter.peek(key, 1)).allowed).toBe(false);
+      await limiter.reset(key);
+      expect(await limiter.peek(key, 1)).toEqual({ allowed: true });
+      expect(await limiter.hit(key, 1, 60_000)).toEqual({ allowed: true });
+    });
+
+    test('a peek after the window passed is allowed', async () => {
+      await limiter.hit(key, 1, subject.windowMs);
+      await subject.elapse(subject.windowMs + 50);
+      expect(await limiter.peek(key, 1)).toEqual({ allowed: true });
+    });
+
     test('20 concurrent hits against a limit of 5: exactly 5 pass', async () => {
       const decisions = await Promise.all(Array.from({ length: 20 }, () => limiter.hit(key, 5, 60_000)));
       expect(decisions.filter((d) => d.allowed)).toHaveLength(5);

@@ -88,6 +88,20 @@ export function describeSessionRepositoryContract(name: string, makeAdapter: () 
       expect(await stateOf(b)).toMatchObject({ revokedAt: null });
     });
 
+    it('tells a family live while one of its tokens is unrevoked and unexpired, for its own user only', async () => {
+      const soon = new Date(now.getTime() + 30_000);
+      const first = session({ familyId: 'f-live', userId: 'u-live' });
+      await repo.create(first);
+      await repo.markRotated(first.id, now);
+      await repo.create(session({ familyId: 'f-live', userId: 'u-live' }));
+      expect(await repo.isLive('f-live', 'u-live', soon)).toBe(true);
+      expect(await repo.isLive('f-live', 'someone-else', soon)).toBe(false);
+      expect(await repo.isLive('f-unknown', 'u-live', soon)).toBe(false);
+      expect(await repo.isLive('f-live', 'u-live', new Date(now.getTime() + 60_000))).toBe(false);
+      await repo.revokeFamily('f-live', soon);
+      expect(await repo.isLive('f-live', 'u-live', soon)).toBe(false);
+    });
+
     it('keeps the first revocation time', async () => {
       const s = session();
       await repo.create(s);

@@ -10,6 +10,15 @@ export class InMemoryPasswordResetRepository implements PasswordResetRepository,
     this.rows.set(record.id, { ...record, usedAt: null });
   }
 
+  async findUsable(tokenHash: string, now: Date): Promise<{ userId: string } | null> {
+    const row = [...this.rows.values()].find((r) => r.tokenHash === tokenHash);
+    return row && !row.usedAt && row.expiresAt.getTime() > now.getTime() ? { userId: row.userId } : null;
+  }
+
+  async voidAllOfUser(userId: string, now: Date): Promise<void> {
+    for (const row of this.rows.values()) if (row.userId === userId && !row.usedAt) row.usedAt = now;
+  }
+
   async consume(tokenHash: string, now: Date): Promise<{ userId: string } | null> {
     const row = [...this.rows.values()].find((r) => r.tokenHash === tokenHash);
     if (!row || row.usedAt || row.expiresAt.getTime() <= now.getTime()) return null;

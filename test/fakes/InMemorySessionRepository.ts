@@ -27,6 +27,10 @@ export class InMemorySessionRepository implements SessionRepository, Snapshottab
     return true;
   }
 
+  async isLive(familyId: string, userId: string, now: Date): Promise<boolean> {
+    return [...this.rows.values()].some((r) => r.familyId === familyId && r.userId === userId && !r.revokedAt && r.expiresAt.getTime() > now.getTime());
+  }
+
   async revokeFamily(familyId: string, now: Date): Promise<void> {
     for (const row of this.rows.values()) if (row.familyId === familyId && !row.revokedAt) row.revokedAt = now;
   }

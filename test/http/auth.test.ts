@@ -1,19 +1,8 @@
 import jwt from 'jsonwebtoken';
 import { TestApp, startTestApp } from '../support/testApp';
-import { LoggedIn, PASSWORD, SUPER_ADMIN, cookieAttributes, login, loginSuperAdmin, register, startAppWithSuperAdmin, verifiedUser } from '../support/accounts';
+import { LoggedIn, PASSWORD, SUPER_ADMIN, cookieAttributes, lastResetLink, login, loginSuperAdmin, register, startAppWithSuperAdmin, verifiedUser } from '../support/accounts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** The reset link the mailer wrote last, as `{ id, token }`. */
-async function lastResetLink(app: TestApp): Promise<{ id: string; token: string }> {
-  const mail = [...(await app.mails())].reverse().find((m) => m.includes('reset-password?id='));
-  if (!mail) throw new Error('no reset mail in the outbox');
-  // Quoted-printable soft line breaks and =3D can split the link in the raw .eml.
-  const decoded = mail.replace(/=\r?\n/g, '').replace(/=3D/gi, '=');
-  const match = /reset-password\?id=([A-Za-z0-9-]+)&(?:amp;)?token=([A-Za-z0-9_-]+)/.exec(decoded);
-  if (!match) throw new Error('no reset link in the mail');
-  return { id: match[1], token: match[2] };
-}
 
 describe('auth over HTTP', () => {
   let app: TestApp;
@@ -145,7 +134,7 @@ describe('auth over HTTP', () => {
   describe('refresh', () => {
     it('rotates with the cookie alone and sets new cookies', async () => {
       const user = await verifiedUser(app, admin);
-      const response = await app.request('POST', '/api/v1/auth/refresh-token', { cookies: { refreshToken: user.refreshToken } });
+      const response = await app.request('POST', '/api/v1/auth/refresh-token', { cookies: { refreshToken: user.refreshToken }, headers: { origin: 'http://localhost:5173' } });
       expect(response.status).toBe(200);
       expect(response.body.data.refreshToken).not.toBe(user.refreshToken);
       expect(response.cookies).toEqual({ accessToken: response.body.data.accessToken, refreshToken: response.body.data.refreshToken });
@@ -178,7 +167,7 @@ describe('auth over HTTP', () => {
   describe('logout', () => {
     it('revokes the presented session and clears both cookies with the same attributes', async () => {
       const user = await verifiedUser(app, admin);
-      const response = await app.request('POST', '/api/v1/auth/logout', { cookies: user.cookies });
+      const response = await app.request('POST', '/api/v1/auth/logout', { cookies: user.cookies, headers: { origin: 'http://localhost:5173' } });
       expect(response.status).toBe(200);
       for (const name of ['accessToken', 'refreshToken']) {
         const attributes = cookieAttributes(response.setCookie, name);
@@ -295,7 +284,7 @@ describe('expired access tokens', () => {
       const response = await app.request('GET', '/api/v1/user/me', { cookies: { accessToken: admin.cookies.accessToken } });
       expect(response.status).toBe(401);
       expect(response.body.message).toBe('jwt expired');
-      const refreshed = await app.request('POST', '/api/v1/auth/refresh-token', { cookies: { refreshToken: admin.cookies.refreshToken } });
+      const refreshed = await app.request('POST', '/api/v1/auth/refresh-token', { cookies: { refreshToken: admin.cookies.refreshToken }, headers: { origin: 'http://localhost:5173' } });
       expect(refreshed.status).toBe(200);
       expect(refreshed.cookies.accessToken).not.toBe(admin.cookies.accessToken);
     } finally {

@@ -179,7 +179,8 @@ describe('CLIENT_COMPAT=ph-tour over HTTP', () => {
   it('answers an expired access token with 500 "jwt expired"', async () => {
     const { config } = app.server.runtime;
     const anHourAgo = { now: () => new Date(Date.now() - 3600_000) };
-    const { token } = new JwtAccessTokens(config.secrets.jwtAccess, 60_000, anHourAgo).issue({ userId: admin.id, email: admin.email, role: 'SUPER_ADMIN' });
+    const sessionId = JSON.parse(Buffer.from(admin.accessToken.split('.')[1], 'base64url').toString('utf8')).sid;
+    const { token } = new JwtAccessTokens(config.secrets.jwtAccess, 60_000, anHourAgo).issue({ userId: admin.id, email: admin.email, role: 'SUPER_ADMIN', sessionId });
     const response = await app.request('GET', `${API}/user/me`, { token });
     expect(response.body).toMatchObject({ statusCode: 500, message: 'jwt expired' });
     expect(response.status).toBe(500);

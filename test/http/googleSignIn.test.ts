@@ -78,16 +78,16 @@ describe('Google sign-in over HTTP', () => {
     const me = await app.request('GET', '/api/v1/user/me', { cookies: { accessToken: response.cookies.accessToken } });
     expect(me.status).toBe(200);
     expect(me.body.data).toMatchObject({ email: who.email, name: who.name, isVerified: true, hasPassword: false, auths: [{ provider: 'google', providerId: who.subject }] });
-    const refreshed = await app.request('POST', '/api/v1/auth/refresh-token', { cookies: { refreshToken: response.cookies.refreshToken } });
+    const refreshed = await app.request('POST', '/api/v1/auth/refresh-token', { cookies: { refreshToken: response.cookies.refreshToken }, headers: { origin: FRONTEND } });
     expect(refreshed.status).toBe(200);
   });
 
   it('lets the Google-created account set a first password once (409 the second time), then log in with it', async () => {
     const who = person();
     const { cookies } = await signIn(who);
-    const set = await app.request('POST', '/api/v1/auth/set-password', { cookies: { accessToken: cookies.accessToken }, body: { password: PASSWORD } });
+    const set = await app.request('POST', '/api/v1/auth/set-password', { cookies: { accessToken: cookies.accessToken }, headers: { origin: FRONTEND }, body: { password: PASSWORD } });
     expect(set.status).toBe(200);
-    const again = await app.request('POST', '/api/v1/auth/set-password', { cookies: { accessToken: cookies.accessToken }, body: { password: 'An0ther!pass' } });
+    const again = await app.request('POST', '/api/v1/auth/set-password', { cookies: { accessToken: cookies.accessToken }, headers: { origin: FRONTEND }, body: { password: 'An0ther!pass' } });
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ success: false, statusCode: 409 });
     await expect(login(app, who.email, PASSWORD)).resolves.toHaveProperty('accessToken');

@@ -72,7 +72,7 @@ describe('secrets never reach the logs', () => {
     const byBody = await app.request('POST', '/api/v1/auth/refresh-token', { body: { refreshToken: login.body.data.refreshToken } });
     expect(byBody.status).toBe(200);
     tokens.push(byBody.body.data.accessToken, byBody.body.data.refreshToken);
-    const byCookie = await app.request('POST', '/api/v1/auth/refresh-token', { cookies: byBody.cookies });
+    const byCookie = await app.request('POST', '/api/v1/auth/refresh-token', { cookies: byBody.cookies, headers: { origin: 'http://localhost:5173' } });
     expect(byCookie.status).toBe(200);
     tokens.push(byCookie.body.data.accessToken, byCookie.body.data.refreshToken);
     // reusing a rotated token revokes the family: an error path that must not echo it either
@@ -95,7 +95,7 @@ describe('secrets never reach the logs', () => {
     const final = await app.request('POST', '/api/v1/auth/login', { body: { email, password: passwords[2] } });
     expect(final.status).toBe(200);
     tokens.push(final.body.data.accessToken, final.body.data.refreshToken);
-    expect((await app.request('POST', '/api/v1/auth/logout', { cookies: final.cookies })).status).toBe(200);
+    expect((await app.request('POST', '/api/v1/auth/logout', { cookies: final.cookies, headers: { origin: 'http://localhost:5173' } })).status).toBe(200);
 
     // The capture works: every request above was logged, with its request id.
     const requestLines = logs.lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'request');

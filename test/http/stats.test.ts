@@ -1,7 +1,7 @@
 import { simpleParser } from 'mailparser';
 import { TestApp, startTestApp } from '../support/testApp';
 
-const ADMIN = { email: 'stats.admin@example.com', password: 'Admin#12345' };
+const ADMIN = { email: 'stats.admin@example.com', password: 'Stat5!Keeper' };
 
 describe('statistics routes', () => {
   let app: TestApp;
@@ -17,7 +17,7 @@ describe('statistics routes', () => {
   });
 
   it('answers an admin with exactly the key names API.md lists, counting what the service wrote', async () => {
-    await app.request('POST', '/api/v1/user/register', { body: { name: 'Rita Reader', email: 'rita@example.com', password: 'Secret#123' } });
+    await app.request('POST', '/api/v1/user/register', { body: { name: 'Rita Reader', email: 'rita@example.com', password: 'Secr3t#Tour1' } });
 
     const users = await app.request('GET', '/api/v1/stats/user', { token: adminToken });
     const tours = await app.request('GET', '/api/v1/stats/tour', { token: adminToken });
@@ -41,11 +41,11 @@ describe('statistics routes', () => {
 
   it('refuses non-admins and anonymous callers', async () => {
     const email = 'nosy@example.com';
-    await app.request('POST', '/api/v1/user/register', { body: { name: 'Nosy Parker', email, password: 'Secret#123' } });
+    await app.request('POST', '/api/v1/user/register', { body: { name: 'Nosy Parker', email, password: 'Secr3t#Tour1' } });
     const mails = await app.mails();
     const code = /^\s*(\d{6})\s*$/m.exec((await simpleParser(mails[mails.length - 1])).text ?? '')![1];
     expect((await app.request('POST', '/api/v1/otp/verify', { body: { email, otp: code } })).status).toBe(200);
-    const userToken = (await app.request('POST', '/api/v1/auth/login', { body: { email, password: 'Secret#123' } })).body.data.accessToken;
+    const userToken = (await app.request('POST', '/api/v1/auth/login', { body: { email, password: 'Secr3t#Tour1' } })).body.data.accessToken;
 
     for (const area of ['user', 'tour', 'booking', 'payment']) {
       expect((await app.request('GET', `/api/v1/stats/${area}`, { token: userToken })).status).toBe(403);

@@ -83,7 +83,7 @@ describe('graceful shutdown of the API process (tsx src/main.ts)', () => {
     await waitUntilServing(port, started);
 
     const inFlight = [0, 1, 2].map((i) =>
-      twoPartPost(port, '/api/v1/user/register', JSON.stringify({ name: `Draining ${i}`, email: `drain${i}@example.com`, password: 'Secret#123' })),
+      twoPartPost(port, '/api/v1/user/register', JSON.stringify({ name: `Draining ${i}`, email: `drain${i}@example.com`, password: 'Secr3t#Tour1' })),
     );
     await sleep(300); // the server has read their headers and waits for the bodies
     const signalledAt = Date.now();
@@ -110,7 +110,7 @@ describe('graceful shutdown of the API process (tsx src/main.ts)', () => {
     });
     await waitUntilServing(port, started);
 
-    const stuck = twoPartPost(port, '/api/v1/user/register', JSON.stringify({ name: 'Never Finished', email: 'stuck@example.com', password: 'Secret#123' }));
+    const stuck = twoPartPost(port, '/api/v1/user/register', JSON.stringify({ name: 'Never Finished', email: 'stuck@example.com', password: 'Secr3t#Tour1' }));
     const outcome = stuck.response.then(() => 'answered', () => 'connection closed');
     await sleep(300);
     const signalledAt = Date.now();

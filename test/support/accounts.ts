@@ -59,3 +59,14 @@ export function cookieAttributes(setCookie: string[], name: string): Record<stri
     return [key.toLowerCase(), value.length ? value.join('=') : true];
   }));
 }
+
+/** The reset link the mailer wrote last, as `{ id, token }`. */
+export async function lastResetLink(app: TestApp): Promise<{ id: string; token: string }> {
+  const mail = [...(await app.mails())].reverse().find((m) => m.includes('reset-password?id='));
+  if (!mail) throw new Error('no reset mail in the outbox');
+  // Quoted-printable soft line breaks and =3D can split the link in the raw .eml.
+  const decoded = mail.replace(/=\r?\n/g, '').replace(/=3D/gi, '=');
+  const match = /reset-password\?id=([A-Za-z0-9-]+)&(?:amp;)?token=([A-Za-z0-9_-]+)/.exec(decoded);
+  if (!match) throw new Error('no reset link in the mail');
+  return { id: match[1], token: match[2] };
+}

@@ -35,8 +35,17 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
+/** NODE_ENV=production with every secret it requires, for tests of production-only behaviour. */
+export const PRODUCTION_ENV = {
+  NODE_ENV: 'production',
+  JWT_ACCESS_SECRET: 'a'.repeat(40), JWT_REFRESH_SECRET: 'b'.repeat(40), OTP_HASH_KEY: 'c'.repeat(40), STORAGE_SIGNING_KEY: 'd'.repeat(40), SANDBOX_GATEWAY_SECRET: 'e'.repeat(40),
+};
+
 /** Every test talks from 127.0.0.1: per-client limits stay out of the way unless a test sets them. */
-const GENEROUS_LIMITS = { RATE_LIMIT_LOGIN_PER_MINUTE: '100000', RATE_LIMIT_OTP_PER_MINUTE: '100000', RATE_LIMIT_LOGIN_PER_EMAIL: '100000' };
+const GENEROUS_LIMITS = {
+  RATE_LIMIT_LOGIN_PER_MINUTE: '100000', RATE_LIMIT_OTP_PER_MINUTE: '100000', RATE_LIMIT_LOGIN_PER_EMAIL: '100000',
+  RATE_LIMIT_ACCOUNT_PER_HOUR: '100000', RATE_LIMIT_RESET_MAILS_PER_HOUR: '100000',
+};
 
 /**
  * Starts the real app (real composition root, embedded defaults unless `env` says

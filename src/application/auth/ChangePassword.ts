@@ -1,13 +1,19 @@
-import { Unauthenticated, ValidationFailed } from '../../domain/shared/errors';
-import { assertStrongPassword } from '../../domain/user/PasswordPolicy';
+import { RateLimited, Unauthenticated, ValidationFailed } from '../../domain/shared/errors';
 import { Clock } from '../ports/Clock';
+import { CommonPasswords } from '../ports/CommonPasswords';
 import { PasswordHasher } from '../ports/PasswordHasher';
+import { RateLimiter } from '../ports/RateLimiter';
 import { SessionRepository } from '../ports/SessionRepository';
+import { SessionStandingCache } from '../ports/SessionStandingCache';
 import { UnitOfWork } from '../ports/UnitOfWork';
 import { UserRepository } from '../ports/UserRepository';
+import { acceptablePassword } from './acceptablePassword';
 import { IssuedTokens, SessionTokens } from './SessionTokens';
 
-/** Changes the password, ends every other session and hands the caller a fresh one. */
+/** Wrong current passwords one session may send per window: a stolen access token is not a free guessing oracle. */
+export const CHANGE_PASSWORD_FAILURES = { limit: 5, windowMs: 15 * 60_000 };
+
+/** Changes the password, ends every session (this one too) and hands the caller a fresh one. */
 export class ChangePassword {
   constructor(
     private readonly users: UserRepository,
@@ -16,23 +22,32 @@ export class ChangePassword {
     private readonly tokens: SessionTokens,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
+    private readonly limiter: RateLimiter,
+    private readonly standings: SessionStandingCache,
+    private readonly common: CommonPasswords,
   ) {}
 
-  async execute(input: { userId: string; oldPassword: string; newPassword: string }): Promise<IssuedTokens> {
+  async execute(input: { userId: string; sessionId?: string; oldPassword: string; newPassword: string }): Promise<IssuedTokens> {
+    const failures = `change-password:${input.sessionId ?? input.userId}`;
+    const allowed = await this.limiter.peek(failures, CHANGE_PASSWORD_FAILURES.limit);
+    if (!allowed.allowed) throw new RateLimited(allowed.retryAfterSeconds, 'Too many wrong passwords from this session, try again later');
     const user = await this.users.findById(input.userId);
     if (!user) throw new Unauthenticated();
     if (!user.passwordHash || !(await this.hasher.verify(user.passwordHash, input.oldPassword))) {
+      await this.limiter.hit(failures, CHANGE_PASSWORD_FAILURES.limit, CHANGE_PASSWORD_FAILURES.windowMs);
       throw ValidationFailed.field('oldPassword', 'does not match the current password');
     }
-    const newPassword = assertStrongPassword(input.newPassword, 'newPassword');
+    const newPassword = acceptablePassword(this.common, input.newPassword, 'newPassword');
     if (newPassword === input.oldPassword) throw ValidationFailed.field('newPassword', 'must differ from the old password');
     const hash = await this.hasher.hash(newPassword);
-    return this.uow.run(async () => {
+    const issued = await this.uow.run(async () => {
       const now = this.clock.now();
       user.changePassword(hash, now);
       await this.users.save(user);
       await this.sessions.revokeAllOfUser(user.id, now);
       return this.tokens.issue(user);
     });
+    await this.standings.forgetUser(user.id);
+    return issued;
   }
 }

@@ -12,7 +12,10 @@ import { UserRepository } from '../ports/UserRepository';
 
 export const RESET_TOKEN_TTL_MS = 10 * 60_000;
 
-/** Mails a single-use reset link. Answers the same whether or not the email is registered. */
+/**
+ * Mails a single-use reset link. Answers the same whether or not the email is registered; how often
+ * one address may be sent links is limited where the request arrives, counting unknown emails alike.
+ */
 export class ForgotPassword {
   constructor(
     private readonly users: UserRepository,
@@ -33,9 +36,11 @@ export class ForgotPassword {
     if (!user || user.isDeleted || user.status === 'BLOCKED') return;
     const token = this.secrets.generate();
     const now = this.clock.now();
-    await this.uow.run(() =>
-      this.resets.create({ id: this.ids.next(), userId: user.id, tokenHash: this.secrets.hash(token), createdAt: now, expiresAt: new Date(now.getTime() + RESET_TOKEN_TTL_MS) }),
-    );
+    // Only the newest link works: one that leaked from an older mail is void from now on.
+    await this.uow.run(async () => {
+      await this.resets.voidAllOfUser(user.id, now);
+      await this.resets.create({ id: this.ids.next(), userId: user.id, tokenHash: this.secrets.hash(token), createdAt: now, expiresAt: new Date(now.getTime() + RESET_TOKEN_TTL_MS) });
+    });
     const link = `${this.frontendUrl}/reset-password?id=${encodeURIComponent(user.id)}&token=${encodeURIComponent(token)}`;
     // After the answer: waiting for SMTP only for registered emails would show in the response time.
     this.background.run('password reset mail', async () => {

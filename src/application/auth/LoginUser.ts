@@ -4,6 +4,7 @@ import { User } from '../../domain/user/User';
 import { PasswordHasher } from '../ports/PasswordHasher';
 import { UnitOfWork } from '../ports/UnitOfWork';
 import { UserRepository } from '../ports/UserRepository';
+import { LoginThrottle } from './LoginThrottle';
 import { IssuedTokens, SessionTokens } from './SessionTokens';
 
 export class LoginUser {
@@ -15,10 +16,15 @@ export class LoginUser {
     private readonly hasher: PasswordHasher,
     private readonly tokens: SessionTokens,
     private readonly uow: UnitOfWork,
+    private readonly throttle: LoginThrottle,
   ) {}
 
-  async execute(input: { email: string; password: string }): Promise<IssuedTokens & { user: User }> {
+  /** `address`: the client's, as the HTTP adapter established it; failures are counted against it. */
+  async execute(input: { email: string; password: string; address?: string }): Promise<IssuedTokens & { user: User }> {
     const invalid = new Unauthenticated('Invalid email or password', 'AUTH.INVALID_CREDENTIALS');
+    const counted = String(input.email).trim().toLowerCase();
+    const address = input.address ?? 'unknown';
+    await this.throttle.assertMayTry(address, counted);
     let email: Email;
     try {
       email = Email.create(input.email);
@@ -27,8 +33,12 @@ export class LoginUser {
     }
     const user = await this.users.findByEmail(email.value);
     const matches = await this.hasher.verify(user?.passwordHash ?? (await this.decoy()), input.password);
-    if (!user || !user.passwordHash || !matches) throw invalid;
+    if (!user || !user.passwordHash || !matches) {
+      await this.throttle.failed(address, counted);
+      throw invalid;
+    }
     user.assertMayLogIn();
+    await this.throttle.succeeded(address, counted);
     const issued = await this.uow.run(() => this.tokens.issue(user));
     return { ...issued, user };
   }

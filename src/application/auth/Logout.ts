@@ -1,22 +1,37 @@
 import { Clock } from '../ports/Clock';
 import { SecretTokens } from '../ports/SecretTokens';
 import { SessionRepository } from '../ports/SessionRepository';
+import { SessionStandingCache } from '../ports/SessionStandingCache';
 import { UnitOfWork } from '../ports/UnitOfWork';
 
-/** Ends the session family of the presented refresh token; unknown tokens are ignored. */
+/**
+ * Ends the session of the presented refresh token and of the presented access token (a client may
+ * hold only one of them); its access tokens stop working too. Unknown tokens are ignored.
+ */
 export class Logout {
   constructor(
     private readonly sessions: SessionRepository,
     private readonly secrets: SecretTokens,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
+    private readonly standings: SessionStandingCache,
   ) {}
 
-  async execute(refreshToken: string | null): Promise<void> {
-    if (!refreshToken) return;
-    await this.uow.run(async () => {
-      const session = await this.sessions.findByTokenHash(this.secrets.hash(refreshToken));
-      if (session) await this.sessions.revokeFamily(session.familyId, this.clock.now());
+  async execute(input: { refreshToken: string | null; session?: { userId: string; sessionId: string } | null }): Promise<void> {
+    const ended = await this.uow.run(async () => {
+      const now = this.clock.now();
+      const users = new Set<string>();
+      const found = input.refreshToken ? await this.sessions.findByTokenHash(this.secrets.hash(input.refreshToken)) : null;
+      if (found) {
+        await this.sessions.revokeFamily(found.familyId, now);
+        users.add(found.userId);
+      }
+      if (input.session) {
+        await this.sessions.revokeFamily(input.session.sessionId, now);
+        users.add(input.session.userId);
+      }
+      return users;
     });
+    for (const userId of ended) await this.standings.forgetUser(userId);
   }
 }

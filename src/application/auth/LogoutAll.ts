@@ -1,11 +1,13 @@
 import { Clock } from '../ports/Clock';
 import { SessionRepository } from '../ports/SessionRepository';
+import { SessionStandingCache } from '../ports/SessionStandingCache';
 import { UnitOfWork } from '../ports/UnitOfWork';
 
 export class LogoutAll {
-  constructor(private readonly sessions: SessionRepository, private readonly uow: UnitOfWork, private readonly clock: Clock) {}
+  constructor(private readonly sessions: SessionRepository, private readonly uow: UnitOfWork, private readonly clock: Clock, private readonly standings: SessionStandingCache) {}
 
   async execute(userId: string): Promise<void> {
     await this.uow.run(() => this.sessions.revokeAllOfUser(userId, this.clock.now()));
+    await this.standings.forgetUser(userId);
   }
 }

@@ -2,6 +2,7 @@ import { Unauthenticated } from '../../domain/shared/errors';
 import { Clock } from '../ports/Clock';
 import { SecretTokens } from '../ports/SecretTokens';
 import { SessionRepository } from '../ports/SessionRepository';
+import { SessionStandingCache } from '../ports/SessionStandingCache';
 import { UnitOfWork } from '../ports/UnitOfWork';
 import { UserRepository } from '../ports/UserRepository';
 import { IssuedTokens, SessionTokens } from './SessionTokens';
@@ -18,6 +19,7 @@ export class RefreshAccessToken {
     private readonly tokens: SessionTokens,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
+    private readonly standings: SessionStandingCache,
   ) {}
 
   async execute(refreshToken: string): Promise<IssuedTokens> {
@@ -28,7 +30,7 @@ export class RefreshAccessToken {
       const verdict = session.verdict(now);
       if (verdict === 'reused' || (verdict === 'usable' && !(await this.sessions.markRotated(session.id, now)))) {
         await this.sessions.revokeFamily(session.familyId, now);
-        return 'reused' as const;
+        return { reusedBy: session.userId };
       }
       if (verdict !== 'usable') return 'invalid' as const;
       const user = await this.users.findById(session.userId);
@@ -36,7 +38,10 @@ export class RefreshAccessToken {
       user.assertMayLogIn();
       return this.tokens.issue(user, session.familyId);
     });
-    if (outcome === 'reused') throw new Unauthenticated('Refresh token reuse detected; please log in again', 'AUTH.REFRESH_REUSED');
+    if (typeof outcome === 'object' && 'reusedBy' in outcome) {
+      await this.standings.forgetUser(outcome.reusedBy);
+      throw new Unauthenticated('Refresh token reuse detected; please log in again', 'AUTH.REFRESH_REUSED');
+    }
     if (outcome === 'invalid') throw new Unauthenticated('Invalid or expired refresh token', 'AUTH.REFRESH_INVALID');
     return outcome;
   }

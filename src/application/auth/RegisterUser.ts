@@ -1,12 +1,13 @@
 import { Email } from '../../domain/user/Email';
-import { assertStrongPassword } from '../../domain/user/PasswordPolicy';
 import { Phone } from '../../domain/user/Phone';
 import { User } from '../../domain/user/User';
 import { Clock } from '../ports/Clock';
+import { CommonPasswords } from '../ports/CommonPasswords';
 import { IdGenerator } from '../ports/IdGenerator';
 import { PasswordHasher } from '../ports/PasswordHasher';
 import { UnitOfWork } from '../ports/UnitOfWork';
 import { UserRepository } from '../ports/UserRepository';
+import { acceptablePassword } from './acceptablePassword';
 
 export interface RegisterInput {
   name: string;
@@ -23,11 +24,12 @@ export class RegisterUser {
     private readonly ids: IdGenerator,
     private readonly clock: Clock,
     private readonly uow: UnitOfWork,
+    private readonly common: CommonPasswords,
   ) {}
 
   async execute(input: RegisterInput): Promise<User> {
     const email = Email.create(input.email);
-    const password = assertStrongPassword(input.password);
+    const password = acceptablePassword(this.common, input.password);
     const phone = input.phone ? Phone.create(input.phone).value : null;
     const passwordHash = await this.hasher.hash(password);
     const user = User.register({ id: this.ids.next(), name: input.name, email, passwordHash, phone, address: input.address ?? null, now: this.clock.now() });

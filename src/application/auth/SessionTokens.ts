@@ -29,7 +29,7 @@ export class SessionTokens {
     const now = this.clock.now();
     const session = RefreshSession.start({ id: this.ids.next(), userId: user.id, familyId, tokenHash: this.secrets.hash(refreshToken), now, ttlMs: this.refreshTtlMs });
     await this.sessions.create(session);
-    const access = this.accessTokens.issue({ userId: user.id, email: user.email.value, role: user.role });
+    const access = this.accessTokens.issue({ userId: user.id, email: user.email.value, role: user.role, sessionId: familyId });
     return { accessToken: access.token, refreshToken, accessExpiresAt: access.expiresAt, refreshExpiresAt: session.expiresAt };
   }
 }

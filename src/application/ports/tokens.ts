@@ -18,6 +18,8 @@ export const TOKENS = {
   TemplateRenderer: Symbol.for('TemplateRenderer'),
   OtpStore: Symbol.for('OtpStore'),
   RateLimiter: Symbol.for('RateLimiter'),
+  SessionStandingCache: Symbol.for('SessionStandingCache'),
+  CommonPasswords: Symbol.for('CommonPasswords'),
   CodeGenerator: Symbol.for('CodeGenerator'),
   ObjectStorage: Symbol.for('ObjectStorage'),
   StoredImageReferences: Symbol.for('StoredImageReferences'),

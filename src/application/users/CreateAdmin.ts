@@ -1,9 +1,10 @@
 import { Conflict } from '../../domain/shared/errors';
 import { Email } from '../../domain/user/Email';
-import { assertStrongPassword } from '../../domain/user/PasswordPolicy';
 import { Role } from '../../domain/user/Role';
 import { User } from '../../domain/user/User';
+import { acceptablePassword } from '../auth/acceptablePassword';
 import { Clock } from '../ports/Clock';
+import { CommonPasswords } from '../ports/CommonPasswords';
 import { IdGenerator } from '../ports/IdGenerator';
 import { PasswordHasher } from '../ports/PasswordHasher';
 import { UnitOfWork } from '../ports/UnitOfWork';
@@ -17,11 +18,12 @@ export class CreateAdmin {
     private readonly ids: IdGenerator,
     private readonly clock: Clock,
     private readonly uow: UnitOfWork,
+    private readonly common: CommonPasswords,
   ) {}
 
   async execute(input: { email: string; password: string; name?: string; role?: Extract<Role, 'ADMIN' | 'SUPER_ADMIN'> }): Promise<User> {
     const email = Email.create(input.email);
-    const hash = await this.hasher.hash(assertStrongPassword(input.password));
+    const hash = await this.hasher.hash(acceptablePassword(this.common, input.password));
     return this.uow.run(async () => {
       if (await this.users.findByEmail(email.value)) throw new Conflict('A user with this email already exists', 'USER.ALREADY_EXISTS');
       const role = input.role ?? 'ADMIN';

@@ -12,4 +12,6 @@ export function isAdmin(role: Role): boolean {
 export interface Actor {
   userId: string;
   role: Role;
+  /** The login session the request came through (absent for the admin CLI). */
+  sessionId?: string;
 }

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { ClientProfileName, withClientProfile } from './clientProfiles';
+import { PRIVATE_FILE, ensurePrivateDir } from '../system/privateFiles';
 import { environmentSchema } from './schema';
 
 export interface Config {
@@ -16,6 +17,12 @@ export interface Config {
   bodyLimit: string;
   /** `CLIENT_COMPAT`: the legacy client profile whose defaults were applied, or null. */
   clientCompat: ClientProfileName | null;
+  /** Proxies in front of the app whose X-Forwarded-For entries are trusted; the client is the right-most untrusted hop. */
+  trustProxy: number;
+  /** Origins besides FRONTEND_URL and PUBLIC_URL whose cookie-authenticated unsafe requests are accepted. */
+  csrfTrustedOrigins: string[];
+  /** Bearer token `/metrics` requires; in production without one, `/metrics` is not served. */
+  metricsToken: string | null;
   database: { url: string | null; poolSize: number };
   redisUrl: string | null;
   mail: { smtpUrl: string | null; from: string };
@@ -33,8 +40,15 @@ export interface Config {
   /** `issuerUrl`: where the OpenID Connect discovery document is read (Google unless a test or another provider says otherwise). */
   google: { clientId: string; clientSecret: string; issuerUrl: string } | null;
   business: { currency: string; holdMinutes: number; brandName: string; sellerName: string; sellerAddress: string };
-  /** `loginPerEmail` counts attempts on one email per 15 minutes, from any client. */
-  rateLimits: { loginPerMinute: number; otpPerMinute: number; loginPerEmail: number };
+  /**
+   * `loginPerEmail`: failed logins per (client address, email) per 15 minutes; `loginLockAfter`: failed
+   * logins after which an account needs a password reset; `accountPerHour`: registrations, reset
+   * requests, resets and password changes per client address per hour (each counted apart);
+   * `resetMailsPerHour`: reset links one email address may be sent per hour.
+   */
+  rateLimits: { loginPerMinute: number; otpPerMinute: number; loginPerEmail: number; loginLockAfter: number; accountPerHour: number; resetMailsPerHour: number };
+  /** Password hashes allowed to wait for a free slot before more are refused with 503. */
+  passwordHashQueueLimit: number;
   /** Seconds before the same email may be sent another verification code (0: no cooldown; the hourly cap stays). */
   otpResendCooldownSeconds: number;
   worker: { inProcess: boolean; concurrency: number };
@@ -64,8 +78,8 @@ function developmentSecrets(varDir: string): Record<string, string> {
     }
   }
   if (changed) {
-    fs.mkdirSync(varDir, { recursive: true });
-    fs.writeFileSync(file, JSON.stringify(existing, null, 2), { mode: 0o600 });
+    ensurePrivateDir(varDir);
+    fs.writeFileSync(file, JSON.stringify(existing, null, 2), { mode: PRIVATE_FILE });
   }
   return existing;
 }
@@ -94,6 +108,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     frontendUrl: e.FRONTEND_URL.replace(/\/$/, ''),
     bodyLimit: e.BODY_LIMIT,
     clientCompat: e.CLIENT_COMPAT || null,
+    trustProxy: e.TRUST_PROXY,
+    csrfTrustedOrigins: String(e.CSRF_TRUSTED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean).map((o) => new URL(o).origin),
+    metricsToken: e.METRICS_TOKEN || null,
     database: { url: e.DATABASE_URL || null, poolSize: e.DATABASE_POOL_SIZE },
     redisUrl: e.REDIS_URL || null,
     mail: { smtpUrl: e.SMTP_URL || null, from: e.MAIL_FROM },
@@ -135,7 +152,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sellerName: e.SELLER_NAME,
       sellerAddress: e.SELLER_ADDRESS,
     },
-    rateLimits: { loginPerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE, otpPerMinute: e.RATE_LIMIT_OTP_PER_MINUTE, loginPerEmail: e.RATE_LIMIT_LOGIN_PER_EMAIL },
+    rateLimits: {
+      loginPerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE,
+      otpPerMinute: e.RATE_LIMIT_OTP_PER_MINUTE,
+      loginPerEmail: e.RATE_LIMIT_LOGIN_PER_EMAIL,
+      loginLockAfter: e.LOGIN_LOCKOUT_AFTER,
+      accountPerHour: e.RATE_LIMIT_ACCOUNT_PER_HOUR,
+      resetMailsPerHour: e.RATE_LIMIT_RESET_MAILS_PER_HOUR,
+    },
+    passwordHashQueueLimit: e.PASSWORD_HASH_QUEUE_LIMIT,
     otpResendCooldownSeconds: e.OTP_RESEND_COOLDOWN_SECONDS,
     worker: { inProcess: e.WORKER_IN_PROCESS, concurrency: e.WORKER_CONCURRENCY },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,

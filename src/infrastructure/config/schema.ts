@@ -17,6 +17,9 @@ export const environmentSchema = Joi.object({
   FRONTEND_URL: url.default('http://localhost:5173'),
   BODY_LIMIT: Joi.string().default('1mb'),
   CLIENT_COMPAT: Joi.string().valid('', ...CLIENT_PROFILE_NAMES).default(''),
+  TRUST_PROXY: Joi.number().integer().min(0).max(10).default(0),
+  CSRF_TRUSTED_ORIGINS: Joi.string().allow('').pattern(/^\s*(https?:\/\/[^\s,/]+\s*(,\s*|$))*$/),
+  METRICS_TOKEN: Joi.string().min(16).allow(''),
 
   DATABASE_URL: Joi.string().pattern(/^(mysql|mariadb):\/\//).allow(''),
   DATABASE_POOL_SIZE: Joi.number().integer().min(1).max(200).default(10),
@@ -66,7 +69,11 @@ export const environmentSchema = Joi.object({
 
   RATE_LIMIT_LOGIN_PER_MINUTE: Joi.number().integer().min(1).default(10),
   RATE_LIMIT_OTP_PER_MINUTE: Joi.number().integer().min(1).default(20),
-  RATE_LIMIT_LOGIN_PER_EMAIL: Joi.number().integer().min(1).default(10),
+  RATE_LIMIT_LOGIN_PER_EMAIL: Joi.number().integer().min(1).default(5),
+  LOGIN_LOCKOUT_AFTER: Joi.number().integer().min(10).max(100).default(100),
+  RATE_LIMIT_ACCOUNT_PER_HOUR: Joi.number().integer().min(1).default(20),
+  RATE_LIMIT_RESET_MAILS_PER_HOUR: Joi.number().integer().min(1).default(3),
+  PASSWORD_HASH_QUEUE_LIMIT: Joi.number().integer().min(1).default(32),
   WORKER_IN_PROCESS: Joi.boolean().truthy('1').falsy('0').default(true),
   WORKER_CONCURRENCY: Joi.number().integer().min(1).max(64).default(2),
   SHUTDOWN_TIMEOUT_MS: Joi.number().integer().min(100).default(10000),

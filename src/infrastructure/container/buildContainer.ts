@@ -3,6 +3,7 @@ import { Container, ContainerModule } from 'inversify';
 import { Config } from '../config/Config';
 import { createPino, PinoLogger } from '../logging/PinoLogger';
 import { Database } from '../persistence/Database';
+import { ensurePrivateDir } from '../system/privateFiles';
 import { createDataSource } from '../persistence/createDataSource';
 import { accountsModule } from './accountsModule';
 import { bookingModule, paymentGatewayName } from './bookingModule';
@@ -34,6 +35,7 @@ export interface BuildOptions {
 }
 
 export async function openDatabase(config: Config): Promise<Database> {
+  ensurePrivateDir(config.varDir);
   const dataSource = createDataSource({ url: config.database.url, sqliteFile: path.join(config.varDir, 'tourdesk.sqlite'), poolSize: config.database.poolSize });
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { Mailer, OutgoingMail } from '../../application/ports/Mailer';
 import { DependencyUnavailable } from '../../domain/shared/errors';
+import { PRIVATE_DIR, PRIVATE_FILE } from '../system/privateFiles';
 
 /** The embedded outbox: one RFC 5322 file per message, byte for byte what SMTP would carry. */
 export class EmlFileMailer implements Mailer {
@@ -17,8 +18,9 @@ export class EmlFileMailer implements Mailer {
     const info = await this.transport.sendMail({ from: this.from, ...mail });
     const file = path.join(this.directory, `${Date.now()}-${String(++this.sequence % 1e6).padStart(6, '0')}-${randomUUID()}.eml`);
     try {
-      await fs.mkdir(this.directory, { recursive: true });
-      await fs.writeFile(file, info.message as Buffer);
+      // Mails hold verification codes and reset links: readable by the service's user only.
+      await fs.mkdir(this.directory, { recursive: true, mode: PRIVATE_DIR });
+      await fs.writeFile(file, info.message as Buffer, { mode: PRIVATE_FILE });
     } catch (error) {
       throw new DependencyUnavailable('mail outbox', `Could not write ${file}: ${(error as Error).message}`);
     }

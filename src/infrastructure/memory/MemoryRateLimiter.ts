@@ -21,6 +21,17 @@ export class MemoryRateLimiter implements RateLimiter {
     return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((window.endsAt - now) / 1000)) };
   }
 
+  async peek(key: string, limit: number): Promise<RateDecision> {
+    const now = this.clock.now().getTime();
+    const window = this.windows.get(key);
+    if (!window || window.endsAt <= now || window.hits < limit) return { allowed: true };
+    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((window.endsAt - now) / 1000)) };
+  }
+
+  async reset(key: string): Promise<void> {
+    this.windows.delete(key);
+  }
+
   private sweep(now: number): void {
     for (const [key, window] of this.windows) if (window.endsAt <= now) this.windows.delete(key);
   }

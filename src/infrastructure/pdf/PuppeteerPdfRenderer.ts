@@ -15,6 +15,10 @@ export const CHROMIUM_ARGS = [
   '--disable-extensions',
   '--disable-sync',
   '--headless=new',
+  // Every connection goes to a proxy that is not there, loopback included (Chromium exempts it unless told):
+  // request interception misses browser-initiated fetches such as <link rel=prefetch>; this does not.
+  '--proxy-server=http://127.0.0.1:9',
+  '--proxy-bypass-list=<-loopback>',
 ];
 
 export interface PuppeteerPdfOptions {
@@ -43,8 +47,9 @@ class RenderTimedOut extends DependencyUnavailable {}
 /**
  * PDFs from headless Chromium driven by puppeteer-core: one browser per process, a bounded
  * pool of reusable pages, a deadline per render, relaunch on crash, recycle after N renders.
- * Pages run with JavaScript off and every request aborted, so the HTML cannot fetch a URL or
- * read a file; the browser is driven over a pipe, so no DevTools port is opened either.
+ * Pages run with JavaScript off, offline, and with every request aborted, so the HTML cannot fetch a
+ * URL or read a file; the browser itself can reach no network (CHROMIUM_ARGS); it is driven over a
+ * pipe, so no DevTools port is opened either.
  */
 export class PuppeteerPdfRenderer implements PdfRenderer {
   private readonly slots: Semaphore;
@@ -132,6 +137,7 @@ export class PuppeteerPdfRenderer implements PdfRenderer {
   private async openPage(browser: Browser): Promise<Page> {
     const page = await browser.newPage();
     await page.setJavaScriptEnabled(false);
+    await page.setOfflineMode(true);
     await page.setRequestInterception(true);
     page.on('request', (request: HTTPRequest) => this.refuse(request));
     return page;

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensurePrivateDir, ensurePrivateFile } from '../system/privateFiles';
 import { DataSource } from 'typeorm';
 import { entities } from './entities';
 import { migrations } from './migrations';
@@ -26,7 +27,11 @@ export function createDataSource(options: DatabaseOptions): DataSource {
       logging: options.logging ?? false,
     });
   }
-  if (options.sqliteFile !== ':memory:') fs.mkdirSync(path.dirname(options.sqliteFile), { recursive: true });
+  if (options.sqliteFile !== ':memory:') {
+    // SQLite gives its -wal and -shm files the database file's mode.
+    ensurePrivateDir(path.dirname(options.sqliteFile));
+    ensurePrivateFile(options.sqliteFile);
+  }
   return new DataSource({
     type: 'better-sqlite3',
     database: options.sqliteFile,

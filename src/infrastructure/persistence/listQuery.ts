@@ -17,7 +17,7 @@ export function applyListQuery<T extends ObjectLiteral>(qb: SelectQueryBuilder<T
   };
   let n = 0;
   const param = (): string => `lq${n++}`;
-  if (query.searchTerm) {
+  if (query.searchTerm && spec.searchable.length) {
     const like = `%${query.searchTerm.replace(/[!%_]/g, (c) => `!${c}`)}%`;
     const p = param();
     const ors = spec.searchable.map((f) => `LOWER(${column(f)}) LIKE LOWER(:${p}) ESCAPE '!'`);

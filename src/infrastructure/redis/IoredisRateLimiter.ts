@@ -1,6 +1,6 @@
 import type Redis from 'ioredis';
 import { RateDecision, RateLimiter } from '../../application/ports/RateLimiter';
-import { RedisScript } from './RedisScript';
+import { RedisScript, onRedis } from './RedisScript';
 
 /** KEYS[1] counter; ARGV[1] window ms. Returns {hits, ms left}; the window starts with its first hit. */
 const HIT = new RedisScript(`
@@ -20,5 +20,16 @@ export class IoredisRateLimiter implements RateLimiter {
     const [hits, msLeft] = (await HIT.run(this.redis, [`${this.prefix}rate:${key}`], [Math.max(1, Math.ceil(windowMs))])) as [number, number];
     if (hits <= limit) return { allowed: true };
     return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(msLeft / 1000)) };
+  }
+
+  async peek(key: string, limit: number): Promise<RateDecision> {
+    const counter = `${this.prefix}rate:${key}`;
+    const [[, hits], [, msLeft]] = (await onRedis(() => this.redis.multi().get(counter).pttl(counter).exec())) as [[unknown, string | null], [unknown, number]];
+    if (Number(hits ?? 0) < limit || msLeft <= 0) return { allowed: true };
+    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(msLeft / 1000)) };
+  }
+
+  async reset(key: string): Promise<void> {
+    await onRedis(() => this.redis.del(`${this.prefix}rate:${key}`));
   }
 }

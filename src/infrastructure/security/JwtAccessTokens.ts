@@ -21,7 +21,7 @@ export class JwtAccessTokens implements AccessTokens {
   issue(claims: AccessClaims): { token: string; expiresAt: Date } {
     const iat = Math.floor(this.clock.now().getTime() / 1000);
     const exp = iat + Math.floor(this.ttlMs / 1000);
-    const token = jwt.sign({ sub: claims.userId, email: claims.email, role: claims.role, iat, exp }, this.key, { algorithm: ALGORITHM });
+    const token = jwt.sign({ sub: claims.userId, email: claims.email, role: claims.role, sid: claims.sessionId, iat, exp }, this.key, { algorithm: ALGORITHM });
     return { token, expiresAt: new Date(exp * 1000) };
   }
 
@@ -36,7 +36,12 @@ export class JwtAccessTokens implements AccessTokens {
       if (error instanceof jwt.TokenExpiredError) throw new Unauthenticated('jwt expired', 'AUTH.TOKEN_EXPIRED');
       throw new Unauthenticated('Invalid access token', 'AUTH.TOKEN_INVALID');
     }
-    if (typeof payload.sub !== 'string' || !ROLES.includes(payload.role)) throw new Unauthenticated('Invalid access token', 'AUTH.TOKEN_INVALID');
-    return { userId: payload.sub, email: String(payload.email), role: payload.role as Role };
+    // jsonwebtoken checks `exp` only when present: a token that never expires is refused here.
+    if (typeof payload.exp !== 'number' || typeof payload.sub !== 'string' || !ROLES.includes(payload.role)) {
+      throw new Unauthenticated('Invalid access token', 'AUTH.TOKEN_INVALID');
+    }
+    // Tokens signed before sessions were named in them: the client's remedy is a refresh, as for an expired one.
+    if (typeof payload.sid !== 'string' || !payload.sid) throw new Unauthenticated('jwt expired', 'AUTH.TOKEN_EXPIRED');
+    return { userId: payload.sub, email: String(payload.email), role: payload.role as Role, sessionId: payload.sid };
   }
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Clock } from '../../application/ports/Clock';
 import { ListedObject, ObjectStorage, ObjectStream, StoredObject } from '../../application/ports/ObjectStorage';
 import { assertStorageKey, assertStoragePrefix, isStorageKey } from './storageKey';
+import { PRIVATE_DIR, PRIVATE_FILE } from '../system/privateFiles';
 
 export const LOCAL_FILES_PATH = '/files';
 
@@ -33,13 +34,13 @@ export class LocalObjectStorage implements ObjectStorage {
   async put(key: string, bytes: Buffer, contentType: string): Promise<void> {
     const file = this.fileOf(key);
     const metaFile = this.metaOf(key);
-    await fs.mkdir(path.dirname(file), { recursive: true });
-    await fs.mkdir(path.dirname(metaFile), { recursive: true });
+    await fs.mkdir(path.dirname(file), { recursive: true, mode: PRIVATE_DIR });
+    await fs.mkdir(path.dirname(metaFile), { recursive: true, mode: PRIVATE_DIR });
     // Write-then-rename: a reader never sees half an object.
     const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-    await fs.writeFile(temp, bytes);
+    await fs.writeFile(temp, bytes, { mode: PRIVATE_FILE });
     const digest = createHash('sha256').update(bytes).digest('hex').slice(0, 32);
-    await fs.writeFile(metaFile, JSON.stringify({ contentType, digest } satisfies Meta));
+    await fs.writeFile(metaFile, JSON.stringify({ contentType, digest } satisfies Meta), { mode: PRIVATE_FILE });
     await fs.rename(temp, file);
   }
 

@@ -1,9 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { commandModules } from './commands';
 import { errorLine, exitCodeOf } from './exitCodes';
+import { readSecret } from './readSecret';
 import { CliOutput, GetRuntime } from './types';
 
-const processOutput: CliOutput = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+const processOutput: CliOutput = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), readSecret: (prompt) => readSecret(prompt) };
 
 /** The admin program with every command module registered. Nothing runs until it is parsed. */
 export function createProgram(getRuntime: GetRuntime, output: CliOutput = processOutput): Command {
@@ -12,7 +13,7 @@ export function createProgram(getRuntime: GetRuntime, output: CliOutput = proces
     .configureOutput({ writeOut: output.out, writeErr: output.err })
     .exitOverride()
     .showHelpAfterError('(add --help for usage)');
-  for (const module of commandModules) module.register(program, getRuntime);
+  for (const module of commandModules) module.register(program, getRuntime, output);
   return program;
 }
 

@@ -1,23 +1,48 @@
 import { Context } from 'koa';
+import { CheckSession } from '../../application/auth/CheckSession';
 import { AccessTokens } from '../../application/ports/AccessTokens';
-import { Forbidden, Unauthenticated } from '../../domain/shared/errors';
+import { DomainError, Forbidden, Unauthenticated } from '../../domain/shared/errors';
 import { Actor } from '../../domain/user/Role';
 import { ACCESS_COOKIE } from './cookies';
 import { Access } from './route';
 
-/** Bearer token, a bare token (older clients), or the cookie, in that order. */
-export function presentedAccessToken(ctx: Context): string | null {
-  const header = ctx.get('authorization').trim();
-  if (header) return header.replace(/^Bearer\s+/i, '');
-  return ctx.cookies.get(ACCESS_COOKIE) || null;
+export interface Authentication {
+  actor: Actor | null;
+  /** The access token came from the cookie (a browser may have sent it for another site's page). */
+  byCookie: boolean;
 }
 
-export function authorize(ctx: Context, access: Access, tokens: AccessTokens): Actor | null {
-  if (access === 'public') return null;
-  const token = presentedAccessToken(ctx);
-  if (!token) throw new Unauthenticated('You are not logged in', 'AUTH.NO_TOKEN');
-  const claims = tokens.verify(token);
-  const actor = { userId: claims.userId, role: claims.role };
-  if (access !== 'user' && !access.includes(actor.role)) throw new Forbidden('You are not permitted to view this route');
-  return actor;
+/** Bearer token, a bare token (older clients), or the cookie, in that order. */
+export function presentedAccessToken(ctx: Context): { token: string; byCookie: boolean } | null {
+  const header = ctx.get('authorization').trim();
+  if (header) return { token: header.replace(/^Bearer\s+/i, ''), byCookie: false };
+  const cookie = ctx.cookies.get(ACCESS_COOKIE);
+  return cookie ? { token: cookie, byCookie: true } : null;
 }
+
+/**
+ * Who is calling, checked against the route's access: a valid signature, then the session's standing
+ * (revoked, blocked, deleted, role changed) through CheckSession. `optional` routes take a caller
+ * when one is presented and still standing, and go on anonymously otherwise.
+ */
+export function authenticator(tokens: AccessTokens, checkSession: CheckSession) {
+  return async (ctx: Context, access: Access): Promise<Authentication> => {
+    const presented = presentedAccessToken(ctx);
+    if (access === 'public') return { actor: null, byCookie: false };
+    if (access === 'optional') {
+      if (!presented) return { actor: null, byCookie: false };
+      try {
+        return { actor: await checkSession.execute(tokens.verify(presented.token)), byCookie: presented.byCookie };
+      } catch (error) {
+        if (error instanceof DomainError) return { actor: null, byCookie: presented.byCookie };
+        throw error;
+      }
+    }
+    if (!presented) throw new Unauthenticated('You are not logged in', 'AUTH.NO_TOKEN');
+    const actor = await checkSession.execute(tokens.verify(presented.token));
+    if (access !== 'user' && !access.includes(actor.role)) throw new Forbidden('You are not permitted to view this route');
+    return { actor, byCookie: presented.byCookie };
+  };
+}
+
+export type Authenticator = ReturnType<typeof authenticator>;

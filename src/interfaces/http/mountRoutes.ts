@@ -1,15 +1,26 @@
 import Router from '@koa/router';
 import { Context } from 'koa';
-import { AccessTokens } from '../../application/ports/AccessTokens';
 import { ValidationFailed } from '../../domain/shared/errors';
-import { authorize } from './authenticate';
-import { RateLimitGuard } from './rateLimit';
+import { Authenticator } from './authenticate';
+import { ACCESS_COOKIE, REFRESH_COOKIE } from './cookies';
+import { assertTrustedOrigin, isUnsafe } from './csrf';
 import { successBody } from './envelope';
+import { RateLimitGuard } from './rateLimit';
+import { BodyParser } from './requestBody';
 import { RouteDef, asList } from './route';
 import { uploadedFiles } from './uploads';
 import { validate } from './validate';
 
 export const API_PREFIX = '/api/v1';
+
+/** What every route passes through before its handler, in this order. */
+export interface RouteGuards {
+  authenticate: Authenticator;
+  /** Origins trusted to send cookie-authenticated unsafe requests. */
+  trustedOrigins: Set<string>;
+  parseBody: BodyParser;
+  rateLimits?: RateLimitGuard;
+}
 
 /** Multipart requests carry their JSON as a string in the `data` field. */
 function bodyOf(ctx: Context): unknown {
@@ -22,10 +33,19 @@ function bodyOf(ctx: Context): unknown {
   }
 }
 
-export function mountRoutes(router: Router, routes: RouteDef[], tokens: AccessTokens, rateLimits?: RateLimitGuard): void {
+const carriesSessionCookie = (ctx: Context) => Boolean(ctx.cookies.get(ACCESS_COOKIE) || ctx.cookies.get(REFRESH_COOKIE));
+
+/**
+ * Each route: who is calling (token, then session standing) → where from, when a cookie vouches for
+ * an unsafe request → the body, parsed only now and only as the route takes it → validation →
+ * rate limits → handler. Nothing is read from a body before the caller is known to be allowed.
+ */
+export function mountRoutes(router: Router, routes: RouteDef[], guards: RouteGuards): void {
   for (const route of routes) {
     const handle = async (ctx: Context): Promise<void> => {
-      const actor = authorize(ctx, route.access, tokens);
+      const { actor, byCookie } = await guards.authenticate(ctx, route.access);
+      if (isUnsafe(ctx.method) && (byCookie || (route.readsSessionCookies && carriesSessionCookie(ctx)))) assertTrustedOrigin(ctx, guards.trustedOrigins);
+      await guards.parseBody(ctx, route);
       const req = route.request ?? {};
       const input = {
         actor,
@@ -34,10 +54,7 @@ export function mountRoutes(router: Router, routes: RouteDef[], tokens: AccessTo
         body: req.body ? validate(req.body, bodyOf(ctx), 'body') : {},
         files: req.files ? uploadedFiles(ctx, req.files.field) : [],
       };
-      if (req.files && input.files.length > req.files.max) {
-        throw ValidationFailed.field(req.files.field, `at most ${req.files.max} file(s) per request`);
-      }
-      if (route.rateLimit?.length && rateLimits) await rateLimits(route.rateLimit, input, ctx);
+      if (route.rateLimit?.length && guards.rateLimits) await guards.rateLimits(route.rateLimit, input, ctx);
       const reply = await route.handler(input, ctx);
       if (!reply) return;
       const status = reply.status ?? route.response?.status ?? 200;

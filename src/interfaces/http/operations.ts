@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import Router from '@koa/router';
+import { Unauthenticated } from '../../domain/shared/errors';
 import { HealthCheck } from '../../application/ports/HealthCheck';
 import { TOKENS } from '../../application/ports/tokens';
 import { Runtime } from '../../infrastructure/container/buildContainer';
@@ -14,6 +16,9 @@ const DOCS_INIT = `window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '
 // The folder only: requiring 'swagger-ui-dist' itself would load its 1.5 MB bundle at start-up.
 const SWAGGER_UI_DIR = path.dirname(require.resolve('swagger-ui-dist/package.json'));
 const ASSETS = new Set(['swagger-ui.css', 'swagger-ui-bundle.js']);
+
+const digest = (value: string) => createHash('sha256').update(value).digest();
+const sameSecret = (given: string, expected: string) => timingSafeEqual(digest(given), digest(expected));
 
 /** Liveness, readiness, Prometheus metrics, the OpenAPI document and its UI: outside /api/v1, for operators. */
 export function operationsRouter(runtime: Runtime, openApi: () => Record<string, unknown>): Router {
@@ -43,10 +48,20 @@ export function operationsRouter(runtime: Runtime, openApi: () => Record<string,
   });
 
   const metrics = runtime.container.get(PrometheusMetrics);
-  router.get('/metrics', async (ctx) => {
-    ctx.type = metrics.contentType;
-    ctx.body = await metrics.render();
-  });
+  const { metricsToken, env } = runtime.config;
+  // Metrics name routes, volumes and failures: in production only a scraper holding METRICS_TOKEN reads them.
+  if (metricsToken || env !== 'production') {
+    router.get('/metrics', async (ctx) => {
+      if (metricsToken && !sameSecret(ctx.get('authorization').replace(/^Bearer\s+/i, ''), metricsToken)) {
+        ctx.set('WWW-Authenticate', 'Bearer realm="metrics"');
+        throw new Unauthenticated('/metrics needs Authorization: Bearer <METRICS_TOKEN>', 'METRICS.TOKEN_REQUIRED');
+      }
+      ctx.type = metrics.contentType;
+      ctx.body = await metrics.render();
+    });
+  } else {
+    runtime.logger.warn({}, '/metrics is not served: set METRICS_TOKEN to expose it in production');
+  }
 
   router.get('/openapi.json', (ctx) => {
     ctx.body = openApi();

@@ -5,8 +5,8 @@ import { Reply } from './envelope';
 import { UploadedFile } from './uploads';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
-/** `public`: anyone; `user`: any logged-in account; a role list: only those roles. */
-export type Access = 'public' | 'user' | readonly Role[];
+/** `public`: anyone; `optional`: anyone, with the caller when a standing token comes along; `user`: any logged-in account; a role list: only those roles. */
+export type Access = 'public' | 'optional' | 'user' | readonly Role[];
 
 export const ADMINS: readonly Role[] = ['ADMIN', 'SUPER_ADMIN'];
 
@@ -41,9 +41,17 @@ export interface RouteDef {
     body?: Joi.Schema;
     query?: Joi.Schema;
     params?: Joi.Schema;
-    /** Accepts multipart with the JSON in a `data` field and files under this field name. */
+    /** Accepts multipart with the JSON in a `data` field and files under this field name (elsewhere multipart is a 415). */
     files?: { field: 'file' | 'files'; max: number };
+    /** Accepts urlencoded form posts too: only for callers that cannot send JSON (payment gateways, the sandbox checkout page). */
+    forms?: boolean;
   };
+  /**
+   * A public route that authenticates by the refresh cookie when no token is in the body
+   * (refresh, logout): its unsafe requests carrying session cookies get the same origin check
+   * as cookie-authenticated ones.
+   */
+  readsSessionCookies?: boolean;
   rateLimit?: RateLimitRule[];
   response?: { status?: number; description?: string; data?: Joi.Schema; list?: boolean; contentType?: string };
   /** Handlers parse → execute → present. Return a Reply, or write `ctx` directly (redirects, files). */

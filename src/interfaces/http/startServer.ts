@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { EnsureSuperAdmin } from '../../application/users/EnsureSuperAdmin';
 import { loadConfig } from '../../infrastructure/config/Config';
-import { buildContainer, Runtime } from '../../infrastructure/container/buildContainer';
+import { BuildOptions, buildContainer, Runtime } from '../../infrastructure/container/buildContainer';
 import { PinoLogger } from '../../infrastructure/logging/PinoLogger';
 import { exitOnShutdownSignal } from '../shutdownSignals';
 import { startWorker } from '../worker/startWorker';
@@ -16,9 +16,9 @@ export interface RunningServer {
 }
 
 /** Builds the container, serves the API, and stops cleanly on SIGTERM/SIGINT. */
-export async function startServer(env: NodeJS.ProcessEnv = process.env, options: { handleSignals?: boolean; logger?: PinoLogger } = {}): Promise<RunningServer> {
+export async function startServer(env: NodeJS.ProcessEnv = process.env, options: { handleSignals?: boolean; logger?: PinoLogger } & Pick<BuildOptions, 'overrides'> = {}): Promise<RunningServer> {
   const config = loadConfig(env);
-  const runtime = await buildContainer(config, { logger: options.logger });
+  const runtime = await buildContainer(config, { logger: options.logger, overrides: options.overrides });
   const outcome = await runtime.container.get(EnsureSuperAdmin).execute(config.superAdmin);
   if (outcome === 'created') runtime.logger.info({ email: config.superAdmin?.email }, 'super admin created');
   const httpApp = createHttpApp(runtime);

@@ -44,14 +44,19 @@ describeIf(realService('chrome'), 'PuppeteerPdfRenderer (real Chromium)', () => 
     }
   };
 
-  test('hostile markup fetches nothing and reads no file; escaped it prints as text', async () => {
+  /** A local server that records every request the renderer's browser manages to make. */
+  async function leakCatcher(): Promise<{ hits: string[]; port: number; server: http.Server }> {
     const hits: string[] = [];
     const server = http.createServer((req, res) => {
       hits.push(req.url ?? '');
       res.end('leaked');
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const port = (server.address() as { port: number }).port;
+    return { hits, port: (server.address() as { port: number }).port, server };
+  }
+
+  test('hostile markup fetches nothing and reads no file; escaped it prints as text', async () => {
+    const { hits, port, server } = await leakCatcher();
     const renderer = make();
     try {
       const hostile = `<img src=http://127.0.0.1:${port}/leak><iframe src=file:///etc/passwd></iframe>`;
@@ -66,6 +71,23 @@ describeIf(realService('chrome'), 'PuppeteerPdfRenderer (real Chromium)', () => 
       expect(rawText).not.toMatch(/root:x:0:0|leaked/);
       expect(renderer.stats().blockedRequests).toBeGreaterThan(0);
       if (realService('pdftotext')) expect(await pdfText(escapedPdf)).toContain(hostile);
+    } finally {
+      await renderer.close();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  test('the browser itself reaches no network: a <link rel=prefetch> to a local server, which request interception misses, never arrives', async () => {
+    const { hits, port, server } = await leakCatcher();
+    const renderer = make();
+    try {
+      const html = `<html><head><link rel=prefetch href="http://127.0.0.1:${port}/prefetch"><link rel=preconnect href="http://127.0.0.1:${port}">
+        <link rel=dns-prefetch href="http://127.0.0.1:${port}"></head><body><p>invoice</p></body></html>`;
+      expect(isPdf(await renderer.render(html))).toBe(true);
+      expect(isPdf(await renderer.render(html))).toBe(true);
+      // a prefetch goes out after the load event: give it the time it takes when nothing stops it (~50 ms)
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(hits).toEqual([]);
     } finally {
       await renderer.close();
       await new Promise((resolve) => server.close(resolve));

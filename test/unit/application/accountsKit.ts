@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { ChangePassword } from '../../../src/application/auth/ChangePassword';
+import { CheckSession } from '../../../src/application/auth/CheckSession';
 import { ForgotPassword } from '../../../src/application/auth/ForgotPassword';
+import { LoginThrottle } from '../../../src/application/auth/LoginThrottle';
 import { LoginUser } from '../../../src/application/auth/LoginUser';
 import { Logout } from '../../../src/application/auth/Logout';
 import { LogoutAll } from '../../../src/application/auth/LogoutAll';
@@ -16,12 +18,15 @@ import { ListUsers } from '../../../src/application/users/ListUsers';
 import { UpdateUser } from '../../../src/application/users/UpdateUser';
 import { User } from '../../../src/domain/user/User';
 import { HmacSecretTokens } from '../../../src/infrastructure/security/HmacSecretTokens';
+import { MemoryRateLimiter } from '../../../src/infrastructure/memory/MemoryRateLimiter';
 import { JwtAccessTokens } from '../../../src/infrastructure/security/JwtAccessTokens';
 import { HandlebarsTemplateRenderer } from '../../../src/infrastructure/templates/HandlebarsTemplateRenderer';
 import { FakeClock } from '../../fakes/FakeClock';
 import { FakePasswordHasher } from '../../fakes/FakePasswordHasher';
 import { ImmediateBackgroundTasks } from '../../fakes/ImmediateBackgroundTasks';
 import { InMemoryMailer } from '../../fakes/InMemoryMailer';
+import { InMemorySessionStandingCache } from '../../fakes/InMemorySessionStandingCache';
+import { ListedCommonPasswords } from '../../fakes/ListedCommonPasswords';
 import { InMemoryPasswordResetRepository } from '../../fakes/InMemoryPasswordResetRepository';
 import { InMemorySessionRepository } from '../../fakes/InMemorySessionRepository';
 import { InMemoryUnitOfWork } from '../../fakes/InMemoryUnitOfWork';
@@ -49,24 +54,29 @@ export function accountsKit() {
   const logger = new RecordingLogger();
   const templates = new HandlebarsTemplateRenderer(TEMPLATES, { brandName: 'TourDesk' });
   const tokens = new SessionTokens(sessions, accessTokens, secrets, ids, clock, REFRESH_TTL_MS);
-  const createAdmin = new CreateAdmin(users, hasher, ids, clock, uow);
+  const common = new ListedCommonPasswords();
+  const createAdmin = new CreateAdmin(users, hasher, ids, clock, uow, common);
   const background = new ImmediateBackgroundTasks();
+  const limiter = new MemoryRateLimiter(clock);
+  const standings = new InMemorySessionStandingCache(clock);
+  const throttle = new LoginThrottle(limiter, { perAddressAndEmail: 5, windowMs: 15 * 60_000, lockAfter: 100 }, logger);
 
   return {
-    clock, ids, users, sessions, resets, uow, hasher, secrets, accessTokens, mailer, logger, templates, tokens, background,
-    register: new RegisterUser(users, hasher, ids, clock, uow),
-    login: new LoginUser(users, hasher, tokens, uow),
-    refresh: new RefreshAccessToken(sessions, users, secrets, tokens, uow, clock),
-    logout: new Logout(sessions, secrets, uow, clock),
-    logoutAll: new LogoutAll(sessions, uow, clock),
-    changePassword: new ChangePassword(users, sessions, hasher, tokens, uow, clock),
-    setPassword: new SetPassword(users, hasher, uow, clock),
+    clock, ids, users, sessions, resets, uow, hasher, secrets, accessTokens, mailer, logger, templates, tokens, background, limiter, standings,
+    register: new RegisterUser(users, hasher, ids, clock, uow, common),
+    login: new LoginUser(users, hasher, tokens, uow, throttle),
+    checkSession: new CheckSession(sessions, users, standings, clock),
+    refresh: new RefreshAccessToken(sessions, users, secrets, tokens, uow, clock, standings),
+    logout: new Logout(sessions, secrets, uow, clock, standings),
+    logoutAll: new LogoutAll(sessions, uow, clock, standings),
+    changePassword: new ChangePassword(users, sessions, hasher, tokens, uow, clock, limiter, standings, common),
+    setPassword: new SetPassword(users, hasher, uow, clock, common),
     /** Resolves once the reset link is mailed too (the mail itself runs in the background). */
     forgotPassword: background.settling(new ForgotPassword(users, resets, secrets, mailer, templates, ids, clock, uow, logger, FRONTEND_URL, background)),
-    resetPassword: new ResetPassword(resets, users, sessions, secrets, hasher, uow, clock),
+    resetPassword: new ResetPassword(resets, users, sessions, secrets, hasher, uow, clock, standings, common, throttle),
     getUser: new GetUser(users),
     listUsers: new ListUsers(users),
-    updateUser: new UpdateUser(users, uow, clock),
+    updateUser: new UpdateUser(users, sessions, standings, uow, clock),
     createAdmin,
     ensureSuperAdmin: new EnsureSuperAdmin(users, createAdmin),
 

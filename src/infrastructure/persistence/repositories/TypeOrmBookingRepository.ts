@@ -11,8 +11,10 @@ const LIST_COLUMNS = {
   columns: {
     id: 'b.id', status: 'b.status', tour: 'b.tourId', user: 'b.userId', guestCount: 'b.guestCount', amount: 'b.amount',
     expiresAt: 'b.expiresAt', createdAt: 'b.createdAt', updatedAt: 'b.updatedAt',
+    tourTitle: '(SELECT t.title FROM tours t WHERE t.id = b.tourId)',
   },
-  searchable: [],
+  /** `searchTerm` finds bookings by their tour's title. */
+  searchable: ['tourTitle'],
 };
 
 export class TypeOrmBookingRepository implements BookingRepository {

@@ -14,6 +14,15 @@ export class TypeOrmPasswordResetRepository implements PasswordResetRepository {
     await this.repo.insert({ ...record, usedAt: null });
   }
 
+  async findUsable(tokenHash: string, now: Date): Promise<{ userId: string } | null> {
+    const row = await this.repo.findOneBy({ tokenHash, usedAt: IsNull(), expiresAt: MoreThan(now) });
+    return row ? { userId: row.userId } : null;
+  }
+
+  async voidAllOfUser(userId: string, now: Date): Promise<void> {
+    await this.repo.update({ userId, usedAt: IsNull() }, { usedAt: now });
+  }
+
   async consume(tokenHash: string, now: Date): Promise<{ userId: string } | null> {
     const row = await this.repo.findOneBy({ tokenHash });
     if (!row) return null;

@@ -1,4 +1,4 @@
-import { IsNull, Not } from 'typeorm';
+import { IsNull, MoreThan, Not } from 'typeorm';
 import { SessionRepository } from '../../../application/ports/SessionRepository';
 import { RefreshSession } from '../../../domain/session/RefreshSession';
 import { Database, affectedRows } from '../Database';
@@ -23,6 +23,10 @@ export class TypeOrmSessionRepository implements SessionRepository {
   async markRotated(id: string, now: Date): Promise<boolean> {
     const result = await this.repo.update({ id, rotatedAt: IsNull(), revokedAt: IsNull() }, { rotatedAt: now });
     return affectedRows(result) === 1;
+  }
+
+  async isLive(familyId: string, userId: string, now: Date): Promise<boolean> {
+    return this.repo.existsBy({ familyId, userId, revokedAt: IsNull(), expiresAt: MoreThan(now) });
   }
 
   async revokeFamily(familyId: string, now: Date): Promise<void> {

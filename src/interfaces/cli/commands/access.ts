@@ -1,19 +1,17 @@
 import { Command, Option } from 'commander';
-import { ChangeAccountAccess } from '../../../application/users/ChangeAccountAccess';
+import { UpdateUser } from '../../../application/users/UpdateUser';
 import { ROLES, Role } from '../../../domain/user/Role';
 import { User } from '../../../domain/user/User';
 import { println } from '../output';
 import { CONSOLE_ACTOR, GetRuntime } from '../types';
 
-/** The operator at the console acts with full rights. */
-
 const describe = (user: User) => `${user.email.value} (${user.id}): role ${user.role}, status ${user.status}`;
 
-/** `block`, `unblock` and `role`: account access by email, through the ChangeAccountAccess use case. */
+/** `block`, `unblock` and `role`: account access by email, through UpdateUser, the use case `PATCH /user/:id` runs too. */
 export function register(program: Command, getRuntime: GetRuntime): void {
-  const change = async (command: Command, input: { email: string; role?: Role; status?: 'ACTIVE' | 'BLOCKED' }, verb: string) => {
+  const change = async (command: Command, { email, ...changes }: { email: string; role?: Role; status?: 'ACTIVE' | 'BLOCKED' }, verb: string) => {
     const runtime = await getRuntime();
-    const user = await runtime.container.get(ChangeAccountAccess).execute(CONSOLE_ACTOR, input);
+    const user = await runtime.container.get(UpdateUser).execute(CONSOLE_ACTOR, { email }, changes);
     println(command, `${verb} ${describe(user)}`);
   };
 

@@ -1,20 +1,38 @@
-import { Command } from 'commander';
+import fs from 'node:fs/promises';
+import { Command, Option } from 'commander';
 import { CreateAdmin } from '../../../application/users/CreateAdmin';
+import { ValidationFailed } from '../../../domain/shared/errors';
 import { println } from '../output';
-import { GetRuntime } from '../types';
+import { CliOutput, GetRuntime } from '../types';
 
-export function register(program: Command, getRuntime: GetRuntime): void {
+const PASSWORD_RULE = 'at least 8 characters with an uppercase letter, a digit and one of !@#$%^&*, and not a known leaked password';
+
+/** The first line of the file: what `printf '%s\n' "$PW" > file` or a secrets mount holds. */
+async function passwordFrom(file: string): Promise<string> {
+  try {
+    return (await fs.readFile(file, 'utf8')).split(/\r?\n/)[0];
+  } catch (error) {
+    throw ValidationFailed.field('password-file', `cannot be read: ${(error as Error).message}`);
+  }
+}
+
+export function register(program: Command, getRuntime: GetRuntime, output: CliOutput): void {
   program
     .command('create-admin')
-    .description('Create a verified ADMIN (or with --super a SUPER_ADMIN) account')
+    .description(`Create a verified ADMIN (or with --super a SUPER_ADMIN) account. The password (${PASSWORD_RULE}) is read from --password-file, else typed at a prompt, else the first line of standard input`)
     .requiredOption('--email <email>', 'login email')
-    .requiredOption('--password <password>', 'at least 8 characters with an uppercase letter, a digit and one of !@#$%^&*')
+    .option('--password-file <file>', 'read the password from the first line of this file')
+    .addOption(new Option('--password <password>').hideHelp())
     .option('--name <name>', 'display name')
     .option('--super', 'make it a SUPER_ADMIN', false)
-    .action(async (options: { email: string; password: string; name?: string; super: boolean }, command: Command) => {
+    .action(async (options: { email: string; password?: string; passwordFile?: string; name?: string; super: boolean }, command: Command) => {
+      if (options.password !== undefined) {
+        throw ValidationFailed.field('password', 'is not taken on the command line (the process list and shell history would show it): type it at the prompt, pipe it on standard input, or use --password-file');
+      }
+      const password = options.passwordFile ? await passwordFrom(options.passwordFile) : await output.readSecret!('Password: ');
       const runtime = await getRuntime();
       const user = await runtime.container.get(CreateAdmin).execute({
-        email: options.email, password: options.password, name: options.name, role: options.super ? 'SUPER_ADMIN' : 'ADMIN',
+        email: options.email, password, name: options.name, role: options.super ? 'SUPER_ADMIN' : 'ADMIN',
       });
       println(command, `Created ${user.role} ${user.email.value} (${user.id})`);
     });

@@ -30,7 +30,7 @@ export function register(program: Command, getRuntime: GetRuntime): void {
     .action(async (options: { payment: string; out: string }, command: Command) => {
       const runtime = await getRuntime();
       const { invoiceNumber, pdf } = await runtime.container.get(PreviewInvoice).execute({ paymentId: options.payment });
-      await fs.writeFile(path.resolve(options.out), pdf);
+      await fs.writeFile(path.resolve(options.out), pdf, { mode: 0o600 });
       println(command, `${invoiceNumber}: ${pdf.length} bytes written to ${options.out}`);
     });
 

@@ -25,12 +25,18 @@ export function authRoutes({ container, config }: Runtime): RouteDef[] {
   const forgotPassword = container.get(ForgotPassword);
   const resetPassword = container.get(ResetPassword);
   const tag = 'Auth';
-  /** Logging in must not depend on Redis: while it is down these limits are skipped (and logged). */
-  const loginLimits: RateLimitRule[] = [
-    { bucket: 'login', limit: config.rateLimits.loginPerMinute, windowMs: 60_000, whenUnavailable: 'allow' },
-    /** Per email from any client; unknown emails count the same, so the limit reveals nothing. */
-    { bucket: 'login-email', limit: config.rateLimits.loginPerEmail, windowMs: 15 * 60_000, by: ({ body }) => String(body.email).trim().toLowerCase(), whenUnavailable: 'allow' },
-  ];
+  /**
+   * Attempts per client address; failed ones are also counted per (address, email) and per account
+   * inside LoginUser. Logging in must not depend on Redis: while it is down these limits are skipped (and logged).
+   */
+  const loginLimits: RateLimitRule[] = [{ bucket: 'login', limit: config.rateLimits.loginPerMinute, windowMs: 60_000, whenUnavailable: 'allow' }];
+  /**
+   * Each of these costs an argon2 hash (or a mail): a client address gets so many an hour. While Redis is
+   * down they are skipped (logged): the hashing queue's own bound still keeps a flood from the CPU.
+   */
+  const hourly = (bucket: string): RateLimitRule => ({ bucket, limit: config.rateLimits.accountPerHour, windowMs: 3_600_000, whenUnavailable: 'allow' });
+  /** Per email too, so one inbox is not flooded; unknown emails count alike, so a 429 reveals nothing. */
+  const resetMails: RateLimitRule = { bucket: 'reset-mail', limit: config.rateLimits.resetMailsPerHour, windowMs: 3_600_000, by: ({ body }) => String(body.email).trim().toLowerCase() };
 
   return [
     {
@@ -39,13 +45,13 @@ export function authRoutes({ container, config }: Runtime): RouteDef[] {
       request: { body: Joi.object({ email: Joi.string().max(254).required(), password: password.required() }) },
       response: { data: tokenPair.keys({ user: Joi.object() }) },
       async handler({ body }, ctx) {
-        const session = await login.execute(body);
+        const session = await login.execute({ ...body, address: ctx.ip });
         setSessionCookies(ctx, config, session);
         return { message: 'User logged in successfully', data: { accessToken: session.accessToken, refreshToken: session.refreshToken, user: presentUser(session.user) } };
       },
     },
     {
-      method: 'post', path: '/auth/refresh-token', tag, access: 'public',
+      method: 'post', path: '/auth/refresh-token', tag, access: 'public', readsSessionCookies: true,
       summary: 'Rotate the refresh token (cookie or body) and get a new access token',
       request: { body: Joi.object({ refreshToken: Joi.string().max(200) }) },
       response: { data: tokenPair },
@@ -56,11 +62,12 @@ export function authRoutes({ container, config }: Runtime): RouteDef[] {
       },
     },
     {
-      method: 'post', path: '/auth/logout', tag, access: 'public',
-      summary: 'Revoke the presented refresh token and clear the cookies',
+      method: 'post', path: '/auth/logout', tag, access: 'optional', readsSessionCookies: true,
+      summary: 'End the session of the presented refresh and access tokens (their access tokens stop working) and clear the cookies',
       request: { body: Joi.object({ refreshToken: Joi.string().max(200) }) },
-      async handler({ body }, ctx) {
-        await logout.execute(body.refreshToken ?? ctx.cookies.get(REFRESH_COOKIE) ?? null);
+      async handler({ body, actor }, ctx) {
+        const session = actor?.sessionId ? { userId: actor.userId, sessionId: actor.sessionId } : null;
+        await logout.execute({ refreshToken: body.refreshToken ?? ctx.cookies.get(REFRESH_COOKIE) ?? null, session });
         clearSessionCookies(ctx, config);
         return { message: 'User logged out successfully', data: null };
       },
@@ -75,18 +82,18 @@ export function authRoutes({ container, config }: Runtime): RouteDef[] {
       },
     },
     {
-      method: ['post', 'patch'], path: '/auth/change-password', tag, access: 'user',
-      summary: 'Change the password; every other session is revoked and new tokens are issued',
+      method: ['post', 'patch'], path: '/auth/change-password', tag, access: 'user', rateLimit: [hourly('change-password')],
+      summary: 'Change the password; every session is revoked and new tokens are issued (5 wrong current passwords per session per 15 minutes)',
       request: { body: Joi.object({ oldPassword: password.required(), newPassword: password.required() }) },
       response: { data: tokenPair },
       async handler({ actor, body }, ctx) {
-        const tokens = await changePassword.execute({ userId: actor!.userId, ...body });
+        const tokens = await changePassword.execute({ userId: actor!.userId, sessionId: actor!.sessionId, ...body });
         setSessionCookies(ctx, config, tokens);
         return { message: 'Password changed successfully', data: { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken } };
       },
     },
     {
-      method: 'post', path: '/auth/set-password', tag, access: 'user',
+      method: 'post', path: '/auth/set-password', tag, access: 'user', rateLimit: [hourly('set-password')],
       summary: 'Set a first password on an account created by Google sign-in',
       request: { body: Joi.object({ password: password.required() }) },
       async handler({ actor, body }) {
@@ -95,7 +102,7 @@ export function authRoutes({ container, config }: Runtime): RouteDef[] {
       },
     },
     {
-      method: 'post', path: '/auth/forgot-password', tag, access: 'public',
+      method: 'post', path: '/auth/forgot-password', tag, access: 'public', rateLimit: [hourly('forgot-password'), resetMails],
       summary: 'Email a single-use reset link (answers the same for unknown emails)',
       request: { body: Joi.object({ email: Joi.string().email({ tlds: { allow: false } }).max(254).required() }) },
       async handler({ body }) {
@@ -104,7 +111,7 @@ export function authRoutes({ container, config }: Runtime): RouteDef[] {
       },
     },
     {
-      method: 'post', path: '/auth/reset-password', tag, access: 'public',
+      method: 'post', path: '/auth/reset-password', tag, access: 'public', rateLimit: [hourly('reset-password')],
       summary: 'Set a new password with a reset token (body `token`, or the token in Authorization with `id`)',
       request: { body: Joi.object({ token: Joi.string().max(200), id: Joi.string().max(64), newPassword: password.required() }) },
       async handler({ body }, ctx) {

@@ -34,6 +34,7 @@ export function paymentRoutes({ container, config }: Runtime): RouteDef[] {
   const redirect = (route: Landing): RouteDef => ({
     method: ['get', 'post'], path: `/payment/${route}`, tag, access: 'public',
     summary: `Gateway redirect (${route}): verified with the gateway, then 302 to FRONTEND_URL + PAYMENT_<OUTCOME>_REDIRECT_PATH`,
+    request: { forms: true },
     response: { status: 302, description: 'Redirect to the front end' },
     async handler(_input, ctx) {
       const callback = callbackOf(ctx);
@@ -65,6 +66,7 @@ export function paymentRoutes({ container, config }: Runtime): RouteDef[] {
     {
       method: 'post', path: '/payment/validate-payment', tag, access: 'public',
       summary: 'Gateway IPN: verified with the gateway and applied once, however often it arrives',
+      request: { forms: true },
       async handler(_input, ctx) {
         const confirmation = await confirm.execute({ callback: callbackOf(ctx), source: 'ipn' });
         if (confirmation.outcome === 'UNVERIFIED') throw ValidationFailed.field('val_id', 'could not be verified with the gateway');

@@ -42,7 +42,7 @@ export function sandboxRoutes({ container, config }: Runtime): RouteDef[] {
     {
       method: 'post', path: '/sandbox/checkout/:sessionId/complete', tag, access: 'public',
       summary: 'The customer\'s choice on the sandbox page; redirects to our payment callback',
-      request: { params, body: Joi.object({ outcome: Joi.string().valid(...Object.values(OUTCOMES)).required() }) },
+      request: { params, forms: true, body: Joi.object({ outcome: Joi.string().valid(...Object.values(OUTCOMES)).required() }) },
       response: { status: 302 },
       async handler({ params: p, body }, ctx) {
         const target = await checkout.complete(p.sessionId, body.outcome);

@@ -43,7 +43,7 @@ export const updateUserBody = Joi.object({
   isVerified: Joi.boolean(),
 });
 
-export function userRoutes({ container }: Runtime): RouteDef[] {
+export function userRoutes({ container, config }: Runtime): RouteDef[] {
   const register = container.get(RegisterUser);
   const sendCode = container.get(SendVerificationCode);
   const getUser = container.get(GetUser);
@@ -60,6 +60,7 @@ export function userRoutes({ container }: Runtime): RouteDef[] {
   return [
     {
       method: 'post', path: '/user/register', tag, access: 'public',
+      rateLimit: [{ bucket: 'register', limit: config.rateLimits.accountPerHour, windowMs: 3_600_000, whenUnavailable: 'allow' }],
       summary: 'Create an account; a verification code is emailed',
       request: { body: registerBody },
       response: { status: 201 },

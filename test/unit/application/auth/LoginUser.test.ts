@@ -19,8 +19,8 @@ describe('LoginUser', () => {
     await kit.given(user);
     const result = await kit.login.execute({ email: ' Rahim@Example.com ', password: UserMother.PASSWORD });
     expect(result.user.id).toBe(user.id);
-    expect(kit.accessTokens.verify(result.accessToken)).toEqual({ userId: user.id, email: 'rahim@example.com', role: 'USER' });
     const [session] = kit.sessions.all();
+    expect(kit.accessTokens.verify(result.accessToken)).toEqual({ userId: user.id, email: 'rahim@example.com', role: 'USER', sessionId: session.familyId });
     expect(session).toMatchObject({ userId: user.id, tokenHash: kit.secrets.hash(result.refreshToken), rotatedAt: null, revokedAt: null });
     expect(JSON.stringify(kit.sessions.all())).not.toContain(result.refreshToken);
   });

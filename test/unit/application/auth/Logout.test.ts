@@ -17,16 +17,35 @@ describe('Logout', () => {
   it('revokes the family of the presented token and nothing else', async () => {
     const { kit, user, phone, laptop } = await twoLogins();
     const rotated = await kit.refresh.execute(phone.refreshToken);
-    await kit.logout.execute(rotated.refreshToken);
+    await kit.logout.execute({ refreshToken: rotated.refreshToken });
     await expect(kit.refresh.execute(rotated.refreshToken)).rejects.toThrow(expect.objectContaining({ code: 'AUTH.REFRESH_INVALID' }));
     expect(kit.liveSessions(user.id).map((s) => s.tokenHash)).toEqual([kit.secrets.hash(laptop.refreshToken)]);
   });
 
   it('ignores a missing or unknown token', async () => {
     const { kit } = await twoLogins();
-    await expect(kit.logout.execute(null)).resolves.toBeUndefined();
-    await expect(kit.logout.execute('unknown')).resolves.toBeUndefined();
+    await expect(kit.logout.execute({ refreshToken: null })).resolves.toBeUndefined();
+    await expect(kit.logout.execute({ refreshToken: 'unknown' })).resolves.toBeUndefined();
     expect(kit.sessions.all().every((s) => !s.revokedAt)).toBe(true);
+  });
+});
+
+describe('Logout ends access tokens too', () => {
+  it('refuses the access token of a session logged out by its refresh token', async () => {
+    const { kit, phone, laptop } = await twoLogins();
+    const claims = kit.accessTokens.verify(phone.accessToken);
+    await expect(kit.checkSession.execute(claims)).resolves.toMatchObject({ sessionId: claims.sessionId });
+    await kit.logout.execute({ refreshToken: phone.refreshToken });
+    await expect(kit.checkSession.execute(claims)).rejects.toThrow(expect.objectContaining({ code: 'AUTH.SESSION_ENDED' }));
+    await expect(kit.checkSession.execute(kit.accessTokens.verify(laptop.accessToken))).resolves.toBeDefined();
+  });
+
+  it('ends the session of a presented access token when no refresh token comes with it', async () => {
+    const { kit, user, phone } = await twoLogins();
+    const claims = kit.accessTokens.verify(phone.accessToken);
+    await kit.logout.execute({ refreshToken: null, session: { userId: user.id, sessionId: claims.sessionId } });
+    await expect(kit.refresh.execute(phone.refreshToken)).rejects.toThrow(expect.objectContaining({ code: 'AUTH.REFRESH_INVALID' }));
+    await expect(kit.checkSession.execute(claims)).rejects.toThrow(expect.objectContaining({ code: 'AUTH.SESSION_ENDED' }));
   });
 });
 

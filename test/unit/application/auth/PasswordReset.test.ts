@@ -105,3 +105,29 @@ describe('ResetPassword', () => {
     await expect(kit.resetPassword.execute({ token, newPassword: NEW })).rejects.toThrow(invalidToken);
   });
 });
+
+describe('reset links: cheap refusals and one live link', () => {
+  it('checks the token before hashing the new password', async () => {
+    const kit = accountsKit();
+    await requested(kit);
+    const before = kit.hasher.hashesMade;
+    await expect(kit.resetPassword.execute({ token: 'bogus', newPassword: NEW })).rejects.toThrow(invalidToken);
+    await expect(kit.resetPassword.execute({ token: '', newPassword: NEW })).rejects.toThrow(invalidToken);
+    expect(kit.hasher.hashesMade).toBe(before);
+  });
+
+  it('a newer link voids the older ones', async () => {
+    const kit = accountsKit();
+    const { link: older } = await requested(kit);
+    await kit.forgotPassword.execute({ email: 'rahim@example.com' });
+    const newer = resetLinkParams(kit.mailer.last()!.text);
+    await expect(kit.resetPassword.execute({ token: older.token, newPassword: NEW })).rejects.toThrow(invalidToken);
+    await expect(kit.resetPassword.execute({ token: newer.token, newPassword: NEW })).resolves.toBeUndefined();
+  });
+
+  it('refuses a leaked common password, naming the field', async () => {
+    const kit = accountsKit();
+    const { link } = await requested(kit);
+    await expect(kit.resetPassword.execute({ token: link.token, newPassword: 'Summer2024!' })).rejects.toThrow(expect.objectContaining({ problems: [expect.objectContaining({ path: 'newPassword' })] }));
+  });
+});

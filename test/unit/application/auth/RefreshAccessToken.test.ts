@@ -1,3 +1,4 @@
+import { User } from '../../../../src/domain/user/User';
 import { Forbidden, Unauthenticated } from '../../../../src/domain/shared/errors';
 import { UserMother } from '../../../mothers/UserMother';
 import { AccountsKit, REFRESH_TTL_MS, accountsKit } from '../accountsKit';
@@ -67,17 +68,25 @@ describe('RefreshAccessToken', () => {
   it('refuses a logged-out token', async () => {
     const kit = accountsKit();
     const { session } = await loggedIn(kit);
-    await kit.logout.execute(session.refreshToken);
+    await kit.logout.execute({ refreshToken: session.refreshToken });
     await expect(kit.refresh.execute(session.refreshToken)).rejects.toThrow(expect.objectContaining({ code: 'AUTH.REFRESH_INVALID' }));
   });
 
   it('refuses a user who was blocked since logging in, leaving the token unused', async () => {
     const kit = accountsKit();
     const { user, session } = await loggedIn(kit);
+    await kit.users.save(User.restore({ ...user.toProps(), status: 'BLOCKED' }));
+    await expect(kit.refresh.execute(session.refreshToken)).rejects.toThrow(Forbidden);
+    expect(kit.sessions.all()[0].rotatedAt).toBeNull();
+  });
+
+  it('refuses the session of a user an admin blocked: blocking revoked it, and unblocking does not bring it back', async () => {
+    const kit = accountsKit();
+    const { user, session } = await loggedIn(kit);
     const admin = UserMother.admin();
     await kit.given(admin);
     await kit.updateUser.execute({ userId: admin.id, role: 'ADMIN' }, user.id, { status: 'BLOCKED' });
-    await expect(kit.refresh.execute(session.refreshToken)).rejects.toThrow(Forbidden);
-    expect(kit.sessions.all()[0].rotatedAt).toBeNull();
+    await kit.updateUser.execute({ userId: admin.id, role: 'ADMIN' }, user.id, { status: 'ACTIVE' });
+    await expect(kit.refresh.execute(session.refreshToken)).rejects.toThrow(expect.objectContaining({ code: 'AUTH.REFRESH_INVALID' }));
   });
 });

@@ -12,6 +12,14 @@ class UnreachableRateLimiter implements RateLimiter {
   async hit(): Promise<never> {
     throw new DependencyUnavailable('redis');
   }
+
+  async peek(): Promise<never> {
+    throw new DependencyUnavailable('redis');
+  }
+
+  async reset(): Promise<never> {
+    throw new DependencyUnavailable('redis');
+  }
 }
 
 describe('SendVerificationCode', () => {

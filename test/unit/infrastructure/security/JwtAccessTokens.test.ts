@@ -4,7 +4,7 @@ import { JwtAccessTokens } from '../../../../src/infrastructure/security/JwtAcce
 import { FakeClock } from '../../../fakes/FakeClock';
 
 const SECRET = 'access-secret-access-secret-access-secret';
-const claims = { userId: 'u-1', email: 'rahim@example.com', role: 'USER' as const };
+const claims = { userId: 'u-1', email: 'rahim@example.com', role: 'USER' as const, sessionId: 'family-1' };
 
 function setup() {
   const clock = new FakeClock();
@@ -42,8 +42,16 @@ describe('JwtAccessTokens', () => {
   it('still accepts tokens signed with the secret as a plain string (sessions from before a deploy)', () => {
     const { clock, tokens } = setup();
     const iat = Math.floor(clock.now().getTime() / 1000);
-    const legacy = jwt.sign({ sub: 'u-1', email: 'rahim@example.com', role: 'USER', iat, exp: iat + 60 }, SECRET, { algorithm: 'HS256' });
+    const legacy = jwt.sign({ sub: 'u-1', email: 'rahim@example.com', role: 'USER', sid: 'family-1', iat, exp: iat + 60 }, SECRET, { algorithm: 'HS256' });
     expect(tokens.verify(legacy)).toEqual(claims);
+  });
+
+  it('carries the session id, and answers a token from before sessions were named as expired (the client refreshes)', () => {
+    const { clock, tokens } = setup();
+    expect(jwt.decode(tokens.issue(claims).token)).toMatchObject({ sid: 'family-1' });
+    const iat = Math.floor(clock.now().getTime() / 1000);
+    const sessionless = jwt.sign({ sub: 'u-1', email: 'rahim@example.com', role: 'USER', iat, exp: iat + 60 }, SECRET, { algorithm: 'HS256' });
+    expect(failureOf(() => tokens.verify(sessionless))).toEqual({ code: 'AUTH.TOKEN_EXPIRED', message: 'jwt expired' });
   });
 
   it.each([
@@ -53,6 +61,7 @@ describe('JwtAccessTokens', () => {
     ['carrying an unknown role', () => jwt.sign({ sub: 'u-1', role: 'KING' }, SECRET, { algorithm: 'HS256' })],
     ['without a subject', () => jwt.sign({ role: 'USER' }, SECRET, { algorithm: 'HS256' })],
     ['not a JWT at all', () => 'garbage'],
+    ['that never expires (no exp)', () => jwt.sign({ sub: 'u-1', role: 'USER', sid: 'family-1' }, SECRET, { algorithm: 'HS256' })],
   ])('refuses a token %s as invalid', (_why, make) => {
     const { tokens } = setup();
     expect(failureOf(() => tokens.verify(make()))).toEqual({ code: 'AUTH.TOKEN_INVALID', message: 'Invalid access token' });

@@ -1,0 +1,45 @@
+import { Unauthenticated } from '../../domain/shared/errors';
+import { Actor } from '../../domain/user/Role';
+import { AccessClaims } from '../ports/AccessTokens';
+import { Clock } from '../ports/Clock';
+import { SessionRepository } from '../ports/SessionRepository';
+import { SessionStanding, SessionStandingCache } from '../ports/SessionStandingCache';
+import { UserRepository } from '../ports/UserRepository';
+
+/**
+ * How long a standing read from the database is trusted. A change made where the cache is not told
+ * (another process without Redis, the database edited by hand) is seen within this plus the
+ * in-process memo in front of Redis (1 s): under 5 s in every deployment.
+ */
+export const STANDING_TTL_MS = 3_000;
+
+/**
+ * Runs on every authenticated request: the access token's signature is not enough once its session
+ * was revoked, or its user blocked, deactivated, deleted or given another role.
+ */
+export class CheckSession {
+  constructor(
+    private readonly sessions: SessionRepository,
+    private readonly users: UserRepository,
+    private readonly cache: SessionStandingCache,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(claims: AccessClaims): Promise<Actor> {
+    let standing = await this.cache.recall(claims.userId, claims.sessionId);
+    if (!standing) {
+      standing = await this.load(claims);
+      await this.cache.remember(claims.userId, claims.sessionId, standing, STANDING_TTL_MS);
+    }
+    if (!standing.active) throw new Unauthenticated('Your session has ended; please log in again', 'AUTH.SESSION_ENDED');
+    // Same remedy as an expired token: a refresh issues a token with the current role.
+    if (standing.role !== claims.role) throw new Unauthenticated('jwt expired', 'AUTH.TOKEN_EXPIRED');
+    return { userId: claims.userId, role: claims.role, sessionId: claims.sessionId };
+  }
+
+  private async load(claims: AccessClaims): Promise<SessionStanding> {
+    const [live, user] = await Promise.all([this.sessions.isLive(claims.sessionId, claims.userId, this.clock.now()), this.users.findById(claims.userId)]);
+    if (!user) return { active: false, role: null };
+    return { active: live && !user.isDeleted && user.status === 'ACTIVE', role: user.role };
+  }
+}

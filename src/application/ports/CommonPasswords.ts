@@ -1,0 +1,4 @@
+/** An offline list of passwords known from breaches and guessing dictionaries, in lower case. */
+export interface CommonPasswords {
+  includes(candidate: string): boolean;
+}

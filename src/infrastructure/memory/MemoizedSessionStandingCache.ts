@@ -1,0 +1,38 @@
+import { Clock } from '../../application/ports/Clock';
+import { SessionStanding, SessionStandingCache } from '../../application/ports/SessionStandingCache';
+
+/**
+ * The in-process fast path in front of a shared cache: an answer from Redis is reused for `memoMs`,
+ * so a busy session costs one Redis round trip a second, not one per request. Forgetting goes
+ * through at once here and in the shared cache; other processes notice within `memoMs`.
+ */
+export class MemoizedSessionStandingCache implements SessionStandingCache {
+  private readonly memo = new Map<string, { userId: string; standing: SessionStanding; until: number }>();
+
+  constructor(private readonly shared: SessionStandingCache, private readonly clock: Clock, private readonly memoMs = 1_000) {}
+
+  async recall(userId: string, sessionId: string): Promise<SessionStanding | null> {
+    const now = this.clock.now().getTime();
+    const hit = this.memo.get(sessionId);
+    if (hit && hit.userId === userId && hit.until > now) return hit.standing;
+    const standing = await this.shared.recall(userId, sessionId);
+    if (standing) this.keep(userId, sessionId, standing, now + this.memoMs);
+    else this.memo.delete(sessionId);
+    return standing;
+  }
+
+  async remember(userId: string, sessionId: string, standing: SessionStanding, ttlMs: number): Promise<void> {
+    await this.shared.remember(userId, sessionId, standing, ttlMs);
+    this.keep(userId, sessionId, standing, this.clock.now().getTime() + Math.min(this.memoMs, ttlMs));
+  }
+
+  async forgetUser(userId: string): Promise<void> {
+    for (const [sessionId, entry] of this.memo) if (entry.userId === userId) this.memo.delete(sessionId);
+    await this.shared.forgetUser(userId);
+  }
+
+  private keep(userId: string, sessionId: string, standing: SessionStanding, until: number): void {
+    if (this.memo.size >= 100_000) this.memo.clear();
+    this.memo.set(sessionId, { userId, standing, until });
+  }
+}

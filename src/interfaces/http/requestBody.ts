@@ -1,0 +1,80 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Context, Middleware } from 'koa';
+import { koaBody } from 'koa-body';
+import { DomainError, ValidationFailed } from '../../domain/shared/errors';
+import { Config } from '../../infrastructure/config/Config';
+import { RouteDef } from './route';
+import { stampArrival } from './uploads';
+
+export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+/** Room for the `data` field and the multipart framing next to the files themselves. */
+const MULTIPART_OVERHEAD_BYTES = 1024 * 1024;
+const PARSED_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+
+/** A body of a type the route does not take; forms are refused where JSON is expected (a cross-site form cannot send JSON). */
+export class UnsupportedMediaType extends DomainError {
+  readonly code = 'REQUEST.UNSUPPORTED_MEDIA_TYPE';
+}
+
+export type BodyParser = (ctx: Context, route: RouteDef) => Promise<void>;
+
+/**
+ * Parses a request's body for the route it reached, after authentication: JSON everywhere;
+ * urlencoded forms only where a route takes them (payment gateways, the sandbox checkout page);
+ * multipart only on routes that take files, within their count and size, written to a private
+ * directory. Anything else is a 415 before a byte of it is read.
+ */
+export function bodyParser(config: Config): BodyParser {
+  const limits = { jsonLimit: config.bodyLimit, formLimit: config.bodyLimit, textLimit: config.bodyLimit, text: false };
+  const json = koaBody({ ...limits, urlencoded: false, multipart: false }) as unknown as Middleware;
+  const form = koaBody({ ...limits, urlencoded: true, multipart: false }) as unknown as Middleware;
+  const uploadDir = path.join(config.varDir, 'uploads');
+
+  const multipart = async (ctx: Context, files: NonNullable<NonNullable<RouteDef['request']>['files']>): Promise<void> => {
+    // One file's worth of slack, so a single oversized image reaches the check that names it.
+    const fileBytes = (files.max + 1) * MAX_UPLOAD_BYTES;
+    const cap = fileBytes + MULTIPART_OVERHEAD_BYTES;
+    if (!(Number(ctx.get('content-length')) <= cap)) {
+      throw ValidationFailed.field(files.field, `at most ${files.max} file(s) of 5 MB each per request (the body needs a Content-Length under ${cap} bytes)`);
+    }
+    fs.mkdirSync(uploadDir, { recursive: true, mode: 0o700 });
+    let accepted = 0;
+    let refused = 0;
+    const parse = koaBody({
+      ...limits,
+      urlencoded: false,
+      multipart: true,
+      formidable: {
+        uploadDir,
+        keepExtensions: false,
+        maxFields: 20,
+        maxFieldsSize: MULTIPART_OVERHEAD_BYTES,
+        // formidable 2 counts maxFileSize over ALL files of a request; the 5 MB per file is checked where the files are read.
+        maxFileSize: fileBytes,
+        onFileBegin: stampArrival,
+        // Parts past the count, or under another field, are skipped unread to disk.
+        filter: (part) => {
+          if (part.name !== files.field && part.name !== `${files.field}[]`) return false;
+          if (accepted < files.max) accepted += 1;
+          else refused += 1;
+          return refused === 0;
+        },
+      },
+    });
+    await (parse as unknown as Middleware)(ctx, async () => undefined);
+    if (refused) throw ValidationFailed.field(files.field, `at most ${files.max} file(s) per request`);
+  };
+
+  return async (ctx, route) => {
+    if (!PARSED_METHODS.has(ctx.method) || (!ctx.request.length && !ctx.get('transfer-encoding'))) return;
+    const kind = ctx.is('json', 'urlencoded', 'multipart');
+    if (kind === 'json') await json(ctx, async () => undefined);
+    else if (kind === 'urlencoded' && route.request?.forms) await form(ctx, async () => undefined);
+    else if (kind === 'multipart' && route.request?.files) await multipart(ctx, route.request.files);
+    else {
+      const accepted = ['application/json', route.request?.forms && 'application/x-www-form-urlencoded', route.request?.files && 'multipart/form-data'].filter(Boolean).join(', ');
+      throw new UnsupportedMediaType(`Content-Type ${ctx.get('content-type') || '(none)'} is not accepted here; send ${accepted}`);
+    }
+  };
+}

@@ -1,0 +1,61 @@
+import { DependencyUnavailable } from '../../src/domain/shared/errors';
+import { MemoizedSessionStandingCache } from '../../src/infrastructure/memory/MemoizedSessionStandingCache';
+import { MemorySessionStandingCache } from '../../src/infrastructure/memory/MemorySessionStandingCache';
+import { IoredisSessionStandingCache } from '../../src/infrastructure/redis/IoredisSessionStandingCache';
+import { closeRedis, connectRedis } from '../../src/infrastructure/redis/connectRedis';
+import { FakeClock } from '../fakes/FakeClock';
+import { InMemorySessionStandingCache } from '../fakes/InMemorySessionStandingCache';
+import { RecordingLogger } from '../fakes/RecordingLogger';
+import { useTestRedis } from '../support/redis';
+import { describeIf, freePort, realService } from '../support/services';
+import { describeSessionStandingCacheContract } from './SessionStandingCache.contract';
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+describeSessionStandingCacheContract('fake', () => {
+  const clock = new FakeClock();
+  return { cache: new InMemorySessionStandingCache(clock), ttlMs: 60_000, elapse: async (ms) => clock.advance(ms) };
+});
+
+describeSessionStandingCacheContract('memory (fake clock)', () => {
+  const clock = new FakeClock();
+  return { cache: new MemorySessionStandingCache(clock), ttlMs: 60_000, elapse: async (ms) => clock.advance(ms) };
+});
+
+describeSessionStandingCacheContract('memo in front of memory', () => {
+  const clock = new FakeClock();
+  return { cache: new MemoizedSessionStandingCache(new MemorySessionStandingCache(clock), clock, 1_000), ttlMs: 60_000, elapse: async (ms) => clock.advance(ms) };
+});
+
+describe('MemoizedSessionStandingCache', () => {
+  test("another process's forgetting reaches this one within the memo time", async () => {
+    const clock = new FakeClock();
+    const shared = new MemorySessionStandingCache(clock);
+    const here = new MemoizedSessionStandingCache(shared, clock, 1_000);
+    const elsewhere = new MemoizedSessionStandingCache(shared, clock, 1_000);
+    await here.remember('u', 's', { active: true, role: 'USER' }, 60_000);
+    await elsewhere.forgetUser('u');
+    expect(await here.recall('u', 's')).toEqual({ active: true, role: 'USER' });
+    clock.advance(1_000);
+    expect(await here.recall('u', 's')).toBeNull();
+  });
+});
+
+describeIf(realService('redis'), 'SessionStandingCache (redis)', () => {
+  const { redis, prefix } = useTestRedis();
+
+  describeSessionStandingCacheContract('redis', () => ({ cache: new IoredisSessionStandingCache(redis(), prefix), ttlMs: 300, elapse: sleep }));
+  describeSessionStandingCacheContract('memo in front of redis', () => {
+    const clock = new FakeClock();
+    return { cache: new MemoizedSessionStandingCache(new IoredisSessionStandingCache(redis(), prefix), clock, 1_000), ttlMs: 300, elapse: async (ms) => (clock.advance(ms), sleep(ms)) };
+  });
+
+  test('an unreachable Redis is DependencyUnavailable', async () => {
+    const dead = await connectRedis(`redis://127.0.0.1:${await freePort()}`, new RecordingLogger(), 100);
+    try {
+      await expect(new IoredisSessionStandingCache(dead, prefix).recall('u', 's')).rejects.toBeInstanceOf(DependencyUnavailable);
+    } finally {
+      await closeRedis(dead);
+    }
+  });
+});

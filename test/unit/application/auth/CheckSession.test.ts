@@ -1,0 +1,58 @@
+import { STANDING_TTL_MS } from '../../../../src/application/auth/CheckSession';
+import { User } from '../../../../src/domain/user/User';
+import { UserMother } from '../../../mothers/UserMother';
+import { accountsKit } from '../accountsKit';
+
+async function loggedIn() {
+  const kit = accountsKit();
+  const user = UserMother.admin({ email: 'ops@example.com' });
+  await kit.given(user);
+  const session = await kit.login.execute({ email: 'ops@example.com', password: UserMother.PASSWORD });
+  return { kit, user, session, claims: kit.accessTokens.verify(session.accessToken) };
+}
+
+const ended = expect.objectContaining({ code: 'AUTH.SESSION_ENDED' });
+
+describe('CheckSession', () => {
+  it('lets a live session through as its actor', async () => {
+    const { kit, user, claims } = await loggedIn();
+    await expect(kit.checkSession.execute(claims)).resolves.toEqual({ userId: user.id, role: 'ADMIN', sessionId: claims.sessionId });
+  });
+
+  it.each([
+    ['blocked', { status: 'BLOCKED' as const }],
+    ['deactivated', { status: 'INACTIVE' as const }],
+    ['deleted', { isDeleted: true }],
+  ])('sees a user %s behind its back (another process, no shared cache) within the standing TTL, under 5 s', async (_how, change) => {
+    const { kit, user, claims } = await loggedIn();
+    await kit.checkSession.execute(claims);
+    await kit.users.save(User.restore({ ...user.toProps(), ...change }));
+    kit.clock.advance(STANDING_TTL_MS - 1);
+    await expect(kit.checkSession.execute(claims)).resolves.toBeDefined();
+    kit.clock.advance(1);
+    await expect(kit.checkSession.execute(claims)).rejects.toThrow(ended);
+    expect(STANDING_TTL_MS).toBeLessThan(5_000);
+  });
+
+  it('refuses at once when the revoking use case tells the cache', async () => {
+    const { kit, user, claims } = await loggedIn();
+    await kit.checkSession.execute(claims);
+    await kit.logoutAll.execute(user.id);
+    await expect(kit.checkSession.execute(claims)).rejects.toThrow(ended);
+  });
+
+  it('answers a token whose role changed as expired, so the client refreshes into the new role', async () => {
+    const { kit, user, session, claims } = await loggedIn();
+    const boss = UserMother.superAdmin();
+    await kit.given(boss);
+    await kit.updateUser.execute({ userId: boss.id, role: 'SUPER_ADMIN' }, user.id, { role: 'USER' });
+    await expect(kit.checkSession.execute(claims)).rejects.toThrow(expect.objectContaining({ code: 'AUTH.TOKEN_EXPIRED', message: 'jwt expired' }));
+    const refreshed = await kit.refresh.execute(session.refreshToken);
+    await expect(kit.checkSession.execute(kit.accessTokens.verify(refreshed.accessToken))).resolves.toMatchObject({ role: 'USER' });
+  });
+
+  it('refuses a token for a user that no longer exists', async () => {
+    const { kit, claims } = await loggedIn();
+    await expect(kit.checkSession.execute({ ...claims, userId: 'gone' })).rejects.toThrow(ended);
+  });
+});
