@@ -176,7 +176,7 @@ export async function run(): Promise<void> {
   const storage = new LocalObjectStorage(path.join(dir, 'storage'), 'http://localhost:5000', 'b'.repeat(64), clock);
   const ids = new UuidIdGenerator();
   const issue = new IssueInvoice(
-    new TypeOrmInvoiceRepository(db), billing, timed, templates, storage, new NodeCryptoDigest(), new TypeOrmJobQueue(db, ids, clock), ids, clock, new TypeOrmUnitOfWork(db), seller,
+    new TypeOrmInvoiceRepository(db), billing, timed, templates, storage, new NodeCryptoDigest(), new TypeOrmJobQueue(db, ids, clock), ids, clock, new TypeOrmUnitOfWork(db), seller, 30_000,
   );
   console.log(`IssueInvoice x ${INVOICES} ...`);
   const warmUp = paymentIds.slice(INVOICES);

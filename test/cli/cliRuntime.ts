@@ -37,7 +37,8 @@ export function cliHarness(env: Record<string, string> = {}, options: { override
       return { code, stdout, stderr };
     },
     async close(): Promise<void> {
-      if (runtime) await (await runtime).close();
+      // A runtime that never opened (its database was down) has nothing to close, as in src/admin.ts.
+      if (runtime) await (await runtime.catch(() => null))?.close();
       fs.rmSync(varDir, { recursive: true, force: true });
     },
   };

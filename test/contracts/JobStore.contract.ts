@@ -84,6 +84,41 @@ export function describeJobStoreContract(name: string, make: () => Promise<JobSt
       expect((await claim('anyone')).filter((j) => j.type === t)).toHaveLength(0);
     });
 
+    test('a heartbeat renews the lease: past the first lease no other worker takes the job, and its holder completes it', async () => {
+      const t = type();
+      await enqueue({ type: t, payload: {} });
+      const [job] = (await claim('holder')).filter((j) => j.type === t);
+      for (let beat = 0; beat < 3; beat++) {
+        s.clock.advance(LEASE / 2);
+        expect(await s.store.renew(job, s.clock.now(), LEASE)).toBe(true);
+        const [running] = await s.store.list({ type: t, status: 'running', limit: 10 });
+        expect(running.leaseUntil!.getTime()).toBe(s.clock.now().getTime() + LEASE);
+        expect((await claim(`thief-${beat}`)).filter((j) => j.type === t)).toHaveLength(0);
+      }
+      expect(await s.store.complete(job, s.clock.now())).toBe(true);
+      expect((await s.store.list({ type: t, limit: 10 }))[0]).toEqual(expect.objectContaining({ status: 'done', attempts: 1 }));
+    });
+
+    test('a heartbeat fails once the job is another worker\'s or settled; a lapsed lease nobody took is still its holder\'s', async () => {
+      const t = type();
+      await enqueue({ type: t, payload: { n: 1 } });
+      await enqueue({ type: t, payload: { n: 2 } });
+      const [first, second] = (await claim('slow')).filter((j) => j.type === t);
+      s.clock.advance(LEASE + 1);
+      // Nobody claimed in between: the late heartbeat keeps the job with its holder.
+      expect(await s.store.renew(first, s.clock.now(), LEASE)).toBe(true);
+      const [taken] = (await claim('fast')).filter((j) => j.type === t);
+      expect(taken).toEqual(expect.objectContaining({ id: second.id, claimToken: 'fast', attempts: 2 }));
+      expect(await s.store.renew(second, s.clock.now(), LEASE)).toBe(false);
+      expect(await s.store.renew(taken, s.clock.now(), LEASE)).toBe(true);
+      expect(await s.store.complete(taken, s.clock.now())).toBe(true);
+      expect(await s.store.renew(taken, s.clock.now(), LEASE)).toBe(false);
+      expect(await s.store.fail(first, 'boom', s.clock.now(), null)).toBe(true);
+      expect(await s.store.renew(first, s.clock.now(), LEASE)).toBe(false);
+      const statusOf = async (id: string) => (await s.store.list({ type: t, limit: 10 })).find((j) => j.id === id)?.status;
+      expect([await statusOf(first.id), await statusOf(second.id)]).toEqual(['dead', 'done']);
+    });
+
     test('fail with a retry time queues it again then; fail without one parks it dead; retry revives it', async () => {
       const t = type();
       await enqueue({ type: t, payload: {}, maxAttempts: 2 });

@@ -4,6 +4,7 @@ import { HandlebarsTemplateRenderer } from '../../src/infrastructure/templates/H
 
 /** A message as the receiving side saw it (parsed from the wire format for the real adapters). */
 export interface ReceivedMail {
+  messageId: string;
   to: string;
   subject: string;
   text: string;
@@ -20,8 +21,11 @@ export interface MailerSubject {
 
 const templates = new HandlebarsTemplateRenderer(path.join(__dirname, '../../templates'), { brandName: 'TourDesk' });
 
-/** What every Mailer must deliver, run against the fake, the `.eml` outbox and SMTP alike. */
-export function describeMailerContract(name: string, make: () => Promise<MailerSubject>): void {
+/**
+ * What every Mailer must deliver, run against the fake, the `.eml` outbox and SMTP alike. `dedupesRetries`: the
+ * adapter can tell a message it already delivered (an outbox it owns); SMTP cannot, it only keeps the Message-ID stable.
+ */
+export function describeMailerContract(name: string, make: () => Promise<MailerSubject>, capabilities: { dedupesRetries: boolean }): void {
   describe(`Mailer contract: ${name}`, () => {
     let subject: MailerSubject;
 
@@ -64,6 +68,38 @@ export function describeMailerContract(name: string, make: () => Promise<MailerS
       expect(mail.attachments[0]).toMatchObject({ filename: 'INV-2026-000001.pdf', contentType: 'application/pdf' });
       expect(mail.attachments[0].content.equals(pdf)).toBe(true);
     });
+
+    test('a message sent again under its idempotency key keeps its Message-ID, the one the receiver sees', async () => {
+      const mail = { to: 'rahim@example.com', subject: 'Your booking is confirmed', text: 'see you', html: '<p>see you</p>', idempotencyKey: 'booking-confirmation.pay-1' };
+      const first = await subject.mailer.send(mail);
+      const retry = await subject.mailer.send(mail);
+      expect(retry.messageId).toBe(first.messageId);
+      const delivered = await subject.received();
+      expect(delivered.length).toBeGreaterThan(0);
+      expect(delivered.map((m) => m.messageId)).toEqual(delivered.map(() => first.messageId));
+    });
+
+    test('other keys and unkeyed messages get Message-IDs of their own', async () => {
+      const base = { to: 'rahim@example.com', subject: 'Hi', text: 'hello', html: '<p>hello</p>' };
+      const ids = [
+        (await subject.mailer.send({ ...base, idempotencyKey: 'booking-confirmation.pay-1' })).messageId,
+        (await subject.mailer.send({ ...base, idempotencyKey: 'invoice.pay-1' })).messageId,
+        (await subject.mailer.send(base)).messageId,
+        (await subject.mailer.send(base)).messageId,
+      ];
+      expect(new Set(ids).size).toBe(4);
+      expect((await subject.received()).map((m) => m.messageId)).toEqual(ids);
+    });
+
+    if (capabilities.dedupesRetries) {
+      test('a retry under the same idempotency key is delivered once; other messages still go out', async () => {
+        const confirmation = { to: 'rahim@example.com', subject: 'Your booking is confirmed', text: 'see you', html: '<p>see you</p>', idempotencyKey: 'booking-confirmation.pay-2' };
+        await subject.mailer.send(confirmation);
+        await subject.mailer.send({ to: 'karim@example.com', subject: 'Another', text: 'x', html: '<p>x</p>' });
+        await Promise.all([subject.mailer.send(confirmation), subject.mailer.send(confirmation)]);
+        expect((await subject.received()).map((m) => [m.to, m.subject])).toEqual([['rahim@example.com', 'Your booking is confirmed'], ['karim@example.com', 'Another']]);
+      });
+    }
 
     test('delivers each message separately, in order', async () => {
       await subject.mailer.send({ to: 'a@example.com', subject: 'first', text: 'one', html: '<p>one</p>' });

@@ -2,19 +2,22 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AddressObject, ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { DependencyUnavailable } from '../../src/domain/shared/errors';
 import { EmlFileMailer } from '../../src/infrastructure/mail/EmlFileMailer';
 import { NodemailerMailer } from '../../src/infrastructure/mail/NodemailerMailer';
 import { InMemoryMailer } from '../fakes/InMemoryMailer';
 import { freePort } from '../support/services';
+import { startSmtpServer } from '../support/smtpServer';
 import { describeMailerContract, ReceivedMail } from './Mailer.contract';
 
 const FROM = 'TourDesk <no-reply@tourdesk.test>';
+/** The messages of an outbox directory, oldest first (a leftover temporary file is not one). */
+const emlFiles = (dir: string) => fs.readdirSync(dir).filter((f) => f.endsWith('.eml')).sort();
 
 function received(mail: ParsedMail): ReceivedMail {
   const to = (Array.isArray(mail.to) ? mail.to : [mail.to]).filter((a): a is AddressObject => Boolean(a));
   return {
+    messageId: mail.messageId ?? '',
     to: to.flatMap((a) => a.value.map((v) => v.address ?? '')).join(', '),
     subject: mail.subject ?? '',
     text: mail.text ?? '',
@@ -23,47 +26,23 @@ function received(mail: ParsedMail): ReceivedMail {
   };
 }
 
-/** An in-process SMTP server that parses what it is handed; no STARTTLS (no certificate to trust). */
-async function startSmtpServer(): Promise<{ port: number; mails: ParsedMail[]; envelopes: string[][]; close(): Promise<void> }> {
-  const mails: ParsedMail[] = [];
-  const envelopes: string[][] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      envelopes.push(session.envelope.rcptTo.map((r) => r.address));
-      simpleParser(stream).then((mail) => {
-        mails.push(mail);
-        callback();
-      }, callback);
-    },
-  });
-  const port = await freePort();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
-  return { port, mails, envelopes, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
 describeMailerContract('InMemoryMailer (fake)', async () => {
   const mailer = new InMemoryMailer();
   return {
     mailer,
     received: async () =>
-      mailer.sent.map((m) => ({ to: m.to, subject: m.subject, text: m.text, html: m.html, attachments: (m.attachments ?? []).map((a) => ({ ...a })) })),
+      mailer.sent.map((m) => ({ messageId: m.messageId, to: m.to, subject: m.subject, text: m.text, html: m.html, attachments: (m.attachments ?? []).map((a) => ({ ...a })) })),
   };
-});
+}, { dedupesRetries: true });
 
 describeMailerContract('EmlFileMailer (.eml outbox)', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tourdesk-outbox-'));
   return {
     mailer: new EmlFileMailer(dir, FROM),
-    received: async () => Promise.all(fs.readdirSync(dir).sort().map(async (f) => received(await simpleParser(fs.readFileSync(path.join(dir, f)))))),
+    received: async () => Promise.all(emlFiles(dir).map(async (f) => received(await simpleParser(fs.readFileSync(path.join(dir, f)))))),
     close: async () => fs.rmSync(dir, { recursive: true, force: true }),
   };
-});
+}, { dedupesRetries: true });
 
 describeMailerContract('NodemailerMailer (SMTP)', async () => {
   const server = await startSmtpServer();
@@ -76,7 +55,7 @@ describeMailerContract('NodemailerMailer (SMTP)', async () => {
       await server.close();
     },
   };
-});
+}, { dedupesRetries: false });
 
 describe('EmlFileMailer', () => {
   test('writes one RFC 5322 file per message with the sender and a Message-ID', async () => {
@@ -94,6 +73,53 @@ describe('EmlFileMailer', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('EmlFileMailer retries and partial writes', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tourdesk-outbox-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const confirmation = { to: 'rahim@example.com', subject: 'Your booking is confirmed', text: 'see you', html: '<p>see you</p>', idempotencyKey: 'booking-confirmation.pay-9' };
+
+  test('a retry from another writer on the same directory (a restarted worker) is recognised from the files', async () => {
+    const first = await new EmlFileMailer(dir, FROM).send(confirmation);
+    const retry = await new EmlFileMailer(dir, FROM).send(confirmation);
+    expect(retry.messageId).toBe(first.messageId);
+    expect(first.messageId).toBe('<booking-confirmation.pay-9@tourdesk.test>');
+    expect(emlFiles(dir)).toHaveLength(1);
+    expect(emlFiles(dir)[0]).toMatch(/^\d+-\d{6}-booking-confirmation\.pay-9\.eml$/);
+  });
+
+  test('a temporary file a crash left behind is not a message: the retry writes the real one', async () => {
+    fs.writeFileSync(path.join(dir, '.1760000000000-000001-booking-confirmation.pay-9.eml.tmp'), 'Message-ID: <half');
+    await new EmlFileMailer(dir, FROM).send(confirmation);
+    const [file] = emlFiles(dir);
+    expect((await simpleParser(fs.readFileSync(path.join(dir, file)))).subject).toBe('Your booking is confirmed');
+  });
+
+  test('readers never see half a message: every .eml that ever appears has its final size when first seen', async () => {
+    const mailer = new EmlFileMailer(dir, FROM);
+    const attachment = { filename: 'big.pdf', contentType: 'application/pdf', content: Buffer.alloc(3 * 1024 * 1024, 7) };
+    const firstSeen = new Map<string, number>();
+    let writing = true;
+    const watching = (async () => {
+      while (writing) {
+        for (const name of emlFiles(dir)) if (!firstSeen.has(name)) firstSeen.set(name, fs.statSync(path.join(dir, name)).size);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    })();
+    await Promise.all(Array.from({ length: 8 }, (_, i) => mailer.send({ to: `r${i}@example.com`, subject: `big ${i}`, text: 'x', html: '<p>x</p>', attachments: [attachment] })));
+    writing = false;
+    await watching;
+    const finalSizes = new Map(emlFiles(dir).map((name) => [name, fs.statSync(path.join(dir, name)).size]));
+    expect(finalSizes.size).toBe(8);
+    expect(firstSeen.size).toBeGreaterThan(0);
+    for (const [name, size] of firstSeen) expect({ name, size }).toEqual({ name, size: finalSizes.get(name) });
+    expect(fs.readdirSync(dir).filter((f) => !f.endsWith('.eml'))).toEqual([]);
   });
 });
 

@@ -52,6 +52,7 @@ export function minimalPdf(lines: string[]): Buffer {
 export class FakePdfRenderer implements PdfRenderer {
   readonly rendered: string[] = [];
   private failures = 0;
+  private hold: { reached: () => void; released: Promise<void> } | null = null;
 
   constructor(private readonly delayMs = 0) {}
 
@@ -60,7 +61,23 @@ export class FakePdfRenderer implements PdfRenderer {
     this.failures += count;
   }
 
+  /** The next render waits until `release()`; `reached` resolves once it has started. */
+  holdNext(): { reached: Promise<void>; release(): void } {
+    let reached!: () => void;
+    let release!: () => void;
+    const started = new Promise<void>((resolve) => (reached = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    this.hold = { reached, released };
+    return { reached: started, release };
+  }
+
   async render(html: string): Promise<Buffer> {
+    const hold = this.hold;
+    this.hold = null;
+    if (hold) {
+      hold.reached();
+      await hold.released;
+    }
     if (this.delayMs) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     if (this.failures > 0) {
       this.failures -= 1;

@@ -33,6 +33,13 @@ export class InMemoryJobStore implements JobQueue, JobStore, Snapshottable {
     });
   }
 
+  async renew(job: ClaimedJob, now: Date, leaseMs: number): Promise<boolean> {
+    const r = this.held(job);
+    if (!r) return false;
+    Object.assign(r, { leaseUntil: new Date(now.getTime() + leaseMs), updatedAt: now });
+    return true;
+  }
+
   async complete(job: ClaimedJob, now: Date): Promise<boolean> {
     const r = this.held(job);
     if (!r) return false;

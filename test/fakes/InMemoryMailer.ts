@@ -1,15 +1,19 @@
 import { Mailer, OutgoingMail } from '../../src/application/ports/Mailer';
 import { DependencyUnavailable } from '../../src/domain/shared/errors';
 
-/** An outbox in memory: assert on `sent`. `failWith` makes the next sends fail like a dead SMTP server. */
+/**
+ * An outbox in memory: assert on `sent`. A message sent again under the same idempotency key is delivered once,
+ * like the `.eml` outbox. `fail()` makes the next sends fail like a dead SMTP server.
+ */
 export class InMemoryMailer implements Mailer {
-  readonly sent: OutgoingMail[] = [];
+  readonly sent: (OutgoingMail & { messageId: string })[] = [];
   private failing = false;
 
   async send(mail: OutgoingMail): Promise<{ messageId: string }> {
     if (this.failing) throw new DependencyUnavailable('smtp');
-    this.sent.push(mail);
-    return { messageId: `<${this.sent.length}@in-memory>` };
+    const messageId = mail.idempotencyKey ? `<${mail.idempotencyKey}@in-memory>` : `<${this.sent.length + 1}@in-memory>`;
+    if (!this.sent.some((m) => m.messageId === messageId)) this.sent.push({ ...mail, messageId });
+    return { messageId };
   }
 
   fail(failing = true): void {

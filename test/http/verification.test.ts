@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import { simpleParser } from 'mailparser';
 import { RegisterUser } from '../../src/application/auth/RegisterUser';
 import { describeIf, freePort, realService } from '../support/services';
+import { startSmtpServer } from '../support/smtpServer';
 import { ApiResponse, TestApp, startTestApp } from '../support/testApp';
 
 const PASSWORD = 'Str0ng!pass';
@@ -223,21 +223,9 @@ describeIf(realService('redis'), 'email verification over HTTP (Redis)', () => {
 
 describe('email verification over HTTP (SMTP)', () => {
   test('with SMTP_URL the code travels over SMTP, and /ready checks the server', async () => {
-    const received: ParsedMail[] = [];
-    const smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, _session, callback) {
-        simpleParser(stream).then((mail) => {
-          received.push(mail);
-          callback();
-        }, callback);
-      },
-    });
-    const port = await freePort();
-    await new Promise<void>((resolve) => smtp.listen(port, '127.0.0.1', () => resolve()));
-    const app = await startTestApp({ SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: 'TourDesk <no-reply@example.com>' });
+    const smtp = await startSmtpServer();
+    const received = smtp.mails;
+    const app = await startTestApp({ SMTP_URL: smtp.url, MAIL_FROM: 'TourDesk <no-reply@example.com>' });
     try {
       expect((await register(app, 'smtp@example.com')).status).toBe(201);
       expect(await app.mails()).toEqual([]);
@@ -249,30 +237,16 @@ describe('email verification over HTTP (SMTP)', () => {
       expect([ready.status, ready.body.data.checks]).toEqual([200, expect.arrayContaining(['smtp'])]);
     } finally {
       await app.stop();
-      await new Promise<void>((resolve) => smtp.close(() => resolve()));
+      await smtp.close();
     }
   });
 
   test('a slow SMTP server does not show in /otp/send timing: the mail goes out after the answer', async () => {
     // Far above any request time on a loaded CI machine, so only an awaited send can cross half of it.
     const SMTP_DELAY_MS = 2000;
-    const received: ParsedMail[] = [];
-    const smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, _session, callback) {
-        simpleParser(stream).then((mail) => {
-          setTimeout(() => {
-            received.push(mail);
-            callback();
-          }, SMTP_DELAY_MS);
-        }, callback);
-      },
-    });
-    const port = await freePort();
-    await new Promise<void>((resolve) => smtp.listen(port, '127.0.0.1', () => resolve()));
-    const app = await startTestApp({ SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: 'TourDesk <no-reply@example.com>' });
+    const smtp = await startSmtpServer({ acknowledgeAfterMs: SMTP_DELAY_MS });
+    const received = smtp.mails;
+    const app = await startTestApp({ SMTP_URL: smtp.url, MAIL_FROM: 'TourDesk <no-reply@example.com>' });
     const timed = async (email: string) => {
       const started = performance.now();
       const response = await app.request('POST', '/api/v1/otp/send', { body: { email } });
@@ -302,7 +276,7 @@ describe('email verification over HTTP (SMTP)', () => {
       expect(received[2].text).toContain('reset-password?id=');
     } finally {
       await app.stop();
-      await new Promise<void>((resolve) => smtp.close(() => resolve()));
+      await smtp.close();
     }
   });
 

@@ -37,7 +37,7 @@ function isExecutable(path: string): boolean {
   }
 }
 
-function findBinary(name: string): string | null {
+export function findBinary(name: string): string | null {
   const dirs = (process.env.PATH ?? '').split(delimiter).filter(Boolean);
   dirs.push('/usr/sbin', '/usr/bin', '/usr/local/sbin', '/usr/local/bin', '/sbin', '/bin');
   for (const dir of new Set(dirs)) {
@@ -110,6 +110,45 @@ class Harness {
   }
 }
 
+function mariadbCommonArgs(dir: string): string[] {
+  const asRoot = process.getuid?.() === 0 ? ['--user=root'] : [];
+  return [`--datadir=${dir}/data`, ...asRoot, '--innodb-log-file-size=16M'];
+}
+
+/** `mariadb-install-db` arguments for a throw-away datadir under `dir` (root without a password). */
+export function mariadbInstallArgs(dir: string): string[] {
+  return ['--no-defaults', ...mariadbCommonArgs(dir), '--auth-root-authentication-method=normal', '--skip-test-db', '--skip-name-resolve'];
+}
+
+/** `mariadbd` arguments for a test server on 127.0.0.1:`port` over the datadir under `dir`. */
+export function mariadbdArgs(dir: string, port: number, errorLog: string): string[] {
+  return [
+    '--no-defaults',
+    ...mariadbCommonArgs(dir),
+    `--port=${port}`,
+    `--socket=${join(dir, 'mysqld.sock')}`,
+    `--pid-file=${join(dir, 'mariadbd.pid')}`,
+    `--log-error=${errorLog}`,
+    '--bind-address=127.0.0.1',
+    '--skip-name-resolve',
+    '--skip-log-bin',
+    '--innodb-buffer-pool-size=128M',
+    // A loaded CI machine can stall a handshake past the 10 s default; never drop test connections for that.
+    '--connect-timeout=60',
+    '--net-read-timeout=120',
+    '--net-write-timeout=120',
+    '--innodb-flush-log-at-trx-commit=2',
+    '--innodb-doublewrite=0',
+    '--innodb-use-native-aio=0',
+    '--innodb-buffer-pool-load-at-startup=0',
+    '--innodb-buffer-pool-dump-at-shutdown=0',
+    '--max-connections=500',
+    '--character-set-server=utf8mb4',
+    '--collation-server=utf8mb4_unicode_ci',
+    '--default-time-zone=+00:00',
+  ];
+}
+
 async function startMariaDb(h: Harness): Promise<void> {
   if (process.env.TEST_MYSQL_URL) {
     log(`MariaDB/MySQL from TEST_MYSQL_URL (${new URL(process.env.TEST_MYSQL_URL).host})`);
@@ -124,16 +163,8 @@ async function startMariaDb(h: Harness): Promise<void> {
   const started = Date.now();
   const dir = mkdtempSync(join(tmpdir(), 'tourdesk-mariadb-'));
   const service = h.track({ name: 'mariadb', pid: 0, dir });
-  const asRoot = process.getuid?.() === 0 ? ['--user=root'] : [];
-  const common = [`--datadir=${dir}/data`, ...asRoot, '--innodb-log-file-size=16M'];
   try {
-    await run(installDb, [
-      '--no-defaults',
-      ...common,
-      '--auth-root-authentication-method=normal',
-      '--skip-test-db',
-      '--skip-name-resolve',
-    ]);
+    await run(installDb, mariadbInstallArgs(dir));
   } catch (err) {
     const e = err as { stdout?: string; stderr?: string; message: string };
     await h.stop(service);
@@ -144,31 +175,7 @@ async function startMariaDb(h: Harness): Promise<void> {
   for (let attempt = 1; attempt <= 3; attempt++) {
     const port = await freePort();
     const errorLog = join(dir, `error-${attempt}.log`);
-    const child = h.spawn(service, mariadbd, [
-      '--no-defaults',
-      ...common,
-      `--port=${port}`,
-      `--socket=${join(dir, 'mysqld.sock')}`,
-      `--pid-file=${join(dir, 'mariadbd.pid')}`,
-      `--log-error=${errorLog}`,
-      '--bind-address=127.0.0.1',
-      '--skip-name-resolve',
-      '--skip-log-bin',
-      '--innodb-buffer-pool-size=128M',
-      // A loaded CI machine can stall a handshake past the 10 s default; never drop test connections for that.
-      '--connect-timeout=60',
-      '--net-read-timeout=120',
-      '--net-write-timeout=120',
-      '--innodb-flush-log-at-trx-commit=2',
-      '--innodb-doublewrite=0',
-      '--innodb-use-native-aio=0',
-      '--innodb-buffer-pool-load-at-startup=0',
-      '--innodb-buffer-pool-dump-at-shutdown=0',
-      '--max-connections=500',
-      '--character-set-server=utf8mb4',
-      '--collation-server=utf8mb4_unicode_ci',
-      '--default-time-zone=+00:00',
-    ]);
+    const child = h.spawn(service, mariadbd, mariadbdArgs(dir, port, errorLog));
     let version = '';
     try {
       await h.waitUntil(

@@ -88,7 +88,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     settled,
     async mails() {
       await settled();
-      return fs.existsSync(mailDir) ? fs.readdirSync(mailDir).sort().map((f) => fs.readFileSync(path.join(mailDir, f), 'utf8')) : [];
+      return fs.existsSync(mailDir) ? fs.readdirSync(mailDir).filter((f) => f.endsWith('.eml')).sort().map((f) => fs.readFileSync(path.join(mailDir, f), 'utf8')) : [];
     },
     async stop() {
       await server.stop();

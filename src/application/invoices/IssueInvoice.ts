@@ -12,8 +12,6 @@ import { TemplateRenderer } from '../ports/TemplateRenderer';
 import { UnitOfWork } from '../ports/UnitOfWork';
 import { billedAmounts, invoiceView, Seller } from './invoiceView';
 
-/** Far longer than a render plus an upload: only a worker that died loses its DRAFT to another. */
-export const ISSUE_LEASE_MS = 5 * 60_000;
 export const SEND_INVOICE_EMAIL = 'SendInvoiceEmail';
 
 /**
@@ -34,6 +32,8 @@ export class IssueInvoice {
     private readonly clock: Clock,
     private readonly uow: UnitOfWork,
     private readonly seller: Seller,
+    /** How long a DRAFT stays ours: the job lease (JOB_LEASE_SECONDS), so a dead worker's DRAFT comes back with its job. */
+    private readonly issueLeaseMs: number,
   ) {}
 
   async execute(input: { paymentId: string }): Promise<Invoice> {
@@ -45,7 +45,7 @@ export class IssueInvoice {
     if (bill.paymentStatus !== 'PAID' && bill.paymentStatus !== 'REFUNDED') {
       throw new Conflict(`A ${bill.paymentStatus} payment gets no invoice`, 'INVOICE.PAYMENT_NOT_PAID');
     }
-    const lease = { token: this.ids.next(), until: new Date(this.clock.now().getTime() + ISSUE_LEASE_MS) };
+    const lease = { token: this.ids.next(), until: new Date(this.clock.now().getTime() + this.issueLeaseMs) };
     const invoice = await this.holdDraft(paymentId, existing, lease);
     if (invoice.isIssued) return invoice;
     try {

@@ -8,7 +8,11 @@ import { TemplateRenderer } from '../ports/TemplateRenderer';
 import { UnitOfWork } from '../ports/UnitOfWork';
 import { invoiceMailView } from './invoiceView';
 
-/** Mails the issued invoice with its stored PDF attached. Once per invoice unless `resend` (never a new invoice). */
+/**
+ * Mails the issued invoice with its stored PDF attached. Once per invoice unless `resend` (never a new invoice).
+ * A retry after the send but before `emailedAt` was recorded goes out under the same idempotency key, so the
+ * outbox keeps one; a resend is a new message the admin asked for.
+ */
 export class SendInvoiceEmail {
   constructor(
     private readonly invoices: InvoiceRepository,
@@ -33,6 +37,7 @@ export class SendInvoiceEmail {
       to: bill.customer.email,
       ...mail,
       attachments: [{ filename: invoice.fileName, contentType: 'application/pdf', content: pdf.bytes }],
+      ...(input.resend ? {} : { idempotencyKey: `invoice.${input.paymentId}` }),
     });
     await this.uow.run(() => this.invoices.markEmailed(invoice.id, this.clock.now()));
     return 'sent';

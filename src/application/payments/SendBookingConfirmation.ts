@@ -7,8 +7,9 @@ import { UnitOfWork } from '../ports/UnitOfWork';
 
 /**
  * The `SendBookingConfirmation` job: mails the traveller once their booking completed.
- * Runs again safely: a payment whose confirmation is recorded as sent is skipped. A crash
- * between sending and recording can send it twice, never zero times.
+ * Runs again safely: a payment whose confirmation is recorded as sent is skipped. When recording
+ * fails after the send (a crash, a database blip), the retry sends the same message under the same
+ * idempotency key: the `.eml` outbox keeps one, and over SMTP the repeat carries the same Message-ID.
  */
 export class SendBookingConfirmation {
   constructor(
@@ -35,7 +36,7 @@ export class SendBookingConfirmation {
       transactionId: payment.transactionId,
       bookingsLink: `${this.frontendUrl}/user/bookings`,
     });
-    await this.mailer.send({ to: view.user.email, ...mail });
+    await this.mailer.send({ to: view.user.email, ...mail, idempotencyKey: `booking-confirmation.${payment.id}` });
     await this.uow.run(() => this.payments.markConfirmationSent(payment.id, this.clock.now()));
     return 'sent';
   }

@@ -34,6 +34,11 @@ export interface JobStore {
    * for `leaseMs`; no two callers get the same job while the lease lasts.
    */
   claim(input: { now: Date; leaseMs: number; limit: number; claimToken: string }): Promise<ClaimedJob[]>;
+  /**
+   * The heartbeat: extends the lease of a job still held under `job.claimToken` to `now + leaseMs`.
+   * False when the lease was lost (another worker took the job over, or it was completed or failed).
+   */
+  renew(job: ClaimedJob, now: Date, leaseMs: number): Promise<boolean>;
   /** False when the lease was lost (another worker took the job over). */
   complete(job: ClaimedJob, now: Date): Promise<boolean>;
   /** Back to `queued` at `retryAt`, or `dead` when retryAt is null. */

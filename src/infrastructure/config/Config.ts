@@ -23,13 +23,16 @@ export interface Config {
   csrfTrustedOrigins: string[];
   /** Bearer token `/metrics` requires; in production without one, `/metrics` is not served. */
   metricsToken: string | null;
-  database: { url: string | null; poolSize: number };
+  /** `sqliteBusyTimeoutMs`: how long an SQLite statement waits for another writer's lock before failing (503). */
+  database: { url: string | null; poolSize: number; sqliteBusyTimeoutMs: number };
   redisUrl: string | null;
   mail: { smtpUrl: string | null; from: string };
   s3: { endpoint: string; accessKey: string; secretKey: string; bucket: string; region: string; publicUrl: string | null } | null;
   pdf: { chromePath: string | null; poolSize: number; renderTimeoutMs: number; recycleAfter: number };
   payment: {
     gateway: 'sandbox' | 'sslcommerz';
+    /** The sandbox serves a production process because ALLOW_SANDBOX_IN_PRODUCTION said so; logged loudly at start-up. */
+    sandboxInProduction: boolean;
     sslcommerz: { storeId: string; storePassword: string; baseUrl: string } | null;
     /** Paths on FRONTEND_URL where the gateway's redirects land, per outcome. */
     landingPaths: { success: string; fail: string; cancel: string };
@@ -51,7 +54,8 @@ export interface Config {
   passwordHashQueueLimit: number;
   /** Seconds before the same email may be sent another verification code (0: no cooldown; the hourly cap stays). */
   otpResendCooldownSeconds: number;
-  worker: { inProcess: boolean; concurrency: number };
+  /** `leaseMs`: how long a claimed job stays a worker's without a heartbeat; the invoice issuing lease is the same. */
+  worker: { inProcess: boolean; concurrency: number; leaseMs: number };
   shutdownTimeoutMs: number;
 }
 
@@ -86,14 +90,22 @@ function developmentSecrets(varDir: string): Record<string, string> {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const { value: e, error } = environmentSchema.validate(withClientProfile(env), { abortEarly: false, convert: true });
-  if (error) throw new ConfigError(`Invalid configuration: ${error.details.map((d) => d.message).join('; ')}`);
-  const varDir = path.resolve(e.VAR_DIR);
   const missing = SECRET_NAMES.filter((name) => !e[name]);
-  if (missing.length && e.NODE_ENV === 'production') {
-    throw new ConfigError(`Invalid configuration: ${missing.map((n) => `"${n}" is required in production`).join('; ')}`);
-  }
+  const problems = [
+    ...(error?.details.map((d) => d.message) ?? []),
+    ...(e.NODE_ENV === 'production' ? missing.map((n) => `"${n}" is required in production`) : []),
+  ];
+  if (problems.length) throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  const varDir = path.resolve(e.VAR_DIR);
   const generated = missing.length ? developmentSecrets(varDir) : {};
   const secret = (name: (typeof SECRET_NAMES)[number]): string => e[name] || generated[name];
+  const sandboxInProduction = e.NODE_ENV === 'production' && e.PAYMENT_GATEWAY === 'sandbox';
+  if (sandboxInProduction && !e.ALLOW_SANDBOX_IN_PRODUCTION) {
+    throw new ConfigError(
+      'Invalid configuration: "PAYMENT_GATEWAY" is sandbox in production, where anyone could book and "pay" without paying; '
+        + 'set PAYMENT_GATEWAY=sslcommerz, or ALLOW_SANDBOX_IN_PRODUCTION=true for a demo that takes no real money',
+    );
+  }
   const s3Given = Boolean(e.S3_ENDPOINT);
   if (s3Given && (!e.S3_ACCESS_KEY || !e.S3_SECRET_KEY)) {
     throw new ConfigError('Invalid configuration: "S3_ACCESS_KEY" and "S3_SECRET_KEY" are required with S3_ENDPOINT');
@@ -111,7 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     csrfTrustedOrigins: String(e.CSRF_TRUSTED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean).map((o) => new URL(o).origin),
     metricsToken: e.METRICS_TOKEN || null,
-    database: { url: e.DATABASE_URL || null, poolSize: e.DATABASE_POOL_SIZE },
+    database: { url: e.DATABASE_URL || null, poolSize: e.DATABASE_POOL_SIZE, sqliteBusyTimeoutMs: e.SQLITE_BUSY_TIMEOUT_MS },
     redisUrl: e.REDIS_URL || null,
     mail: { smtpUrl: e.SMTP_URL || null, from: e.MAIL_FROM },
     s3: s3Given
@@ -125,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     payment: {
       gateway: e.PAYMENT_GATEWAY,
+      sandboxInProduction,
       sslcommerz:
         e.PAYMENT_GATEWAY === 'sslcommerz'
           ? { storeId: e.SSLCOMMERZ_STORE_ID, storePassword: e.SSLCOMMERZ_STORE_PASSWORD, baseUrl: e.SSLCOMMERZ_BASE_URL.replace(/\/$/, '') }
@@ -162,7 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     passwordHashQueueLimit: e.PASSWORD_HASH_QUEUE_LIMIT,
     otpResendCooldownSeconds: e.OTP_RESEND_COOLDOWN_SECONDS,
-    worker: { inProcess: e.WORKER_IN_PROCESS, concurrency: e.WORKER_CONCURRENCY },
+    worker: { inProcess: e.WORKER_IN_PROCESS, concurrency: e.WORKER_CONCURRENCY, leaseMs: e.JOB_LEASE_SECONDS * 1000 },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };
 }

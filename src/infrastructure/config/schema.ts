@@ -23,6 +23,7 @@ export const environmentSchema = Joi.object({
 
   DATABASE_URL: Joi.string().pattern(/^(mysql|mariadb):\/\//).allow(''),
   DATABASE_POOL_SIZE: Joi.number().integer().min(1).max(200).default(10),
+  SQLITE_BUSY_TIMEOUT_MS: Joi.number().integer().min(0).max(600_000).default(5000),
   REDIS_URL: Joi.string().pattern(/^rediss?:\/\//).allow(''),
   SMTP_URL: Joi.string().pattern(/^smtps?:\/\//).allow(''),
   MAIL_FROM: Joi.string().default('TourDesk <no-reply@tourdesk.local>'),
@@ -37,7 +38,13 @@ export const environmentSchema = Joi.object({
   PDF_RENDER_TIMEOUT_MS: Joi.number().integer().min(500).default(15000),
   PDF_RECYCLE_AFTER: Joi.number().integer().min(1).default(1000),
 
-  PAYMENT_GATEWAY: Joi.string().valid('sandbox', 'sslcommerz').default('sandbox'),
+  // No default in production: a forgotten variable must not leave the free sandbox checkout taking orders.
+  PAYMENT_GATEWAY: Joi.string().valid('sandbox', 'sslcommerz').when('NODE_ENV', {
+    is: 'production',
+    then: Joi.required().messages({ 'any.required': '"PAYMENT_GATEWAY" is required in production (sslcommerz; sandbox only with ALLOW_SANDBOX_IN_PRODUCTION=true)' }),
+    otherwise: Joi.optional().default('sandbox'),
+  }),
+  ALLOW_SANDBOX_IN_PRODUCTION: Joi.boolean().truthy('1').falsy('0').default(false),
   SSLCOMMERZ_STORE_ID: Joi.string().when('PAYMENT_GATEWAY', { is: 'sslcommerz', then: Joi.required() }),
   SSLCOMMERZ_STORE_PASSWORD: Joi.string().when('PAYMENT_GATEWAY', { is: 'sslcommerz', then: Joi.required() }),
   SSLCOMMERZ_BASE_URL: url.default('https://sandbox.sslcommerz.com'),
@@ -76,6 +83,7 @@ export const environmentSchema = Joi.object({
   PASSWORD_HASH_QUEUE_LIMIT: Joi.number().integer().min(1).default(32),
   WORKER_IN_PROCESS: Joi.boolean().truthy('1').falsy('0').default(true),
   WORKER_CONCURRENCY: Joi.number().integer().min(1).max(64).default(2),
+  JOB_LEASE_SECONDS: Joi.number().integer().min(2).max(3600).default(30),
   SHUTDOWN_TIMEOUT_MS: Joi.number().integer().min(100).default(10000),
 })
   .rename('MYSQL_URL', 'DATABASE_URL', { ignoreUndefined: true, override: false })

@@ -36,7 +36,7 @@ export interface BuildOptions {
 
 export async function openDatabase(config: Config): Promise<Database> {
   ensurePrivateDir(config.varDir);
-  const dataSource = createDataSource({ url: config.database.url, sqliteFile: path.join(config.varDir, 'tourdesk.sqlite'), poolSize: config.database.poolSize });
+  const dataSource = createDataSource({ url: config.database.url, sqliteFile: path.join(config.varDir, 'tourdesk.sqlite'), poolSize: config.database.poolSize, busyTimeoutMs: config.database.sqliteBusyTimeoutMs });
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
   return new Database(dataSource);
@@ -64,6 +64,9 @@ export async function buildContainer(config: Config, options: BuildOptions = {})
     const container = new Container({ defaultScope: 'Singleton' });
     container.loadSync(coreModule(config, logger, db, resources), accountsModule(config), googleSignInModule(config), mailModule(config, resources), verification, metricsModule(config, db, logger), statsModule(config), storageModule(config), catalogueModule(config), bookingModule(config), invoiceModule(config, logger, resources), ...(options.overrides ?? []));
     for (const [port, adapter] of Object.entries(adapters)) logger.info({ port, adapter }, `port ${port}: ${adapter}`);
+    if (config.payment.sandboxInProduction) {
+      logger.warn({ port: 'paymentGateway', adapter: adapters.paymentGateway }, 'SANDBOX PAYMENT GATEWAY IN PRODUCTION (ALLOW_SANDBOX_IN_PRODUCTION=true): anyone can complete a booking without paying');
+    }
     return { container, config, logger, resources, adapters, close: () => resources.closeAll() };
   } catch (error) {
     await resources.closeAll();

@@ -40,7 +40,7 @@ export function invoiceModule(config: Config, logger: Logger, resources: Resourc
     single(bind, IssueInvoice, (c) =>
       new IssueInvoice(
         c.get(T.InvoiceRepository), c.get(T.BillingQueries), c.get(T.PdfRenderer), c.get(T.TemplateRenderer), c.get(T.ObjectStorage),
-        c.get(T.Digest), c.get(T.JobQueue), c.get(T.IdGenerator), c.get(T.Clock), c.get(T.UnitOfWork), seller,
+        c.get(T.Digest), c.get(T.JobQueue), c.get(T.IdGenerator), c.get(T.Clock), c.get(T.UnitOfWork), seller, config.worker.leaseMs,
       ));
     single(bind, SendInvoiceEmail, (c) =>
       new SendInvoiceEmail(c.get(T.InvoiceRepository), c.get(T.BillingQueries), c.get(T.ObjectStorage), c.get(T.TemplateRenderer), c.get(T.Mailer), c.get(T.Clock), c.get(T.UnitOfWork)));

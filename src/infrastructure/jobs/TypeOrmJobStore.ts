@@ -37,6 +37,13 @@ export class TypeOrmJobStore implements JobStore {
     });
   }
 
+  renew(job: ClaimedJob, now: Date, leaseMs: number): Promise<boolean> {
+    return this.db.transaction(async () => {
+      const result = await this.repo.update({ id: job.id, claimToken: job.claimToken, status: 'running' }, { leaseUntil: new Date(now.getTime() + leaseMs), updatedAt: now });
+      return affectedRows(result) === 1;
+    });
+  }
+
   complete(job: ClaimedJob, now: Date): Promise<boolean> {
     return this.db.transaction(async () => {
       const result = await this.repo.update({ id: job.id, claimToken: job.claimToken, status: 'running' }, { status: 'done', leaseUntil: null, claimToken: null, updatedAt: now });

@@ -9,13 +9,19 @@ export class MeteredJobStore implements JobStore {
     return this.inner.claim(input);
   }
 
+  renew(job: ClaimedJob, now: Date, leaseMs: number): Promise<boolean> {
+    return this.inner.renew(job, now, leaseMs);
+  }
+
   complete(job: ClaimedJob, now: Date): Promise<boolean> {
     return this.inner.complete(job, now);
   }
 
+  /** Counted once the failure is recorded: the worker retries a write that did not reach the store. */
   async fail(job: ClaimedJob, error: string, now: Date, retryAt: Date | null): Promise<boolean> {
+    const recorded = await this.inner.fail(job, error, now, retryAt);
     this.metrics.jobFailures.inc({ type: job.type });
-    return this.inner.fail(job, error, now, retryAt);
+    return recorded;
   }
 
   list(filter: { status?: JobStatus; type?: string; limit: number }): Promise<JobRecord[]> {

@@ -10,6 +10,8 @@ export interface DatabaseOptions {
   url: string | null;
   sqliteFile: string;
   poolSize?: number;
+  /** SQLite: how long a statement waits for another connection's lock before failing with SQLITE_BUSY. */
+  busyTimeoutMs?: number;
   logging?: boolean;
 }
 
@@ -39,7 +41,7 @@ export function createDataSource(options: DatabaseOptions): DataSource {
     migrations,
     enableWAL: true,
     prepareDatabase: (db: { pragma(sql: string): unknown }) => {
-      db.pragma('busy_timeout = 5000');
+      db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
       db.pragma('foreign_keys = ON');
     },
     logging: options.logging ?? false,

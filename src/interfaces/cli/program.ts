@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { withDatabaseOutageClassified } from '../../infrastructure/persistence/databaseUnavailable';
 import { commandModules } from './commands';
 import { errorLine, exitCodeOf } from './exitCodes';
 import { readSecret } from './readSecret';
@@ -23,9 +24,10 @@ export async function runCli(args: string[], getRuntime: GetRuntime, output: Cli
   try {
     await program.parseAsync(args, { from: 'user' });
     return 0;
-  } catch (error) {
+  } catch (thrown) {
     // Commander has already printed its own usage errors (and help, which "fails" with code 0).
-    if (error instanceof CommanderError) return error.exitCode;
+    if (thrown instanceof CommanderError) return thrown.exitCode;
+    const error = withDatabaseOutageClassified(thrown);
     output.err(`${errorLine(error)}\n`);
     return exitCodeOf(error);
   }

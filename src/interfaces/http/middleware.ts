@@ -3,13 +3,16 @@ import { Context, Next } from 'koa';
 import { Config } from '../../infrastructure/config/Config';
 import { PinoLogger } from '../../infrastructure/logging/PinoLogger';
 import { requestContext } from '../../infrastructure/logging/requestContext';
-import { RateLimited, ValidationFailed } from '../../domain/shared/errors';
+import { withDatabaseOutageClassified } from '../../infrastructure/persistence/databaseUnavailable';
+import { DependencyUnavailable, RateLimited, ValidationFailed } from '../../domain/shared/errors';
 import { errorBody } from './envelope';
 import { statusOf } from './errorStatus';
 import { UnsupportedMediaType } from './requestBody';
 import { removeTemporaryUploads } from './uploads';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+/** What a 503 tells clients to wait: a database or service that went away usually answers again within seconds. */
+const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 /** Gives every request an id (echoed when the client sent a sane one) and logs it once done. */
 export function requestLogging(logger: PinoLogger) {
@@ -62,12 +65,13 @@ export function errorEnvelope(config: Config, logger: PinoLogger) {
         ctx.body = errorBody(status, message, [{ path: ctx.path, message: ctx.message.toLowerCase() }], ctx.state.requestId);
       }
     } catch (thrown) {
-      const error = bodyParserError(thrown) ?? thrown;
+      const error = bodyParserError(thrown) ?? withDatabaseOutageClassified(thrown);
       let status = statusOf(error);
       const known = status !== 500;
       const e = error as { message?: string; code?: string; problems?: { path: string; message: string }[] };
       if (e.code === 'AUTH.TOKEN_EXPIRED') status = config.auth.legacyExpiredTokenStatus;
       if (error instanceof RateLimited) ctx.set('Retry-After', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
+      if (error instanceof DependencyUnavailable) ctx.set('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
       if (!known) logger.pino.error({ err: thrown }, 'unhandled error');
       else if (status >= 500) logger.pino.warn({ err: thrown }, e.message ?? 'dependency unavailable');
       const message = known || config.env === 'development' ? (e.message ?? 'Error') : 'Something went wrong';

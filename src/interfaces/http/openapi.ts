@@ -60,6 +60,7 @@ export function buildOpenApi(routes: RouteDef[], info: { title: string; version:
             ...(route.access !== 'public' && route.access !== 'optional' ? { '401': errorResponse('Not logged in or token expired'), '403': errorResponse('Not permitted') } : {}),
             '429': errorResponse('Rate limited; see Retry-After'),
             '500': errorResponse('Unexpected error'),
+            '503': errorResponse('A service it needs (database, Redis, ...) is unavailable; retry after Retry-After seconds'),
           },
         };
       }

@@ -1,22 +1,34 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Clock } from '../../application/ports/Clock';
 import { ClaimedJob, JobStore } from '../../application/ports/JobStore';
 import { Logger } from '../../application/ports/Logger';
+import { DependencyUnavailable } from '../../domain/shared/errors';
+import { withDatabaseOutageClassified } from '../../infrastructure/persistence/databaseUnavailable';
+import { LeaseHeartbeat } from './LeaseHeartbeat';
 
 export type JobHandler = (payload: Record<string, unknown>) => Promise<void>;
 
 export interface JobWorkerOptions {
   /** Jobs run at once by this worker. */
   concurrency: number;
-  /** How long a claimed job is ours; after that another worker may take it over. */
+  /** How long a claimed job is ours without a heartbeat; after that another worker may take it over. */
   leaseMs: number;
+  /** How often a running job's lease is renewed; a third of the lease unless set. */
+  heartbeatMs?: number;
   pollMs: number;
   /** Retry n waits baseBackoffMs × 2^(n-1), at most maxBackoffMs. */
   baseBackoffMs: number;
   maxBackoffMs: number;
+  /** First wait before writing a job's outcome again after the write failed; it doubles, for as long as the lease lasts. */
+  outcomeRetryMs: number;
 }
 
-export const DEFAULT_WORKER_OPTIONS: JobWorkerOptions = { concurrency: 2, leaseMs: 5 * 60_000, pollMs: 1000, baseBackoffMs: 5000, maxBackoffMs: 60 * 60_000 };
+export const DEFAULT_WORKER_OPTIONS: JobWorkerOptions = {
+  concurrency: 2, leaseMs: 30_000, pollMs: 1000, baseBackoffMs: 5000, maxBackoffMs: 60 * 60_000, outcomeRetryMs: 250,
+};
+
+type Outcome = { done: true; ms: number } | { done: false; error: unknown; retryAt: Date | null };
 
 interface Periodic {
   name: string;
@@ -36,6 +48,8 @@ export class JobWorker {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> | null = null;
   private stopped = true;
+  /** Set by stop(): outcome writes that fail are no longer retried, so shutdown is not held up by an outage. */
+  private stopping = false;
 
   constructor(
     private readonly store: JobStore,
@@ -59,8 +73,9 @@ export class JobWorker {
 
   /** Claims and runs one batch of due jobs; returns how many ran. */
   async runOnce(): Promise<number> {
-    const jobs = await this.store.claim({ now: this.clock.now(), leaseMs: this.options.leaseMs, limit: this.options.concurrency, claimToken: randomUUID() });
-    await Promise.all(jobs.map((job) => this.run(job)));
+    const now = this.clock.now();
+    const jobs = await this.store.claim({ now, leaseMs: this.options.leaseMs, limit: this.options.concurrency, claimToken: randomUUID() });
+    await Promise.all(jobs.map((job) => this.run(job, now)));
     return jobs.length;
   }
 
@@ -74,6 +89,7 @@ export class JobWorker {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
+    this.stopping = false;
     this.logger.info({ handlers: Object.keys(this.handlers), ...this.options }, 'job worker started');
     this.schedule(0);
   }
@@ -81,6 +97,7 @@ export class JobWorker {
   /** Stops polling and waits for the jobs in hand to finish. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopping = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.running;
@@ -100,8 +117,8 @@ export class JobWorker {
     try {
       await this.runPeriodic();
       ran = await this.runOnce();
-    } catch (error) {
-      this.logger.error({ err: error }, 'job worker poll failed');
+    } catch (thrown) {
+      this.logFailure(thrown, {}, 'job worker poll failed');
     }
     this.schedule(ran > 0 ? 0 : this.options.pollMs);
   }
@@ -113,28 +130,78 @@ export class JobWorker {
       try {
         await p.task();
       } catch (error) {
-        this.logger.error({ err: error, task: p.name }, 'periodic task failed');
+        this.logFailure(error, { task: p.name }, 'periodic task failed');
       }
     }
   }
 
-  private async run(job: ClaimedJob): Promise<void> {
+  /** An outage is a warning (the loop polls on and it passes); anything else is an error. */
+  private logFailure(thrown: unknown, fields: Record<string, unknown>, message: string): void {
+    const error = withDatabaseOutageClassified(thrown);
+    if (error instanceof DependencyUnavailable) this.logger.warn({ ...fields, err: error }, `${message}; polling on`);
+    else this.logger.error({ ...fields, err: error }, message);
+  }
+
+  private get heartbeatMs(): number {
+    return this.options.heartbeatMs ?? Math.max(1, Math.floor(this.options.leaseMs / 3));
+  }
+
+  private async run(job: ClaimedJob, claimedAt: Date): Promise<void> {
+    const heartbeat = new LeaseHeartbeat(this.store, job, this.clock, this.logger, this.options.leaseMs, this.heartbeatMs, claimedAt);
+    try {
+      await this.record(job, heartbeat, await this.perform(job));
+    } finally {
+      heartbeat.stop();
+    }
+  }
+
+  private async perform(job: ClaimedJob): Promise<Outcome> {
     const handler = this.handlers[job.type];
     const started = Date.now();
     try {
       if (!handler) throw new Error(`No handler for job type ${job.type}`);
       await handler(job.payload);
-      const kept = await this.store.complete(job, this.clock.now());
-      if (!kept) this.logger.warn({ jobId: job.id, type: job.type }, 'job finished after its lease passed to another worker');
-      this.logger.info({ jobId: job.id, type: job.type, attempts: job.attempts, ms: Date.now() - started }, 'job done');
+      return { done: true, ms: Date.now() - started };
     } catch (error) {
       const last = !handler || job.attempts >= job.maxAttempts;
-      const retryAt = last ? null : new Date(this.clock.now().getTime() + this.backoffMs(job.attempts));
-      const message = error instanceof Error ? error.message : String(error);
-      await this.store.fail(job, message, this.clock.now(), retryAt);
-      const fields = { jobId: job.id, type: job.type, attempts: job.attempts, err: error, retryAt };
-      if (last) this.logger.error(fields, 'job dead after its last attempt');
-      else this.logger.warn(fields, 'job failed; will retry');
+      return { done: false, error, retryAt: last ? null : new Date(this.clock.now().getTime() + this.backoffMs(job.attempts)) };
+    }
+  }
+
+  private async record(job: ClaimedJob, heartbeat: LeaseHeartbeat, outcome: Outcome): Promise<void> {
+    const fields = { jobId: job.id, type: job.type, attempts: job.attempts };
+    if (outcome.done) {
+      const kept = await this.writeOutcome(job, heartbeat, () => this.store.complete(job, this.clock.now()));
+      if (kept === false) this.logger.warn(fields, 'job finished after its lease passed to another worker');
+      if (kept) this.logger.info({ ...fields, ms: outcome.ms }, 'job done');
+      return;
+    }
+    const message = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
+    const recorded = await this.writeOutcome(job, heartbeat, () => this.store.fail(job, message, this.clock.now(), outcome.retryAt));
+    if (recorded === null) return;
+    const failure = { ...fields, err: withDatabaseOutageClassified(outcome.error), retryAt: outcome.retryAt };
+    if (!outcome.retryAt) this.logger.error(failure, 'job dead after its last attempt');
+    else this.logger.warn(failure, 'job failed; will retry');
+  }
+
+  /**
+   * Writes a job's outcome, again and again while its lease is ours (the heartbeat keeps beating meanwhile):
+   * a database blip must not leave a finished job `running` until its lease lapses. Null when it gave up;
+   * the job then runs again after its lease, which its idempotent handler allows.
+   */
+  private async writeOutcome(job: ClaimedJob, heartbeat: LeaseHeartbeat, write: () => Promise<boolean>): Promise<boolean | null> {
+    for (let waitMs = this.options.outcomeRetryMs; ; waitMs = Math.min(2 * waitMs, this.heartbeatMs)) {
+      try {
+        return await write();
+      } catch (thrown) {
+        const fields = { jobId: job.id, type: job.type, err: withDatabaseOutageClassified(thrown) };
+        if (this.stopping || !heartbeat.held) {
+          this.logger.error(fields, 'job outcome not recorded; the job runs again once its lease lapses');
+          return null;
+        }
+        this.logger.warn({ ...fields, retryInMs: waitMs }, 'recording the job outcome failed; retrying while the lease lasts');
+        await sleep(waitMs);
+      }
     }
   }
 }

@@ -17,6 +17,7 @@ export function createWorker(runtime: Runtime, options: Partial<JobWorkerOptions
   const sweepOrphanImages = container.get(SweepOrphanImages);
   return new JobWorker(container.get<JobStore>(TOKENS.JobStore), jobHandlers(container), container.get<Clock>(TOKENS.Clock), logger, {
     concurrency: config.worker.concurrency,
+    leaseMs: config.worker.leaseMs,
     ...options,
   }).every('ExpireHolds', EXPIRE_HOLDS_EVERY_MS, async () => {
     const { expired } = await expireHolds.execute();

@@ -50,7 +50,7 @@ export function issuingKit(db: Database, pdf: PdfRenderer = new FakePdfRenderer(
   const storage = new InMemoryObjectStorage(() => clock.now());
   const issueInvoice = new IssueInvoice(
     invoices, billing, pdf, new HandlebarsTemplateRenderer(TEMPLATES_DIR, { brandName: 'TourDesk' }), storage, new NodeCryptoDigest(),
-    new TypeOrmJobQueue(db, ids, clock), ids, clock, new TypeOrmUnitOfWork(db), { name: 'TourDesk Travel Ltd.', address: 'Dhanmondi, Dhaka' },
+    new TypeOrmJobQueue(db, ids, clock), ids, clock, new TypeOrmUnitOfWork(db), { name: 'TourDesk Travel Ltd.', address: 'Dhanmondi, Dhaka' }, 30_000,
   );
   return { clock, invoices, billing, storage, issueInvoice };
 }

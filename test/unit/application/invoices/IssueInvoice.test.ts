@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { ISSUE_LEASE_MS, SEND_INVOICE_EMAIL } from '../../../../src/application/invoices/IssueInvoice';
+import { SEND_INVOICE_EMAIL } from '../../../../src/application/invoices/IssueInvoice';
 import { Invoice } from '../../../../src/domain/invoice/Invoice';
 import { Conflict, NotFound } from '../../../../src/domain/shared/errors';
 import { visibleText } from '../../../fakes/FakePdfRenderer';
 import { BillingRecordMother } from '../../../mothers/BillingRecordMother';
-import { invoiceKit } from './invoiceKit';
+import { ISSUE_LEASE_MS, invoiceKit } from './invoiceKit';
 
 describe('IssueInvoice', () => {
   test('issues INV-YYYY-000001, stores the PDF under a key from the number, and records its size and SHA-256', async () => {
@@ -112,6 +112,22 @@ describe('IssueInvoice', () => {
     expect(invoice.id).toBe('crashed');
     expect(invoice.number.value).toBe('INV-2026-000001');
     expect(invoice.status).toBe('ISSUED');
+  });
+
+  test('a DRAFT is held for the lease IssueInvoice was given (the job lease): a worker stalled past it loses the DRAFT', async () => {
+    const kit = invoiceKit();
+    const bill = kit.billing.add(BillingRecordMother.paid());
+    const render = kit.pdf.holdNext();
+    const stalled = kit.issueInvoice.execute({ paymentId: bill.paymentId });
+    await render.reached;
+    kit.clock.advance(ISSUE_LEASE_MS - 1);
+    await expect(kit.issueInvoice.execute({ paymentId: bill.paymentId })).rejects.toMatchObject({ code: 'INVOICE.BEING_ISSUED' });
+    kit.clock.advance(1);
+    const invoice = await kit.issueInvoice.execute({ paymentId: bill.paymentId });
+    expect([invoice.status, invoice.number.value]).toEqual(['ISSUED', 'INV-2026-000001']);
+    render.release();
+    await expect(stalled).rejects.toMatchObject({ code: 'INVOICE.LEASE_LOST' });
+    expect(kit.invoices.all()).toHaveLength(1);
   });
 
   test('numbers restart at 000001 in a new year (fake clock across New Year, UTC)', async () => {

@@ -1,5 +1,5 @@
 import { Actor } from '../../../../src/domain/user/Role';
-import { NotFound } from '../../../../src/domain/shared/errors';
+import { DependencyUnavailable, NotFound } from '../../../../src/domain/shared/errors';
 import { BillingRecordMother } from '../../../mothers/BillingRecordMother';
 import { invoiceKit } from './invoiceKit';
 
@@ -30,6 +30,22 @@ describe('SendInvoiceEmail', () => {
     expect(await kit.sendInvoiceEmail.execute({ paymentId: bill.paymentId, resend: true })).toBe('sent');
     expect(kit.mailer.sent.map((m) => m.attachments?.[0].filename)).toEqual(['INV-2026-000001.pdf', 'INV-2026-000001.pdf']);
     expect(kit.invoices.all()).toHaveLength(1);
+  });
+
+  test('sent, then recording it failed: the retry goes out under the same key and the outbox keeps one', async () => {
+    const kit = invoiceKit();
+    const bill = kit.billing.add(BillingRecordMother.paid());
+    await kit.issueInvoice.execute({ paymentId: bill.paymentId });
+    const record = kit.invoices.markEmailed.bind(kit.invoices);
+    let failures = 1;
+    kit.invoices.markEmailed = async (...args) => {
+      if (failures-- > 0) throw new DependencyUnavailable('database');
+      return record(...args);
+    };
+    await expect(kit.sendInvoiceEmail.execute({ paymentId: bill.paymentId })).rejects.toBeInstanceOf(DependencyUnavailable);
+    expect(await kit.sendInvoiceEmail.execute({ paymentId: bill.paymentId })).toBe('sent');
+    expect(kit.mailer.sent.map((m) => m.idempotencyKey)).toEqual([`invoice.${bill.paymentId}`]);
+    expect((await kit.invoices.findByPaymentId(bill.paymentId))!.emailedAt).toEqual(kit.clock.now());
   });
 
   test('an invoice not issued yet is not found (the job retries later)', async () => {

@@ -16,6 +16,8 @@ import { InMemoryObjectStorage } from '../../../fakes/InMemoryObjectStorage';
 import { InMemoryUnitOfWork } from '../../../fakes/InMemoryUnitOfWork';
 import { SequentialIds } from '../../../fakes/SequentialIds';
 
+/** The job lease the container hands IssueInvoice (JOB_LEASE_SECONDS=30). */
+export const ISSUE_LEASE_MS = 30_000;
 export const SELLER = { name: 'TourDesk Travel Ltd.', address: 'House 12, Road 5, Dhanmondi, Dhaka 1205, Bangladesh' };
 
 /** IssueInvoice and its neighbours wired to working in-memory fakes. */
@@ -31,7 +33,7 @@ export function invoiceKit(options: { renderDelayMs?: number } = {}) {
   const mailer = new InMemoryMailer();
   const digest = new NodeCryptoDigest();
   const ids = new SequentialIds('inv');
-  const issueInvoice = new IssueInvoice(invoices, billing, pdf, templates, storage, digest, jobs, ids, clock, uow, SELLER);
+  const issueInvoice = new IssueInvoice(invoices, billing, pdf, templates, storage, digest, jobs, ids, clock, uow, SELLER, ISSUE_LEASE_MS);
   return {
     clock, invoices, billing, jobs, uow, pdf, storage, templates, mailer, digest, issueInvoice,
     sendInvoiceEmail: new SendInvoiceEmail(invoices, billing, storage, templates, mailer, clock, uow),

@@ -14,6 +14,7 @@ describe('loadConfig', () => {
     JWT_ACCESS_SECRET: 'a'.repeat(32), JWT_REFRESH_SECRET: 'b'.repeat(32), OTP_HASH_KEY: 'c'.repeat(32),
     STORAGE_SIGNING_KEY: 'd'.repeat(32), SANDBOX_GATEWAY_SECRET: 'e'.repeat(32),
   };
+  const SSLCOMMERZ = { PAYMENT_GATEWAY: 'sslcommerz', SSLCOMMERZ_STORE_ID: 'store', SSLCOMMERZ_STORE_PASSWORD: 'store-password' };
 
   it('chooses the embedded defaults when no service is configured', () => {
     const config = loadConfig({ VAR_DIR: varDir });
@@ -44,7 +45,38 @@ describe('loadConfig', () => {
     expect(attempt).toThrow('JWT_REFRESH_SECRET');
     expect(attempt).not.toThrow('JWT_ACCESS_SECRET"');
     expect(fs.existsSync(path.join(varDir, 'secrets.json'))).toBe(false);
-    expect(loadConfig({ VAR_DIR: varDir, NODE_ENV: 'production', ...SECRETS }).secrets.jwtAccess).toBe('a'.repeat(32));
+    expect(loadConfig({ VAR_DIR: varDir, NODE_ENV: 'production', ...SECRETS, ...SSLCOMMERZ }).secrets.jwtAccess).toBe('a'.repeat(32));
+  });
+
+  describe('the payment gateway in production', () => {
+    const production = { VAR_DIR: varDir, NODE_ENV: 'production', ...SECRETS };
+
+    it('stops start-up when PAYMENT_GATEWAY is unset, naming it', () => {
+      const attempt = () => loadConfig({ ...production, VAR_DIR: varDir });
+      expect(attempt).toThrow(ConfigError);
+      expect(attempt).toThrow('"PAYMENT_GATEWAY" is required in production');
+      expect(attempt).toThrow('ALLOW_SANDBOX_IN_PRODUCTION=true');
+    });
+
+    it('refuses the sandbox unless ALLOW_SANDBOX_IN_PRODUCTION=true opts in, and says so in the config', () => {
+      const sandbox = { ...production, VAR_DIR: varDir, PAYMENT_GATEWAY: 'sandbox' };
+      expect(() => loadConfig(sandbox)).toThrow(/"PAYMENT_GATEWAY" is sandbox in production.*ALLOW_SANDBOX_IN_PRODUCTION=true/);
+      expect(() => loadConfig({ ...sandbox, ALLOW_SANDBOX_IN_PRODUCTION: 'false' })).toThrow(ConfigError);
+      expect(() => loadConfig({ ...sandbox, ALLOW_SANDBOX_IN_PRODUCTION: 'yes please' })).toThrow('ALLOW_SANDBOX_IN_PRODUCTION');
+      expect(loadConfig({ ...sandbox, ALLOW_SANDBOX_IN_PRODUCTION: 'true' }).payment).toMatchObject({ gateway: 'sandbox', sandboxInProduction: true });
+    });
+
+    it('takes SSLCommerz as given; outside production the sandbox stays the default', () => {
+      expect(loadConfig({ ...production, VAR_DIR: varDir, ...SSLCOMMERZ }).payment).toMatchObject({ gateway: 'sslcommerz', sandboxInProduction: false });
+      expect(loadConfig({ VAR_DIR: varDir }).payment).toMatchObject({ gateway: 'sandbox', sandboxInProduction: false });
+      expect(loadConfig({ VAR_DIR: varDir, NODE_ENV: 'test' }).payment).toMatchObject({ gateway: 'sandbox', sandboxInProduction: false });
+    });
+  });
+
+  it('leases jobs for JOB_LEASE_SECONDS (30 s unless set), never below 2 s', () => {
+    expect(loadConfig({ VAR_DIR: varDir }).worker.leaseMs).toBe(30_000);
+    expect(loadConfig({ VAR_DIR: varDir, JOB_LEASE_SECONDS: '12' }).worker.leaseMs).toBe(12_000);
+    expect(() => loadConfig({ VAR_DIR: varDir, JOB_LEASE_SECONDS: '1' })).toThrow('JOB_LEASE_SECONDS');
   });
 
   it('refuses secrets shorter than 32 characters', () => {

@@ -1,18 +1,58 @@
-import { SendBookingConfirmation } from '../../../../src/application/payments/SendBookingConfirmation';
-import { TEMPLATES_DIR } from '../../../../src/infrastructure/container/coreModule';
-import { HandlebarsTemplateRenderer } from '../../../../src/infrastructure/templates/HandlebarsTemplateRenderer';
+import { DependencyUnavailable } from '../../../../src/domain/shared/errors';
 import { JobWorker } from '../../../../src/interfaces/worker/JobWorker';
 import { FakeClock } from '../../../fakes/FakeClock';
 import { InMemoryJobStore } from '../../../fakes/InMemoryJobStore';
-import { InMemoryMailer } from '../../../fakes/InMemoryMailer';
 import { RecordingLogger } from '../../../fakes/RecordingLogger';
-import { bookingWorld } from '../../application/bookingWorld';
+import { paidBookingKit } from '../../application/payments/confirmationKit';
 
-const OPTIONS = { concurrency: 4, leaseMs: 60_000, pollMs: 10, baseBackoffMs: 1000, maxBackoffMs: 8000 };
+const OPTIONS = { concurrency: 4, leaseMs: 60_000, pollMs: 10, baseBackoffMs: 1000, maxBackoffMs: 8000, outcomeRetryMs: 1, heartbeatMs: 5 };
+/** What mysql2 throws when the server refuses the connection. */
+const connectionRefused = () => Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:3306'), { code: 'ECONNREFUSED', errno: -111, fatal: true });
+
+/** The in-memory outbox with faults to switch on, and a way to wait for the next heartbeat. */
+class FaultyJobStore extends InMemoryJobStore {
+  outcomeFailures = 0;
+  databaseDown = false;
+  /** Each failing outcome write also moves the clock on, as a real outage takes time. */
+  clockStepPerFailure = 0;
+  private renewals: (() => void)[] = [];
+
+  constructor(private readonly fakeClock: FakeClock) {
+    super(fakeClock);
+  }
+
+  nextRenewal(): Promise<void> {
+    return new Promise((resolve) => this.renewals.push(resolve));
+  }
+
+  override async renew(...args: Parameters<InMemoryJobStore['renew']>): Promise<boolean> {
+    if (this.databaseDown) throw connectionRefused();
+    const renewed = await super.renew(...args);
+    this.renewals.splice(0).forEach((resolve) => resolve());
+    return renewed;
+  }
+
+  override async complete(...args: Parameters<InMemoryJobStore['complete']>): Promise<boolean> {
+    this.failOutcomeWrite();
+    return super.complete(...args);
+  }
+
+  override async fail(...args: Parameters<InMemoryJobStore['fail']>): Promise<boolean> {
+    this.failOutcomeWrite();
+    return super.fail(...args);
+  }
+
+  private failOutcomeWrite(): void {
+    if (!this.databaseDown && this.outcomeFailures <= 0) return;
+    this.outcomeFailures -= 1;
+    this.fakeClock.advance(this.clockStepPerFailure);
+    throw connectionRefused();
+  }
+}
 
 function setup(handlers: ConstructorParameters<typeof JobWorker>[1]) {
   const clock = new FakeClock();
-  const store = new InMemoryJobStore(clock);
+  const store = new FaultyJobStore(clock);
   const logger = new RecordingLogger();
   return { clock, store, logger, worker: new JobWorker(store, handlers, clock, logger, OPTIONS) };
 }
@@ -60,13 +100,7 @@ describe('JobWorker', () => {
   });
 
   test('a worker killed mid-job: another picks it up after the lease, and the email goes out exactly once', async () => {
-    const w = bookingWorld();
-    const mailer = new InMemoryMailer();
-    const send = new SendBookingConfirmation(w.payments, w.bookings, mailer, new HandlebarsTemplateRenderer(TEMPLATES_DIR, { brandName: 'TourDesk' }), w.clock, w.uow, 'https://app.test');
-    const user = await w.traveller();
-    w.bookings.users.set(user.id, { id: user.id, name: user.name, email: user.email.value });
-    const { payment } = await w.book(user, w.tour({ title: 'Saint Martin island' }), 2);
-    await w.confirmPayment.execute({ callback: w.gateway.pay(payment.transactionId), source: 'ipn' });
+    const { w, mailer, send, user, payment } = await paidBookingKit({ tourTitle: 'Saint Martin island', guests: 2 });
     const handlers = { SendBookingConfirmation: async (p: Record<string, unknown>) => void (await send.execute({ paymentId: String(p.paymentId) })), IssueInvoice: async () => undefined };
 
     // The first worker claims the job, does the work, and dies before recording completion.
@@ -84,6 +118,77 @@ describe('JobWorker', () => {
     expect(mailer.sent[0].subject).toBe('Your booking for Saint Martin island is confirmed');
     expect(mailer.sent[0].text).toContain(payment.amount.format());
     expect(w.jobs.ofType('SendBookingConfirmation')[0]).toEqual(expect.objectContaining({ status: 'done', attempts: 2 }));
+  });
+
+  test('the heartbeat renews a running job\'s lease: long past its first lease no other worker can take it', async () => {
+    const thefts: number[] = [];
+    const { clock, store, worker } = setup({
+      Long: async () => {
+        for (let beat = 0; beat < 3; beat++) {
+          clock.advance(0.6 * OPTIONS.leaseMs);
+          await store.nextRenewal();
+          thefts.push((await store.claim({ now: clock.now(), leaseMs: OPTIONS.leaseMs, limit: 10, claimToken: `thief-${beat}` })).length);
+        }
+      },
+    });
+    await store.enqueue({ type: 'Long', payload: {} });
+    expect(await worker.runOnce()).toBe(1);
+    expect(thefts).toEqual([0, 0, 0]);
+    expect(store.ofType('Long')[0]).toEqual(expect.objectContaining({ status: 'done', attempts: 1 }));
+  });
+
+  test('an outcome write that fails is retried while the lease lasts: the job ends done, not running', async () => {
+    const { store, worker, logger } = setup({ Quick: async () => undefined });
+    await store.enqueue({ type: 'Quick', payload: {} });
+    store.outcomeFailures = 2;
+    expect(await worker.runOnce()).toBe(1);
+    expect(store.ofType('Quick')[0]).toEqual(expect.objectContaining({ status: 'done', attempts: 1 }));
+    const retries = logger.at('warn').filter((e) => e.message === 'recording the job outcome failed; retrying while the lease lasts');
+    expect(retries).toHaveLength(2);
+    expect(retries[0].fields.err).toBeInstanceOf(DependencyUnavailable);
+  });
+
+  test('a failure is recorded through a blip too: the job is queued for its retry', async () => {
+    const { store, worker } = setup({ Broken: async () => { throw new Error('smtp said no'); } });
+    await store.enqueue({ type: 'Broken', payload: {} });
+    store.outcomeFailures = 1;
+    await worker.runOnce();
+    expect(store.ofType('Broken')[0]).toEqual(expect.objectContaining({ status: 'queued', attempts: 1, lastError: 'smtp said no' }));
+  });
+
+  test('an outcome the database refuses for a whole lease is given up; after the lease another worker runs the job', async () => {
+    let runs = 0;
+    const handlers = { Once: async () => void (runs += 1) };
+    const { clock, store, worker, logger } = setup(handlers);
+    await store.enqueue({ type: 'Once', payload: {} });
+    store.databaseDown = true;
+    store.clockStepPerFailure = OPTIONS.leaseMs / 4;
+    expect(await worker.runOnce()).toBe(1);
+    expect(logger.at('error').map((e) => e.message)).toEqual(['job outcome not recorded; the job runs again once its lease lapses']);
+    expect(store.ofType('Once')[0]).toEqual(expect.objectContaining({ status: 'running', attempts: 1 }));
+
+    store.databaseDown = false;
+    clock.advance(1);
+    const other = new JobWorker(store, handlers, clock, new RecordingLogger(), OPTIONS);
+    expect(await other.drain()).toBe(1);
+    expect(runs).toBe(2);
+    expect(store.ofType('Once')[0]).toEqual(expect.objectContaining({ status: 'done', attempts: 2 }));
+  });
+
+  test('the poll loop survives a database outage and runs the job once the database is back', async () => {
+    const { store, worker, logger } = setup({ Later: async () => undefined });
+    await store.enqueue({ type: 'Later', payload: {} });
+    const claim = store.claim.bind(store);
+    let refusals = 3;
+    store.claim = async (input) => {
+      if (refusals-- > 0) throw connectionRefused();
+      return claim(input);
+    };
+    worker.start();
+    while (store.ofType('Later')[0].status !== 'done') await new Promise((r) => setTimeout(r, 5));
+    await worker.stop();
+    expect(logger.at('warn').filter((e) => e.message === 'job worker poll failed; polling on')).toHaveLength(3);
+    expect(logger.at('error')).toEqual([]);
   });
 
   test('start() polls in the background and stop() waits for running jobs', async () => {
