@@ -35,9 +35,9 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
-/** NODE_ENV=production with every secret it requires, for tests of production-only behaviour. */
+/** NODE_ENV=production with every secret and choice it requires, for tests of production-only behaviour. */
 export const PRODUCTION_ENV = {
-  NODE_ENV: 'production',
+  NODE_ENV: 'production', PAYMENT_GATEWAY: 'sandbox', ALLOW_SANDBOX_IN_PRODUCTION: 'true',
   JWT_ACCESS_SECRET: 'a'.repeat(40), JWT_REFRESH_SECRET: 'b'.repeat(40), OTP_HASH_KEY: 'c'.repeat(40), STORAGE_SIGNING_KEY: 'd'.repeat(40), SANDBOX_GATEWAY_SECRET: 'e'.repeat(40),
 };
 

@@ -14,8 +14,12 @@ export function ensurePrivateDir(dir: string): void {
   if ((stat.mode & 0o077) !== 0 && stat.uid === process.getuid?.()) fs.chmodSync(dir, PRIVATE_DIR);
 }
 
-/** Creates `file` empty and private unless it exists, and makes an existing one private. */
+/**
+ * Creates `file` empty and private unless it exists, and makes an existing one private. Something
+ * other than a file at that path is left for its user to report (SQLite: cannot open).
+ */
 export function ensurePrivateFile(file: string): void {
+  if (fs.existsSync(file) && !fs.statSync(file).isFile()) return;
   fs.closeSync(fs.openSync(file, 'a', PRIVATE_FILE));
   fs.chmodSync(file, PRIVATE_FILE);
 }

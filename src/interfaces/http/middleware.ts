@@ -4,10 +4,9 @@ import { Config } from '../../infrastructure/config/Config';
 import { PinoLogger } from '../../infrastructure/logging/PinoLogger';
 import { requestContext } from '../../infrastructure/logging/requestContext';
 import { withDatabaseOutageClassified } from '../../infrastructure/persistence/databaseUnavailable';
-import { DependencyUnavailable, RateLimited, ValidationFailed } from '../../domain/shared/errors';
+import { DependencyUnavailable, RateLimited } from '../../domain/shared/errors';
 import { errorBody } from './envelope';
 import { statusOf } from './errorStatus';
-import { UnsupportedMediaType } from './requestBody';
 import { removeTemporaryUploads } from './uploads';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -35,20 +34,6 @@ export function requestLogging(logger: PinoLogger) {
   };
 }
 
-/** Body-parser failures come from koa-body as http-errors with a status. */
-function bodyParserError(error: unknown): ValidationFailed | UnsupportedMediaType | null {
-  const e = error as { status?: number; type?: string; message?: string; httpCode?: number; code?: number | string; errno?: number };
-  if (e?.type === 'entity.parse.failed') return ValidationFailed.field('body', 'is not valid JSON');
-  if (e?.type === 'encoding.unsupported' || e?.status === 415) return new UnsupportedMediaType(e.message ?? 'Unsupported Content-Encoding');
-  // zlib's and brotli's errors (an errno) for a body whose Content-Encoding does not match its bytes; koa-body
-  // turns an error from another realm (a test VM) into one whose message is the JSON of the original.
-  if (typeof e?.errno === 'number' || /^\{"errno":-?\d+/.test(String(e?.message))) return ValidationFailed.field('body', 'is not encoded as its Content-Encoding says');
-  if (e?.type === 'entity.too.large' || e?.status === 413 || e?.httpCode === 413) return ValidationFailed.field('body', 'is too large');
-  if (typeof e?.httpCode === 'number' && e.httpCode >= 400 && e.httpCode < 500) return ValidationFailed.field('body', e.message ?? 'is malformed');
-  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500 && e.message) return ValidationFailed.field('body', e.message);
-  return null;
-}
-
 /** Maps every error to the error envelope; only unexpected ones become a 500, without internals. */
 export function errorEnvelope(config: Config, logger: PinoLogger) {
   return async (ctx: Context, next: Next): Promise<void> => {
@@ -65,7 +50,7 @@ export function errorEnvelope(config: Config, logger: PinoLogger) {
         ctx.body = errorBody(status, message, [{ path: ctx.path, message: ctx.message.toLowerCase() }], ctx.state.requestId);
       }
     } catch (thrown) {
-      const error = bodyParserError(thrown) ?? withDatabaseOutageClassified(thrown);
+      const error = withDatabaseOutageClassified(thrown);
       let status = statusOf(error);
       const known = status !== 500;
       const e = error as { message?: string; code?: string; problems?: { path: string; message: string }[] };

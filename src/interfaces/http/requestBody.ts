@@ -17,6 +17,24 @@ export class UnsupportedMediaType extends DomainError {
   readonly code = 'REQUEST.UNSUPPORTED_MEDIA_TYPE';
 }
 
+/**
+ * What went wrong reading a body, as the client's problem. Only errors thrown while parsing land here:
+ * koa-body's http-errors, and zlib's or brotli's for a body whose Content-Encoding does not match its
+ * bytes (koa-body turns an error from another realm, a test VM, into one whose message is its JSON).
+ */
+function bodyParserError(error: unknown): ValidationFailed | UnsupportedMediaType | null {
+  const e = error as { status?: number; type?: string; message?: string; httpCode?: number; code?: number | string };
+  if (e?.type === 'entity.parse.failed') return ValidationFailed.field('body', 'is not valid JSON');
+  if (e?.type === 'encoding.unsupported' || e?.status === 415) return new UnsupportedMediaType(e.message ?? 'Unsupported Content-Encoding');
+  if (/^(Z_|ERR_BROTLI|ERR__ERROR)/.test(String(e?.code)) || /^\{"errno":-?\d+/.test(String(e?.message))) {
+    return ValidationFailed.field('body', 'is not encoded as its Content-Encoding says');
+  }
+  if (e?.type === 'entity.too.large' || e?.status === 413 || e?.httpCode === 413) return ValidationFailed.field('body', 'is too large');
+  if (typeof e?.httpCode === 'number' && e.httpCode >= 400 && e.httpCode < 500) return ValidationFailed.field('body', e.message ?? 'is malformed');
+  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500 && e.message) return ValidationFailed.field('body', e.message);
+  return null;
+}
+
 export type BodyParser = (ctx: Context, route: RouteDef) => Promise<void>;
 
 /**
@@ -66,7 +84,7 @@ export function bodyParser(config: Config): BodyParser {
     if (refused) throw ValidationFailed.field(files.field, `at most ${files.max} file(s) per request`);
   };
 
-  return async (ctx, route) => {
+  const parse: BodyParser = async (ctx, route) => {
     if (!PARSED_METHODS.has(ctx.method) || (!ctx.request.length && !ctx.get('transfer-encoding'))) return;
     const kind = ctx.is('json', 'urlencoded', 'multipart');
     if (kind === 'json') await json(ctx, async () => undefined);
@@ -75,6 +93,14 @@ export function bodyParser(config: Config): BodyParser {
     else {
       const accepted = ['application/json', route.request?.forms && 'application/x-www-form-urlencoded', route.request?.files && 'multipart/form-data'].filter(Boolean).join(', ');
       throw new UnsupportedMediaType(`Content-Type ${ctx.get('content-type') || '(none)'} is not accepted here; send ${accepted}`);
+    }
+  };
+
+  return async (ctx, route) => {
+    try {
+      await parse(ctx, route);
+    } catch (error) {
+      throw bodyParserError(error) ?? error;
     }
   };
 }
