@@ -82,6 +82,44 @@ export function describeObjectStorageContract(name: string, make: () => Promise<
       expect(fetched.contentType).toBe('image/png');
     });
 
+    test('the same key, issue time and lifetime give the same URL, valid from then on; another issue time gives another URL', async () => {
+      const bytes = randomBytes(3000);
+      await storage.put(key('stable.png'), bytes, 'image/png');
+      const issuedAt = new Date(Math.floor(Date.now() / 1000) * 1000 - 30 * 60_000);
+      const first = await storage.downloadUrl(key('stable.png'), 3600, issuedAt);
+      const again = await storage.downloadUrl(key('stable.png'), 3600, new Date(issuedAt.getTime() + 400));
+      expect(again).toEqual(first);
+      expect(first.expiresAt.getTime()).toBe(issuedAt.getTime() + 3600_000);
+      const fetched = await subject.follow(first.url);
+      expect(fetched.status).toBe(200);
+      expect(fetched.bytes?.equals(bytes)).toBe(true);
+      const later = await storage.downloadUrl(key('stable.png'), 3600, new Date(issuedAt.getTime() + 60_000));
+      expect(later.url).not.toBe(first.url);
+      expect(later.expiresAt.getTime()).toBe(first.expiresAt.getTime() + 60_000);
+    });
+
+    test('a URL whose lifetime ended before now serves nothing', async () => {
+      await storage.put(key('old.png'), Buffer.from('old'), 'image/png');
+      const { url } = await storage.downloadUrl(key('old.png'), 60, new Date(Date.now() - 3600_000));
+      const fetched = await subject.follow(url);
+      expect(fetched.status).toBeGreaterThanOrEqual(400);
+      expect(fetched.bytes).toBeNull();
+    });
+
+    test('stream gives a quoted entity tag that changes with the bytes', async () => {
+      await storage.put(key('tagged.png'), Buffer.from('first version'), 'image/png');
+      const first = (await storage.stream(key('tagged.png')))!;
+      await drain(first.body);
+      expect(first.etag).toMatch(/^(W\/)?"[^"]+"$/);
+      const same = (await storage.stream(key('tagged.png')))!;
+      await drain(same.body);
+      expect(same.etag).toBe(first.etag);
+      await storage.put(key('tagged.png'), Buffer.from('second version'), 'image/png');
+      const second = (await storage.stream(key('tagged.png')))!;
+      await drain(second.body);
+      expect(second.etag).not.toBe(first.etag);
+    });
+
     test('list yields every object under a folder with its last-modified time, and nothing else', async () => {
       const before = Date.now();
       await storage.put(key('a.png'), Buffer.from('a'), 'image/png');

@@ -6,14 +6,15 @@ import { Snapshottable } from './InMemoryUnitOfWork';
 /** Bookings and the tours they are for, as plain props; the UnitOfWork's queue stands in for the row lock. */
 export class InMemoryBookingRepository implements BookingRepository, Snapshottable {
   private rows = new Map<string, BookingProps>();
-  private readonly tours = new Map<string, BookableTour & { slug: string }>();
+  private readonly tours = new Map<string, BookableTour & { slug: string; images: string[] }>();
   /** Optional: who booked, for views. */
   users = new Map<string, { id: string; name: string; email: string }>();
   /** Optional: the payment views show next to a booking. */
   paymentOf: (bookingId: string) => BookingView['payment'] = () => null;
 
-  addTour(tour: BookableTour & { slug?: string }): void {
-    this.tours.set(tour.id, { slug: tour.id, ...tour });
+  /** `images`: the stored keys views carry, as the tours table holds them. */
+  addTour(tour: BookableTour & { slug?: string; images?: string[] }): void {
+    this.tours.set(tour.id, { slug: tour.id, images: [], ...tour });
   }
 
   async lockTour(tourId: string): Promise<BookableTour | null> {
@@ -88,7 +89,7 @@ export class InMemoryBookingRepository implements BookingRepository, Snapshottab
     const tour = this.tours.get(row.tourId);
     return {
       booking: Booking.restore(row),
-      tour: tour ? { id: tour.id, title: tour.title, slug: tour.slug, images: [], startDate: tour.startDate } : null,
+      tour: tour ? { id: tour.id, title: tour.title, slug: tour.slug, images: [...tour.images], startDate: tour.startDate } : null,
       payment: this.paymentOf(row.id),
       user: this.users.get(row.userId) ?? null,
     };

@@ -1,4 +1,5 @@
 import { ListedObject, ObjectStorage, ObjectStream, StoredObject } from '../../src/application/ports/ObjectStorage';
+import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { assertStorageKey, assertStoragePrefix } from '../../src/infrastructure/storage/storageKey';
 
@@ -21,7 +22,9 @@ export class InMemoryObjectStorage implements ObjectStorage {
 
   async stream(key: string): Promise<ObjectStream | null> {
     const found = this.objects.get(key);
-    return found ? { body: Readable.from([found.bytes]), contentType: found.contentType, size: found.bytes.length } : null;
+    if (!found) return null;
+    const etag = `"${createHash('sha256').update(found.bytes).digest('hex').slice(0, 32)}"`;
+    return { body: Readable.from([found.bytes]), contentType: found.contentType, size: found.bytes.length, etag };
   }
 
   async delete(key: string): Promise<void> {
@@ -40,9 +43,9 @@ export class InMemoryObjectStorage implements ObjectStorage {
     return this.objects.has(key);
   }
 
-  async downloadUrl(key: string, ttlSeconds: number): Promise<{ url: string; expiresAt: Date }> {
+  async downloadUrl(key: string, ttlSeconds: number, issuedAt: Date = this.now()): Promise<{ url: string; expiresAt: Date }> {
     assertStorageKey(key);
-    const expiresAt = new Date(this.now().getTime() + ttlSeconds * 1000);
+    const expiresAt = new Date(Math.floor(issuedAt.getTime() / 1000) * 1000 + ttlSeconds * 1000);
     return { url: `memory://${key}?expires=${expiresAt.getTime()}`, expiresAt };
   }
 

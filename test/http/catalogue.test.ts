@@ -370,7 +370,8 @@ describe('catalogue over HTTP', () => {
         expect((await app.request('GET', `${API}/tour?minCost=-5`)).status).toBe(400);
         expect((await app.request('GET', `${API}/tour?minCost=1.234`)).status).toBe(400);
         expect((await app.request('GET', `${API}/tour?startFrom=yesterday`)).status).toBe(400);
-        expect((await app.request('GET', `${API}/tour?limit=101`)).status).toBe(400);
+        expect((await app.request('GET', `${API}/tour?limit=0`)).status).toBe(400);
+        expect((await app.request('GET', `${API}/tour?limit=2.5`)).status).toBe(400);
       });
     });
 

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { ParsedMail, simpleParser } from 'mailparser';
-import puppeteer, { Browser } from 'puppeteer-core';
 import { createWorker } from '../../src/interfaces/worker/startWorker';
 import { LoggedIn, loginSuperAdmin, startAppWithSuperAdmin } from '../support/accounts';
 import { pdfText } from '../support/pdfText';
 import { describeIf, freePort, realService } from '../support/services';
+import { TestBrowser, launchTestBrowser } from '../support/browser';
 import { TestApp } from '../support/testApp';
 import { startFrontend } from '../support/frontend';
 
@@ -115,15 +115,12 @@ describe('end to end on the embedded defaults', () => {
   }, 60_000);
 
   describeIf(chrome, 'with real Chromium: checkout in a browser, the invoice PDF rendered by the pooled renderer', () => {
-    let browser: Browser;
+    let chromium: TestBrowser;
     beforeAll(async () => {
-      browser = await puppeteer.launch({
-        executablePath: chrome!,
-        args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-      });
+      chromium = await launchTestBrowser();
     }, 60_000);
     afterAll(async () => {
-      await browser?.close();
+      await chromium?.close();
     });
 
     test('register, verify, book, click Pay, run the worker: PAID with an invoice mailed, downloadable with the same bytes, hidden from others', async () => {
@@ -132,7 +129,7 @@ describe('end to end on the embedded defaults', () => {
       const { id: tourId, title } = await tour('Sajek Valley Escape');
       const { booking, payment, paymentUrl } = await book(user.token, tourId, 2);
 
-      const page = await browser.newPage();
+      const page = await chromium.browser.newPage();
       try {
         await page.goto(paymentUrl, { waitUntil: 'load' });
         expect(await page.$eval('#amount', (el) => el.textContent)).toBe('25,000.00 BDT');

@@ -1,6 +1,6 @@
-import puppeteer, { Browser } from 'puppeteer-core';
 import { Database } from '../../src/infrastructure/persistence/Database';
 import { TourMother } from '../mothers/TourMother';
+import { TestBrowser, launchTestBrowser } from '../support/browser';
 import { describeIf, freePort, realService } from '../support/services';
 import { TestApp, startTestApp } from '../support/testApp';
 import { startFrontend } from '../support/frontend';
@@ -9,21 +9,18 @@ import { verifiedTraveller } from '../support/travellers';
 
 describeIf(realService('chrome'), 'sandbox checkout in a real browser', () => {
   let app: TestApp;
-  let browser: Browser;
+  let chromium: TestBrowser;
   let frontend: Awaited<ReturnType<typeof startFrontend>>;
 
   beforeAll(async () => {
     frontend = await startFrontend();
     const port = await freePort();
     app = await startTestApp({ PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, FRONTEND_URL: frontend.url });
-    browser = await puppeteer.launch({
-      executablePath: realService('chrome')!,
-      args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    chromium = await launchTestBrowser();
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await chromium?.close();
     await app?.stop();
     await frontend?.stop();
   });
@@ -35,7 +32,7 @@ describeIf(realService('chrome'), 'sandbox checkout in a real browser', () => {
     expect(created.status).toBe(201);
     const { payment, paymentUrl } = created.body.data;
 
-    const page = await browser.newPage();
+    const page = await chromium.browser.newPage();
     await page.goto(paymentUrl, { waitUntil: 'load' });
     expect(await page.$eval('#amount', (el) => el.textContent)).toBe('16,000.00 BDT');
     const labels = await page.$$eval('button', (els) => els.map((el) => el.textContent?.trim()));

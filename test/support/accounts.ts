@@ -6,8 +6,8 @@ export const PASSWORD = 'Str0ng!pass';
 let n = 0;
 
 /** The app with a super admin configured (created at start-up). */
-export function startAppWithSuperAdmin(env: Record<string, string> = {}): Promise<TestApp> {
-  return startTestApp({ SUPER_ADMIN_EMAIL: SUPER_ADMIN.email, SUPER_ADMIN_PASSWORD: SUPER_ADMIN.password, ...env });
+export function startAppWithSuperAdmin(env: Record<string, string> = {}, options: Parameters<typeof startTestApp>[1] = {}): Promise<TestApp> {
+  return startTestApp({ SUPER_ADMIN_EMAIL: SUPER_ADMIN.email, SUPER_ADMIN_PASSWORD: SUPER_ADMIN.password, ...env }, options);
 }
 
 export interface LoggedIn {

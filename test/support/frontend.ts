@@ -8,14 +8,23 @@ export interface StandInFrontend {
   stop(): Promise<void>;
 }
 
+export interface FrontendOptions {
+  /** The host name in `url`: `localhost` makes the page another site than an API on 127.0.0.1. */
+  hostname?: 'localhost' | '127.0.0.1';
+  /** Only these paths are served (HTML, by path); any other answers 404, as a client without that route. */
+  pages?: Record<string, string>;
+}
+
 /** A stand-in front end on a free port that records where redirects land. */
-export async function startFrontend(): Promise<StandInFrontend> {
+export async function startFrontend(options: FrontendOptions = {}): Promise<StandInFrontend> {
   const hits: string[] = [];
   const server = http.createServer((req, res) => {
     hits.push(req.url ?? '');
-    res.writeHead(200, { 'content-type': 'text/html' });
-    res.end('<!doctype html><title>front end</title><h1>Thanks</h1>');
+    const html = options.pages ? options.pages[new URL(req.url ?? '/', 'http://x').pathname] : '<!doctype html><title>front end</title><h1>Thanks</h1>';
+    res.writeHead(html === undefined ? 404 : 200, { 'content-type': 'text/html' });
+    res.end(html ?? '<!doctype html><title>Not found</title><h1>404</h1>');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, hits, stop: () => new Promise((r) => server.close(() => r())) };
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://${options.hostname ?? '127.0.0.1'}:${port}`, hits, stop: () => new Promise((r) => server.close(() => r())) };
 }

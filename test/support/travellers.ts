@@ -5,7 +5,7 @@ import { TestApp } from './testApp';
 let n = 0;
 
 /** Registers a traveller over HTTP, marks them verified in the app's own repository, and logs them in. */
-export async function verifiedTraveller(app: TestApp, overrides: { phone?: string; address?: string } = {}): Promise<{ id: string; email: string; token: string }> {
+export async function verifiedTraveller(app: TestApp, overrides: { phone?: string; address?: string } = {}): Promise<{ id: string; email: string; password: string; token: string }> {
   n += 1;
   const email = `booker${n}-${Date.now()}@example.com`;
   const password = 'Str0ng!pass';
@@ -16,5 +16,5 @@ export async function verifiedTraveller(app: TestApp, overrides: { phone?: strin
   user.verify(new Date());
   await users.save(user);
   const login = await app.request('POST', '/api/v1/auth/login', { body: { email, password } });
-  return { id: user.id, email, token: login.body.data.accessToken };
+  return { id: user.id, email, password, token: login.body.data.accessToken };
 }

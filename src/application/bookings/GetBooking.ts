@@ -1,14 +1,17 @@
 import { NotFound } from '../../domain/shared/errors';
 import { Actor, isAdmin } from '../../domain/user/Role';
+import { ImageUrls } from '../catalogue/ImageUrls';
 import { BookingRepository, BookingView } from '../ports/BookingRepository';
+import { withTourImageUrls } from './withTourImageUrls';
 
 /** A booking as its owner or an admin sees it; anyone else learns nothing, not even that it exists. */
 export class GetBooking {
-  constructor(private readonly bookings: BookingRepository) {}
+  constructor(private readonly bookings: BookingRepository, private readonly urls: ImageUrls) {}
 
   async execute(actor: Actor, bookingId: string): Promise<BookingView> {
     const view = await this.bookings.findView(bookingId);
     if (!view || (!isAdmin(actor.role) && !view.booking.isOwnedBy(actor.userId))) throw NotFound.of('Booking');
-    return view;
+    const [shown] = await withTourImageUrls([view], this.urls);
+    return shown;
   }
 }

@@ -1,15 +1,17 @@
 import { Forbidden } from '../../domain/shared/errors';
 import { Actor, isAdmin } from '../../domain/user/Role';
+import { ImageUrls } from '../catalogue/ImageUrls';
 import { BookingRepository, BookingView } from '../ports/BookingRepository';
 import { ListQuery, Page } from '../shared/ListQuery';
+import { withTourImageUrls } from './withTourImageUrls';
 
 /** Every booking (admins), or only the caller's own (`mine`). */
 export class ListBookings {
-  constructor(private readonly bookings: BookingRepository) {}
+  constructor(private readonly bookings: BookingRepository, private readonly urls: ImageUrls) {}
 
   async execute(actor: Actor, query: ListQuery, options: { mine: boolean }): Promise<Page<BookingView>> {
-    if (options.mine) return this.bookings.listViews(query, { userId: actor.userId });
-    if (!isAdmin(actor.role)) throw new Forbidden();
-    return this.bookings.listViews(query);
+    if (!options.mine && !isAdmin(actor.role)) throw new Forbidden();
+    const page = await this.bookings.listViews(query, options.mine ? { userId: actor.userId } : {});
+    return { ...page, items: await withTourImageUrls(page.items, this.urls) };
   }
 }

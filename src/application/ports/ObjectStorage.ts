@@ -13,6 +13,8 @@ export interface ObjectStream {
   body: NodeJS.ReadableStream;
   contentType: string;
   size: number;
+  /** A quoted HTTP entity tag that changes whenever the object's bytes do. */
+  etag: string;
 }
 
 /**
@@ -31,6 +33,10 @@ export interface ObjectStorage {
    * in no particular order. Objects put or deleted while listing may or may not appear.
    */
   list(prefix: string): AsyncIterable<ListedObject>;
-  /** A URL anyone holding it can download the object from until `expiresAt`. */
-  downloadUrl(key: string, ttlSeconds: number): Promise<{ url: string; expiresAt: Date }>;
+  /**
+   * A URL anyone holding it can download the object from until `expiresAt`: `ttlSeconds` after
+   * `issuedAt` (default now, whole seconds). The same key, issue time and lifetime always give the
+   * same URL, so a caller that rounds `issuedAt` down hands out one cacheable URL per time window.
+   */
+  downloadUrl(key: string, ttlSeconds: number, issuedAt?: Date): Promise<{ url: string; expiresAt: Date }>;
 }

@@ -35,6 +35,7 @@ export class SendVerificationCode {
     private readonly templates: TemplateRenderer,
     private readonly logger: Logger,
     private readonly background: BackgroundTasks,
+    private readonly resendCooldownMs: number = ONE_TIME_CODE.defaultResendCooldownMs,
   ) {}
 
   async execute(input: SendVerificationCodeInput): Promise<void> {
@@ -53,9 +54,11 @@ export class SendVerificationCode {
   }
 
   private async countSend(email: string, onRegistration: boolean): Promise<void> {
-    for (const rule of ONE_TIME_CODE.sendLimits) {
-      if (onRegistration && rule.window === 'minute') continue;
-      const decision = await this.limiter.hit(`otp-send:${rule.window}:${email}`, rule.limit, rule.windowMs);
+    // The cooldown is checked first: a request it refuses must not use up the hourly allowance.
+    const rules: { key: string; limit: number; windowMs: number }[] = [{ key: `otp-send:hour:${email}`, limit: ONE_TIME_CODE.hourlySendLimit, windowMs: 60 * 60_000 }];
+    if (!onRegistration && this.resendCooldownMs > 0) rules.unshift({ key: `otp-send:cooldown:${email}`, limit: 1, windowMs: this.resendCooldownMs });
+    for (const rule of rules) {
+      const decision = await this.limiter.hit(rule.key, rule.limit, rule.windowMs);
       if (!decision.allowed) throw new RateLimited(decision.retryAfterSeconds, 'Too many codes requested, try again later');
     }
   }

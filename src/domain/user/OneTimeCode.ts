@@ -2,11 +2,9 @@
 export const ONE_TIME_CODE = {
   ttlMs: 5 * 60_000,
   maxWrongTries: 5,
-  /** New codes per email: at most one a minute and five an hour. */
-  sendLimits: [
-    { window: 'minute', limit: 1, windowMs: 60_000 },
-    { window: 'hour', limit: 5, windowMs: 60 * 60_000 },
-  ],
+  /** New codes per email: at most five an hour, and one per resend cooldown (configurable, a minute unless set). */
+  hourlySendLimit: 5,
+  defaultResendCooldownMs: 60_000,
 } as const;
 
 const SHAPE = /^\d{6}$/;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { ClientProfileName, withClientProfile } from './clientProfiles';
 import { PRIVATE_FILE, ensurePrivateDir } from '../system/privateFiles';
 import { environmentSchema } from './schema';
 
@@ -14,6 +15,8 @@ export interface Config {
   publicUrl: string;
   frontendUrl: string;
   bodyLimit: string;
+  /** `CLIENT_COMPAT`: the legacy client profile whose defaults were applied, or null. */
+  clientCompat: ClientProfileName | null;
   /** Proxies in front of the app whose X-Forwarded-For entries are trusted; the client is the right-most untrusted hop. */
   trustProxy: number;
   /** Origins besides FRONTEND_URL and PUBLIC_URL whose cookie-authenticated unsafe requests are accepted. */
@@ -31,6 +34,8 @@ export interface Config {
     /** The sandbox serves a production process because ALLOW_SANDBOX_IN_PRODUCTION said so; logged loudly at start-up. */
     sandboxInProduction: boolean;
     sslcommerz: { storeId: string; storePassword: string; baseUrl: string } | null;
+    /** Paths on FRONTEND_URL where the gateway's redirects land, per outcome. */
+    landingPaths: { success: string; fail: string; cancel: string };
   };
   secrets: { jwtAccess: string; jwtRefresh: string; otpHashKey: string; storageSigning: string; sandboxGateway: string };
   auth: { accessTtlMs: number; refreshTtlMs: number; legacyExpiredTokenStatus: 401 | 500 };
@@ -47,6 +52,8 @@ export interface Config {
   rateLimits: { loginPerMinute: number; otpPerMinute: number; loginPerEmail: number; loginLockAfter: number; accountPerHour: number; resetMailsPerHour: number };
   /** Password hashes allowed to wait for a free slot before more are refused with 503. */
   passwordHashQueueLimit: number;
+  /** Seconds before the same email may be sent another verification code (0: no cooldown; the hourly cap stays). */
+  otpResendCooldownSeconds: number;
   /** `leaseMs`: how long a claimed job stays a worker's without a heartbeat; the invoice issuing lease is the same. */
   worker: { inProcess: boolean; concurrency: number; leaseMs: number };
   shutdownTimeoutMs: number;
@@ -82,7 +89,7 @@ function developmentSecrets(varDir: string): Record<string, string> {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const { value: e, error } = environmentSchema.validate(env, { abortEarly: false, convert: true });
+  const { value: e, error } = environmentSchema.validate(withClientProfile(env), { abortEarly: false, convert: true });
   const missing = SECRET_NAMES.filter((name) => !e[name]);
   const problems = [
     ...(error?.details.map((d) => d.message) ?? []),
@@ -112,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.PUBLIC_URL.replace(/\/$/, ''),
     frontendUrl: e.FRONTEND_URL.replace(/\/$/, ''),
     bodyLimit: e.BODY_LIMIT,
+    clientCompat: e.CLIENT_COMPAT || null,
     trustProxy: e.TRUST_PROXY,
     csrfTrustedOrigins: String(e.CSRF_TRUSTED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean).map((o) => new URL(o).origin),
     metricsToken: e.METRICS_TOKEN || null,
@@ -134,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         e.PAYMENT_GATEWAY === 'sslcommerz'
           ? { storeId: e.SSLCOMMERZ_STORE_ID, storePassword: e.SSLCOMMERZ_STORE_PASSWORD, baseUrl: e.SSLCOMMERZ_BASE_URL.replace(/\/$/, '') }
           : null,
+      landingPaths: { success: e.PAYMENT_SUCCESS_REDIRECT_PATH, fail: e.PAYMENT_FAIL_REDIRECT_PATH, cancel: e.PAYMENT_CANCEL_REDIRECT_PATH },
     },
     secrets: {
       jwtAccess: secret('JWT_ACCESS_SECRET'),
@@ -165,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       resetMailsPerHour: e.RATE_LIMIT_RESET_MAILS_PER_HOUR,
     },
     passwordHashQueueLimit: e.PASSWORD_HASH_QUEUE_LIMIT,
+    otpResendCooldownSeconds: e.OTP_RESEND_COOLDOWN_SECONDS,
     worker: { inProcess: e.WORKER_IN_PROCESS, concurrency: e.WORKER_CONCURRENCY, leaseMs: e.JOB_LEASE_SECONDS * 1000 },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };

@@ -1,7 +1,10 @@
 import Joi from 'joi';
+import { CLIENT_PROFILE_NAMES } from './clientProfiles';
 
 const duration = Joi.string().pattern(/^\d+(ms|s|m|h|d)$/);
 const url = Joi.string().uri();
+/** A path on FRONTEND_URL (`/payment/success`), optionally with a query string. */
+const frontendPath = Joi.string().max(500).pattern(/^\/[^\s#]*$/);
 
 /** Every environment variable TourDesk reads. `.env.example` mirrors this list. */
 export const environmentSchema = Joi.object({
@@ -13,6 +16,7 @@ export const environmentSchema = Joi.object({
   PUBLIC_URL: url.default('http://localhost:5000'),
   FRONTEND_URL: url.default('http://localhost:5173'),
   BODY_LIMIT: Joi.string().default('1mb'),
+  CLIENT_COMPAT: Joi.string().valid('', ...CLIENT_PROFILE_NAMES).default(''),
   TRUST_PROXY: Joi.number().integer().min(0).max(10).default(0),
   CSRF_TRUSTED_ORIGINS: Joi.string().allow('').pattern(/^\s*(https?:\/\/[^\s,/]+\s*(,\s*|$))*$/),
   METRICS_TOKEN: Joi.string().min(16).allow(''),
@@ -44,6 +48,9 @@ export const environmentSchema = Joi.object({
   SSLCOMMERZ_STORE_ID: Joi.string().when('PAYMENT_GATEWAY', { is: 'sslcommerz', then: Joi.required() }),
   SSLCOMMERZ_STORE_PASSWORD: Joi.string().when('PAYMENT_GATEWAY', { is: 'sslcommerz', then: Joi.required() }),
   SSLCOMMERZ_BASE_URL: url.default('https://sandbox.sslcommerz.com'),
+  PAYMENT_SUCCESS_REDIRECT_PATH: frontendPath.default('/payment/success'),
+  PAYMENT_FAIL_REDIRECT_PATH: frontendPath.default('/payment/fail'),
+  PAYMENT_CANCEL_REDIRECT_PATH: frontendPath.default('/payment/cancel'),
 
   JWT_ACCESS_SECRET: Joi.string().min(32),
   JWT_ACCESS_EXPIRES: duration.default('15m'),
@@ -53,6 +60,7 @@ export const environmentSchema = Joi.object({
   STORAGE_SIGNING_KEY: Joi.string().min(32),
   SANDBOX_GATEWAY_SECRET: Joi.string().min(32),
   LEGACY_EXPIRED_TOKEN_STATUS: Joi.number().valid(401, 500).default(401),
+  OTP_RESEND_COOLDOWN_SECONDS: Joi.number().integer().min(0).max(3600).default(60),
 
   SUPER_ADMIN_EMAIL: Joi.string().email({ tlds: { allow: false } }).allow(''),
   SUPER_ADMIN_PASSWORD: Joi.string().allow(''),

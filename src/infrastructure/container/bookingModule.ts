@@ -4,6 +4,7 @@ import { CreateBooking } from '../../application/bookings/CreateBooking';
 import { ExpireHolds } from '../../application/bookings/ExpireHolds';
 import { GetBooking } from '../../application/bookings/GetBooking';
 import { ListBookings } from '../../application/bookings/ListBookings';
+import { ImageUrls } from '../../application/catalogue/ImageUrls';
 import { ListJobs } from '../../application/jobs/ListJobs';
 import { PurgeDeadJobs } from '../../application/jobs/PurgeDeadJobs';
 import { RetryJob } from '../../application/jobs/RetryJob';
@@ -57,8 +58,8 @@ export function bookingModule(config: Config): ContainerModule {
     single(bind, CreateBooking, (c) =>
       new CreateBooking(c.get(T.UserRepository), c.get(T.BookingRepository), c.get(T.PaymentRepository), c.get(PaymentCheckout), c.get(T.IdGenerator), c.get(T.Clock), c.get(T.UnitOfWork), config.business.holdMinutes));
     single(bind, ExpireHolds, (c) => new ExpireHolds(c.get(T.BookingRepository), c.get(T.Clock), c.get(T.UnitOfWork)));
-    single(bind, GetBooking, (c) => new GetBooking(c.get(T.BookingRepository)));
-    single(bind, ListBookings, (c) => new ListBookings(c.get(T.BookingRepository)));
+    single(bind, GetBooking, (c) => new GetBooking(c.get(T.BookingRepository), c.get(ImageUrls)));
+    single(bind, ListBookings, (c) => new ListBookings(c.get(T.BookingRepository), c.get(ImageUrls)));
     single(bind, ChangeBookingStatus, (c) => new ChangeBookingStatus(c.get(T.BookingRepository), c.get(T.Clock), c.get(T.UnitOfWork)));
     single(bind, InitPayment, (c) =>
       new InitPayment(c.get(T.BookingRepository), c.get(T.PaymentRepository), c.get(T.UserRepository), c.get(PaymentCheckout), c.get(T.Clock), c.get(T.UnitOfWork)));

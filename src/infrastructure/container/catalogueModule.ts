@@ -8,7 +8,7 @@ import { DeleteTourType } from '../../application/catalogue/DeleteTourType';
 import { GetDivision } from '../../application/catalogue/GetDivision';
 import { GetTour } from '../../application/catalogue/GetTour';
 import { ImageUploads } from '../../application/catalogue/ImageUploads';
-import { ImageUrls } from '../../application/catalogue/ImageUrls';
+import { ImageUrlPolicy, ImageUrls } from '../../application/catalogue/ImageUrls';
 import { ListDivisions } from '../../application/catalogue/ListDivisions';
 import { ListTours } from '../../application/catalogue/ListTours';
 import { ListTourTypes } from '../../application/catalogue/ListTourTypes';
@@ -27,8 +27,11 @@ import { TypeOrmTourRepository } from '../persistence/repositories/TypeOrmTourRe
 import { TypeOrmTourTypeRepository } from '../persistence/repositories/TypeOrmTourTypeRepository';
 import { single } from './bindings';
 
-/** Image URLs in catalogue answers stay valid this long: a browsing session, not forever. */
-export const IMAGE_URL_TTL_SECONDS = 6 * 3600;
+/**
+ * Image URLs stay valid at least 6 hours (a browsing session, not forever) and are the same for a
+ * whole hour, so browsers cache the images (docs/adr/0010-existing-front-ends.md).
+ */
+export const IMAGE_URL_POLICY: ImageUrlPolicy = { ttlSeconds: 6 * 3600, windowSeconds: 3600 };
 
 export function catalogueModule(config: Config): ContainerModule {
   return new ContainerModule(({ bind }) => {
@@ -39,7 +42,7 @@ export function catalogueModule(config: Config): ContainerModule {
     single(bind, T.StoredImageReferences, (c) => new TypeOrmStoredImageReferences(c.get(Database)));
 
     single(bind, ImageUploads, (c) => new ImageUploads(c.get(T.ObjectStorage), c.get(T.IdGenerator), c.get(T.Logger)));
-    single(bind, ImageUrls, (c) => new ImageUrls(c.get(T.ObjectStorage), IMAGE_URL_TTL_SECONDS));
+    single(bind, ImageUrls, (c) => new ImageUrls(c.get(T.ObjectStorage), c.get(T.Clock), IMAGE_URL_POLICY));
     single(bind, TourViews, (c) => new TourViews(c.get(T.DivisionRepository), c.get(T.TourTypeRepository), c.get(T.SeatLedger), c.get(ImageUrls), c.get(T.Clock)));
 
     single(bind, CreateDivision, (c) =>

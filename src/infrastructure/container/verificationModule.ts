@@ -48,7 +48,10 @@ export async function verificationModule(config: Config, logger: Logger, resourc
     }
     single(bind, T.CodeGenerator, () => new CryptoCodeGenerator());
     single(bind, SendVerificationCode, (c) =>
-      new SendVerificationCode(c.get(T.UserRepository), c.get(T.OtpStore), c.get(T.RateLimiter), c.get(T.CodeGenerator), c.get(T.Mailer), c.get(T.TemplateRenderer), c.get(T.Logger), c.get(T.BackgroundTasks)));
+      new SendVerificationCode(
+        c.get(T.UserRepository), c.get(T.OtpStore), c.get(T.RateLimiter), c.get(T.CodeGenerator), c.get(T.Mailer), c.get(T.TemplateRenderer), c.get(T.Logger), c.get(T.BackgroundTasks),
+        config.otpResendCooldownSeconds * 1000,
+      ));
     single(bind, VerifyEmail, (c) => new VerifyEmail(c.get(T.OtpStore), c.get(T.UserRepository), c.get(T.UnitOfWork), c.get(T.Clock)));
   });
 }

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -13,6 +13,8 @@ const TEMP_FILE = /\.[0-9a-f]{12}\.tmp$/;
 
 interface Meta {
   contentType: string;
+  /** SHA-256 of the bytes, cut to 32 hex digits; absent on objects stored before it was recorded. */
+  digest?: string;
 }
 
 /**
@@ -37,7 +39,8 @@ export class LocalObjectStorage implements ObjectStorage {
     // Write-then-rename: a reader never sees half an object.
     const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
     await fs.writeFile(temp, bytes, { mode: PRIVATE_FILE });
-    await fs.writeFile(metaFile, JSON.stringify({ contentType } satisfies Meta), { mode: PRIVATE_FILE });
+    const digest = createHash('sha256').update(bytes).digest('hex').slice(0, 32);
+    await fs.writeFile(metaFile, JSON.stringify({ contentType, digest } satisfies Meta), { mode: PRIVATE_FILE });
     await fs.rename(temp, file);
   }
 
@@ -55,7 +58,9 @@ export class LocalObjectStorage implements ObjectStorage {
     try {
       const file = this.fileOf(key);
       const [stat, meta] = await Promise.all([fs.stat(file), this.readMeta(key)]);
-      return { body: createReadStream(file), contentType: meta.contentType, size: stat.size };
+      // Objects stored before digests were recorded get a weak tag from their size and modification time.
+      const etag = meta.digest ? `"${meta.digest}"` : `W/"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
+      return { body: createReadStream(file), contentType: meta.contentType, size: stat.size, etag };
     } catch (error) {
       if (missing(error)) return null;
       throw error;
@@ -105,9 +110,9 @@ export class LocalObjectStorage implements ObjectStorage {
     }
   }
 
-  async downloadUrl(key: string, ttlSeconds: number): Promise<{ url: string; expiresAt: Date }> {
+  async downloadUrl(key: string, ttlSeconds: number, issuedAt: Date = this.clock.now()): Promise<{ url: string; expiresAt: Date }> {
     assertStorageKey(key);
-    const expires = Math.floor(this.clock.now().getTime() / 1000) + Math.max(1, Math.floor(ttlSeconds));
+    const expires = Math.floor(issuedAt.getTime() / 1000) + Math.max(1, Math.floor(ttlSeconds));
     const url = `${this.publicUrl}${LOCAL_FILES_PATH}/${key}?expires=${expires}&signature=${this.sign(key, expires)}`;
     return { url, expiresAt: new Date(expires * 1000) };
   }

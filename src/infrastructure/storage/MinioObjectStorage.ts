@@ -80,7 +80,7 @@ export class MinioObjectStorage implements ObjectStorage {
       const stat = await this.client.statObject(this.settings.bucket, assertStorageKey(key));
       const body = await this.client.getObject(this.settings.bucket, key);
       const meta = stat.metaData as Record<string, string>;
-      return { body, contentType: meta['content-type'] ?? 'application/octet-stream', size: stat.size };
+      return { body, contentType: meta['content-type'] ?? 'application/octet-stream', size: stat.size, etag: `"${stat.etag.replace(/"/g, '')}"` };
     } catch (error) {
       if (notFound(error)) return null;
       throw error;
@@ -111,11 +111,12 @@ export class MinioObjectStorage implements ObjectStorage {
     }
   }
 
-  async downloadUrl(key: string, ttlSeconds: number): Promise<{ url: string; expiresAt: Date }> {
-    const now = this.clock.now();
+  /** The minio client signs for a given request date, so a fixed `issuedAt` gives the same URL every time. */
+  async downloadUrl(key: string, ttlSeconds: number, issuedAt: Date = this.clock.now()): Promise<{ url: string; expiresAt: Date }> {
+    const signedAt = new Date(Math.floor(issuedAt.getTime() / 1000) * 1000);
     const ttl = Math.min(7 * 24 * 3600, Math.max(1, Math.floor(ttlSeconds)));
-    const url = await this.signer.presignedGetObject(this.settings.bucket, assertStorageKey(key), ttl, {}, now);
-    return { url, expiresAt: new Date(now.getTime() + ttl * 1000) };
+    const url = await this.signer.presignedGetObject(this.settings.bucket, assertStorageKey(key), ttl, {}, signedAt);
+    return { url, expiresAt: new Date(signedAt.getTime() + ttl * 1000) };
   }
 
   /** For `/ready`: the bucket answers. */

@@ -4,14 +4,21 @@ import { Config } from '../../infrastructure/config/Config';
 export const ACCESS_COOKIE = 'accessToken';
 export const REFRESH_COOKIE = 'refreshToken';
 
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+
 /**
- * SameSite=None (which requires Secure) only when the front end is another site in
- * production; otherwise Lax. Logout clears with the same attributes so browsers match them.
+ * SameSite=None (which requires Secure) when the front end is another site and browsers take a
+ * Secure cookie from PUBLIC_URL: in production, over https, or from a loopback host (a secure
+ * context even over http, so `localhost` and `127.0.0.1` can be tried as two sites). Otherwise Lax.
+ * Logout clears with the same attributes so browsers match them.
  */
 export function cookieOptions(config: Config): { httpOnly: true; secure: boolean; sameSite: 'none' | 'lax'; path: string } {
-  const crossSite = new URL(config.frontendUrl).hostname !== new URL(config.publicUrl).hostname;
+  const api = new URL(config.publicUrl);
+  const crossSite = new URL(config.frontendUrl).hostname !== api.hostname;
   const production = config.env === 'production';
-  return { httpOnly: true, secure: production, sameSite: production && crossSite ? 'none' : 'lax', path: '/' };
+  const secureContext = production || api.protocol === 'https:' || LOOPBACK.test(api.hostname);
+  const none = crossSite && secureContext;
+  return { httpOnly: true, secure: production || none, sameSite: none ? 'none' : 'lax', path: '/' };
 }
 
 export function setSessionCookies(ctx: Context, config: Config, tokens: { accessToken: string; refreshToken: string; accessExpiresAt: Date; refreshExpiresAt: Date }): void {

@@ -13,12 +13,18 @@ export interface ListSpec {
   projectable: string[];
 }
 
+/** The largest page a list answers. Larger `limit`s are clamped to it (`meta.limit` says so), never refused. */
+export const MAX_PAGE_SIZE = 100;
+
 const BASE = {
   searchTerm: Joi.string().trim().max(100).allow(''),
   sort: Joi.string().max(200),
   fields: Joi.string().max(500),
   page: Joi.number().integer().min(1).max(100000).default(1),
-  limit: Joi.number().integer().min(1).max(100).default(10),
+  // Front ends written for the original API ask for `limit=1000` to fill dropdowns: any size above the
+  // maximum, however large, is served as the maximum.
+  limit: Joi.number().integer().min(1).unsafe().allow(Infinity).default(10)
+    .description(`page size; values above ${MAX_PAGE_SIZE} are served as ${MAX_PAGE_SIZE} (see meta.limit)`),
 };
 
 /** The joi schema of one endpoint's list query; unknown names are refused with a 400. */
@@ -56,7 +62,8 @@ export function toListQuery(raw: Record<string, any>, spec: ListSpec): ParsedLis
     if (raw[name] === undefined || raw[name] === '') continue;
     ranges[r.field] = { ...ranges[r.field], [r.bound]: raw[name] };
   }
-  return { query: { searchTerm: raw.searchTerm || undefined, filters, ranges, sort, page: raw.page, limit: raw.limit }, fields };
+  const limit = Math.min(raw.limit, MAX_PAGE_SIZE);
+  return { query: { searchTerm: raw.searchTerm || undefined, filters, ranges, sort, page: raw.page, limit }, fields };
 }
 
 export function project<T extends Record<string, unknown>>(item: T, fields: string[]): Partial<T> {

@@ -29,6 +29,13 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, options:
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://127.0.0.1:${port}`;
   runtime.logger.info({ port }, `TourDesk API listening on ${url}`);
+  if (config.clientCompat) {
+    const { auth, otpResendCooldownSeconds, payment } = config;
+    runtime.logger.info(
+      { expiredTokenStatus: auth.legacyExpiredTokenStatus, otpResendCooldownSeconds, landingPaths: payment.landingPaths },
+      `client profile ${config.clientCompat}: settings for front ends written for the original tour API`,
+    );
+  }
   const worker = config.worker.inProcess ? startWorker(runtime) : null;
 
   // Stop accepting, let in-flight requests finish (bounded by SHUTDOWN_TIMEOUT_MS), then close

@@ -25,7 +25,7 @@ for (const kind of databaseKinds()) {
       const tourTypes = new TypeOrmTourTypeRepository(database.db);
       const tours = new TypeOrmTourRepository(database.db);
       const clock = new FakeClock(new Date('2026-03-01T10:00:00.000Z'));
-      listTours = new ListTours(tours, new TourViews(divisions, tourTypes, new TypeOrmSeatLedger(database.db), new ImageUrls(new InMemoryObjectStorage(), 60), clock));
+      listTours = new ListTours(tours, new TourViews(divisions, tourTypes, new TypeOrmSeatLedger(database.db), new ImageUrls(new InMemoryObjectStorage(), clock, { ttlSeconds: 60, windowSeconds: 60 }), clock));
       const divisionList = [DivisionMother.create({ name: 'Alpha Division' }), DivisionMother.create({ name: 'Beta Division' })];
       const typeList = [TourTypeMother.create({ name: 'Alpha Type' }), TourTypeMother.create({ name: 'Beta Type' }), TourTypeMother.create({ name: 'Gamma Type' })];
       for (const d of divisionList) await divisions.save(d);

@@ -47,9 +47,9 @@ export function bookingWorld() {
       await users.save(user);
       return user;
     },
-    tour(overrides: Partial<BookableTour> = {}): BookableTour {
+    tour(overrides: Partial<BookableTour> = {}, images: string[] = []): BookableTour {
       const tour = TourMother.bookable(overrides);
-      bookings.addTour(tour);
+      bookings.addTour({ ...tour, images });
       return tour;
     },
     async book(user: User, tour: BookableTour, guestCount = 1) {

@@ -50,6 +50,8 @@ describe('docker-compose.yml', () => {
     const minio = envOf('minio');
     expect([minio.MINIO_ROOT_USER, minio.MINIO_ROOT_PASSWORD]).toEqual([env.S3_ACCESS_KEY, env.S3_SECRET_KEY]);
     expect(services['minio-bucket'].entrypoint!.join(' ')).toContain(`local/${env.S3_BUCKET}`);
+    // Front ends on FRONTEND_URL read presigned image URLs from MinIO (docs/API.md, "Images").
+    expect(minio.MINIO_API_CORS_ALLOW_ORIGIN).toBe(env.FRONTEND_URL);
     const mysql = envOf('mysql');
     expect(`mysql://${mysql.MYSQL_USER}:${mysql.MYSQL_PASSWORD}@mysql:3306/${mysql.MYSQL_DATABASE}`).toBe(env.DATABASE_URL);
   });

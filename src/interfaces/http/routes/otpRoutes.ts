@@ -19,7 +19,7 @@ export function otpRoutes({ container, config }: Runtime): RouteDef[] {
   return [
     {
       method: 'post', path: '/otp/send', tag, access: 'public', rateLimit: perClient,
-      summary: 'Email a new verification code (answers the same for unknown and verified emails); at most 1 a minute and 5 an hour',
+      summary: 'Email a new verification code (answers the same for unknown and verified emails); at most 1 per OTP_RESEND_COOLDOWN_SECONDS (60 s unless set) and 5 an hour',
       request: { body: Joi.object({ email, name: Joi.string().trim().max(120) }) },
       async handler({ body }) {
         await sendCode.execute({ email: body.email });

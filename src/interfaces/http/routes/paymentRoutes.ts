@@ -38,14 +38,14 @@ export function paymentRoutes({ container, config }: Runtime): RouteDef[] {
 
   const redirect = (route: Landing): RouteDef => ({
     method: ['get', 'post'], path: `/payment/${route}`, tag, access: 'public',
-    summary: `Gateway redirect (${route}): verified with the gateway, then 302 to FRONTEND_URL/payment/<outcome>`,
+    summary: `Gateway redirect (${route}): verified with the gateway, then 302 to FRONTEND_URL + PAYMENT_<OUTCOME>_REDIRECT_PATH`,
     request: { forms: true },
     response: { status: 302, description: 'Redirect to the front end' },
     async handler(_input, ctx) {
       const callback = callbackOf(ctx);
       const confirmation = await confirm.execute({ callback, source: 'redirect' });
       const payment = confirmation.payment;
-      const target = new URL(`${config.frontendUrl}/payment/${landingOf(confirmation, route)}`);
+      const target = new URL(`${config.frontendUrl}${config.payment.landingPaths[landingOf(confirmation, route)]}`);
       const transactionId = payment?.transactionId ?? callback.tran_id ?? '';
       const params = {
         transactionId, tran_id: transactionId, amount: payment ? payment.amount.major.toFixed(2) : '', currency: payment?.amount.currency ?? '',

@@ -52,7 +52,7 @@ function catalogue() {
   const logger = new RecordingLogger();
   const uow = new InMemoryUnitOfWork([divisions, tourTypes, tours]);
   const uploads = new ImageUploads(storage, ids, logger);
-  const urls = new ImageUrls(storage, 3600);
+  const urls = new ImageUrls(storage, clock, { ttlSeconds: 3600, windowSeconds: 3600 });
   const views = new TourViews(divisions, tourTypes, ledger, urls, clock);
   return {
     clock, divisions, tourTypes, tours, ledger, storage, logger,

@@ -117,6 +117,49 @@ describe('SendVerificationCode', () => {
     await expect(kit.sendCode.execute({ email: 'rahim@example.com' })).rejects.toBeInstanceOf(RateLimited);
   });
 
+  describe('the resend cooldown (OTP_RESEND_COOLDOWN_SECONDS)', () => {
+    const SECOND = 1000;
+    const send = (kit: ReturnType<typeof verificationKit>) => kit.sendCode.execute({ email: 'rahim@example.com' }).then(() => 'sent', (e: unknown) => e);
+
+    test('5 seconds, as legacy front ends expect: refused at 4 s with Retry-After 1, sent at 5 s', async () => {
+      const kit = verificationKit({ resendCooldownMs: 5 * SECOND });
+      await kit.given(UserMother.unverified({ email: 'rahim@example.com' }));
+      expect(await send(kit)).toBe('sent');
+      kit.clock.advance(4 * SECOND);
+      const refused = await send(kit);
+      expect(refused).toBeInstanceOf(RateLimited);
+      expect((refused as RateLimited).retryAfterSeconds).toBe(1);
+      kit.clock.advance(SECOND);
+      expect(await send(kit)).toBe('sent');
+      expect(kit.mailer.sent).toHaveLength(2);
+    });
+
+    test('resends the cooldown refuses do not use up the hourly five', async () => {
+      const kit = verificationKit({ resendCooldownMs: 5 * SECOND });
+      await kit.given(UserMother.unverified({ email: 'rahim@example.com' }));
+      const outcomes: unknown[] = [];
+      for (let i = 0; i < 25; i += 1) {
+        outcomes.push(await send(kit));
+        kit.clock.advance(SECOND);
+      }
+      expect(outcomes.filter((o) => o === 'sent')).toHaveLength(5);
+      expect(kit.mailer.sent).toHaveLength(5);
+      expect(await send(kit)).toBeInstanceOf(RateLimited);
+    });
+
+    test('0 turns the cooldown off; the hourly cap and the five wrong guesses stay', async () => {
+      const kit = verificationKit({ resendCooldownMs: 0 });
+      await kit.given(UserMother.unverified({ email: 'rahim@example.com' }));
+      for (let i = 0; i < 5; i += 1) expect(await send(kit)).toBe('sent');
+      const refused = await send(kit);
+      expect((refused as RateLimited).retryAfterSeconds).toBe(3600);
+      for (let i = 0; i < 5; i += 1) {
+        await expect(kit.verifyEmail.execute({ email: 'rahim@example.com', otp: '000000' })).rejects.toBeInstanceOf(ValidationFailed);
+      }
+      await expect(kit.verifyEmail.execute({ email: 'rahim@example.com', otp: kit.lastCode() })).rejects.toBeInstanceOf(ValidationFailed);
+    });
+  });
+
   test('on registration, the hourly limit and outages are logged instead of thrown', async () => {
     const kit = verificationKit();
     await kit.given(UserMother.unverified({ email: 'rahim@example.com' }));

@@ -20,7 +20,7 @@ const TEMPLATES = path.join(__dirname, '../../../../templates');
  * The verification use cases on fakes. The in-process OtpStore and RateLimiter on a fake clock
  * are the fakes: they pass the same contract suites as the Redis adapters.
  */
-export function verificationKit() {
+export function verificationKit(options: { resendCooldownMs?: number } = {}) {
   const clock = new FakeClock();
   const users = new InMemoryUserRepository();
   const uow = new InMemoryUnitOfWork([users]);
@@ -34,7 +34,7 @@ export function verificationKit() {
   return {
     clock, users, uow, otps, limiter, codes, mailer, logger, background,
     /** Resolves once the code is mailed too (the mail itself runs in the background). */
-    sendCode: background.settling(new SendVerificationCode(users, otps, limiter, codes, mailer, templates, logger, background)),
+    sendCode: background.settling(new SendVerificationCode(users, otps, limiter, codes, mailer, templates, logger, background, options.resendCooldownMs)),
     verifyEmail: new VerifyEmail(otps, users, uow, clock),
     async given(...list: User[]): Promise<void> {
       for (const user of list) await users.save(user);

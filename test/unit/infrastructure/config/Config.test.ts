@@ -96,6 +96,41 @@ describe('loadConfig', () => {
     expect(loadConfig({ VAR_DIR: varDir, MYSQL_URL: 'mysql://u:p@db:3306/tourdesk' }).database.url).toBe('mysql://u:p@db:3306/tourdesk');
   });
 
+  describe('CLIENT_COMPAT', () => {
+    const legacyValues = (env: Record<string, string>) => {
+      const config = loadConfig({ VAR_DIR: varDir, ...env });
+      return { expiredStatus: config.auth.legacyExpiredTokenStatus, cooldown: config.otpResendCooldownSeconds, landing: config.payment.landingPaths };
+    };
+
+    it('defaults: 401 for an expired token, a one-minute resend cooldown, one landing page per outcome', () => {
+      expect(legacyValues({})).toEqual({ expiredStatus: 401, cooldown: 60, landing: { success: '/payment/success', fail: '/payment/fail', cancel: '/payment/cancel' } });
+      expect(loadConfig({ VAR_DIR: varDir }).clientCompat).toBeNull();
+    });
+
+    it('ph-tour sets the legacy values at once', () => {
+      expect(legacyValues({ CLIENT_COMPAT: 'ph-tour' })).toEqual({ expiredStatus: 500, cooldown: 5, landing: { success: '/payment/success', fail: '/payment/fail', cancel: '/payment/fail' } });
+      expect(loadConfig({ VAR_DIR: varDir, CLIENT_COMPAT: 'ph-tour' }).clientCompat).toBe('ph-tour');
+    });
+
+    it('lets each variable override the profile on its own', () => {
+      expect(legacyValues({ CLIENT_COMPAT: 'ph-tour', LEGACY_EXPIRED_TOKEN_STATUS: '401' }).expiredStatus).toBe(401);
+      expect(legacyValues({ CLIENT_COMPAT: 'ph-tour', OTP_RESEND_COOLDOWN_SECONDS: '0' }).cooldown).toBe(0);
+      expect(legacyValues({ CLIENT_COMPAT: 'ph-tour', PAYMENT_CANCEL_REDIRECT_PATH: '/checkout?cancelled=1' }).landing.cancel).toBe('/checkout?cancelled=1');
+      expect(legacyValues({ CLIENT_COMPAT: 'ph-tour', OTP_RESEND_COOLDOWN_SECONDS: '30' })).toMatchObject({ expiredStatus: 500, cooldown: 30 });
+    });
+
+    it.each([
+      ['CLIENT_COMPAT', 'toString'],
+      ['CLIENT_COMPAT', 'react'],
+      ['PAYMENT_SUCCESS_REDIRECT_PATH', 'https://elsewhere.example.com/paid'],
+      ['PAYMENT_CANCEL_REDIRECT_PATH', 'payment/cancel'],
+      ['OTP_RESEND_COOLDOWN_SECONDS', '-1'],
+      ['OTP_RESEND_COOLDOWN_SECONDS', '5s'],
+    ])('stops on an invalid %s (%p)', (name, value) => {
+      expect(() => loadConfig({ VAR_DIR: varDir, [name]: value })).toThrow(name);
+    });
+  });
+
   it('needs both super admin variables to create one', () => {
     expect(loadConfig({ VAR_DIR: varDir, SUPER_ADMIN_EMAIL: 'boss@tourdesk.local' }).superAdmin).toBeNull();
     expect(loadConfig({ VAR_DIR: varDir, SUPER_ADMIN_EMAIL: 'boss@tourdesk.local', SUPER_ADMIN_PASSWORD: 'B0ss!pass' }).superAdmin).toEqual({ email: 'boss@tourdesk.local', password: 'B0ss!pass' });
