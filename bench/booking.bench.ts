@@ -1,22 +1,11 @@
 import { performance } from 'node:perf_hooks';
-import { CreateBooking } from '../src/application/bookings/CreateBooking';
-import { PaymentCheckout } from '../src/application/payments/PaymentCheckout';
-import { SandboxGateway } from '../src/infrastructure/payment/SandboxGateway';
-import { TypeOrmUnitOfWork } from '../src/infrastructure/persistence/TypeOrmUnitOfWork';
-import { TypeOrmBookingRepository } from '../src/infrastructure/persistence/repositories/TypeOrmBookingRepository';
-import { TypeOrmPaymentRepository } from '../src/infrastructure/persistence/repositories/TypeOrmPaymentRepository';
-import { SystemClock } from '../src/infrastructure/system/SystemClock';
-import { UuidIdGenerator } from '../src/infrastructure/system/UuidIdGenerator';
-import { InMemoryUserRepository } from '../test/fakes/InMemoryUserRepository';
 import { TourMother } from '../test/mothers/TourMother';
-import { UserMother } from '../test/mothers/UserMother';
 import { DatabaseKind, openTestDatabase } from '../test/support/databases';
-import globalSetup from '../test/support/globalSetup';
-import globalTeardown from '../test/support/globalTeardown';
+import { bookingWorld, withBenchDatabases } from './bookingWorld';
+import { percentile } from './support';
 
 const BOOKINGS = 200;
 const CAPACITY = 150;
-const URLS = { success: 'http://bench/s', fail: 'http://bench/f', cancel: 'http://bench/c', ipn: 'http://bench/i' };
 
 interface Result {
   label: string;
@@ -28,25 +17,12 @@ interface Result {
   oversold: number;
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
 /** `BOOKINGS` travellers book one seat each on one tour of `CAPACITY` seats, `concurrency` at a time. */
 async function measure(kind: DatabaseKind, concurrency: number): Promise<Result> {
   const t = await openTestDatabase(kind);
   try {
-    const ids = new UuidIdGenerator();
-    const clock = new SystemClock();
-    const uow = new TypeOrmUnitOfWork(t.db);
-    const users = new InMemoryUserRepository();
-    const bookings = new TypeOrmBookingRepository(t.db);
-    const payments = new TypeOrmPaymentRepository(t.db);
-    const gateway = new SandboxGateway(t.db, 'bench-secret-bench-secret-bench-secret', 'http://bench/checkout', ids, clock);
-    const create = new CreateBooking(users, bookings, payments, new PaymentCheckout(gateway, payments, ids, clock, uow, URLS), ids, clock, uow, 30);
+    const { bookings, travellers, createBooking: create } = await bookingWorld(t.db, BOOKINGS);
     const tour = await TourMother.insert(t.db, { maxGuest: CAPACITY });
-    const travellers = Array.from({ length: BOOKINGS }, () => UserMother.traveller());
-    for (const u of travellers) await users.save(u);
 
     const latencies: number[] = [];
     let sold = 0;
@@ -80,10 +56,7 @@ async function measure(kind: DatabaseKind, concurrency: number): Promise<Result>
 }
 
 export async function run(): Promise<void> {
-  const ownsServices = !process.env.TEST_MYSQL_URL;
-  if (ownsServices) await globalSetup();
-  try {
-    const kinds: DatabaseKind[] = process.env.TEST_MYSQL_URL ? ['sqlite', 'mariadb'] : ['sqlite'];
+  await withBenchDatabases(async (kinds) => {
     const results: Result[] = [];
     for (const kind of kinds) {
       results.push(await measure(kind, 1));
@@ -96,9 +69,7 @@ export async function run(): Promise<void> {
     const oversold = results.reduce((n, r) => n + r.oversold, 0);
     console.log(`oversold: ${oversold}`);
     if (oversold !== 0) process.exitCode = 1;
-  } finally {
-    if (ownsServices) await globalTeardown();
-  }
+  });
 }
 
 if (require.main === module) {

@@ -145,3 +145,8 @@ export async function withLoopDelay<T>(work: () => Promise<T>): Promise<{ result
 export function machine(): string {
   return `${os.cpus()[0]?.model ?? 'cpu'} ×${os.availableParallelism()}, node ${process.version}, ${SECONDS}s per run`;
 }
+
+/** The p-th percentile of ascending `sorted` (nearest rank). */
+export function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}

@@ -6,6 +6,7 @@ import { SystemClock } from '../../src/infrastructure/system/SystemClock';
 import { UuidIdGenerator } from '../../src/infrastructure/system/UuidIdGenerator';
 import { FakePaymentGateway } from '../fakes/FakePaymentGateway';
 import { FakeSslCommerzServer } from '../fakes/FakeSslCommerzServer';
+import { InMemoryUnitOfWork } from '../fakes/InMemoryUnitOfWork';
 import { TestDatabase, openTestDatabase } from '../support/databases';
 import { describePaymentGatewayContract } from './PaymentGateway.contract';
 
@@ -13,7 +14,11 @@ const SECRET = 'sandbox-secret-for-tests-0123456789abcdef';
 
 describePaymentGatewayContract('in-memory fake', async () => {
   const gateway = new FakePaymentGateway();
-  return { gateway, pay: async (p) => gateway.pay(p.transactionId), close: async () => undefined };
+  const uow = new InMemoryUnitOfWork().track(gateway);
+  return {
+    gateway, pay: async (p) => gateway.pay(p.transactionId), transaction: (work) => uow.run(work),
+    singleUse: true, voidsSupersededCheckouts: true, close: async () => undefined,
+  };
 });
 
 let sandboxDb: TestDatabase;
@@ -26,7 +31,10 @@ describePaymentGatewayContract('sandbox', async () => {
   const gateway = sandbox();
   return {
     gateway,
-    pay: async (_p, ref) => Object.fromEntries(new URL((await gateway.complete(ref, 'PAID'))!).searchParams),
+    pay: async (_p, ref) => Object.fromEntries(new URL(await gateway.complete(ref, 'PAID')).searchParams),
+    transaction: (work) => sandboxDb.db.transaction(work),
+    singleUse: true,
+    voidsSupersededCheckouts: true,
     close: () => sandboxDb.close(),
   };
 });
@@ -35,7 +43,10 @@ const server = new FakeSslCommerzServer();
 describePaymentGatewayContract('sslcommerz (local fake of its documented endpoints)', async () => {
   await server.start();
   const gateway = new SslCommerzGateway({ storeId: server.storeId, storePassword: server.storePassword, baseUrl: server.url, timeoutMs: 2000 });
-  return { gateway, pay: async (p) => server.pay(p.transactionId), close: () => server.stop() };
+  return {
+    gateway, pay: async (p) => server.pay(p.transactionId), transaction: (work) => work(),
+    singleUse: false, voidsSupersededCheckouts: false, close: () => server.stop(),
+  };
 });
 
 describe('SandboxGateway specifics', () => {
@@ -51,42 +62,44 @@ describe('SandboxGateway specifics', () => {
   const customer = { name: 'Karim', email: 'k@example.com', phone: '01711111111', address: 'Gulshan' };
   const open = (trx: string) => Payment.open({ id: trx, bookingId: trx, transactionId: trx, amount: Money.ofMinor(10_000, 'BDT'), gateway: 'sandbox', now: new Date() });
 
-  test('val_id is single-use: a replay is refused', async () => {
+  test('val_id is single-use: once consumed in a committed transaction, a replay is refused', async () => {
     const g = sandbox();
     const session = await g.createSession(open('TRXS1'), customer, URLS);
-    const callback = Object.fromEntries(new URL((await g.complete(session.sessionRef, 'PAID'))!).searchParams);
-    expect(await g.verify(callback)).not.toBeNull();
-    expect(await g.verify(callback)).toBeNull();
+    const callback = Object.fromEntries(new URL(await g.complete(session.sessionRef, 'PAID')).searchParams);
+    const verified = (await g.check(callback))!;
+    await db.db.transaction(() => g.consume(verified));
+    expect(await g.check(callback)).toBeNull();
   });
 
   test('a val_id signed with another secret, or tampered, is refused', async () => {
     const g = sandbox();
     const session = await g.createSession(open('TRXS2'), customer, URLS);
-    const callback = Object.fromEntries(new URL((await g.complete(session.sessionRef, 'PAID'))!).searchParams);
-    expect(await sandbox('another-secret-another-secret-0123456789').verify(callback)).toBeNull();
+    const callback = Object.fromEntries(new URL(await g.complete(session.sessionRef, 'PAID')).searchParams);
+    expect(await sandbox('another-secret-another-secret-0123456789').check(callback)).toBeNull();
     const tampered = callback.val_id.replace(/.$/, (c) => (c === '0' ? '1' : '0'));
-    expect(await g.verify({ ...callback, val_id: tampered })).toBeNull();
-    expect(await g.verify(callback)).not.toBeNull();
+    expect(await g.check({ ...callback, val_id: tampered })).toBeNull();
+    expect(await g.check(callback)).not.toBeNull();
   });
 
   test('a genuine val_id under another tran_id is refused without being used up', async () => {
     const g = sandbox();
     const session = await g.createSession(open('TRXS3'), customer, URLS);
-    const callback = Object.fromEntries(new URL((await g.complete(session.sessionRef, 'PAID'))!).searchParams);
-    expect(await g.verify({ ...callback, tran_id: 'TRXS-OTHER' })).toBeNull();
-    expect(await g.verify(callback)).toEqual(expect.objectContaining({ transactionId: 'TRXS3', status: 'PAID' }));
+    const callback = Object.fromEntries(new URL(await g.complete(session.sessionRef, 'PAID')).searchParams);
+    expect(await g.check({ ...callback, tran_id: 'TRXS-OTHER' })).toBeNull();
+    expect(await g.check(callback)).toEqual(expect.objectContaining({ transactionId: 'TRXS3', status: 'PAID' }));
   });
 
   test('Fail and Cancel redirect to their URLs and verify as FAILED and CANCELLED; a checkout completes once', async () => {
     const g = sandbox();
     const failed = await g.createSession(open('TRXS4'), customer, URLS);
-    const failUrl = new URL((await g.complete(failed.sessionRef, 'FAILED'))!);
+    const failUrl = new URL(await g.complete(failed.sessionRef, 'FAILED'));
     expect(failUrl.origin + failUrl.pathname).toBe('http://a.test/f');
-    expect((await g.verify(Object.fromEntries(failUrl.searchParams)))!.status).toBe('FAILED');
-    expect(await g.complete(failed.sessionRef, 'PAID')).toBeNull();
+    expect((await g.check(Object.fromEntries(failUrl.searchParams)))!.status).toBe('FAILED');
+    await expect(g.complete(failed.sessionRef, 'PAID')).rejects.toThrow(expect.objectContaining({ code: 'SANDBOX.COMPLETED' }));
+    await expect(g.complete('no-such-session', 'PAID')).rejects.toThrow(expect.objectContaining({ code: 'CHECKOUT_SESSION.NOT_FOUND' }));
     const cancelled = await g.createSession(open('TRXS5'), customer, URLS);
-    const cancelUrl = new URL((await g.complete(cancelled.sessionRef, 'CANCELLED'))!);
-    expect((await g.verify(Object.fromEntries(cancelUrl.searchParams)))!.status).toBe('CANCELLED');
+    const cancelUrl = new URL(await g.complete(cancelled.sessionRef, 'CANCELLED'));
+    expect((await g.check(Object.fromEntries(cancelUrl.searchParams)))!.status).toBe('CANCELLED');
   });
 });
 
@@ -109,14 +122,14 @@ describe('SslCommerzGateway specifics', () => {
 
   test('a validation that reports INVALID_TRANSACTION or FAILED is not vouched for', async () => {
     await gateway.createSession(open('TRXL2'), customer, URLS);
-    expect(await gateway.verify(fake.pay('TRXL2', { status: 'INVALID_TRANSACTION' }))).toBeNull();
+    expect(await gateway.check(fake.pay('TRXL2', { status: 'INVALID_TRANSACTION' }))).toBeNull();
     await gateway.createSession(open('TRXL3'), customer, URLS);
-    expect(await gateway.verify(fake.pay('TRXL3', { status: 'FAILED' }))).toBeNull();
+    expect(await gateway.check(fake.pay('TRXL3', { status: 'FAILED' }))).toBeNull();
   });
 
   test('reports what the validator says (ConfirmPayment then refuses a mismatch)', async () => {
     await gateway.createSession(open('TRXL4'), customer, URLS);
-    const verified = await gateway.verify(fake.pay('TRXL4', { currency_amount: '25.00' }));
+    const verified = await gateway.check(fake.pay('TRXL4', { currency_amount: '25.00' }));
     expect(verified!.amount.minor).toBe(2500);
   });
 
@@ -124,6 +137,21 @@ describe('SslCommerzGateway specifics', () => {
     const wrong = new SslCommerzGateway({ storeId: 'x', storePassword: 'y', baseUrl: fake.url });
     await expect(wrong.createSession(open('TRXL5'), customer, URLS)).rejects.toThrow(expect.objectContaining({ code: 'DEPENDENCY_UNAVAILABLE' }));
     const dead = new SslCommerzGateway({ storeId: 'x', storePassword: 'y', baseUrl: 'http://127.0.0.1:1', timeoutMs: 500 });
-    await expect(dead.verify({ val_id: 'abc123' })).rejects.toThrow(expect.objectContaining({ code: 'DEPENDENCY_UNAVAILABLE' }));
+    await expect(dead.check({ val_id: 'abc123' })).rejects.toThrow(expect.objectContaining({ code: 'DEPENDENCY_UNAVAILABLE' }));
+    await expect(dead.lookup('TRXL5')).rejects.toThrow(expect.objectContaining({ code: 'DEPENDENCY_UNAVAILABLE' }));
+  });
+
+  test('the transaction query asks by our tran_id: a declined try and then a payment count as paid; declines alone do not', async () => {
+    await gateway.createSession(open('TRXL6'), customer, URLS);
+    fake.decline('TRXL6');
+    expect(await gateway.lookup('TRXL6')).toBeNull();
+    const callback = fake.pay('TRXL6');
+    expect(await gateway.lookup('TRXL6')).toEqual(expect.objectContaining({ transactionId: 'TRXL6', status: 'PAID', valId: callback.val_id }));
+    expect(fake.queried.filter((t) => t === 'TRXL6')).toHaveLength(2);
+  });
+
+  test('a transaction query the gateway refuses (wrong credentials) is DependencyUnavailable, never "not paid"', async () => {
+    const wrong = new SslCommerzGateway({ storeId: 'x', storePassword: 'y', baseUrl: fake.url });
+    await expect(wrong.lookup('TRXL1')).rejects.toThrow(expect.objectContaining({ code: 'DEPENDENCY_UNAVAILABLE' }));
   });
 });

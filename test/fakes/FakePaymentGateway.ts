@@ -1,50 +1,68 @@
 import { CallbackUrls, GatewayCallback, GatewaySession, PaymentCustomer, PaymentGateway } from '../../src/application/ports/PaymentGateway';
 import { Payment, VerifiedPayment } from '../../src/domain/payment/Payment';
-import { DependencyUnavailable } from '../../src/domain/shared/errors';
+import { Conflict, DependencyUnavailable } from '../../src/domain/shared/errors';
 import { Money } from '../../src/domain/shared/Money';
+import { Snapshottable } from './InMemoryUnitOfWork';
 
 interface Session {
   ref: string;
+  paymentId: string;
   transactionId: string;
   amount: Money;
   urls: CallbackUrls;
+  completed: boolean;
+  voided: boolean;
 }
 
 /**
- * A gateway in memory. `pay`/`decline`/`cancel` play the customer and return the callback the
- * gateway would send; `verify` answers from the gateway's own records, repeatably (like a
- * validation API). `vouchFor` makes it confirm something else, to test mismatches.
+ * A gateway in memory, single-use like the sandbox. `pay`/`decline`/`cancel` play the customer and
+ * return the callback the gateway would send (refused on a checkout a newer one voided); `check`
+ * answers from the gateway's own records until `consume` spends the val_id, which rolls back with
+ * the unit of work it ran in (track the fake in an InMemoryUnitOfWork). `lookup` is its
+ * transaction query. `vouchFor` makes it confirm something else, to test mismatches.
  */
-export class FakePaymentGateway implements PaymentGateway {
+export class FakePaymentGateway implements PaymentGateway, Snapshottable {
   readonly name = 'fake';
   readonly sessions: Session[] = [];
   private readonly outcomes = new Map<string, VerifiedPayment>();
+  private spent = new Set<string>();
   private down = false;
   private n = 0;
 
   async createSession(payment: Payment, _customer: PaymentCustomer, urls: CallbackUrls): Promise<GatewaySession> {
     if (this.down) throw new DependencyUnavailable('payment gateway');
+    for (const older of this.sessions.filter((s) => s.paymentId === payment.id && !s.completed)) older.voided = true;
     this.n += 1;
     const ref = `fake-session-${this.n}`;
-    this.sessions.push({ ref, transactionId: payment.transactionId, amount: payment.amount, urls });
+    this.sessions.push({ ref, paymentId: payment.id, transactionId: payment.transactionId, amount: payment.amount, urls, completed: false, voided: false });
     return { paymentUrl: `https://gateway.test/checkout/${ref}`, sessionRef: ref };
   }
 
-  async verify(callback: GatewayCallback): Promise<VerifiedPayment | null> {
+  async check(callback: GatewayCallback): Promise<VerifiedPayment | null> {
     if (this.down) throw new DependencyUnavailable('payment gateway');
-    return this.outcomes.get(callback.val_id ?? '') ?? null;
+    const valId = callback.val_id ?? '';
+    return this.spent.has(valId) ? null : (this.outcomes.get(valId) ?? null);
+  }
+
+  async consume(verified: VerifiedPayment): Promise<void> {
+    this.spent.add(verified.valId);
+  }
+
+  async lookup(transactionId: string): Promise<VerifiedPayment | null> {
+    if (this.down) throw new DependencyUnavailable('payment gateway');
+    return [...this.outcomes.values()].reverse().find((v) => v.transactionId === transactionId) ?? null;
   }
 
   pay(transactionId: string): GatewayCallback {
-    return this.settle(transactionId, 'PAID');
+    return this.complete(transactionId, 'PAID');
   }
 
   decline(transactionId: string): GatewayCallback {
-    return this.settle(transactionId, 'FAILED');
+    return this.complete(transactionId, 'FAILED');
   }
 
   cancel(transactionId: string): GatewayCallback {
-    return this.settle(transactionId, 'CANCELLED');
+    return this.complete(transactionId, 'CANCELLED');
   }
 
   /** The gateway vouches for exactly `verified` under a new val_id. */
@@ -59,9 +77,20 @@ export class FakePaymentGateway implements PaymentGateway {
     this.down = down;
   }
 
-  private settle(transactionId: string, status: VerifiedPayment['status']): GatewayCallback {
+  snapshot(): unknown {
+    return new Set(this.spent);
+  }
+
+  restore(state: unknown): void {
+    this.spent = state as Set<string>;
+  }
+
+  private complete(transactionId: string, status: VerifiedPayment['status']): GatewayCallback {
     const session = [...this.sessions].reverse().find((s) => s.transactionId === transactionId);
     if (!session) throw new Error(`no session for ${transactionId}`);
+    if (session.voided) throw new Conflict('This checkout was replaced by a newer one; pay there', 'SANDBOX.SUPERSEDED');
+    if (session.completed) throw new Conflict('This checkout is already completed', 'SANDBOX.COMPLETED');
+    session.completed = true;
     return this.vouchFor({ transactionId, amount: session.amount, status });
   }
 }

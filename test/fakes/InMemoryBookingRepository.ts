@@ -44,10 +44,14 @@ export class InMemoryBookingRepository implements BookingRepository, Snapshottab
     return true;
   }
 
-  async expireLapsed(now: Date): Promise<number> {
+  async toursWithLapsedHolds(now: Date): Promise<string[]> {
+    return [...new Set([...this.rows.values()].filter((b) => lapsed(b, now)).map((b) => b.tourId))].sort();
+  }
+
+  async expireLapsed(tourId: string, now: Date): Promise<number> {
     let n = 0;
     for (const row of this.rows.values()) {
-      if (row.status === 'PENDING' && row.expiresAt.getTime() <= now.getTime()) {
+      if (row.tourId === tourId && lapsed(row, now)) {
         row.status = 'EXPIRED';
         row.updatedAt = now;
         n += 1;
@@ -90,4 +94,8 @@ export class InMemoryBookingRepository implements BookingRepository, Snapshottab
       user: this.users.get(row.userId) ?? null,
     };
   }
+}
+
+function lapsed(b: BookingProps, now: Date): boolean {
+  return b.status === 'PENDING' && b.expiresAt.getTime() <= now.getTime();
 }

@@ -198,17 +198,33 @@ describe('bookings and payments over HTTP (sandbox gateway)', () => {
     expect(initLate.status).toBe(409);
   });
 
-  test('init-payment gives a new working checkout for a PENDING booking', async () => {
+  test('init-payment gives a new working checkout; the superseded one refuses to take money (409) and says so', async () => {
     const tour = await TourMother.insert(db);
     const owner = await verifiedTraveller(app, PHONE);
     const { booking, payment, paymentUrl } = (await book(owner.token, tour.id)).body.data;
     const init = await app.request('POST', api(`/payment/init-payment/${booking._id}`), { token: owner.token });
     expect(init.status).toBe(200);
     expect(init.body.data.paymentUrl).not.toBe(paymentUrl);
-    const stale = await app.request('GET', pathOf(await checkout(paymentUrl, 'PAID')));
-    expect(new URL(stale.headers.get('location')!).pathname).toBe('/payment/fail');
+    const stalePage = await app.request('GET', pathOf(paymentUrl));
+    expect(stalePage.body).toContain('replaced by a newer one');
+    const action = `${pathOf(paymentUrl)}/complete`;
+    const refused = await app.request('POST', action, { body: 'outcome=PAID', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect([refused.status, refused.body.code]).toEqual([409, 'SANDBOX.SUPERSEDED']);
     await app.request('GET', pathOf(await checkout(init.body.data.paymentUrl, 'PAID')));
     expect((await app.request('GET', api(`/payment/${payment.id}`), { token: owner.token })).body.data.status).toBe('PAID');
+  });
+
+  test('money taken on a checkout before init-payment replaced it is applied when its callback arrives', async () => {
+    const tour = await TourMother.insert(db);
+    const owner = await verifiedTraveller(app, PHONE);
+    const { booking, payment, paymentUrl } = (await book(owner.token, tour.id)).body.data;
+    const delayed = await checkout(paymentUrl, 'PAID');
+    expect((await app.request('POST', api(`/payment/init-payment/${booking._id}`), { token: owner.token })).status).toBe(200);
+    const landed = await app.request('GET', pathOf(delayed));
+    expect(new URL(landed.headers.get('location')!).pathname).toBe('/payment/success');
+    const paid = (await app.request('GET', api(`/payment/${payment.id}`), { token: owner.token })).body.data;
+    expect([paid.status, paid.transactionId]).toEqual(['PAID', payment.transactionId]);
+    expect((await app.request('GET', api(`/booking/${booking._id}`), { token: owner.token })).body.data.status).toBe('COMPLETE');
   });
 
   test('admin list filters by status, tour and user; travellers may not list everyone', async () => {

@@ -4,6 +4,8 @@ import { TOKENS } from '../../src/application/ports/tokens';
 import { MeteredJobStore } from '../../src/infrastructure/metrics/MeteredJobStore';
 import { MeteredMailer } from '../../src/infrastructure/metrics/MeteredMailer';
 import { MeteredPdfRenderer } from '../../src/infrastructure/metrics/MeteredPdfRenderer';
+import { Database } from '../../src/infrastructure/persistence/Database';
+import { lockConflict } from '../fakes/InMemoryUnitOfWork';
 import { TestApp, startTestApp } from '../support/testApp';
 
 /** The value of one sample line of a Prometheus text exposition, or 0 when absent. */
@@ -89,6 +91,19 @@ describe('GET /metrics', () => {
     expect(sample(body, 'job_queue_depth', { status: 'dead', type: 'OtherProbe' })).toBe(1);
     expect(sample(body, 'job_queue_depth', { status: 'running', type: 'MetricsProbe' })).toBe(2);
     expect(sample(body, 'job_queue_depth', { status: 'queued', type: 'MetricsProbe' })).toBe(0);
+  });
+
+  it('counts transactions run again after a lost lock race, read from the database at scrape time', async () => {
+    const db = app.server.runtime.container.get(Database);
+    const scrape = async () => sample((await app.request('GET', '/metrics')).body, 'db_transaction_retries_total', { outcome: 'retried' });
+    const before = await scrape();
+    let runs = 0;
+    await db.transaction(async () => {
+      runs += 1;
+      if (runs < 3) throw lockConflict();
+    });
+    expect((await scrape()) - before).toBe(2);
+    expect(sample((await app.request('GET', '/metrics')).body, 'db_transaction_retries_total', { outcome: 'exhausted' })).toBe(0);
   });
 
   it('wraps whatever adapter serves Mailer, PdfRenderer and JobStore in its metered decorator', () => {

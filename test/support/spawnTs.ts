@@ -5,6 +5,6 @@ import { ChildProcess, SpawnOptions, spawn } from 'node:child_process';
  * wraps the app in a second process that SIGKILLs it when it does not acknowledge a relayed
  * signal within 30 ms, which a busy event loop can miss: shutdown tests must signal the app itself.
  */
-export function spawnTs(entry: string, options: SpawnOptions): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', entry], options);
+export function spawnTs(entry: string, options: SpawnOptions, args: string[] = []): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', entry, ...args], options);
 }

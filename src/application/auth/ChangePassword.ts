@@ -41,11 +41,14 @@ export class ChangePassword {
     if (newPassword === input.oldPassword) throw ValidationFailed.field('newPassword', 'must differ from the old password');
     const hash = await this.hasher.hash(newPassword);
     const issued = await this.uow.run(async () => {
+      // Read again inside: a retried transaction must not reuse an entity a failed run changed.
+      const current = await this.users.findById(user.id);
+      if (!current) throw new Unauthenticated();
       const now = this.clock.now();
-      user.changePassword(hash, now);
-      await this.users.save(user);
-      await this.sessions.revokeAllOfUser(user.id, now);
-      return this.tokens.issue(user);
+      current.changePassword(hash, now);
+      await this.users.save(current);
+      await this.sessions.revokeAllOfUser(current.id, now);
+      return this.tokens.issue(current);
     });
     await this.standings.forgetUser(user.id);
     return issued;

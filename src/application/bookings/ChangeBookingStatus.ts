@@ -5,13 +5,18 @@ import { BookingRepository } from '../ports/BookingRepository';
 import { Clock } from '../ports/Clock';
 import { UnitOfWork } from '../ports/UnitOfWork';
 
-/** The owner cancels their own PENDING booking; an admin makes any move the state machine allows. */
+/**
+ * The owner cancels their own PENDING booking; an admin makes any move the state machine allows.
+ * A move changes what the tour's seats hold, so it locks the tour first, then the booking.
+ */
 export class ChangeBookingStatus {
   constructor(private readonly bookings: BookingRepository, private readonly clock: Clock, private readonly uow: UnitOfWork) {}
 
   async execute(actor: Actor, bookingId: string, status: BookingStatus): Promise<Booking> {
     return this.uow.run(async () => {
-      const booking = await this.bookings.findById(bookingId);
+      const located = await this.bookings.findById(bookingId);
+      if (located) await this.bookings.lockTour(located.tourId);
+      const booking = located ? await this.bookings.findById(bookingId, { forUpdate: true }) : null;
       const admin = isAdmin(actor.role);
       if (!booking || (!admin && !booking.isOwnedBy(actor.userId))) throw NotFound.of('Booking');
       if (!admin && status !== 'CANCEL') throw new Forbidden('You can only cancel your own booking', 'BOOKING.OWNER_MAY_ONLY_CANCEL');

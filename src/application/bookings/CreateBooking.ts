@@ -41,7 +41,8 @@ export class CreateBooking {
       throw new ValidationFailed(PROFILE_INCOMPLETE, missing.map((path) => ({ path, message: 'is required for booking' })), 'BOOKING.PROFILE_INCOMPLETE');
     }
     // Lock first, count second, insert third, all in one transaction: concurrent bookings of
-    // one tour queue on the lock, so each counts the seats the previous ones took.
+    // one tour queue on the lock, so each counts the seats the previous ones took. The tour lock
+    // comes before any booking or payment row, as in every transaction that touches seats.
     const { booking, payment } = await this.uow.run(async () => {
       const now = this.clock.now();
       const tour = await this.bookings.lockTour(input.tourId);

@@ -2,12 +2,22 @@ import { BookingRepository } from '../ports/BookingRepository';
 import { Clock } from '../ports/Clock';
 import { UnitOfWork } from '../ports/UnitOfWork';
 
-/** Releases the seats of PENDING bookings whose hold lapsed. Safe to run from many processes at once. */
+/**
+ * Releases the seats of PENDING bookings whose hold lapsed, one tour per transaction, each under
+ * its tour's lock like every other change to a tour's seats. Safe to run from many processes at once.
+ */
 export class ExpireHolds {
   constructor(private readonly bookings: BookingRepository, private readonly clock: Clock, private readonly uow: UnitOfWork) {}
 
   async execute(): Promise<{ expired: number }> {
-    const expired = await this.uow.run(() => this.bookings.expireLapsed(this.clock.now()));
+    const now = this.clock.now();
+    let expired = 0;
+    for (const tourId of await this.bookings.toursWithLapsedHolds(now)) {
+      expired += await this.uow.run(async () => {
+        await this.bookings.lockTour(tourId);
+        return this.bookings.expireLapsed(tourId, now);
+      });
+    }
     return { expired };
   }
 }

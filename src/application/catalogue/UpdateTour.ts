@@ -3,7 +3,7 @@ import { Money } from '../../domain/shared/Money';
 import { NotFound } from '../../domain/shared/errors';
 import { Clock } from '../ports/Clock';
 import { DivisionRepository } from '../ports/DivisionRepository';
-import { SeatLedger } from '../ports/SeatLedger';
+import { BookingRepository } from '../ports/BookingRepository';
 import { TourRepository } from '../ports/TourRepository';
 import { TourTypeRepository } from '../ports/TourTypeRepository';
 import { UnitOfWork } from '../ports/UnitOfWork';
@@ -25,7 +25,8 @@ export class UpdateTour {
     private readonly tours: TourRepository,
     private readonly divisions: DivisionRepository,
     private readonly tourTypes: TourTypeRepository,
-    private readonly ledger: SeatLedger,
+    /** The locking count every write decides seats on (not the ledger views read). */
+    private readonly seats: Pick<BookingRepository, 'seatsHeld'>,
     private readonly uploads: ImageUploads,
     private readonly views: TourViews,
     private readonly clock: Clock,
@@ -36,7 +37,7 @@ export class UpdateTour {
     const { division, tourType, costFrom, currency, maxGuest, deleteImages, regenerateSlug, ...details } = input;
     const { tour, removed } = await this.uploads.storeThen(newImages, 'tours', 'files', (keys) =>
       this.uow.run(async () => {
-        // Locked: a booking taking seats at the same moment waits for this capacity change.
+        // The tour's lock first, like every change to its seats: a booking taking seats waits for this one.
         const tour = await this.tours.findById(id, { forUpdate: true });
         if (!tour) throw NotFound.of('Tour');
         const now = this.clock.now();
@@ -52,8 +53,7 @@ export class UpdateTour {
         }
         tour.edit({ ...details, costFrom: cost, divisionId: division, tourTypeId: tourType, slug }, now);
         if (maxGuest !== undefined) {
-          const held = (await this.ledger.seatsHeld([id], now)).get(id) ?? 0;
-          tour.changeCapacity(maxGuest, held, now);
+          tour.changeCapacity(maxGuest, await this.seats.seatsHeld(id, now), now);
         }
         const removed = deleteImages?.length ? tour.removeImages(deleteImages, now) : [];
         tour.addImages(keys, now);

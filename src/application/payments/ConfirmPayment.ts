@@ -1,4 +1,4 @@
-import { Payment, VerifiedPayment } from '../../domain/payment/Payment';
+import { Payment } from '../../domain/payment/Payment';
 import { BookingRepository } from '../ports/BookingRepository';
 import { Clock } from '../ports/Clock';
 import { IdGenerator } from '../ports/IdGenerator';
@@ -7,89 +7,69 @@ import { Logger } from '../ports/Logger';
 import { GatewayCallback, PaymentGateway } from '../ports/PaymentGateway';
 import { PaymentRepository } from '../ports/PaymentRepository';
 import { UnitOfWork } from '../ports/UnitOfWork';
-import { settleBooking } from './settleBooking';
+import { PaymentSettlement, Settled } from './PaymentSettlement';
 
 export type ConfirmationOutcome = 'PAID' | 'FAILED' | 'CANCELLED' | 'UNVERIFIED';
+export type ConfirmationSource = 'redirect' | 'ipn' | 'admin' | 'reconciler';
+
+/** What a confirmation starts from: a callback's fields, or one of our transaction ids to ask the gateway about. */
+export type PaymentEvidence = { callback: GatewayCallback } | { transactionId: string };
 
 export interface Confirmation {
   outcome: ConfirmationOutcome;
-  /** Our record, when the callback points at one (read-only for unverified callbacks). */
+  /** Our record, when the evidence points at one (read-only for unverified callbacks). */
   payment: Payment | null;
-  /** Whether this call made the transition (false for a replay or the loser of a race). */
+  /** The gateway vouched for the evidence (the outcome may still be a replay). */
+  verified: boolean;
+  /** Whether this call recorded the verdict (false for a replay or the loser of a race). */
   changed: boolean;
   message: string;
 }
 
 /**
- * Applies what the gateway vouches for: redirects, IPN and the admin command all land here.
- * The callback only says which payment to ask about; `verify` decides. Idempotent.
+ * Applies what the gateway vouches for: redirects, IPN, the admin command and the reconciler all
+ * land here. The evidence only says which checkout to ask about; the gateway decides, read-only.
+ * The verdict is recorded, and the gateway's single-use proof spent, in one unit of work: whatever
+ * fails before that commit leaves everything as it was, so the same evidence confirms it later.
  */
 export class ConfirmPayment {
+  private readonly settlement: PaymentSettlement;
+
   constructor(
     private readonly gateway: PaymentGateway,
     private readonly payments: PaymentRepository,
-    private readonly bookings: BookingRepository,
-    private readonly jobs: JobQueue,
-    private readonly ids: IdGenerator,
-    private readonly clock: Clock,
+    bookings: BookingRepository,
+    jobs: JobQueue,
+    ids: IdGenerator,
+    clock: Clock,
     private readonly uow: UnitOfWork,
     private readonly logger: Logger,
-  ) {}
-
-  async execute(input: { callback: GatewayCallback; source: 'redirect' | 'ipn' | 'admin' }): Promise<Confirmation> {
-    const claimed = input.callback.tran_id;
-    const verified = await this.gateway.verify(input.callback);
-    if (!verified || (claimed !== undefined && claimed !== verified.transactionId)) return this.unverified(null, claimed, input.source, 'gateway did not vouch');
-    return this.uow.run(async () => {
-      const payment = await this.payments.findByTransactionId(verified.transactionId);
-      if (!payment) return this.unverified(null, undefined, input.source, 'unknown transaction');
-      if (payment.status !== 'UNPAID') return done(payment, false);
-      try {
-        payment.assertMatches(verified);
-      } catch (mismatch) {
-        return this.unverified(payment, payment.transactionId, input.source, (mismatch as Error).message);
-      }
-      return this.apply(payment, verified, input.source);
-    });
+  ) {
+    this.settlement = new PaymentSettlement(gateway, payments, bookings, jobs, ids, clock);
   }
 
-  private async apply(payment: Payment, verified: VerifiedPayment, source: string): Promise<Confirmation> {
-    const now = this.clock.now();
-    const booking = await this.bookings.findById(payment.bookingId);
-    const bookingBefore = booking?.status ?? null;
-    const plan = booking ? await settleBooking(booking, verified.status, now, this.bookings) : { moved: false, refundDue: verified.status === 'PAID' };
-    payment.settle(verified, now);
-    if (plan.refundDue) payment.flagRefundDue(now);
-    // The conditional write decides races: the redirect and the IPN may both get here.
-    if (!(await this.payments.saveTransition(payment, 'UNPAID'))) {
-      return done((await this.payments.findById(payment.id)) ?? payment, false);
+  async execute(input: PaymentEvidence & { source: ConfirmationSource }): Promise<Confirmation> {
+    const claimed = 'callback' in input ? input.callback.tran_id : input.transactionId;
+    const verified = 'callback' in input ? await this.gateway.check(input.callback) : await this.gateway.lookup(input.transactionId);
+    if (!verified || (claimed !== undefined && claimed !== verified.transactionId)) return this.unverified(claimed, input.source, 'gateway did not vouch');
+    const settled: Settled = await this.uow.run(() => this.settlement.settle(verified, input.source));
+    if (settled.kind === 'unknown') return this.unverified(undefined, input.source, 'unknown transaction');
+    if (settled.kind === 'mismatch') return this.unverified(verified.transactionId, input.source, settled.reason, settled.payment);
+    if (settled.kind === 'replay') return confirmation(settled.payment, false);
+    const { payment, receipt, refundFlagged } = settled;
+    if (refundFlagged) {
+      this.logger.warn({ paymentId: payment.id, bookingId: payment.bookingId, transactionId: verified.transactionId, receipt }, 'payment received for a booking that cannot be honoured: refund due');
     }
-    // Cancelled or expired meanwhile: the booking keeps its state and the money is owed back.
-    const bookingKept = booking && plan.moved ? await this.bookings.saveTransition(booking, 'PENDING') : false;
-    if (booking && plan.moved && !bookingKept && verified.status === 'PAID') {
-      payment.flagRefundDue(now);
-      await this.payments.save(payment);
-    }
-    await this.payments.recordEvent({
-      id: this.ids.next(), paymentId: payment.id, bookingId: payment.bookingId, type: verified.status, fromStatus: 'UNPAID', toStatus: payment.status,
-      detail: { source, valId: verified.valId, bookingFrom: bookingBefore, bookingTo: bookingKept ? booking!.status : bookingBefore, refundDue: payment.refundDue },
-      createdAt: now,
-    });
-    if (verified.status === 'PAID') {
-      await this.jobs.enqueue({ type: 'IssueInvoice', payload: { paymentId: payment.id }, dedupeKey: `IssueInvoice:${payment.id}` });
-      if (bookingKept && booking?.status === 'COMPLETE') {
-        await this.jobs.enqueue({ type: 'SendBookingConfirmation', payload: { paymentId: payment.id }, dedupeKey: `SendBookingConfirmation:${payment.id}` });
-      }
-    }
-    if (payment.refundDue) this.logger.warn({ paymentId: payment.id, bookingId: payment.bookingId }, 'payment received for a booking that cannot be honoured: refund due');
-    return done(payment, true);
+    return confirmation(payment, true, receipt === 'PAID_AGAIN' ? 'Payment received again on an older checkout; that payment will be refunded' : undefined);
   }
 
-  /** `known` is the payment when it is already loaded; otherwise it is looked up by `transactionId`. */
-  private async unverified(known: Payment | null, transactionId: string | undefined, source: string, reason: string): Promise<Confirmation> {
-    this.logger.warn({ transactionId, source, reason }, 'payment callback not verified; nothing changed');
+  /** `known` is the payment when it is already loaded; otherwise it is looked up by `transactionId` (any of its attempts). */
+  private async unverified(transactionId: string | undefined, source: string, reason: string, known?: Payment): Promise<Confirmation> {
+    this.logger.warn({ transactionId, source, reason }, 'payment evidence not verified; nothing changed');
     const payment = known ?? (transactionId ? await this.payments.findByTransactionId(transactionId) : null);
-    return { outcome: 'UNVERIFIED', payment, changed: false, message: 'Payment could not be verified' };
+    // The page still tells the truth about a payment settled before (a replay of a spent val_id).
+    const message = payment && payment.status !== 'UNPAID' ? confirmation(payment, false).message : 'Payment could not be verified';
+    return { outcome: 'UNVERIFIED', payment, verified: false, changed: false, message };
   }
 }
 
@@ -101,9 +81,8 @@ const MESSAGES: Record<string, string> = {
   UNPAID: 'Payment not completed',
 };
 
-function done(payment: Payment, changed: boolean): Confirmation {
+function confirmation(payment: Payment, changed: boolean, message?: string): Confirmation {
   const outcome: ConfirmationOutcome = payment.status === 'PAID' || payment.status === 'REFUNDED' ? 'PAID' : payment.status === 'UNPAID' ? 'UNVERIFIED' : payment.status;
-  const message = payment.refundDue ? 'Payment received, but the seats were no longer available; a refund is due' : MESSAGES[payment.status];
-  return { outcome, payment, changed, message };
+  const text = message ?? (payment.refundDue ? 'Payment received, but the seats were no longer available; a refund is due' : MESSAGES[payment.status]);
+  return { outcome, payment, verified: true, changed, message: text };
 }
-

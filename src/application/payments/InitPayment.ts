@@ -1,4 +1,4 @@
-import { NotFound } from '../../domain/shared/errors';
+import { Conflict, NotFound } from '../../domain/shared/errors';
 import { Actor } from '../../domain/user/Role';
 import { BookingRepository } from '../ports/BookingRepository';
 import { Clock } from '../ports/Clock';
@@ -7,7 +7,10 @@ import { UnitOfWork } from '../ports/UnitOfWork';
 import { UserRepository } from '../ports/UserRepository';
 import { PaymentCheckout } from './PaymentCheckout';
 
-/** A fresh gateway session for the owner's PENDING booking while its hold lasts; older sessions stop counting. */
+/**
+ * A fresh gateway checkout (a new attempt) for the owner's PENDING booking while its hold lasts.
+ * Older attempts are kept: money the gateway still takes on one of them is applied, never lost.
+ */
 export class InitPayment {
   constructor(
     private readonly bookings: BookingRepository,
@@ -21,13 +24,18 @@ export class InitPayment {
   async execute(actor: Actor, bookingId: string): Promise<{ paymentUrl: string }> {
     const user = await this.users.findById(actor.userId);
     const payment = await this.uow.run(async () => {
+      const now = this.clock.now();
       const booking = await this.bookings.findById(bookingId);
       if (!booking || !booking.isOwnedBy(actor.userId) || !user) throw NotFound.of('Booking');
-      booking.assertPayable(this.clock.now());
+      booking.assertPayable(now);
       const payment = await this.payments.findByBookingId(booking.id);
       if (!payment) throw NotFound.of('Payment');
-      payment.restartSession(this.checkout.newTransactionId(), null, this.clock.now());
-      await this.payments.save(payment);
+      const previous = payment.transactionId;
+      payment.restartSession(this.checkout.newTransactionId(), now);
+      // Conditional: a confirmation or another checkout that moved the payment first wins.
+      if (!(await this.payments.replaceAttempt(payment, previous, now))) {
+        throw new Conflict('The payment changed meanwhile; reload the booking', 'PAYMENT.CHANGED_CONCURRENTLY');
+      }
       return payment;
     });
     return { paymentUrl: await this.checkout.start(payment, user!) };

@@ -6,7 +6,7 @@ import { CallbackUrls, PaymentGateway } from '../ports/PaymentGateway';
 import { PaymentRepository } from '../ports/PaymentRepository';
 import { UnitOfWork } from '../ports/UnitOfWork';
 
-/** Opens a gateway session for a payment, outside any transaction (the gateway may be slow), then records it. */
+/** Opens a gateway session for a payment's current attempt, outside any transaction (the gateway may be slow), then records it. */
 export class PaymentCheckout {
   constructor(
     private readonly gateway: PaymentGateway,
@@ -32,8 +32,7 @@ export class PaymentCheckout {
       { name: customer.name, email: customer.email.value, phone: customer.phone ?? '', address: customer.address ?? '' },
       this.urls,
     );
-    payment.attachSession(session.sessionRef, this.clock.now());
-    await this.uow.run(() => this.payments.save(payment));
+    await this.uow.run(() => this.payments.attachSession(payment.transactionId, session.sessionRef, this.clock.now()));
     return session.paymentUrl;
   }
 }

@@ -1,4 +1,6 @@
 import { Payment, PaymentStatus } from '../../domain/payment/Payment';
+import { PaymentAttempt } from '../../domain/payment/PaymentAttempt';
+import { LockOption } from './UnitOfWork';
 
 /** One recorded change of a payment: the audit trail admins and disputes read. */
 export interface PaymentEvent {
@@ -13,14 +15,27 @@ export interface PaymentEvent {
 }
 
 export interface PaymentRepository {
+  /** The payment and its first attempt (`payment.transactionId`). */
   create(payment: Payment): Promise<void>;
-  findById(id: string): Promise<Payment | null>;
+  findById(id: string, options?: LockOption): Promise<Payment | null>;
   findByBookingId(bookingId: string): Promise<Payment | null>;
+  /** The payment any of its attempts, current or superseded, had this transaction id. */
   findByTransactionId(transactionId: string): Promise<Payment | null>;
-  /** Saves session data (gatewayRef, transactionId) without a status change. */
-  save(payment: Payment): Promise<void>;
+  findAttempt(transactionId: string, options?: LockOption): Promise<PaymentAttempt | null>;
+  /**
+   * A new attempt: moves the payment to `payment.transactionId` only if it is still UNPAID on
+   * `previousTransactionId`, marks that attempt superseded and opens the new one. False (and
+   * nothing written) when something else moved the payment first.
+   */
+  replaceAttempt(payment: Payment, previousTransactionId: string, now: Date): Promise<boolean>;
+  /** The gateway's session reference for an attempt (and for the payment while it is the current one). */
+  attachSession(transactionId: string, gatewayRef: string, now: Date): Promise<void>;
   /** Saves the payment only if it is still `expected`; false when another request moved it first. */
   saveTransition(payment: Payment, expected: PaymentStatus): Promise<boolean>;
+  /** Saves the attempt's verdict only while it is still OPEN; false when it already had one. */
+  recordVerdict(attempt: PaymentAttempt): Promise<boolean>;
+  /** OPEN attempts created from `from` up to and including `to`, oldest first: what the reconciler asks the gateway about. */
+  openAttempts(window: { from: Date; to: Date; limit: number }): Promise<PaymentAttempt[]>;
   /** Marks the confirmation email sent once; false when it already was. */
   markConfirmationSent(paymentId: string, now: Date): Promise<boolean>;
   recordEvent(event: PaymentEvent): Promise<void>;

@@ -8,11 +8,16 @@ export interface SandboxSessionView {
   amount: Money;
   customerName: string;
   completed: boolean;
+  /** A newer checkout of the same payment replaced this one: it takes no money. */
+  superseded: boolean;
 }
 
 /** The customer's side of the built-in sandbox gateway: its checkout page. */
 export interface SandboxCheckout {
   describe(sessionId: string): Promise<SandboxSessionView | null>;
-  /** Records the customer's choice once and returns where the gateway redirects them; null when already done or unknown. */
-  complete(sessionId: string, outcome: SandboxOutcome): Promise<string | null>;
+  /**
+   * Records the customer's choice once and returns where the gateway redirects them. NotFound for
+   * an unknown checkout; Conflict when it is already completed or was superseded.
+   */
+  complete(sessionId: string, outcome: SandboxOutcome): Promise<string>;
 }

@@ -6,16 +6,28 @@ export interface TourCapacity {
   startDate: Date | null;
 }
 
+/** Seats a tour still has: its capacity less what bookings hold, never below zero. */
+export function seatsLeft(capacity: number, seatsHeld: number): number {
+  return Math.max(0, capacity - seatsHeld);
+}
+
+/**
+ * The one seat rule: `guestCount` more guests fit while capacity − held ≥ guestCount. New bookings
+ * and payments that arrive after their hold lapsed are both decided by it, under the tour's lock.
+ */
+export function hasSeatsFor(capacity: number, seatsHeld: number, guestCount: number): boolean {
+  return guestCount <= seatsLeft(capacity, seatsHeld);
+}
+
 /** Refuses a booking for a tour that started, or for more seats than are left. */
 export function assertSeatsAvailable(tour: TourCapacity, seatsHeld: number, guestCount: number, now: Date): void {
   if (tour.startDate && tour.startDate.getTime() <= now.getTime()) {
     throw new ValidationFailed('This tour has already started', [{ path: 'tour', message: 'has already started' }], 'BOOKING.TOUR_STARTED');
   }
-  const seatsLeft = Math.max(0, tour.capacity - seatsHeld);
   if (guestCount > tour.capacity) {
     throw new ValidationFailed(`guestCount must be at most ${tour.capacity}`, [{ path: 'guestCount', message: `must be at most ${tour.capacity}` }], 'BOOKING.GUEST_COUNT_OUT_OF_RANGE');
   }
-  if (guestCount > seatsLeft) {
-    throw new Conflict(`Not enough seats left: ${seatsLeft} left, ${guestCount} asked`, 'BOOKING.NOT_ENOUGH_SEATS');
+  if (!hasSeatsFor(tour.capacity, seatsHeld, guestCount)) {
+    throw new Conflict(`Not enough seats left: ${seatsLeft(tour.capacity, seatsHeld)} left, ${guestCount} asked`, 'BOOKING.NOT_ENOUGH_SEATS');
   }
 }

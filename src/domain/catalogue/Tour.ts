@@ -1,3 +1,4 @@
+import { seatsLeft } from '../booking/SeatPolicy';
 import { Money } from '../shared/Money';
 import { Conflict, ValidationFailed } from '../shared/errors';
 import { Slug } from './Slug';
@@ -97,7 +98,7 @@ export class Tour {
   }
 
   seatsLeft(seatsHeld: number): number {
-    return Math.max(0, this.props.maxGuest - seatsHeld);
+    return seatsLeft(this.props.maxGuest, seatsHeld);
   }
 
   /** The slug stays as it was unless a new one is given, so shared links keep working. */

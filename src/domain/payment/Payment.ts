@@ -4,11 +4,15 @@ import { Money } from '../shared/Money';
 export const PAYMENT_STATUSES = ['UNPAID', 'PAID', 'FAILED', 'CANCELLED', 'REFUNDED'] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
+/**
+ * FAILED and CANCELLED are final for what the traveller chose, not for money: a success the
+ * gateway vouches for on another attempt of the payment still makes it PAID (see `receive`).
+ */
 const NEXT: Record<PaymentStatus, readonly PaymentStatus[]> = {
   UNPAID: ['PAID', 'FAILED', 'CANCELLED'],
   PAID: ['REFUNDED'],
-  FAILED: [],
-  CANCELLED: [],
+  FAILED: ['PAID'],
+  CANCELLED: ['PAID'],
   REFUNDED: [],
 };
 
@@ -20,10 +24,22 @@ export interface VerifiedPayment {
   valId: string;
 }
 
+/**
+ * What a gateway verdict on one of the payment's attempts did to it:
+ * SETTLED: the payment took the verdict (UNPAID → PAID | FAILED | CANCELLED, or money arriving
+ * on an attempt of a FAILED or CANCELLED payment → PAID);
+ * PAID_AGAIN: money arrived on a second attempt of a paid payment: it stays PAID, a refund is due;
+ * ATTEMPT_ONLY: a failure or cancellation on an attempt that no longer decides the payment.
+ */
+export type Receipt = 'SETTLED' | 'PAID_AGAIN' | 'ATTEMPT_ONLY';
+
 export interface PaymentProps {
   id: string;
   bookingId: string;
-  /** Our id for the gateway (`tran_id`); a new session gets a new one. */
+  /**
+   * Our id for the gateway (`tran_id`): the latest attempt's, or the attempt that paid. Every
+   * attempt the payment ever had is kept (see `PaymentAttempt`); a new session gets a new one.
+   */
   transactionId: string;
   amount: Money;
   status: PaymentStatus;
@@ -85,39 +101,49 @@ export class Payment {
     return { ...this.props };
   }
 
-  /** The gateway must vouch for exactly what we asked: our transaction, our amount, our currency. */
+  /** The gateway must vouch for exactly the amount and currency we asked for. */
   assertMatches(verified: VerifiedPayment): void {
-    if (verified.transactionId !== this.props.transactionId) {
-      throw new Conflict('The gateway confirmed another transaction', 'PAYMENT.TRANSACTION_MISMATCH');
-    }
     if (!verified.amount.equals(this.props.amount)) {
       throw new Conflict(`The gateway confirmed ${verified.amount.format()}, we asked for ${this.props.amount.format()}`, 'PAYMENT.AMOUNT_MISMATCH');
     }
   }
 
-  /** A new gateway session: only while nothing was paid yet. */
-  restartSession(transactionId: string, gatewayRef: string | null, now: Date): void {
+  /** A new gateway session (a new attempt): only while nothing was paid yet. */
+  restartSession(transactionId: string, now: Date): void {
     if (this.props.status !== 'UNPAID') throw new Conflict(`A ${this.props.status} payment cannot start a new session`, 'PAYMENT.NOT_UNPAID');
     this.props.transactionId = transactionId;
-    this.props.gatewayRef = gatewayRef;
+    this.props.gatewayRef = null;
     this.props.updatedAt = now;
   }
 
-  attachSession(gatewayRef: string, now: Date): void {
-    this.props.gatewayRef = gatewayRef;
-    this.props.updatedAt = now;
-  }
-
-  /** Applies what the gateway vouched for. */
-  settle(verified: VerifiedPayment, now: Date): void {
+  /**
+   * Applies a verdict the gateway vouched for on one of this payment's attempts
+   * (`verified.transactionId`; the caller found the attempt). Money is never refused: a success on
+   * any attempt makes the payment PAID, or, when it already is, flags the second payment for refund.
+   * A failure or cancellation decides the payment only on its current attempt while it is UNPAID.
+   */
+  receive(verified: VerifiedPayment, now: Date): Receipt {
     this.assertMatches(verified);
-    this.moveTo(verified.status, now);
+    if (verified.status === 'PAID') {
+      if (this.props.status === 'PAID' || this.props.status === 'REFUNDED') {
+        this.props.refundDue = true;
+        this.props.updatedAt = now;
+        return 'PAID_AGAIN';
+      }
+      this.moveTo('PAID', now);
+      this.props.paidAt = now;
+    } else if (this.props.status === 'UNPAID' && verified.transactionId === this.props.transactionId) {
+      this.moveTo(verified.status, now);
+    } else {
+      return 'ATTEMPT_ONLY';
+    }
+    this.props.transactionId = verified.transactionId;
     this.props.valId = verified.valId;
-    if (verified.status === 'PAID') this.props.paidAt = now;
+    return 'SETTLED';
   }
 
   flagRefundDue(now: Date): void {
-    if (this.props.status !== 'PAID') throw new Conflict('Only a paid payment can be owed back', 'PAYMENT.NOT_PAID');
+    if (this.props.status !== 'PAID' && this.props.status !== 'REFUNDED') throw new Conflict('Only a paid payment can be owed back', 'PAYMENT.NOT_PAID');
     this.props.refundDue = true;
     this.props.updatedAt = now;
   }

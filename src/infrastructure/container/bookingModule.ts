@@ -12,6 +12,7 @@ import { ConfirmPayment } from '../../application/payments/ConfirmPayment';
 import { GetPayment } from '../../application/payments/GetPayment';
 import { InitPayment } from '../../application/payments/InitPayment';
 import { PaymentCheckout } from '../../application/payments/PaymentCheckout';
+import { ReconcilePayments } from '../../application/payments/ReconcilePayments';
 import { SendBookingConfirmation } from '../../application/payments/SendBookingConfirmation';
 import { CallbackUrls, PaymentGateway } from '../../application/ports/PaymentGateway';
 import { TOKENS as T } from '../../application/ports/tokens';
@@ -64,6 +65,7 @@ export function bookingModule(config: Config): ContainerModule {
       new InitPayment(c.get(T.BookingRepository), c.get(T.PaymentRepository), c.get(T.UserRepository), c.get(PaymentCheckout), c.get(T.Clock), c.get(T.UnitOfWork)));
     single(bind, ConfirmPayment, (c) =>
       new ConfirmPayment(c.get(T.PaymentGateway), c.get(T.PaymentRepository), c.get(T.BookingRepository), c.get(T.JobQueue), c.get(T.IdGenerator), c.get(T.Clock), c.get(T.UnitOfWork), c.get(T.Logger)));
+    single(bind, ReconcilePayments, (c) => new ReconcilePayments(c.get(T.PaymentRepository), c.get(ConfirmPayment), c.get(T.Clock)));
     single(bind, GetPayment, (c) => new GetPayment(c.get(T.PaymentRepository), c.get(T.BookingRepository), c.get(T.InvoiceRepository)));
     single(bind, SendBookingConfirmation, (c) =>
       new SendBookingConfirmation(c.get(T.PaymentRepository), c.get(T.BookingRepository), c.get(T.Mailer), c.get(T.TemplateRenderer), c.get(T.Clock), c.get(T.UnitOfWork), config.frontendUrl));

@@ -64,7 +64,7 @@ export function catalogueModule(config: Config): ContainerModule {
       ));
     single(bind, UpdateTour, (c) =>
       new UpdateTour(
-        c.get(T.TourRepository), c.get(T.DivisionRepository), c.get(T.TourTypeRepository), c.get(T.SeatLedger), c.get(ImageUploads), c.get(TourViews),
+        c.get(T.TourRepository), c.get(T.DivisionRepository), c.get(T.TourTypeRepository), c.get(T.BookingRepository), c.get(ImageUploads), c.get(TourViews),
         c.get(T.Clock), c.get(T.UnitOfWork),
       ));
     single(bind, DeleteTour, (c) => new DeleteTour(c.get(T.TourRepository), c.get(T.SeatLedger), c.get(ImageUploads), c.get(T.UnitOfWork)));

@@ -20,6 +20,7 @@ export function metricsModule(config: Config, db: Database, logger: Logger): Con
   return new ContainerModule(({ bind, onActivation }) => {
     const metrics = new PrometheusMetrics();
     metrics.onQueueDepth(jobQueueDepth(db, logger));
+    metrics.onTransactionContention(db.contention);
     bind(PrometheusMetrics).toConstantValue(metrics);
     onActivation<Mailer>(TOKENS.Mailer, (_c, mailer) => new MeteredMailer(mailer, metrics));
     onActivation<PdfRenderer>(TOKENS.PdfRenderer, (_c, renderer) => new MeteredPdfRenderer(renderer, metrics, config.pdf.poolSize));

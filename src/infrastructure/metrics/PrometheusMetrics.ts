@@ -1,4 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { TransactionContention } from '../persistence/transactionRetry';
 
 /** Reads a live number at scrape time (queue depth, pool usage) instead of tracking it on every change. */
 export type GaugeSource = (set: (labels: Record<string, string>, value: number) => void) => Promise<void> | void;
@@ -54,6 +55,7 @@ export class PrometheusMetrics {
   });
 
   private readonly queueDepthSources: GaugeSource[] = [];
+  private contention: TransactionContention | null = null;
 
   constructor(options: { defaultMetrics?: boolean } = {}) {
     if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: this.registry });
@@ -68,6 +70,25 @@ export class PrometheusMetrics {
         for (const source of sources) await source((labels, value) => this.set(labels, value));
       },
     });
+    const read = () => this.contention;
+    new Counter({
+      name: 'db_transaction_retries_total',
+      help: 'Transactions run again after losing a lock race (deadlock, lock-wait timeout, busy SQLite): retried, or exhausted (answered 503)',
+      labelNames: ['outcome'] as const,
+      registers: [this.registry],
+      collect() {
+        const contention = read();
+        if (!contention) return;
+        this.reset();
+        this.inc({ outcome: 'retried' }, contention.retried);
+        this.inc({ outcome: 'exhausted' }, contention.exhausted);
+      },
+    });
+  }
+
+  /** The database's own count of retried transactions, read at scrape time. */
+  onTransactionContention(contention: TransactionContention): void {
+    this.contention = contention;
   }
 
   /** Registers a scrape-time reader of the job queue (e.g. a COUNT … GROUP BY status, type over `jobs`). */

@@ -1,13 +1,14 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { IsNull } from 'typeorm';
+import { In, IsNull, Not } from 'typeorm';
 import { Clock } from '../../application/ports/Clock';
 import { IdGenerator } from '../../application/ports/IdGenerator';
 import { CallbackUrls, GatewayCallback, GatewaySession, PaymentCustomer, PaymentGateway } from '../../application/ports/PaymentGateway';
 import { SandboxCheckout, SandboxOutcome, SandboxSessionView } from '../../application/ports/SandboxCheckout';
 import { Payment, VerifiedPayment } from '../../domain/payment/Payment';
+import { Conflict, NotFound } from '../../domain/shared/errors';
 import { Money } from '../../domain/shared/Money';
 import { Database, affectedRows } from '../persistence/Database';
-import { SandboxSessionEntity } from '../persistence/entities/SandboxSessionEntity';
+import { SandboxSessionEntity, SandboxSessionRow } from '../persistence/entities/SandboxSessionEntity';
 
 const STATUS_PARAM: Record<SandboxOutcome, string> = { PAID: 'VALID', FAILED: 'FAILED', CANCELLED: 'CANCELLED' };
 const VAL_ID = /^([0-9A-Za-z-]{1,64})\.([0-9a-f]{32})\.([0-9a-f]{64})$/;
@@ -15,7 +16,9 @@ const VAL_ID = /^([0-9A-Za-z-]{1,64})\.([0-9a-f]{32})\.([0-9a-f]{64})$/;
 /**
  * The built-in gateway: a checkout page served by the app, and its own records in
  * `sandbox_sessions`. A completed checkout redirects with a `val_id` that is HMAC-signed and
- * single-use; `verify` trusts only its own row for it, never the callback's other fields.
+ * single-use; `check` trusts only its own row for it, never the callback's other fields, and
+ * `consume` spends it in the caller's transaction. A newer checkout of the same payment voids the
+ * older ones nobody completed, so money is never taken on a superseded checkout.
  */
 export class SandboxGateway implements PaymentGateway, SandboxCheckout {
   readonly name = 'sandbox';
@@ -34,29 +37,39 @@ export class SandboxGateway implements PaymentGateway, SandboxCheckout {
 
   async createSession(payment: Payment, customer: PaymentCustomer, urls: CallbackUrls): Promise<GatewaySession> {
     const id = this.ids.next();
-    await this.db.transaction(() =>
-      this.repo.insert({
-        id, transactionId: payment.transactionId, amount: payment.amount.minor, currency: payment.amount.currency, customerName: customer.name.slice(0, 120),
-        successUrl: urls.success, failUrl: urls.fail, cancelUrl: urls.cancel, outcome: null, valId: null, completedAt: null, verifiedAt: null, createdAt: this.clock.now(),
-      }),
-    );
+    const now = this.clock.now();
+    await this.db.transaction(async () => {
+      // Found first, voided by primary key: an UPDATE by payment would gap-lock the index for inserts of other payments' sessions.
+      const open = await this.repo.find({ select: { id: true }, where: { paymentId: payment.id, outcome: IsNull(), voidedAt: IsNull() } });
+      if (open.length) await this.repo.update({ id: In(open.map((r) => r.id)), outcome: IsNull() }, { voidedAt: now });
+      await this.repo.insert({
+        id, transactionId: payment.transactionId, paymentId: payment.id, amount: payment.amount.minor, currency: payment.amount.currency, customerName: customer.name.slice(0, 120),
+        successUrl: urls.success, failUrl: urls.fail, cancelUrl: urls.cancel, outcome: null, valId: null, completedAt: null, verifiedAt: null, voidedAt: null, createdAt: now,
+      });
+    });
     return { paymentUrl: `${this.checkoutBaseUrl}/${encodeURIComponent(id)}`, sessionRef: id };
   }
 
   async describe(sessionId: string): Promise<SandboxSessionView | null> {
     const row = await this.repo.findOneBy({ id: sessionId });
     if (!row) return null;
-    return { id: row.id, transactionId: row.transactionId, amount: Money.ofMinor(Number(row.amount), row.currency), customerName: row.customerName, completed: row.outcome !== null };
+    return {
+      id: row.id, transactionId: row.transactionId, amount: Money.ofMinor(Number(row.amount), row.currency), customerName: row.customerName,
+      completed: row.outcome !== null, superseded: row.outcome === null && row.voidedAt !== null,
+    };
   }
 
-  complete(sessionId: string, outcome: SandboxOutcome): Promise<string | null> {
+  complete(sessionId: string, outcome: SandboxOutcome): Promise<string> {
     return this.db.transaction(async () => {
       const row = await this.repo.findOneBy({ id: sessionId });
-      if (!row) return null;
+      if (!row) throw NotFound.of('Checkout session');
       const nonce = randomBytes(16).toString('hex');
       const valId = `${row.id}.${nonce}.${this.sign(row.id, nonce)}`;
-      const result = await this.repo.update({ id: row.id, outcome: IsNull() }, { outcome, valId, completedAt: this.clock.now() });
-      if (affectedRows(result) !== 1) return null;
+      const result = await this.repo.update({ id: row.id, outcome: IsNull(), voidedAt: IsNull() }, { outcome, valId, completedAt: this.clock.now() });
+      if (affectedRows(result) !== 1) {
+        if (row.outcome === null && row.voidedAt !== null) throw new Conflict('This checkout was replaced by a newer one; pay there', 'SANDBOX.SUPERSEDED');
+        throw new Conflict('This checkout is already completed', 'SANDBOX.COMPLETED');
+      }
       const target = new URL(outcome === 'PAID' ? row.successUrl : outcome === 'FAILED' ? row.failUrl : row.cancelUrl);
       const amount = Money.ofMinor(Number(row.amount), row.currency);
       for (const [key, value] of Object.entries({ tran_id: row.transactionId, val_id: valId, amount: amount.major.toFixed(2), currency: row.currency, status: STATUS_PARAM[outcome] })) {
@@ -66,23 +79,31 @@ export class SandboxGateway implements PaymentGateway, SandboxCheckout {
     });
   }
 
-  async verify(callback: GatewayCallback): Promise<VerifiedPayment | null> {
+  async check(callback: GatewayCallback): Promise<VerifiedPayment | null> {
     const match = VAL_ID.exec(callback.val_id ?? '');
     if (!match) return null;
     const [valId, sessionId, nonce, signature] = match;
     if (!timingSafeEqual(Buffer.from(signature, 'hex'), Buffer.from(this.sign(sessionId, nonce), 'hex'))) return null;
-    return this.db.transaction(async () => {
-      const row = await this.repo.findOneBy({ id: sessionId });
-      if (!row || row.valId !== valId || row.verifiedAt || !row.outcome) return null;
-      // Checked before using the value up, so a mismatched callback cannot burn a genuine one.
-      if (callback.tran_id !== undefined && callback.tran_id !== row.transactionId) return null;
-      const used = await this.repo.update({ id: row.id, verifiedAt: IsNull() }, { verifiedAt: this.clock.now() });
-      if (affectedRows(used) !== 1) return null;
-      return { transactionId: row.transactionId, amount: Money.ofMinor(Number(row.amount), row.currency), status: row.outcome as SandboxOutcome, valId };
-    });
+    const row = await this.repo.findOneBy({ id: sessionId });
+    if (!row || row.valId !== valId || row.verifiedAt || !row.outcome) return null;
+    if (callback.tran_id !== undefined && callback.tran_id !== row.transactionId) return null;
+    return verdictOf(row);
+  }
+
+  async consume(verified: VerifiedPayment): Promise<void> {
+    await this.repo.update({ valId: verified.valId, verifiedAt: IsNull() }, { verifiedAt: this.clock.now() });
+  }
+
+  async lookup(transactionId: string): Promise<VerifiedPayment | null> {
+    const row = await this.repo.findOne({ where: { transactionId, outcome: Not(IsNull()) }, order: { completedAt: 'DESC' } });
+    return row ? verdictOf(row) : null;
   }
 
   private sign(sessionId: string, nonce: string): string {
     return createHmac('sha256', this.secret).update(`${sessionId}.${nonce}`).digest('hex');
   }
+}
+
+function verdictOf(row: SandboxSessionRow): VerifiedPayment {
+  return { transactionId: row.transactionId, amount: Money.ofMinor(Number(row.amount), row.currency), status: row.outcome as SandboxOutcome, valId: row.valId! };
 }

@@ -13,10 +13,15 @@ export interface SslCommerzSettings {
 
 const VAL_ID = /^[0-9A-Za-z_-]{1,100}$/;
 
+/** What the Order Validation API and the Transaction Query API report per transaction. */
+type Report = Record<string, unknown>;
+
 /**
  * SSLCommerz v4: a session from `gwprocess/v4/api.php`, and every redirect or IPN confirmed by
  * the Order Validation API with its `val_id`; only VALID/VALIDATED with our amount, currency and
  * tran_id counts. A callback without a val_id (fail, cancel) cannot be verified and changes nothing.
+ * Its validation is repeatable (VALID, then VALIDATED), so there is nothing to consume. The
+ * reconciler asks the Transaction Query API (`merchantTransIDvalidationAPI.php`) by our tran_id.
  */
 export class SslCommerzGateway implements PaymentGateway {
   readonly name = 'sslcommerz';
@@ -55,20 +60,37 @@ export class SslCommerzGateway implements PaymentGateway {
     return { paymentUrl: body.GatewayPageURL, sessionRef: String(body.sessionkey ?? '') };
   }
 
-  async verify(callback: GatewayCallback): Promise<VerifiedPayment | null> {
+  async check(callback: GatewayCallback): Promise<VerifiedPayment | null> {
     const valId = callback.val_id;
     if (!valId || !VAL_ID.test(valId)) return null;
-    const url = new URL(`${this.settings.baseUrl}/validator/api/validationserverAPI.php`);
-    for (const [key, value] of Object.entries({ val_id: valId, store_id: this.settings.storeId, store_passwd: this.settings.storePassword, v: '1', format: 'json' })) {
+    const body = await this.call(this.apiUrl('/validator/api/validationserverAPI.php', { val_id: valId, v: '1' }), { method: 'GET' });
+    return paid(body, valId);
+  }
+
+  async consume(): Promise<void> {
+    // Nothing is single-use at SSLCommerz: a second validation answers VALIDATED.
+  }
+
+  async lookup(transactionId: string): Promise<VerifiedPayment | null> {
+    const body = await this.call(this.apiUrl('/validator/api/merchantTransIDvalidationAPI.php', { tran_id: transactionId }), { method: 'GET' });
+    if (body.APIConnect !== 'DONE') {
+      throw new DependencyUnavailable('payment gateway', `SSLCommerz transaction query answered ${String(body.APIConnect ?? 'nothing')}`);
+    }
+    const found = Array.isArray(body.element) ? (body.element as Report[]) : [];
+    // A session may hold several tries (a declined card, then a good one): any success counts.
+    for (const report of found.filter((r) => r.tran_id === transactionId)) {
+      const verified = paid(report, String(report.val_id ?? ''));
+      if (verified) return verified;
+    }
+    return null;
+  }
+
+  private apiUrl(path: string, params: Record<string, string>): string {
+    const url = new URL(`${this.settings.baseUrl}${path}`);
+    for (const [key, value] of Object.entries({ ...params, store_id: this.settings.storeId, store_passwd: this.settings.storePassword, format: 'json' })) {
       url.searchParams.set(key, value);
     }
-    const body = await this.call(url.toString(), { method: 'GET' });
-    if (body.status !== 'VALID' && body.status !== 'VALIDATED') return null;
-    // `currency_type`/`currency_amount` are what we asked for; `currency`/`amount` may be the settlement (BDT).
-    const currency = String(body.currency_type || body.currency || '');
-    const major = Number(body.currency_amount || body.amount);
-    if (!/^[A-Z]{3}$/.test(currency) || !Number.isFinite(major) || major < 0 || typeof body.tran_id !== 'string') return null;
-    return { transactionId: body.tran_id, amount: Money.ofMinor(Math.round(major * 100), currency), status: 'PAID', valId };
+    return url.toString();
   }
 
   private async call(url: string, init: { method: string; body?: URLSearchParams }): Promise<Record<string, any>> {
@@ -86,4 +108,14 @@ export class SslCommerzGateway implements PaymentGateway {
       throw new DependencyUnavailable('payment gateway', 'SSLCommerz answered with something that is not JSON');
     }
   }
+}
+
+/** A VALID/VALIDATED report of a transaction as what we asked for; null for anything else. */
+function paid(report: Report, valId: string): VerifiedPayment | null {
+  if (report.status !== 'VALID' && report.status !== 'VALIDATED') return null;
+  // `currency_type`/`currency_amount` are what we asked for; `currency`/`amount` may be the settlement (BDT).
+  const currency = String(report.currency_type || report.currency || '');
+  const major = Number(report.currency_amount || report.amount);
+  if (!VAL_ID.test(valId) || !/^[A-Z]{3}$/.test(currency) || !Number.isFinite(major) || major < 0 || typeof report.tran_id !== 'string') return null;
+  return { transactionId: report.tran_id, amount: Money.ofMinor(Math.round(major * 100), currency), status: 'PAID', valId };
 }

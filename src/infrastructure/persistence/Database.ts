@@ -1,5 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { DataSource, EntityManager } from 'typeorm';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { DependencyUnavailable } from '../../domain/shared/errors';
+import { DEFAULT_RETRY_POLICY, RetryPolicy, TransactionContention, isLockConflict, retryDelayMs } from './transactionRetry';
 
 /**
  * The one DataSource plus the transaction the current async call chain is in.
@@ -8,8 +11,9 @@ import { DataSource, EntityManager } from 'typeorm';
 export class Database {
   private readonly current = new AsyncLocalStorage<EntityManager>();
   private queue: Promise<unknown> = Promise.resolve();
+  readonly contention: TransactionContention = { retried: 0, exhausted: 0 };
 
-  constructor(readonly dataSource: DataSource) {}
+  constructor(readonly dataSource: DataSource, private readonly retry: RetryPolicy = DEFAULT_RETRY_POLICY) {}
 
   get dialect(): 'mysql' | 'sqlite' {
     return this.dataSource.options.type === 'better-sqlite3' ? 'sqlite' : 'mysql';
@@ -23,8 +27,38 @@ export class Database {
     return this.current.getStore() !== undefined;
   }
 
+  /**
+   * Makes `query` a locking read (`FOR UPDATE`) when asked, inside a transaction, on MySQL: it
+   * waits for the row and sees its latest commit whatever snapshot the transaction holds.
+   * SQLite needs none: its transactions already run one at a time.
+   */
+  locking<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, options: { forUpdate?: boolean } = { forUpdate: true }): SelectQueryBuilder<T> {
+    return options.forUpdate && this.inTransaction && this.dialect === 'mysql' ? query.setLock('pessimistic_write') : query;
+  }
+
+  /**
+   * Runs `work` in one transaction; a nested call joins the running one. A transaction that loses
+   * a lock race (deadlock, lock-wait timeout, busy SQLite) is rolled back and run again whole, so
+   * `work` must read what it decides on inside itself and touch nothing outside the database.
+   */
   async transaction<T>(work: () => Promise<T>): Promise<T> {
     if (this.inTransaction) return work();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.runOnce(work);
+      } catch (error) {
+        if (!isLockConflict(error)) throw error;
+        if (attempt >= this.retry.attempts) {
+          this.contention.exhausted += 1;
+          throw Object.assign(new DependencyUnavailable('database', 'The database is too busy to finish this change; try again'), { cause: error });
+        }
+        this.contention.retried += 1;
+        await sleep(retryDelayMs(this.retry, attempt));
+      }
+    }
+  }
+
+  private runOnce<T>(work: () => Promise<T>): Promise<T> {
     if (this.dialect === 'mysql') {
       return this.dataSource.transaction((manager) => this.current.run(manager, work));
     }

@@ -3,6 +3,7 @@ import { ExpireHolds } from '../../../src/application/bookings/ExpireHolds';
 import { ConfirmPayment } from '../../../src/application/payments/ConfirmPayment';
 import { InitPayment } from '../../../src/application/payments/InitPayment';
 import { PaymentCheckout } from '../../../src/application/payments/PaymentCheckout';
+import { ReconcilePayments } from '../../../src/application/payments/ReconcilePayments';
 import { BookableTour } from '../../../src/application/ports/BookingRepository';
 import { User } from '../../../src/domain/user/User';
 import { FakeClock } from '../../fakes/FakeClock';
@@ -31,12 +32,14 @@ export function bookingWorld() {
   const jobs = new InMemoryJobStore(clock);
   const gateway = new FakePaymentGateway();
   const logger = new RecordingLogger();
-  const uow = new InMemoryUnitOfWork().track(users, bookings, payments, jobs);
+  const uow = new InMemoryUnitOfWork().track(users, bookings, payments, jobs, gateway);
   const checkout = new PaymentCheckout(gateway, payments, ids, clock, uow, URLS);
+  const confirmPayment = new ConfirmPayment(gateway, payments, bookings, jobs, ids, clock, uow, logger);
   const world = {
     clock, ids, users, bookings, payments, jobs, gateway, logger, uow,
     createBooking: new CreateBooking(users, bookings, payments, checkout, ids, clock, uow, HOLD_MINUTES),
-    confirmPayment: new ConfirmPayment(gateway, payments, bookings, jobs, ids, clock, uow, logger),
+    confirmPayment,
+    reconcilePayments: new ReconcilePayments(payments, confirmPayment, clock),
     expireHolds: new ExpireHolds(bookings, clock, uow),
     initPayment: new InitPayment(bookings, payments, users, checkout, clock, uow),
     async traveller(overrides: Parameters<typeof UserMother.traveller>[0] = {}): Promise<User> {

@@ -63,3 +63,33 @@ export const PaymentEventEntity = new EntitySchema<PaymentEventRow>({
     createdAt: { type: 'datetime', precision: 3 },
   },
 });
+
+export interface PaymentAttemptRow {
+  transactionId: string;
+  paymentId: string;
+  gateway: string;
+  gatewayRef: string | null;
+  status: string;
+  valId: string | null;
+  supersededAt: Date | null;
+  settledAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const PaymentAttemptEntity = new EntitySchema<PaymentAttemptRow>({
+  name: 'PaymentAttempt',
+  tableName: 'payment_attempts',
+  columns: {
+    transactionId: { type: 'varchar', length: 64, primary: true },
+    paymentId: { type: 'varchar', length: 36 },
+    gateway: { type: 'varchar', length: 20 },
+    gatewayRef: { type: 'varchar', length: 255, nullable: true },
+    status: { type: 'varchar', length: 16 },
+    valId: { type: 'varchar', length: 255, nullable: true },
+    supersededAt: { type: 'datetime', precision: 3, nullable: true },
+    settledAt: { type: 'datetime', precision: 3, nullable: true },
+    createdAt: { type: 'datetime', precision: 3 },
+    updatedAt: { type: 'datetime', precision: 3 },
+  },
+});

@@ -3,6 +3,8 @@ import { EntitySchema } from 'typeorm';
 export interface SandboxSessionRow {
   id: string;
   transactionId: string;
+  /** The payment the checkout is for; opening a newer checkout for it voids this one. */
+  paymentId: string | null;
   amount: number;
   currency: string;
   customerName: string;
@@ -13,6 +15,7 @@ export interface SandboxSessionRow {
   valId: string | null;
   completedAt: Date | null;
   verifiedAt: Date | null;
+  voidedAt: Date | null;
   createdAt: Date;
 }
 
@@ -22,6 +25,7 @@ export const SandboxSessionEntity = new EntitySchema<SandboxSessionRow>({
   columns: {
     id: { type: 'varchar', length: 36, primary: true },
     transactionId: { type: 'varchar', length: 64 },
+    paymentId: { type: 'varchar', length: 36, nullable: true },
     amount: { type: 'int' },
     currency: { type: 'varchar', length: 3 },
     customerName: { type: 'varchar', length: 120 },
@@ -32,6 +36,7 @@ export const SandboxSessionEntity = new EntitySchema<SandboxSessionRow>({
     valId: { type: 'varchar', length: 255, nullable: true, unique: true },
     completedAt: { type: 'datetime', precision: 3, nullable: true },
     verifiedAt: { type: 'datetime', precision: 3, nullable: true },
+    voidedAt: { type: 'datetime', precision: 3, nullable: true },
     createdAt: { type: 'datetime', precision: 3 },
   },
 });

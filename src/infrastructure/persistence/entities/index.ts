@@ -3,7 +3,7 @@ import { DivisionEntity } from './DivisionEntity';
 import { InvoiceEntity } from './InvoiceEntity';
 import { JobEntity } from './JobEntity';
 import { PasswordResetEntity } from './PasswordResetEntity';
-import { PaymentEntity, PaymentEventEntity } from './PaymentEntity';
+import { PaymentAttemptEntity, PaymentEntity, PaymentEventEntity } from './PaymentEntity';
 import { RefreshSessionEntity } from './RefreshSessionEntity';
 import { SandboxSessionEntity } from './SandboxSessionEntity';
 import { TourEntity } from './TourEntity';
@@ -12,4 +12,4 @@ import { UserEntity } from './UserEntity';
 
 /** Every mapped table. Add new entity schemas here. */
 export const entities = [UserEntity, RefreshSessionEntity, PasswordResetEntity, DivisionEntity, TourTypeEntity, TourEntity,
-  BookingEntity, PaymentEntity, PaymentEventEntity, JobEntity, SandboxSessionEntity, InvoiceEntity];
+  BookingEntity, PaymentEntity, PaymentEventEntity, PaymentAttemptEntity, JobEntity, SandboxSessionEntity, InvoiceEntity];

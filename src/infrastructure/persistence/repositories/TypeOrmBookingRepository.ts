@@ -1,4 +1,5 @@
 import { BookableTour, BookingRepository, BookingView } from '../../../application/ports/BookingRepository';
+import { LockOption } from '../../../application/ports/UnitOfWork';
 import { ListQuery, Page } from '../../../application/shared/ListQuery';
 import { Booking, BookingStatus } from '../../../domain/booking/Booking';
 import { Money } from '../../../domain/shared/Money';
@@ -6,6 +7,7 @@ import { Database, affectedRows } from '../Database';
 import { BookingEntity, BookingRow } from '../entities/BookingEntity';
 import { applyListQuery } from '../listQuery';
 import { parseJsonArray, toDate } from '../rowValues';
+import { HOLDS_SEATS } from './seatHolds';
 
 const LIST_COLUMNS = {
   columns: {
@@ -29,9 +31,7 @@ export class TypeOrmBookingRepository implements BookingRepository {
       .select(['t.id AS id', 't.title AS title', 't.maxGuest AS maxGuest', 't.startDate AS startDate', 't.costFrom AS costFrom', 't.currency AS currency'])
       .from('tours', 't')
       .where('t.id = :tourId', { tourId });
-    // SQLite has no row locks; its transactions already run one at a time (see Database).
-    if (this.db.dialect === 'mysql') qb.setLock('pessimistic_write');
-    const row = await qb.getRawOne();
+    const row = await this.db.locking(qb).getRawOne();
     if (!row) return null;
     return { id: row.id, title: row.title, capacity: Number(row.maxGuest), startDate: toDate(row.startDate), price: Money.ofMinor(Number(row.costFrom), row.currency) };
   }
@@ -40,10 +40,9 @@ export class TypeOrmBookingRepository implements BookingRepository {
     const qb = this.repo.createQueryBuilder('b')
       .select('b.guestCount', 'guestCount')
       .where('b.tourId = :tourId', { tourId })
-      .andWhere("(b.status = 'COMPLETE' OR (b.status = 'PENDING' AND b.expiresAt > :now))", { now });
+      .andWhere(HOLDS_SEATS, { now });
     // A locking read sees the latest committed bookings whatever snapshot the transaction holds.
-    if (this.db.dialect === 'mysql') qb.setLock('pessimistic_write');
-    const rows = await qb.getRawMany<{ guestCount: number }>();
+    const rows = await this.db.locking(qb).getRawMany<{ guestCount: number }>();
     return rows.reduce((sum, r) => sum + Number(r.guestCount), 0);
   }
 
@@ -51,8 +50,8 @@ export class TypeOrmBookingRepository implements BookingRepository {
     await this.repo.insert(toRow(booking));
   }
 
-  async findById(id: string): Promise<Booking | null> {
-    const row = await this.repo.findOneBy({ id });
+  async findById(id: string, options: LockOption = {}): Promise<Booking | null> {
+    const row = await this.db.locking(this.repo.createQueryBuilder('b').where('b.id = :id', { id }), options).getOne();
     return row ? toDomain(row) : null;
   }
 
@@ -62,11 +61,20 @@ export class TypeOrmBookingRepository implements BookingRepository {
     return affectedRows(result) === 1;
   }
 
-  async expireLapsed(now: Date): Promise<number> {
+  async toursWithLapsedHolds(now: Date): Promise<string[]> {
+    const rows = await this.repo.createQueryBuilder('b')
+      .select('DISTINCT b.tourId', 'tourId')
+      .where("b.status = 'PENDING' AND b.expiresAt <= :now", { now })
+      .orderBy('b.tourId')
+      .getRawMany<{ tourId: string }>();
+    return rows.map((r) => r.tourId);
+  }
+
+  async expireLapsed(tourId: string, now: Date): Promise<number> {
     const result = await this.repo.createQueryBuilder()
       .update()
       .set({ status: 'EXPIRED', updatedAt: now })
-      .where("status = 'PENDING' AND expiresAt <= :now", { now })
+      .where("tourId = :tourId AND status = 'PENDING' AND expiresAt <= :now", { tourId, now })
       .execute();
     return affectedRows(result);
   }

@@ -1,9 +1,11 @@
 import { IsNull } from 'typeorm';
 import { PaymentEvent, PaymentRepository } from '../../../application/ports/PaymentRepository';
+import { LockOption } from '../../../application/ports/UnitOfWork';
 import { Payment, PaymentStatus } from '../../../domain/payment/Payment';
+import { AttemptStatus, PaymentAttempt } from '../../../domain/payment/PaymentAttempt';
 import { Money } from '../../../domain/shared/Money';
 import { Database, affectedRows } from '../Database';
-import { PaymentEntity, PaymentEventEntity, PaymentRow } from '../entities/PaymentEntity';
+import { PaymentAttemptEntity, PaymentAttemptRow, PaymentEntity, PaymentEventEntity, PaymentRow } from '../entities/PaymentEntity';
 import { toDate } from '../rowValues';
 
 export class TypeOrmPaymentRepository implements PaymentRepository {
@@ -13,16 +15,21 @@ export class TypeOrmPaymentRepository implements PaymentRepository {
     return this.db.manager().getRepository(PaymentEntity);
   }
 
+  private get attempts() {
+    return this.db.manager().getRepository(PaymentAttemptEntity);
+  }
+
   private get eventRepo() {
     return this.db.manager().getRepository(PaymentEventEntity);
   }
 
   async create(payment: Payment): Promise<void> {
     await this.repo.insert(toRow(payment));
+    await this.attempts.insert(firstAttempt(payment));
   }
 
-  async findById(id: string): Promise<Payment | null> {
-    return toDomain(await this.repo.findOneBy({ id }));
+  async findById(id: string, options: LockOption = {}): Promise<Payment | null> {
+    return toDomain(await this.db.locking(this.repo.createQueryBuilder('p').where('p.id = :id', { id }), options).getOne());
   }
 
   async findByBookingId(bookingId: string): Promise<Payment | null> {
@@ -30,18 +37,56 @@ export class TypeOrmPaymentRepository implements PaymentRepository {
   }
 
   async findByTransactionId(transactionId: string): Promise<Payment | null> {
-    return toDomain(await this.repo.findOneBy({ transactionId }));
+    const row = await this.repo.createQueryBuilder('p')
+      .innerJoin('payment_attempts', 'a', 'a.paymentId = p.id')
+      .where('a.transactionId = :transactionId', { transactionId })
+      .getOne();
+    return toDomain(row);
   }
 
-  async save(payment: Payment): Promise<void> {
-    const { id, ...changes } = toRow(payment);
-    await this.repo.update({ id }, changes);
+  async findAttempt(transactionId: string, options: LockOption = {}): Promise<PaymentAttempt | null> {
+    const row = await this.db.locking(this.attempts.createQueryBuilder('a').where('a.transactionId = :transactionId', { transactionId }), options).getOne();
+    return row ? attemptToDomain(row) : null;
+  }
+
+  async replaceAttempt(payment: Payment, previousTransactionId: string, now: Date): Promise<boolean> {
+    const moved = await this.repo.update(
+      { id: payment.id, status: 'UNPAID', transactionId: previousTransactionId },
+      { transactionId: payment.transactionId, gatewayRef: null, updatedAt: now },
+    );
+    if (affectedRows(moved) !== 1) return false;
+    await this.attempts.update({ transactionId: previousTransactionId, supersededAt: IsNull() }, { supersededAt: now, updatedAt: now });
+    await this.attempts.insert(firstAttempt(payment));
+    return true;
+  }
+
+  async attachSession(transactionId: string, gatewayRef: string, now: Date): Promise<void> {
+    await this.attempts.update({ transactionId }, { gatewayRef, updatedAt: now });
+    // Only the session column: a confirmation may have moved the payment meanwhile.
+    await this.repo.update({ transactionId }, { gatewayRef });
   }
 
   async saveTransition(payment: Payment, expected: PaymentStatus): Promise<boolean> {
     const { id, ...changes } = toRow(payment);
     const result = await this.repo.update({ id, status: expected }, changes);
     return affectedRows(result) === 1;
+  }
+
+  async recordVerdict(attempt: PaymentAttempt): Promise<boolean> {
+    const { transactionId, status, valId, settledAt, updatedAt } = attempt.toProps();
+    const result = await this.attempts.update({ transactionId, status: 'OPEN' }, { status, valId, settledAt, updatedAt });
+    return affectedRows(result) === 1;
+  }
+
+  async openAttempts(window: { from: Date; to: Date; limit: number }): Promise<PaymentAttempt[]> {
+    const rows = await this.attempts.createQueryBuilder('a')
+      .where("a.status = 'OPEN'")
+      .andWhere('a.createdAt >= :from AND a.createdAt <= :to', { from: window.from, to: window.to })
+      .orderBy('a.createdAt', 'ASC')
+      .addOrderBy('a.transactionId', 'ASC')
+      .limit(window.limit)
+      .getMany();
+    return rows.map(attemptToDomain);
   }
 
   async markConfirmationSent(paymentId: string, now: Date): Promise<boolean> {
@@ -64,6 +109,11 @@ function toRow(payment: Payment): PaymentRow {
   return { ...rest, amount: amount.minor, currency: amount.currency };
 }
 
+/** The attempt a payment opens with, or moves to: its current transaction id. */
+function firstAttempt(payment: Payment): PaymentAttemptRow {
+  return PaymentAttempt.open({ transactionId: payment.transactionId, paymentId: payment.id, gateway: payment.gateway, now: payment.updatedAt }).toProps();
+}
+
 function toDomain(row: PaymentRow | null): Payment | null {
   if (!row) return null;
   return Payment.restore({
@@ -73,6 +123,17 @@ function toDomain(row: PaymentRow | null): Payment | null {
     refundDue: Boolean(row.refundDue),
     paidAt: toDate(row.paidAt),
     confirmationSentAt: toDate(row.confirmationSentAt),
+    createdAt: toDate(row.createdAt)!,
+    updatedAt: toDate(row.updatedAt)!,
+  });
+}
+
+function attemptToDomain(row: PaymentAttemptRow): PaymentAttempt {
+  return PaymentAttempt.restore({
+    ...row,
+    status: row.status as AttemptStatus,
+    supersededAt: toDate(row.supersededAt),
+    settledAt: toDate(row.settledAt),
     createdAt: toDate(row.createdAt)!,
     updatedAt: toDate(row.updatedAt)!,
   });

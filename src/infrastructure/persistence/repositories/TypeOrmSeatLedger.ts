@@ -1,7 +1,11 @@
 import { SeatLedger } from '../../../application/ports/SeatLedger';
 import { Database } from '../Database';
+import { HOLDS_SEATS } from './seatHolds';
 
-/** Reads seat holds straight from the `bookings` table (owned by the bookings area) in one aggregate query. */
+/**
+ * Reads seat holds straight from the `bookings` table (owned by the bookings area) in one aggregate
+ * query, for what views show. Writes decide on `BookingRepository.seatsHeld`, under the tour's lock.
+ */
 export class TypeOrmSeatLedger implements SeatLedger {
   constructor(private readonly db: Database) {}
 
@@ -14,7 +18,7 @@ export class TypeOrmSeatLedger implements SeatLedger {
       .addSelect('SUM(b.guestCount)', 'held')
       .from('bookings', 'b')
       .where('b.tourId IN (:...tourIds)', { tourIds: [...new Set(tourIds)] })
-      .andWhere("(b.status = 'COMPLETE' OR (b.status = 'PENDING' AND b.expiresAt > :now))", { now })
+      .andWhere(HOLDS_SEATS, { now })
       .groupBy('b.tourId')
       .getRawMany();
     return new Map(rows.map((r) => [r.tourId, Number(r.held)]));

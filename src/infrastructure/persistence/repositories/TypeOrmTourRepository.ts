@@ -28,10 +28,7 @@ export class TypeOrmTourRepository implements TourRepository {
   }
 
   async findById(id: string, options: { forUpdate?: boolean } = {}): Promise<Tour | null> {
-    const qb = this.repo.createQueryBuilder('t').where('t.id = :id', { id });
-    // SQLite runs one writer at a time, so only MySQL needs (and supports) the row lock.
-    if (options.forUpdate && this.db.inTransaction && this.db.dialect === 'mysql') qb.setLock('pessimistic_write');
-    return toDomain(await qb.getOne());
+    return toDomain(await this.db.locking(this.repo.createQueryBuilder('t').where('t.id = :id', { id }), options).getOne());
   }
 
   async findBySlug(slug: string): Promise<Tour | null> {

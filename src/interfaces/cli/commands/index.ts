@@ -3,9 +3,10 @@ import * as access from './access';
 import * as createAdmin from './createAdmin';
 import * as invoice from './invoice';
 import * as jobs from './jobs';
+import * as payment from './payment';
 import * as seed from './seed';
 import * as storage from './storage';
 import * as users from './users';
 
 /** Every admin command module, in the order `--help` lists them. Add yours here. */
-export const commandModules: CommandModule[] = [createAdmin, users, access, invoice, jobs, seed, storage];
+export const commandModules: CommandModule[] = [createAdmin, users, access, invoice, jobs, payment, seed, storage];

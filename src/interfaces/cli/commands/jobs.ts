@@ -3,7 +3,6 @@ import { ExpireHolds } from '../../../application/bookings/ExpireHolds';
 import { ListJobs } from '../../../application/jobs/ListJobs';
 import { MAX_OLDER_THAN_MS, PurgeDeadJobs } from '../../../application/jobs/PurgeDeadJobs';
 import { RetryJob } from '../../../application/jobs/RetryJob';
-import { ConfirmPayment } from '../../../application/payments/ConfirmPayment';
 import { JOB_STATUSES, JobStatus } from '../../../application/ports/JobStore';
 import { ValidationFailed } from '../../../domain/shared/errors';
 import { durationOption } from '../durationOption';
@@ -15,7 +14,7 @@ function status(value: string): JobStatus {
   return value as JobStatus;
 }
 
-/** `jobs list | retry | purge-dead`, `expire-holds`, `payment confirm`: the outbox and payments for operators. */
+/** `jobs list | retry | purge-dead`, `expire-holds`: the outbox and seat holds for operators. */
 export function register(program: Command, getRuntime: GetRuntime): void {
   const jobs = program.command('jobs').description('Background jobs (the outbox): list them, retry or purge dead ones');
 
@@ -63,19 +62,5 @@ export function register(program: Command, getRuntime: GetRuntime): void {
       const runtime = await getRuntime();
       const { expired } = await runtime.container.get(ExpireHolds).execute();
       println(command, `${expired} booking(s) expired`);
-    });
-
-  program
-    .command('payment')
-    .description('Payments')
-    .command('confirm')
-    .description('Ask the gateway about a payment by its val_id and apply what it vouches for (idempotent)')
-    .requiredOption('--val-id <valId>', 'the gateway\'s validation id')
-    .option('--tran-id <tranId>', 'our transaction id, checked against what the gateway reports')
-    .action(async (options: { valId: string; tranId?: string }, command: Command) => {
-      const runtime = await getRuntime();
-      const result = await runtime.container.get(ConfirmPayment).execute({ callback: { val_id: options.valId, tran_id: options.tranId }, source: 'admin' });
-      println(command, `${result.outcome}${result.changed ? '' : ' (nothing changed)'}: ${result.message}${result.payment ? ` [${result.payment.transactionId} ${result.payment.status}]` : ''}`);
-      if (result.outcome === 'UNVERIFIED') throw ValidationFailed.field('val-id', 'could not be verified with the gateway');
     });
 }

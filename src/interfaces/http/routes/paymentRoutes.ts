@@ -17,11 +17,16 @@ function callbackOf(ctx: Context): Record<string, string> {
   return Object.fromEntries(Object.entries(fields).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1].length <= 500));
 }
 
-/** The front-end page for an outcome: what verification established, not what the callback claimed. */
+/**
+ * The front-end page for the payment as it now stands, whatever the callback claimed or which
+ * route it came by: a PAID payment always lands on success (a callback that lost the race to the
+ * IPN waited for it under the row locks, then read its result).
+ */
 function landingOf(confirmation: Confirmation, route: Landing): Landing {
-  if (confirmation.outcome === 'PAID' || (confirmation.outcome === 'UNVERIFIED' && confirmation.payment?.status === 'PAID')) return 'success';
-  if (confirmation.outcome === 'FAILED') return 'fail';
-  if (confirmation.outcome === 'CANCELLED') return 'cancel';
+  const status = confirmation.payment?.status;
+  if (status === 'PAID' || status === 'REFUNDED') return 'success';
+  if (status === 'FAILED') return 'fail';
+  if (status === 'CANCELLED') return 'cancel';
   return route === 'success' ? 'fail' : route;
 }
 
@@ -65,11 +70,13 @@ export function paymentRoutes({ container, config }: Runtime): RouteDef[] {
     redirect('cancel'),
     {
       method: 'post', path: '/payment/validate-payment', tag, access: 'public',
-      summary: 'Gateway IPN: verified with the gateway and applied once, however often it arrives',
+      summary: 'Gateway IPN: verified with the gateway and applied once, however often it arrives (200 again for a payment already recorded)',
       request: { forms: true },
       async handler(_input, ctx) {
         const confirmation = await confirm.execute({ callback: callbackOf(ctx), source: 'ipn' });
-        if (confirmation.outcome === 'UNVERIFIED') throw ValidationFailed.field('val_id', 'could not be verified with the gateway');
+        // A repeated IPN whose single-use proof we already spent is answered 200, so the gateway stops retrying.
+        const recorded = confirmation.payment !== null && confirmation.payment.status !== 'UNPAID';
+        if (!confirmation.verified && !recorded) throw ValidationFailed.field('val_id', 'could not be verified with the gateway');
         const payment = confirmation.payment!;
         return { message: confirmation.message, data: { transactionId: payment.transactionId, status: payment.status, changed: confirmation.changed } };
       },

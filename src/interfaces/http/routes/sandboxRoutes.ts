@@ -3,7 +3,7 @@ import Joi from 'joi';
 import { SandboxCheckout } from '../../../application/ports/SandboxCheckout';
 import { TemplateRenderer } from '../../../application/ports/TemplateRenderer';
 import { TOKENS } from '../../../application/ports/tokens';
-import { Conflict, NotFound } from '../../../domain/shared/errors';
+import { NotFound } from '../../../domain/shared/errors';
 import { Runtime } from '../../../infrastructure/container/buildContainer';
 import { RouteDef } from '../route';
 
@@ -36,18 +36,17 @@ export function sandboxRoutes({ container, config }: Runtime): RouteDef[] {
           transactionId: session.transactionId,
           customerName: session.customerName,
           completed: session.completed,
+          superseded: session.superseded,
         });
       },
     },
     {
       method: 'post', path: '/sandbox/checkout/:sessionId/complete', tag, access: 'public',
-      summary: 'The customer\'s choice on the sandbox page; redirects to our payment callback',
+      summary: 'The customer\'s choice on the sandbox page; redirects to our payment callback (409 on a completed or superseded checkout)',
       request: { params, forms: true, body: Joi.object({ outcome: Joi.string().valid(...Object.values(OUTCOMES)).required() }) },
       response: { status: 302 },
       async handler({ params: p, body }, ctx) {
-        const target = await checkout.complete(p.sessionId, body.outcome);
-        if (!target) throw new Conflict('This checkout is already completed', 'SANDBOX.COMPLETED');
-        ctx.redirect(target);
+        ctx.redirect(await checkout.complete(p.sessionId, body.outcome));
       },
     },
   ];

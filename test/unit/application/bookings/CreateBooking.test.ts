@@ -1,4 +1,5 @@
 import { PROFILE_INCOMPLETE } from '../../../../src/application/bookings/CreateBooking';
+import { Payment } from '../../../../src/domain/payment/Payment';
 import { Conflict, Forbidden, NotFound, ValidationFailed } from '../../../../src/domain/shared/errors';
 import { HOLD_MS, bookingWorld } from '../bookingWorld';
 
@@ -110,7 +111,7 @@ describe('ExpireHolds', () => {
 });
 
 describe('InitPayment', () => {
-  test('a new session replaces the transaction id; only the owner, only while the hold lasts', async () => {
+  test('a new session is a new attempt; the old one is kept, superseded; only the owner, only while the hold lasts', async () => {
     const w = bookingWorld();
     const user = await w.traveller();
     const other = await w.traveller();
@@ -118,8 +119,32 @@ describe('InitPayment', () => {
     await w.initPayment.execute({ userId: user.id, role: 'USER' }, booking.id);
     const renewed = (await w.payments.findById(payment.id))!;
     expect(renewed.transactionId).not.toBe(payment.transactionId);
+    expect(renewed.gatewayRef).toBe('fake-session-2');
+    const attempts = w.payments.attemptsOf(payment.id);
+    expect(attempts.map((a) => [a.transactionId, a.status, a.supersededAt !== null, a.gatewayRef])).toEqual([
+      [payment.transactionId, 'OPEN', true, 'fake-session-1'], [renewed.transactionId, 'OPEN', false, 'fake-session-2'],
+    ]);
+    expect((await w.payments.findByTransactionId(payment.transactionId))!.id).toBe(payment.id);
     await expect(w.initPayment.execute({ userId: other.id, role: 'USER' }, booking.id)).rejects.toThrow(NotFound);
     w.clock.advance(HOLD_MS);
     await expect(w.initPayment.execute({ userId: user.id, role: 'USER' }, booking.id)).rejects.toThrow(expect.objectContaining({ code: 'BOOKING.HOLD_LAPSED' }));
+  });
+});
+
+describe('InitPayment against a racing confirmation', () => {
+  test('the conditional write loses to a payment that moved first: 409, and nothing of the new attempt is written', async () => {
+    const w = bookingWorld();
+    const user = await w.traveller();
+    const { booking, payment } = await w.book(user, w.tour());
+    // Another transaction pays the payment between InitPayment's read and its write.
+    const replace = w.payments.replaceAttempt.bind(w.payments);
+    w.payments.replaceAttempt = async (p: Payment, previous: string, now: Date) => {
+      const current = (await w.payments.findById(p.id))!;
+      await w.payments.saveTransition(Payment.restore({ ...current.toProps(), status: 'PAID' }), 'UNPAID');
+      return replace(p, previous, now);
+    };
+    await expect(w.initPayment.execute({ userId: user.id, role: 'USER' }, booking.id)).rejects.toThrow(expect.objectContaining({ code: 'PAYMENT.CHANGED_CONCURRENTLY' }));
+    expect(w.payments.attemptsOf(payment.id).map((a) => a.transactionId)).toEqual([payment.transactionId]);
+    expect(w.gateway.sessions).toHaveLength(1);
   });
 });

@@ -62,7 +62,8 @@ function catalogue() {
     createTourType: new CreateTourType(tourTypes, ids, clock, uow),
     deleteTourType: new DeleteTourType(tourTypes, tours, uow),
     createTour: new CreateTour(tours, divisions, tourTypes, uploads, views, ids, clock, uow, 'BDT'),
-    updateTour: new UpdateTour(tours, divisions, tourTypes, ledger, uploads, views, clock, uow),
+    // Writes count seats under the tour's lock through BookingRepository; here the same bookings as the ledger.
+    updateTour: new UpdateTour(tours, divisions, tourTypes, { seatsHeld: async (id, now) => (await ledger.seatsHeld([id], now)).get(id) ?? 0 }, uploads, views, clock, uow),
     deleteTour: new DeleteTour(tours, ledger, uploads, uow),
     getTour: new GetTour(tours, views),
     listTours: new ListTours(tours, views),

@@ -1,4 +1,5 @@
 import { Money } from '../../../../src/domain/shared/Money';
+import { DEFAULT_RETRY_POLICY } from '../../../../src/infrastructure/persistence/transactionRetry';
 import { HOLD_MS, bookingWorld } from '../bookingWorld';
 
 async function pendingBooking(capacity = 10, guests = 2) {
@@ -84,14 +85,117 @@ describe('ConfirmPayment', () => {
       expect(replay.changed).toBe(false);
       expect(await w.payments.events(payment.id)).toHaveLength(1);
     });
+  });
 
-    test('a session replaced by init-payment no longer counts', async () => {
+  describe('every attempt counts: money taken on any checkout of the payment is applied', () => {
+    test('paid on a checkout that init-payment superseded: PAID on that attempt, booking COMPLETE', async () => {
       const { w, user, booking, payment } = await pendingBooking();
       const stale = w.gateway.pay(payment.transactionId);
       await w.initPayment.execute({ userId: user.id, role: 'USER' }, booking.id);
       const result = await w.confirmPayment.execute({ callback: stale, source: 'ipn' });
-      expect(result.outcome).toBe('UNVERIFIED');
+      expect(result).toEqual(expect.objectContaining({ outcome: 'PAID', changed: true }));
+      const paid = (await w.payments.findById(payment.id))!;
+      expect([paid.status, paid.transactionId, paid.refundDue]).toEqual(['PAID', payment.transactionId, false]);
+      expect((await w.bookings.findById(booking.id))!.status).toBe('COMPLETE');
+      expect(w.payments.attemptsOf(payment.id).map((a) => [a.status, a.supersededAt !== null])).toEqual([['PAID', true], ['OPEN', false]]);
+      expect(w.jobs.ofType('IssueInvoice')).toHaveLength(1);
+    });
+
+    test('paid on two checkouts: the second is recorded, the payment stays PAID with refundDue, no second invoice', async () => {
+      const { w, user, booking, payment } = await pendingBooking();
+      const first = w.gateway.pay(payment.transactionId);
+      await w.initPayment.execute({ userId: user.id, role: 'USER' }, booking.id);
+      const current = (await w.payments.findById(payment.id))!.transactionId;
+      await w.confirmPayment.execute({ callback: w.gateway.pay(current), source: 'redirect' });
+      const again = await w.confirmPayment.execute({ callback: first, source: 'ipn' });
+      expect(again).toEqual(expect.objectContaining({ outcome: 'PAID', changed: true, message: expect.stringMatching(/refunded/) }));
+      const paid = (await w.payments.findById(payment.id))!;
+      expect([paid.status, paid.transactionId, paid.refundDue]).toEqual(['PAID', current, true]);
+      expect((await w.payments.events(payment.id)).map((e) => e.type)).toEqual(['PAID', 'PAID_AGAIN']);
+      expect(w.payments.attemptsOf(payment.id).map((a) => a.status)).toEqual(['PAID', 'PAID']);
+      expect(w.jobs.ofType('IssueInvoice')).toHaveLength(1);
+      expect(w.logger.at('warn').some((e) => /refund due/.test(e.message))).toBe(true);
+    });
+
+    test('a decline on a superseded checkout closes only that attempt; the current one still pays', async () => {
+      const { w, user, booking, payment } = await pendingBooking();
+      const declined = w.gateway.decline(payment.transactionId);
+      await w.initPayment.execute({ userId: user.id, role: 'USER' }, booking.id);
+      const result = await w.confirmPayment.execute({ callback: declined, source: 'redirect' });
+      expect(result).toEqual(expect.objectContaining({ verified: true, changed: true, outcome: 'UNVERIFIED' }));
       expect((await w.payments.findById(payment.id))!.status).toBe('UNPAID');
+      expect((await w.bookings.findById(booking.id))!.status).toBe('PENDING');
+      const current = (await w.payments.findById(payment.id))!.transactionId;
+      await w.confirmPayment.execute({ callback: w.gateway.pay(current), source: 'redirect' });
+      expect((await w.bookings.findById(booking.id))!.status).toBe('COMPLETE');
+      expect((await w.payments.events(payment.id)).map((e) => e.type)).toEqual(['ATTEMPT_FAILED', 'PAID']);
+    });
+
+    test('declined on the current checkout, then money on an older one: recorded PAID with refundDue, booking stays FAILED', async () => {
+      const { w, user, booking, payment } = await pendingBooking();
+      const older = w.gateway.pay(payment.transactionId);
+      await w.initPayment.execute({ userId: user.id, role: 'USER' }, booking.id);
+      const current = (await w.payments.findById(payment.id))!.transactionId;
+      await w.confirmPayment.execute({ callback: w.gateway.decline(current), source: 'redirect' });
+      expect((await w.bookings.findById(booking.id))!.status).toBe('FAILED');
+      await w.confirmPayment.execute({ callback: older, source: 'ipn' });
+      const paid = (await w.payments.findById(payment.id))!;
+      expect([paid.status, paid.refundDue, paid.transactionId]).toEqual(['PAID', true, payment.transactionId]);
+      expect((await w.bookings.findById(booking.id))!.status).toBe('FAILED');
+      expect(w.jobs.ofType('SendBookingConfirmation')).toHaveLength(0);
+    });
+
+    test('the gateway refuses to take money on a checkout a newer one replaced', async () => {
+      const { w, user, booking, payment } = await pendingBooking();
+      await w.initPayment.execute({ userId: user.id, role: 'USER' }, booking.id);
+      expect(() => w.gateway.pay(payment.transactionId)).toThrow(expect.objectContaining({ code: 'SANDBOX.SUPERSEDED' }));
+    });
+  });
+
+  describe('verify, then consume inside the commit', () => {
+    test('a confirmation that never commits spends nothing: the same callback confirms it later', async () => {
+      const { w, booking, payment } = await pendingBooking();
+      const callback = w.gateway.pay(payment.transactionId);
+      w.uow.conflictAtNextCommits(DEFAULT_RETRY_POLICY.attempts);
+      await expect(w.confirmPayment.execute({ callback, source: 'redirect' })).rejects.toThrow(expect.objectContaining({ code: 'DEPENDENCY_UNAVAILABLE' }));
+      expect((await w.payments.findById(payment.id))!.status).toBe('UNPAID');
+      expect(await w.gateway.check(callback)).not.toBeNull();
+      expect(w.jobs.ofType('IssueInvoice')).toHaveLength(0);
+      const replay = await w.confirmPayment.execute({ callback, source: 'redirect' });
+      expect(replay).toEqual(expect.objectContaining({ outcome: 'PAID', changed: true }));
+      expect((await w.bookings.findById(booking.id))!.status).toBe('COMPLETE');
+      expect(await w.gateway.check(callback)).toBeNull();
+    });
+
+    test('a lock conflict at commit runs the whole confirmation again: one event, one set of jobs', async () => {
+      const { w, booking, payment } = await pendingBooking();
+      w.uow.conflictAtNextCommits(2);
+      const result = await w.confirmPayment.execute({ callback: w.gateway.pay(payment.transactionId), source: 'ipn' });
+      expect(result.changed).toBe(true);
+      expect(w.uow.retries).toBe(2);
+      expect(await w.payments.events(payment.id)).toHaveLength(1);
+      expect(w.jobs.ofType('IssueInvoice')).toHaveLength(1);
+      expect(w.jobs.ofType('SendBookingConfirmation')).toHaveLength(1);
+      expect((await w.bookings.findById(booking.id))!.status).toBe('COMPLETE');
+    });
+
+    test('without a callback, a transaction id is enough: the gateway\'s transaction query vouches', async () => {
+      const { w, payment } = await pendingBooking();
+      w.gateway.pay(payment.transactionId);
+      const result = await w.confirmPayment.execute({ transactionId: payment.transactionId, source: 'reconciler' });
+      expect(result).toEqual(expect.objectContaining({ outcome: 'PAID', changed: true }));
+      expect((await w.payments.events(payment.id))[0].detail).toEqual(expect.objectContaining({ source: 'reconciler' }));
+      const unpaid = await pendingBooking();
+      expect((await unpaid.w.confirmPayment.execute({ transactionId: unpaid.payment.transactionId, source: 'reconciler' })).verified).toBe(false);
+    });
+
+    test('a replayed spent val_id tells the truth about the payment it belongs to', async () => {
+      const { w, payment } = await pendingBooking();
+      const callback = w.gateway.pay(payment.transactionId);
+      await w.confirmPayment.execute({ callback, source: 'redirect' });
+      const replay = await w.confirmPayment.execute({ callback, source: 'redirect' });
+      expect(replay).toEqual(expect.objectContaining({ verified: false, changed: false, message: 'Payment completed successfully' }));
+      expect(replay.payment!.status).toBe('PAID');
     });
   });
 

@@ -1,4 +1,5 @@
 import { PAYMENT_STATUSES, Payment, PaymentStatus, VerifiedPayment } from '../../../../src/domain/payment/Payment';
+import { PaymentAttempt } from '../../../../src/domain/payment/PaymentAttempt';
 import { Money } from '../../../../src/domain/shared/Money';
 
 const now = new Date('2026-03-01T10:00:00.000Z');
@@ -11,24 +12,14 @@ function payment(status: PaymentStatus = 'UNPAID'): Payment {
 
 const verified = (overrides: Partial<VerifiedPayment> = {}): VerifiedPayment => ({ transactionId: 'TRX1', amount, status: 'PAID', valId: 'v1', ...overrides });
 
-const ALLOWED: [PaymentStatus, PaymentStatus][] = [['UNPAID', 'PAID'], ['UNPAID', 'FAILED'], ['UNPAID', 'CANCELLED'], ['PAID', 'REFUNDED']];
+const ALLOWED: [PaymentStatus, PaymentStatus][] = [
+  ['UNPAID', 'PAID'], ['UNPAID', 'FAILED'], ['UNPAID', 'CANCELLED'], ['PAID', 'REFUNDED'], ['FAILED', 'PAID'], ['CANCELLED', 'PAID'],
+];
 const ALL_PAIRS = PAYMENT_STATUSES.flatMap((from) => PAYMENT_STATUSES.map((to) => [from, to] as [PaymentStatus, PaymentStatus]));
 
 describe('Payment state machine', () => {
   test.each(ALL_PAIRS)('%s → %s', (from, to) => {
     expect(Payment.canMove(from, to)).toBe(ALLOWED.some(([f, t]) => f === from && t === to));
-  });
-
-  test.each(['PAID', 'FAILED', 'CANCELLED'] as const)('settling UNPAID as %s', (status) => {
-    const p = payment();
-    p.settle(verified({ status }), now);
-    expect(p.status).toBe(status);
-    expect(p.valId).toBe('v1');
-    expect(p.paidAt).toEqual(status === 'PAID' ? now : null);
-  });
-
-  test.each(['PAID', 'FAILED', 'CANCELLED', 'REFUNDED'] as const)('a %s payment cannot be settled again', (status) => {
-    expect(() => payment(status).settle(verified(), now)).toThrow(expect.objectContaining({ code: 'PAYMENT.INVALID_TRANSITION' }));
   });
 
   test('only PAID refunds, and refunding clears refundDue', () => {
@@ -43,25 +34,68 @@ describe('Payment state machine', () => {
   });
 });
 
-describe('Payment.assertMatches', () => {
-  test('accepts exactly our transaction, amount and currency', () => {
-    expect(() => payment().assertMatches(verified())).not.toThrow();
+describe('Payment.receive: a verdict on one of its attempts', () => {
+  test.each(['PAID', 'FAILED', 'CANCELLED'] as const)('the current attempt settles an UNPAID payment as %s', (status) => {
+    const p = payment();
+    expect(p.receive(verified({ status }), now)).toBe('SETTLED');
+    expect(p.status).toBe(status);
+    expect(p.valId).toBe('v1');
+    expect(p.paidAt).toEqual(status === 'PAID' ? now : null);
+  });
+
+  test('money on a superseded attempt is applied, and the payment records which attempt paid', () => {
+    const p = payment();
+    p.restartSession('TRX2', now);
+    expect(p.receive(verified({ transactionId: 'TRX1' }), now)).toBe('SETTLED');
+    expect([p.status, p.transactionId]).toEqual(['PAID', 'TRX1']);
+  });
+
+  test.each(['FAILED', 'CANCELLED'] as const)('money arriving on another attempt of a %s payment still makes it PAID', (status) => {
+    const p = payment(status);
+    expect(p.receive(verified({ transactionId: 'TRX0' }), now)).toBe('SETTLED');
+    expect(p.status).toBe('PAID');
+  });
+
+  test.each(['PAID', 'REFUNDED'] as const)('money arriving again on a %s payment keeps it and flags a refund', (status) => {
+    const p = payment(status);
+    expect(p.receive(verified({ transactionId: 'TRX0' }), now)).toBe('PAID_AGAIN');
+    expect([p.status, p.refundDue, p.transactionId]).toEqual([status, true, 'TRX1']);
+  });
+
+  test('a failure on a superseded attempt, or on a settled payment, only closes that attempt', () => {
+    const p = payment();
+    p.restartSession('TRX2', now);
+    expect(p.receive(verified({ transactionId: 'TRX1', status: 'FAILED' }), now)).toBe('ATTEMPT_ONLY');
+    expect(p.status).toBe('UNPAID');
+    const paid = payment('PAID');
+    expect(paid.receive(verified({ status: 'CANCELLED' }), now)).toBe('ATTEMPT_ONLY');
+    expect(paid.status).toBe('PAID');
   });
 
   test.each([
-    ['another transaction', { transactionId: 'TRX2' }, 'PAYMENT.TRANSACTION_MISMATCH'],
-    ['a smaller amount', { amount: Money.ofMinor(2_499_999, 'BDT') }, 'PAYMENT.AMOUNT_MISMATCH'],
-    ['another currency', { amount: Money.ofMinor(2_500_000, 'USD') }, 'PAYMENT.AMOUNT_MISMATCH'],
-  ])('refuses %s', (_name, overrides, code) => {
+    ['a smaller amount', { amount: Money.ofMinor(2_499_999, 'BDT') }],
+    ['another currency', { amount: Money.ofMinor(2_500_000, 'USD') }],
+  ])('refuses %s and changes nothing', (_name, overrides) => {
     const p = payment();
-    expect(() => p.settle(verified(overrides as Partial<VerifiedPayment>), now)).toThrow(expect.objectContaining({ code }));
+    expect(() => p.receive(verified(overrides), now)).toThrow(expect.objectContaining({ code: 'PAYMENT.AMOUNT_MISMATCH' }));
     expect(p.status).toBe('UNPAID');
   });
 
   test('a new session only while UNPAID', () => {
     const p = payment();
-    p.restartSession('TRX9', null, now);
+    p.restartSession('TRX9', now);
     expect(p.transactionId).toBe('TRX9');
-    expect(() => payment('PAID').restartSession('TRX9', null, now)).toThrow(expect.objectContaining({ code: 'PAYMENT.NOT_UNPAID' }));
+    expect(() => payment('PAID').restartSession('TRX9', now)).toThrow(expect.objectContaining({ code: 'PAYMENT.NOT_UNPAID' }));
+  });
+});
+
+describe('PaymentAttempt', () => {
+  test('takes one verdict, for its own transaction id only', () => {
+    const attempt = PaymentAttempt.open({ transactionId: 'TRX1', paymentId: 'p1', gateway: 'fake', now });
+    expect(attempt.hasVerdict).toBe(false);
+    expect(() => attempt.record(verified({ transactionId: 'TRX2' }), now)).toThrow(expect.objectContaining({ code: 'PAYMENT.TRANSACTION_MISMATCH' }));
+    attempt.record(verified({ status: 'FAILED' }), now);
+    expect([attempt.status, attempt.valId, attempt.hasVerdict]).toEqual(['FAILED', 'v1', true]);
+    expect(() => attempt.record(verified(), now)).toThrow(expect.objectContaining({ code: 'PAYMENT.ATTEMPT_SETTLED' }));
   });
 });

@@ -1,0 +1,65 @@
+import { DependencyUnavailable, ValidationFailed } from '../../domain/shared/errors';
+import { Clock } from '../ports/Clock';
+import { PaymentRepository } from '../ports/PaymentRepository';
+import { ConfirmationOutcome, ConfirmPayment } from './ConfirmPayment';
+
+/** An unpaid checkout older than this is abandoned: gateways expire their sessions long before. */
+export const RECONCILE_LOOKBACK_MS = 3 * 86_400_000;
+/** Callbacks normally arrive within seconds; the reconciler leaves younger attempts to them. */
+export const RECONCILE_DEFAULT_OLDER_THAN_MS = 10 * 60_000;
+
+export interface ReconcileInput {
+  /** Only attempts opened at least this long ago (0: every open attempt). */
+  olderThanMs: number;
+  /** At most this many attempts per run. */
+  limit?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ReconcileReport {
+  /** Open attempts asked about. */
+  checked: number;
+  /** Verdicts this run recorded. */
+  settled: { transactionId: string; paymentId: string; outcome: ConfirmationOutcome; message: string }[];
+  /** Attempts the gateway has no verdict for yet. */
+  open: number;
+  failed: { transactionId: string; error: string }[];
+  /** Not asked about because the gateway stopped answering. */
+  skipped: number;
+}
+
+/**
+ * Asks the gateway about every open payment attempt in the window (opened between
+ * RECONCILE_LOOKBACK_MS and `olderThanMs` ago) and runs ConfirmPayment on what it vouches for:
+ * this is what rescues a traveller who paid and closed the tab before any callback arrived.
+ */
+export class ReconcilePayments {
+  constructor(private readonly payments: PaymentRepository, private readonly confirm: ConfirmPayment, private readonly clock: Clock) {}
+
+  async execute(input: ReconcileInput): Promise<ReconcileReport> {
+    if (!Number.isSafeInteger(input.olderThanMs) || input.olderThanMs < 0) throw ValidationFailed.field('olderThan', 'must be a duration of 0 or more');
+    const now = this.clock.now().getTime();
+    const to = new Date(now - input.olderThanMs);
+    const attempts = await this.payments.openAttempts({ from: new Date(now - RECONCILE_LOOKBACK_MS), to, limit: input.limit ?? 100_000 });
+    const report: ReconcileReport = { checked: 0, settled: [], open: 0, failed: [], skipped: 0 };
+    for (const [i, attempt] of attempts.entries()) {
+      try {
+        const confirmation = await this.confirm.execute({ transactionId: attempt.transactionId, source: 'reconciler' });
+        if (confirmation.changed) {
+          report.settled.push({ transactionId: attempt.transactionId, paymentId: attempt.paymentId, outcome: confirmation.outcome, message: confirmation.message });
+        } else if (!confirmation.verified) report.open += 1;
+      } catch (error) {
+        report.failed.push({ transactionId: attempt.transactionId, error: (error as Error).message });
+        // A gateway that stopped answering will not answer the rest either: the next run asks again.
+        if (error instanceof DependencyUnavailable) {
+          report.skipped = attempts.length - i - 1;
+          break;
+        }
+      } finally {
+        report.checked += 1;
+        input.onProgress?.(i + 1, attempts.length);
+      }
+    }
+    return report;
+  }
+}

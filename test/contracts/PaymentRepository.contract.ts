@@ -1,0 +1,102 @@
+import { PaymentRepository } from '../../src/application/ports/PaymentRepository';
+import { UnitOfWork } from '../../src/application/ports/UnitOfWork';
+import { Payment, VerifiedPayment } from '../../src/domain/payment/Payment';
+import { Money } from '../../src/domain/shared/Money';
+
+export interface PaymentRepositorySubject {
+  payments: PaymentRepository;
+  uow: UnitOfWork;
+}
+
+const T0 = new Date('2026-03-01T10:00:00.000Z');
+const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
+let n = 0;
+
+function open(now = T0): Payment {
+  n += 1;
+  const id = `pay-${n}-${Math.random().toString(36).slice(2, 8)}`;
+  return Payment.open({ id, bookingId: `booking-${id}`, transactionId: `TRX-${id}`, amount: Money.ofMinor(150_000, 'BDT'), gateway: 'sandbox', now });
+}
+
+const paid = (p: Payment, transactionId = p.transactionId): VerifiedPayment => ({ transactionId, amount: p.amount, status: 'PAID', valId: `val-${transactionId}` });
+
+/** What ConfirmPayment, InitPayment and the reconciler rely on from wherever payments and their attempts are kept. */
+export function describePaymentRepositoryContract(name: string, make: () => Promise<PaymentRepositorySubject>): void {
+  describe(`PaymentRepository contract: ${name}`, () => {
+    let s: PaymentRepositorySubject;
+    beforeEach(async () => {
+      s = await make();
+    });
+    const inUow = <T>(work: () => Promise<T>) => s.uow.run(work);
+
+    test('a payment is created with its first attempt, found by that transaction id', async () => {
+      const p = open();
+      await inUow(() => s.payments.create(p));
+      expect((await s.payments.findByTransactionId(p.transactionId))?.id).toBe(p.id);
+      const attempt = await s.payments.findAttempt(p.transactionId);
+      expect([attempt?.paymentId, attempt?.status, attempt?.supersededAt]).toEqual([p.id, 'OPEN', null]);
+      expect(await s.payments.findByTransactionId('TRX-UNKNOWN')).toBeNull();
+    });
+
+    test('replaceAttempt opens a new attempt, keeps the old one superseded, and finds the payment by either', async () => {
+      const p = open();
+      await inUow(() => s.payments.create(p));
+      const first = p.transactionId;
+      p.restartSession(`${first}-2`, at(5));
+      expect(await inUow(() => s.payments.replaceAttempt(p, first, at(5)))).toBe(true);
+      expect((await s.payments.findById(p.id))?.transactionId).toBe(`${first}-2`);
+      expect((await s.payments.findByTransactionId(first))?.id).toBe(p.id);
+      expect((await s.payments.findByTransactionId(`${first}-2`))?.id).toBe(p.id);
+      expect((await s.payments.findAttempt(first))?.supersededAt).toEqual(at(5));
+      expect((await s.payments.findAttempt(`${first}-2`))?.status).toBe('OPEN');
+    });
+
+    test('replaceAttempt is conditional: a stale previous id, or a payment no longer UNPAID, writes nothing', async () => {
+      const p = open();
+      await inUow(() => s.payments.create(p));
+      const first = p.transactionId;
+      p.restartSession(`${first}-X`, at(1));
+      expect(await inUow(() => s.payments.replaceAttempt(p, 'TRX-STALE', at(1)))).toBe(false);
+      expect(await s.payments.findAttempt(`${first}-X`)).toBeNull();
+      const current = (await s.payments.findById(p.id))!;
+      current.receive(paid(current), at(2));
+      await inUow(() => s.payments.saveTransition(current, 'UNPAID'));
+      expect(await inUow(() => s.payments.replaceAttempt(p, first, at(3)))).toBe(false);
+      expect((await s.payments.findById(p.id))?.status).toBe('PAID');
+    });
+
+    test('attachSession records the session on the attempt and the current payment without touching its status', async () => {
+      const p = open();
+      await inUow(() => s.payments.create(p));
+      const current = (await s.payments.findById(p.id))!;
+      current.receive(paid(current), at(1));
+      await inUow(() => s.payments.saveTransition(current, 'UNPAID'));
+      await inUow(() => s.payments.attachSession(p.transactionId, 'session-1', at(2)));
+      const after = (await s.payments.findById(p.id))!;
+      expect([after.status, after.gatewayRef]).toEqual(['PAID', 'session-1']);
+      expect((await s.payments.findAttempt(p.transactionId))?.gatewayRef).toBe('session-1');
+    });
+
+    test('an attempt records one verdict; a second write of it is refused', async () => {
+      const p = open();
+      await inUow(() => s.payments.create(p));
+      const attempt = (await s.payments.findAttempt(p.transactionId, { forUpdate: true }))!;
+      attempt.record(paid(p), at(1));
+      expect(await inUow(() => s.payments.recordVerdict(attempt))).toBe(true);
+      expect(await inUow(() => s.payments.recordVerdict(attempt))).toBe(false);
+      expect((await s.payments.findAttempt(p.transactionId))?.status).toBe('PAID');
+    });
+
+    test('openAttempts: OPEN ones created in the window, oldest first, at most `limit`', async () => {
+      const made = [open(at(-60)), open(at(-30)), open(at(-20)), open(at(-1))];
+      for (const p of made) await inUow(() => s.payments.create(p));
+      const settled = (await s.payments.findAttempt(made[2].transactionId))!;
+      settled.record(paid(made[2]), T0);
+      await inUow(() => s.payments.recordVerdict(settled));
+      const mine = (list: { transactionId: string }[]) => list.map((a) => a.transactionId).filter((t) => made.some((p) => p.transactionId === t));
+      expect(mine(await s.payments.openAttempts({ from: at(-45), to: at(-10), limit: 100 }))).toEqual([made[1].transactionId]);
+      expect(mine(await s.payments.openAttempts({ from: at(-90), to: at(-1), limit: 100 }))).toEqual([made[0].transactionId, made[1].transactionId, made[3].transactionId]);
+      expect(await s.payments.openAttempts({ from: at(-90), to: T0, limit: 1 })).toHaveLength(1);
+    });
+  });
+}

@@ -1,0 +1,57 @@
+import { UnitOfWork } from '../../src/application/ports/UnitOfWork';
+import { DEFAULT_RETRY_POLICY } from '../../src/infrastructure/persistence/transactionRetry';
+import { lockConflict } from '../fakes/InMemoryUnitOfWork';
+
+export interface UnitOfWorkSubject {
+  uow: UnitOfWork;
+  /** Writes `value` through the running unit of work. */
+  write(value: string): Promise<void>;
+  /** What is committed. */
+  committed(): Promise<string[]>;
+}
+
+/** What every use case relies on from a unit of work: all or nothing, and a lost lock race run again whole. */
+export function describeUnitOfWorkContract(name: string, make: () => Promise<UnitOfWorkSubject>): void {
+  describe(`UnitOfWork contract: ${name}`, () => {
+    let s: UnitOfWorkSubject;
+    beforeEach(async () => {
+      s = await make();
+    });
+
+    test('commits what the work wrote; a throw rolls all of it back', async () => {
+      await s.uow.run(() => s.write('kept'));
+      await expect(s.uow.run(async () => {
+        await s.write('dropped-1');
+        await s.write('dropped-2');
+        throw new Error('refused');
+      })).rejects.toThrow('refused');
+      expect(await s.committed()).toEqual(['kept']);
+    });
+
+    test('a lost lock race rolls back and runs the whole work again; only the last run is committed', async () => {
+      let runs = 0;
+      const result = await s.uow.run(async () => {
+        runs += 1;
+        await s.write(`run-${runs}`);
+        // The conflict surfaces in a nested unit of work: the outer one is what runs again.
+        await s.uow.run(async () => {
+          if (runs < 3) throw lockConflict();
+        });
+        return runs;
+      });
+      expect([result, runs]).toEqual([3, 3]);
+      expect(await s.committed()).toEqual(['run-3']);
+    });
+
+    test(`after ${DEFAULT_RETRY_POLICY.attempts} lost races it gives up with DependencyUnavailable, nothing written`, async () => {
+      let runs = 0;
+      await expect(s.uow.run(async () => {
+        runs += 1;
+        await s.write(`run-${runs}`);
+        throw lockConflict();
+      })).rejects.toThrow(expect.objectContaining({ code: 'DEPENDENCY_UNAVAILABLE' }));
+      expect(runs).toBe(DEFAULT_RETRY_POLICY.attempts);
+      expect(await s.committed()).toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,90 @@
+import { Database } from '../../src/infrastructure/persistence/Database';
+import { PaymentAttemptEntity } from '../../src/infrastructure/persistence/entities/PaymentEntity';
+import { FakeSslCommerzServer } from '../fakes/FakeSslCommerzServer';
+import { TourMother } from '../mothers/TourMother';
+import { databaseKinds } from '../support/databases';
+import { Shop, Started, eventually, kill, moneyLedger, runAdmin, spawnEntry, useAppOnStore } from './support/paymentsFaults';
+
+const status = async (db: Database, paymentId: string): Promise<string> => (await db.dataSource.query('SELECT status FROM payments WHERE id = ?', [paymentId]))[0].status;
+const sources = async (db: Database, paymentId: string): Promise<string[]> =>
+  (await db.dataSource.query('SELECT detail FROM payment_events WHERE paymentId = ?', [paymentId])).map((e: { detail: string }) => JSON.parse(e.detail).source);
+const jobsOf = async (db: Database, paymentId: string): Promise<string[]> =>
+  (await db.dataSource.query('SELECT type FROM jobs WHERE payload LIKE ? ORDER BY type', [`%${paymentId}%`])).map((j: { type: string }) => j.type);
+
+describe.each(databaseKinds())('a payment whose callbacks never arrived is reconciled (%s, sandbox)', (kind) => {
+  // No worker in the API: the worker process below is the one that reconciles.
+  const t = useAppOnStore(kind, { env: { WORKER_IN_PROCESS: '0' } });
+  let db: Database;
+  let shop: Shop;
+  let token: string;
+  let worker: Started | null = null;
+  beforeAll(async () => {
+    db = t.db();
+    shop = t.shop();
+    token = await shop.traveller(db, 'tab-closer');
+  });
+  afterAll(() => kill(worker));
+
+  /** Books, pays on the sandbox page, and closes the tab: no redirect, no IPN. */
+  async function paidAndGone() {
+    const tour = await TourMother.insert(db, { maxGuest: 5 });
+    const { booking, payment, paymentUrl } = (await shop.book(token, tour.id)).body.data;
+    expect((await shop.sandbox(paymentUrl, 'PAID')).status).toBe(302);
+    return { booking, payment };
+  }
+
+  test('npm run admin -- payment reconcile --older-than 0s: settled and printed', async () => {
+    const { booking, payment } = await paidAndGone();
+    expect(await status(db, payment.id)).toBe('UNPAID');
+    const run = await runAdmin(t.env(), ['payment', 'reconcile', '--older-than', '0s']);
+    expect(run.code).toBe(0);
+    expect(run.output).toContain(payment.transactionId);
+    expect(run.output).toMatch(/1 open attempt\(s\) older than 0s checked: 1 settled/);
+    expect(await status(db, payment.id)).toBe('PAID');
+    expect((await db.dataSource.query('SELECT status FROM bookings WHERE id = ?', [booking._id]))[0].status).toBe('COMPLETE');
+    expect(await sources(db, payment.id)).toEqual(['reconciler']);
+    expect(await jobsOf(db, payment.id)).toEqual(['IssueInvoice', 'SendBookingConfirmation']);
+  }, 300_000);
+
+  test('the worker process reconciles attempts older than 10 minutes on its own, and leaves younger ones to their callbacks', async () => {
+    const old = await paidAndGone();
+    const young = await paidAndGone();
+    // The traveller paid eleven minutes ago.
+    await db.dataSource.createQueryBuilder().update(PaymentAttemptEntity).set({ createdAt: new Date(Date.now() - 11 * 60_000) })
+      .where('transactionId = :t', { t: old.payment.transactionId }).execute();
+
+    worker = spawnEntry('worker', t.env());
+    await eventually('the worker to reconcile the old attempt', async () => (await status(db, old.payment.id)) === 'PAID');
+    await kill(worker);
+
+    expect(await sources(db, old.payment.id)).toEqual(['reconciler']);
+    expect(await jobsOf(db, old.payment.id)).toEqual(['IssueInvoice', 'SendBookingConfirmation']);
+    expect(await status(db, young.payment.id)).toBe('UNPAID');
+    // Counted as not recorded yet: the young checkout waits for its callback, or a run in ten minutes.
+    expect(await moneyLedger(db)).toEqual(expect.objectContaining({ taken: 3, lost: 1, paidPayments: 2, invoiceJobMismatches: 0 }));
+  }, 300_000);
+});
+
+describe.each(databaseKinds())('reconciled through the SSLCommerz transaction query (%s)', (kind) => {
+  const gateway = new FakeSslCommerzServer();
+  const t = useAppOnStore(kind, { sslcommerz: gateway, env: { WORKER_IN_PROCESS: '0' } });
+
+  test('paid at SSLCommerz with no callback: `payment reconcile` asks by tran_id and applies it; declined ones stay open', async () => {
+    const db = t.db();
+    const shop = t.shop();
+    const token = await shop.traveller(db, 'ssl-gone');
+    const tour = await TourMother.insert(db, { maxGuest: 5 });
+    const paid = (await shop.book(token, tour.id)).body.data.payment;
+    const declined = (await shop.book(token, tour.id)).body.data.payment;
+    gateway.pay(paid.transactionId);
+    gateway.decline(declined.transactionId);
+
+    const run = await runAdmin(t.env(), ['payment', 'reconcile', '--older-than', '0s']);
+    expect(run.code).toBe(0);
+    expect(run.output).toMatch(/2 open attempt\(s\) older than 0s checked: 1 settled, 1 still without a verdict/);
+    expect(gateway.queried).toEqual(expect.arrayContaining([paid.transactionId, declined.transactionId]));
+    expect(await status(db, paid.id)).toBe('PAID');
+    expect(await status(db, declined.id)).toBe('UNPAID');
+    expect(await jobsOf(db, paid.id)).toEqual(['IssueInvoice', 'SendBookingConfirmation']);
+  }, 300_000);
+});

@@ -1,0 +1,86 @@
+import { RECONCILE_DEFAULT_OLDER_THAN_MS, RECONCILE_LOOKBACK_MS } from '../../../../src/application/payments/ReconcilePayments';
+import { bookingWorld } from '../bookingWorld';
+
+const TEN_MINUTES = RECONCILE_DEFAULT_OLDER_THAN_MS;
+
+async function world() {
+  const w = bookingWorld();
+  const tour = w.tour({ capacity: 20 });
+  const book = async () => w.book(await w.traveller(), tour, 1);
+  return { w, book };
+}
+
+describe('ReconcilePayments', () => {
+  test('a payment taken at the gateway whose callbacks never came is settled, with its jobs', async () => {
+    const { w, book } = await world();
+    const { booking, payment } = await book();
+    w.gateway.pay(payment.transactionId);
+    w.clock.advance(TEN_MINUTES + 60_000);
+    const report = await w.reconcilePayments.execute({ olderThanMs: TEN_MINUTES });
+    expect(report).toEqual({ checked: 1, settled: [expect.objectContaining({ transactionId: payment.transactionId, paymentId: payment.id, outcome: 'PAID' })], open: 0, failed: [], skipped: 0 });
+    expect((await w.payments.findById(payment.id))!.status).toBe('PAID');
+    // Paid within the hold: the late confirmation still completes the booking.
+    expect((await w.bookings.findById(booking.id))!.status).toBe('COMPLETE');
+    expect(w.jobs.ofType('IssueInvoice')).toHaveLength(1);
+    expect((await w.reconcilePayments.execute({ olderThanMs: 0 })).checked).toBe(0);
+  });
+
+  test('only attempts older than the threshold are asked about; 0 asks about all of them', async () => {
+    const { w, book } = await world();
+    const old = await book();
+    w.clock.advance(TEN_MINUTES);
+    const young = await book();
+    w.gateway.pay(old.payment.transactionId);
+    w.gateway.pay(young.payment.transactionId);
+    const first = await w.reconcilePayments.execute({ olderThanMs: TEN_MINUTES });
+    expect(first.settled.map((s) => s.transactionId)).toEqual([old.payment.transactionId]);
+    expect((await w.payments.findById(young.payment.id))!.status).toBe('UNPAID');
+    const all = await w.reconcilePayments.execute({ olderThanMs: 0 });
+    expect(all.settled.map((s) => s.transactionId)).toEqual([young.payment.transactionId]);
+  });
+
+  test('unpaid checkouts stay open; superseded ones are asked about too, and money there is applied', async () => {
+    const { w, book } = await world();
+    const unpaid = await book();
+    const superseded = await book();
+    const stale = superseded.payment.transactionId;
+    w.gateway.pay(stale);
+    await w.initPayment.execute({ userId: superseded.booking.userId, role: 'USER' }, superseded.booking.id);
+    const progress: [number, number][] = [];
+    const report = await w.reconcilePayments.execute({ olderThanMs: 0, onProgress: (done, total) => progress.push([done, total]) });
+    expect(report.checked).toBe(3);
+    expect(report.settled.map((s) => s.transactionId)).toEqual([stale]);
+    expect(report.open).toBe(2);
+    expect(progress).toEqual([[1, 3], [2, 3], [3, 3]]);
+    expect((await w.payments.findById(unpaid.payment.id))!.status).toBe('UNPAID');
+    expect((await w.payments.findById(superseded.payment.id))!.status).toBe('PAID');
+  });
+
+  test('attempts older than the look-back window are left alone', async () => {
+    const { w, book } = await world();
+    const ancient = await book();
+    w.gateway.pay(ancient.payment.transactionId);
+    w.clock.advance(RECONCILE_LOOKBACK_MS + 1);
+    expect((await w.reconcilePayments.execute({ olderThanMs: 0 })).checked).toBe(0);
+  });
+
+  test('a gateway that stops answering fails the run without changing anything; the next run settles', async () => {
+    const { w, book } = await world();
+    const a = await book();
+    const b = await book();
+    w.gateway.pay(a.payment.transactionId);
+    w.gateway.unavailable();
+    const down = await w.reconcilePayments.execute({ olderThanMs: 0 });
+    expect([down.checked, down.failed.length, down.skipped, down.settled.length]).toEqual([1, 1, 1, 0]);
+    expect((await w.payments.findById(a.payment.id))!.status).toBe('UNPAID');
+    w.gateway.unavailable(false);
+    const again = await w.reconcilePayments.execute({ olderThanMs: 0 });
+    expect(again.settled.map((s) => s.transactionId)).toEqual([a.payment.transactionId]);
+    expect((await w.payments.findById(b.payment.id))!.status).toBe('UNPAID');
+  });
+
+  test('a negative threshold is refused', async () => {
+    const { w } = await world();
+    await expect(w.reconcilePayments.execute({ olderThanMs: -1 })).rejects.toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
+  });
+});
