@@ -14,7 +14,7 @@ const SECRET = 'sandbox-secret-for-tests-0123456789abcdef';
 
 describePaymentGatewayContract('in-memory fake', async () => {
   const gateway = new FakePaymentGateway();
-  const uow = new InMemoryUnitOfWork().track(gateway);
+  const uow = new InMemoryUnitOfWork();
   return {
     gateway, pay: async (p) => gateway.pay(p.transactionId), transaction: (work) => uow.run(work),
     singleUse: true, voidsSupersededCheckouts: true, close: async () => undefined,

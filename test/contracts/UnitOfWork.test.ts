@@ -1,21 +1,16 @@
 import { TypeOrmUnitOfWork } from '../../src/infrastructure/persistence/TypeOrmUnitOfWork';
-import { InMemoryUnitOfWork, Snapshottable } from '../fakes/InMemoryUnitOfWork';
+import { InMemoryUnitOfWork } from '../fakes/InMemoryUnitOfWork';
+import { TransactionalTable } from '../fakes/TransactionalTable';
 import { forEachDatabase } from '../support/databases';
 import { describeUnitOfWorkContract } from './UnitOfWork.contract';
 
-class Values implements Snapshottable {
-  list: string[] = [];
-  snapshot(): unknown {
-    return [...this.list];
-  }
-  restore(state: unknown): void {
-    this.list = state as string[];
-  }
-}
-
 describeUnitOfWorkContract('InMemoryUnitOfWork', async () => {
-  const values = new Values();
-  return { uow: new InMemoryUnitOfWork([values]), write: async (v) => void values.list.push(v), committed: async () => values.list };
+  const values = new TransactionalTable<{ v: string }>();
+  return {
+    uow: new InMemoryUnitOfWork(),
+    write: (v) => values.set(v, { v }),
+    committed: async () => values.values().map((r) => r.v).sort(),
+  };
 });
 
 forEachDatabase((kind, database) => {
