@@ -8,7 +8,7 @@ import { Money } from '../../src/domain/shared/Money';
 import { User } from '../../src/domain/user/User';
 import { BookingMother, HOLD_MS } from '../mothers/BookingMother';
 import { UserMother } from '../mothers/UserMother';
-import { gate, giveWay } from './racing';
+import { gate, giveWay } from '../support/racing';
 
 export interface TourSeed {
   capacity?: number;

@@ -1,7 +1,7 @@
 import { UnitOfWork } from '../../src/application/ports/UnitOfWork';
 import { DEFAULT_RETRY_POLICY } from '../../src/infrastructure/persistence/transactionRetry';
 import { lockConflict } from '../fakes/InMemoryUnitOfWork';
-import { meeting } from './racing';
+import { meeting } from '../support/racing';
 
 export interface UnitOfWorkSubject {
   uow: UnitOfWork;
