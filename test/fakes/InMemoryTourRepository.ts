@@ -26,8 +26,8 @@ const FIELDS = {
 export class InMemoryTourRepository implements TourRepository {
   private readonly rows = new TransactionalTable<TourProps>();
 
-  async findById(id: string): Promise<Tour | null> {
-    const row = this.rows.get(id);
+  async findById(id: string, options: { forUpdate?: boolean } = {}): Promise<Tour | null> {
+    const row = options.forUpdate ? await this.rows.lock(id) : this.rows.get(id);
     return row ? Tour.restore(row) : null;
   }
 
