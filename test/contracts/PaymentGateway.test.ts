@@ -88,7 +88,6 @@ describe('SandboxGateway specifics', () => {
     expect(await g.check({ ...callback, tran_id: 'TRXS-OTHER' })).toBeNull();
     expect(await g.check(callback)).toEqual(expect.objectContaining({ transactionId: 'TRXS3', status: 'PAID' }));
   });
-
 });
 
 describe('SslCommerzGateway specifics', () => {
