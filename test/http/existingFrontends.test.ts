@@ -6,7 +6,7 @@ import { JwtAccessTokens } from '../../src/infrastructure/security/JwtAccessToke
 import { ImageMother } from '../mothers/ImageMother';
 import { TourMother } from '../mothers/TourMother';
 import { LoggedIn, loginSuperAdmin, startAppWithSuperAdmin } from '../support/accounts';
-import { freePort } from '../support/services';
+import { freePort } from '../support/freePort';
 import { TestApp } from '../support/testApp';
 import { verifiedTraveller } from '../support/travellers';
 
