@@ -13,7 +13,8 @@ export interface AccessTokensSubject {
 
 const claims: AccessClaims = { userId: 'u-1', email: 'rahim@example.com', role: 'USER', sessionId: 'family-1' };
 
-function refusal(verify: () => unknown): { code: string; message: string } {
+/** The Unauthenticated error `verify` throws, as code and message. */
+export function refusal(verify: () => unknown): { code: string; message: string } {
   try {
     verify();
   } catch (error) {

@@ -8,7 +8,7 @@ import { Money } from '../../src/domain/shared/Money';
 import { User } from '../../src/domain/user/User';
 import { BookingMother, HOLD_MS } from '../mothers/BookingMother';
 import { UserMother } from '../mothers/UserMother';
-import { gate, giveWay } from '../support/racing';
+import { gate, giveWay, raceHeldOpen } from '../support/racing';
 
 export interface TourSeed {
   capacity?: number;
@@ -182,40 +182,20 @@ export function describeBookingRepositoryContract(name: string, make: () => Prom
         const cancelled = (await s.bookings.findById(booking.id))!;
         completed.complete(at(1_000));
         cancelled.cancel(at(1_000));
-        const written = gate();
-        const release = gate();
-        const first = inUow(async () => {
-          const won = await s.bookings.saveTransition(completed, 'PENDING');
-          written.open();
-          await release.opened;
-          return won;
-        });
-        await written.opened;
-        const second = inUow(() => s.bookings.saveTransition(cancelled, 'PENDING'));
-        await giveWay(second);
-        release.open();
-        expect([await first, await second]).toEqual([true, false]);
+        const outcomes = await raceHeldOpen(s.uow, () => s.bookings.saveTransition(completed, 'PENDING'), () => inUow(() => s.bookings.saveTransition(cancelled, 'PENDING')));
+        expect(outcomes).toEqual([true, false]);
         expect((await s.bookings.findById(booking.id))?.status).toBe('COMPLETE');
       });
 
       test('a locking read of the booking waits for the transaction that moved it, then sees the move', async () => {
         const tour = await s.givenTour();
         const booking = await stored(held(tour));
-        const moved = gate();
-        const release = gate();
-        const mover = inUow(async () => {
+        const [, seen] = await raceHeldOpen(s.uow, async () => {
           const mine = (await s.bookings.findById(booking.id, { forUpdate: true }))!;
           mine.complete(at(1_000));
           await s.bookings.saveTransition(mine, 'PENDING');
-          moved.open();
-          await release.opened;
-        });
-        await moved.opened;
-        const reader = inUow(async () => (await s.bookings.findById(booking.id, { forUpdate: true }))?.status);
-        await giveWay(reader);
-        release.open();
-        await mover;
-        expect(await reader).toBe('COMPLETE');
+        }, () => inUow(async () => (await s.bookings.findById(booking.id, { forUpdate: true }))?.status));
+        expect(seen).toBe('COMPLETE');
       });
     });
   });

@@ -3,7 +3,7 @@ import { InvoiceRepository } from '../../src/application/ports/InvoiceRepository
 import { UnitOfWork } from '../../src/application/ports/UnitOfWork';
 import { Invoice } from '../../src/domain/invoice/Invoice';
 import { Money } from '../../src/domain/shared/Money';
-import { gate, giveWay } from '../support/racing';
+import { raceHeldOpen } from '../support/racing';
 
 export interface InvoiceRepositorySubject {
   invoices: InvoiceRepository;
@@ -101,19 +101,8 @@ export function describeInvoiceRepositoryContract(name: string, make: () => Prom
     test('two workers taking over one lapsed lease at once: exactly one gets it', async () => {
       const draft = await drafted('dead-worker', at(LEASE_MS));
       const now = at(LEASE_MS);
-      const taken = gate();
-      const release = gate();
-      const first = inUow(async () => {
-        const won = await s.invoices.takeLease(draft.id, { token: 'worker-1', until: at(2 * LEASE_MS) }, now);
-        taken.open();
-        await release.opened;
-        return won;
-      });
-      await taken.opened;
-      const second = inUow(() => s.invoices.takeLease(draft.id, { token: 'worker-2', until: at(2 * LEASE_MS) }, now));
-      await giveWay(second);
-      release.open();
-      expect([await first, await second]).toEqual([true, false]);
+      const take = (token: string) => () => s.invoices.takeLease(draft.id, { token, until: at(2 * LEASE_MS) }, now);
+      expect(await raceHeldOpen(s.uow, take('worker-1'), () => inUow(take('worker-2')))).toEqual([true, false]);
     });
 
     test('only the lease holder issues; the issued invoice keeps every field and no lease', async () => {

@@ -2,7 +2,7 @@ import { PaymentRepository } from '../../src/application/ports/PaymentRepository
 import { UnitOfWork } from '../../src/application/ports/UnitOfWork';
 import { Payment, VerifiedPayment } from '../../src/domain/payment/Payment';
 import { Money } from '../../src/domain/shared/Money';
-import { gate, giveWay } from '../support/racing';
+import { raceHeldOpen } from '../support/racing';
 
 export interface PaymentRepositorySubject {
   payments: PaymentRepository;
@@ -101,22 +101,7 @@ export function describePaymentRepositoryContract(name: string, make: () => Prom
     });
 
     describe('two units of work racing for one payment', () => {
-      /** `first` writes and holds its transaction open while `second` (started from the test, outside it) tries. */
-      async function race<A, B>(first: () => Promise<A>, second: () => Promise<B>): Promise<[A, B]> {
-        const written = gate();
-        const release = gate();
-        const one = inUow(async () => {
-          const result = await first();
-          written.open();
-          await release.opened;
-          return result;
-        });
-        await written.opened;
-        const two = inUow(second);
-        await giveWay(two);
-        release.open();
-        return [await one, await two];
-      }
+      const race = <A, B>(first: () => Promise<A>, second: () => Promise<B>) => raceHeldOpen(s.uow, first, () => inUow(second));
 
       test('two verdicts for one payment: the conditional transition lets the first win; the second waits and loses', async () => {
         const p = open();

@@ -4,7 +4,7 @@ import { emptyListQuery } from '../../src/application/shared/ListQuery';
 import { Slug } from '../../src/domain/catalogue/Slug';
 import { Money } from '../../src/domain/shared/Money';
 import { TourMother } from '../mothers/CatalogueMother';
-import { gate, giveWay } from '../support/racing';
+import { raceHeldOpen } from '../support/racing';
 
 export interface TourRepositorySubject {
   tours: TourRepository;
@@ -100,21 +100,12 @@ export function describeTourRepositoryContract(name: string, make: () => Promise
     test('a locking read waits for the unit of work that holds the tour, then sees its edit', async () => {
       const tour = TourMother.create({ slug: 'locked-tour' });
       await tours.save(tour);
-      const edited = gate();
-      const release = gate();
-      const editor = uow.run(async () => {
+      const [, seen] = await raceHeldOpen(uow, async () => {
         const mine = (await tours.findById(tour.id, { forUpdate: true }))!;
         mine.edit({ title: 'Edited under the lock' }, new Date('2026-03-05T00:00:00.000Z'));
         await tours.save(mine);
-        edited.open();
-        await release.opened;
-      });
-      await edited.opened;
-      const reader = uow.run(async () => (await tours.findById(tour.id, { forUpdate: true }))?.title);
-      await giveWay(reader);
-      release.open();
-      await editor;
-      expect(await reader).toBe('Edited under the lock');
+      }, () => uow.run(async () => (await tours.findById(tour.id, { forUpdate: true }))?.title));
+      expect(seen).toBe('Edited under the lock');
     });
 
     test('deleting an unknown tour is a no-op', async () => {

@@ -29,3 +29,24 @@ export function gate(): { opened: Promise<void>; open(): void } {
   let open!: () => void;
   return { opened: new Promise<void>((resolve) => (open = resolve)), open };
 }
+
+/**
+ * Two transactions racing for one row, the first one ahead: `first` runs in a unit of work that
+ * stays open once it is done, `second` is started then (from here, so it does not join the first
+ * one's transaction) and given the grace period to run ahead; then the first commits.
+ */
+export async function raceHeldOpen<A, B>(uow: { run<T>(work: () => Promise<T>): Promise<T> }, first: () => Promise<A>, second: () => Promise<B>): Promise<[A, B]> {
+  const done = gate();
+  const release = gate();
+  const one = uow.run(async () => {
+    const result = await first();
+    done.open();
+    await release.opened;
+    return result;
+  });
+  await done.opened;
+  const two = second();
+  await giveWay(two);
+  release.open();
+  return [await one, await two];
+}

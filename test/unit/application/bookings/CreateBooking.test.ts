@@ -1,7 +1,7 @@
 import { PROFILE_INCOMPLETE } from '../../../../src/application/bookings/CreateBooking';
 import { Payment } from '../../../../src/domain/payment/Payment';
 import { Conflict, Forbidden, NotFound, ValidationFailed } from '../../../../src/domain/shared/errors';
-import { gate, giveWay } from '../../../support/racing';
+import { raceHeldOpen } from '../../../support/racing';
 import { HOLD_MS, bookingWorld } from '../bookingWorld';
 
 describe('CreateBooking', () => {
@@ -138,20 +138,11 @@ describe('InitPayment against a racing confirmation', () => {
     const user = await w.traveller();
     const { booking, payment } = await w.book(user, w.tour());
     // Another transaction has paid the payment and holds its row when InitPayment reads and then writes.
-    const paid = gate();
-    const commit = gate();
-    const payer = w.uow.run(async () => {
+    const [, init] = await raceHeldOpen(w.uow, async () => {
       const current = (await w.payments.findById(payment.id, { forUpdate: true }))!;
       await w.payments.saveTransition(Payment.restore({ ...current.toProps(), status: 'PAID' }), 'UNPAID');
-      paid.open();
-      await commit.opened;
-    });
-    await paid.opened;
-    const init = w.initPayment.execute({ userId: user.id, role: 'USER' }, booking.id);
-    await giveWay(init);
-    commit.open();
-    await payer;
-    await expect(init).rejects.toThrow(expect.objectContaining({ code: 'PAYMENT.CHANGED_CONCURRENTLY' }));
+    }, () => w.initPayment.execute({ userId: user.id, role: 'USER' }, booking.id).catch((error: unknown) => error));
+    expect(init).toEqual(expect.objectContaining({ code: 'PAYMENT.CHANGED_CONCURRENTLY' }));
     expect(w.payments.attemptsOf(payment.id).map((a) => a.transactionId)).toEqual([payment.transactionId]);
     expect(w.gateway.sessions).toHaveLength(1);
   });

@@ -1,6 +1,6 @@
 import jwt from 'jsonwebtoken';
-import { Unauthenticated } from '../../../../src/domain/shared/errors';
 import { JwtAccessTokens } from '../../../../src/infrastructure/security/JwtAccessTokens';
+import { refusal } from '../../../contracts/AccessTokens.contract';
 import { FakeClock } from '../../../fakes/FakeClock';
 
 const SECRET = 'access-secret-access-secret-access-secret';
@@ -9,16 +9,6 @@ const claims = { userId: 'u-1', email: 'rahim@example.com', role: 'USER' as cons
 function setup() {
   const clock = new FakeClock();
   return { clock, tokens: new JwtAccessTokens(SECRET, 15 * 60_000, clock) };
-}
-
-function failureOf(verify: () => unknown): { code: string; message: string } {
-  try {
-    verify();
-  } catch (error) {
-    expect(error).toBeInstanceOf(Unauthenticated);
-    return { code: (error as Unauthenticated).code, message: (error as Error).message };
-  }
-  throw new Error('expected verify to fail');
 }
 
 describe('JwtAccessTokens', () => {
@@ -39,7 +29,7 @@ describe('JwtAccessTokens', () => {
     expect(jwt.decode(tokens.issue(claims).token)).toMatchObject({ sid: 'family-1' });
     const iat = Math.floor(clock.now().getTime() / 1000);
     const sessionless = jwt.sign({ sub: 'u-1', email: 'rahim@example.com', role: 'USER', iat, exp: iat + 60 }, SECRET, { algorithm: 'HS256' });
-    expect(failureOf(() => tokens.verify(sessionless))).toEqual({ code: 'AUTH.TOKEN_EXPIRED', message: 'jwt expired' });
+    expect(refusal(() => tokens.verify(sessionless))).toEqual({ code: 'AUTH.TOKEN_EXPIRED', message: 'jwt expired' });
   });
 
   it.each([
@@ -50,6 +40,6 @@ describe('JwtAccessTokens', () => {
     ['that never expires (no exp)', () => jwt.sign({ sub: 'u-1', role: 'USER', sid: 'family-1' }, SECRET, { algorithm: 'HS256' })],
   ])('refuses a token %s as invalid', (_why, make) => {
     const { tokens } = setup();
-    expect(failureOf(() => tokens.verify(make()))).toEqual({ code: 'AUTH.TOKEN_INVALID', message: 'Invalid access token' });
+    expect(refusal(() => tokens.verify(make()))).toEqual({ code: 'AUTH.TOKEN_INVALID', message: 'Invalid access token' });
   });
 });
