@@ -15,7 +15,6 @@ export interface OidcSettings {
 }
 
 interface Provider {
-  issuer: string;
   authorization_endpoint: string;
   token_endpoint: string;
   keys: JWTVerifyGetKey;
@@ -84,7 +83,8 @@ export class GoogleOidcProvider implements IdentityProvider {
   }
 
   private async verifyIdToken(idToken: string, nonce: string): Promise<VerifiedIdentity> {
-    const { issuer, keys } = await this.discover();
+    const { keys } = await this.discover();
+    const { issuer } = this.settings;
     let claims: JWTPayload;
     try {
       ({ payload: claims } = await jwtVerify(idToken, keys, {
@@ -132,7 +132,7 @@ export class GoogleOidcProvider implements IdentityProvider {
       throw unavailable('The discovery document lacks authorization_endpoint, token_endpoint or jwks_uri');
     }
     const keys = createRemoteJWKSet(new URL(jwks_uri), { cooldownDuration: JWKS_REFETCH_COOLDOWN_MS, timeoutDuration: this.timeoutMs });
-    return { issuer: this.settings.issuer, authorization_endpoint, token_endpoint, keys };
+    return { authorization_endpoint, token_endpoint, keys };
   }
 
   /** The status and JSON object body of a call; DependencyUnavailable when the provider is unreachable, failing (5xx) or answers a non-object. */
