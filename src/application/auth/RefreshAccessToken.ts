@@ -6,6 +6,7 @@ import { SessionStandingCache } from '../ports/SessionStandingCache';
 import { UnitOfWork } from '../ports/UnitOfWork';
 import { UserRepository } from '../ports/UserRepository';
 import { IssuedTokens, SessionTokens } from './SessionTokens';
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 
 /**
  * Rotates a refresh token. Presenting one that was already rotated means it leaked,
@@ -40,9 +41,9 @@ export class RefreshAccessToken {
     });
     if (typeof outcome === 'object' && 'reusedBy' in outcome) {
       await this.standings.forgetUser(outcome.reusedBy);
-      throw new Unauthenticated('Refresh token reuse detected; please log in again', 'AUTH.REFRESH_REUSED');
+      throw new Unauthenticated('Refresh token reuse detected; please log in again', ERROR_CODES.AUTH.REFRESH_REUSED);
     }
-    if (outcome === 'invalid') throw new Unauthenticated('Invalid or expired refresh token', 'AUTH.REFRESH_INVALID');
+    if (outcome === 'invalid') throw new Unauthenticated('Invalid or expired refresh token', ERROR_CODES.AUTH.REFRESH_INVALID);
     return outcome;
   }
 }

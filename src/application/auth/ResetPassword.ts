@@ -10,6 +10,7 @@ import { UnitOfWork } from '../ports/UnitOfWork';
 import { UserRepository } from '../ports/UserRepository';
 import { acceptablePassword } from './acceptablePassword';
 import { LoginThrottle } from './LoginThrottle';
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 
 /**
  * Sets a new password with a reset link. The token is checked before the costly hash, so bogus
@@ -32,7 +33,7 @@ export class ResetPassword {
 
   /** `userId`, when the client sends it, must be the token's user. */
   async execute(input: { token: string; newPassword: string; userId?: string }): Promise<void> {
-    const invalid = new ValidationFailed('Invalid or expired reset token', [{ path: 'token', message: 'is invalid or expired' }], 'AUTH.RESET_TOKEN_INVALID');
+    const invalid = new ValidationFailed('Invalid or expired reset token', [{ path: 'token', message: 'is invalid or expired' }], ERROR_CODES.AUTH.RESET_TOKEN_INVALID);
     const tokenHash = input.token ? this.secrets.hash(input.token) : null;
     const usable = tokenHash ? await this.resets.findUsable(tokenHash, this.clock.now()) : null;
     if (!tokenHash || !usable || (input.userId && input.userId !== usable.userId)) throw invalid;

@@ -5,6 +5,7 @@ import { PasswordHasher } from '../ports/PasswordHasher';
 import { UnitOfWork } from '../ports/UnitOfWork';
 import { UserRepository } from '../ports/UserRepository';
 import { acceptablePassword } from './acceptablePassword';
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 
 /** Gives a password to an account that signed up without one (Google sign-in). */
 export class SetPassword {
@@ -15,7 +16,7 @@ export class SetPassword {
     const hash = await this.hasher.hash(password);
     await this.uow.run(async () => {
       const user = await this.users.findById(input.userId);
-      if (!user) throw NotFound.of('User');
+      if (!user) throw NotFound.of('User', ERROR_CODES.USER.NOT_FOUND);
       user.setFirstPassword(hash, this.clock.now());
       await this.users.save(user);
     });

@@ -7,6 +7,7 @@ import { IdentityProvider, VerifiedIdentity } from '../ports/IdentityProvider';
 import { UnitOfWork } from '../ports/UnitOfWork';
 import { UserRepository } from '../ports/UserRepository';
 import { IssuedTokens, SessionTokens } from './SessionTokens';
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 
 const NAME_MAX = 120;
 
@@ -38,7 +39,7 @@ export class SignInWithGoogle {
   private async accountFor(identity: VerifiedIdentity): Promise<{ user: User; changed: boolean }> {
     const linked = await this.users.findByGoogleId(identity.subject);
     if (linked) return { user: linked, changed: false };
-    if (!identity.emailVerified) throw new Forbidden('Google has not verified this email address', 'AUTH.GOOGLE_EMAIL_UNVERIFIED');
+    if (!identity.emailVerified) throw new Forbidden('Google has not verified this email address', ERROR_CODES.AUTH.GOOGLE_EMAIL_UNVERIFIED);
     const email = Email.create(identity.email);
     const now = this.clock.now();
     const existing = await this.users.findByEmail(email.value);

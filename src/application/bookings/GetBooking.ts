@@ -3,6 +3,7 @@ import { Actor, isAdmin } from '../../domain/user/Role';
 import { ImageUrls } from '../catalogue/ImageUrls';
 import { BookingRepository, BookingView } from '../ports/BookingRepository';
 import { withTourImageUrls } from './withTourImageUrls';
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 
 /** A booking as its owner or an admin sees it; anyone else learns nothing, not even that it exists. */
 export class GetBooking {
@@ -10,7 +11,7 @@ export class GetBooking {
 
   async execute(actor: Actor, bookingId: string): Promise<BookingView> {
     const view = await this.bookings.findView(bookingId);
-    if (!view || (!isAdmin(actor.role) && !view.booking.isOwnedBy(actor.userId))) throw NotFound.of('Booking');
+    if (!view || (!isAdmin(actor.role) && !view.booking.isOwnedBy(actor.userId))) throw NotFound.of('Booking', ERROR_CODES.BOOKING.NOT_FOUND);
     const [shown] = await withTourImageUrls([view], this.urls);
     return shown;
   }

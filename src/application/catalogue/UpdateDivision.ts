@@ -7,6 +7,7 @@ import { IncomingFile } from '../shared/IncomingFile';
 import { DivisionView } from './DivisionView';
 import { ImageUploads } from './ImageUploads';
 import { ImageUrls } from './ImageUrls';
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 
 export interface DivisionChanges {
   name?: string;
@@ -28,7 +29,7 @@ export class UpdateDivision {
     const { division, replaced } = await this.uploads.storeThen(thumbnail ? [thumbnail] : [], 'divisions', 'file', ([key]) =>
       this.uow.run(async () => {
         const found = await this.divisions.findById(id);
-        if (!found) throw NotFound.of('Division');
+        if (!found) throw NotFound.of('Division', ERROR_CODES.DIVISION.NOT_FOUND);
         const now = this.clock.now();
         let slug: Slug | undefined;
         if (changes.regenerateSlug) {

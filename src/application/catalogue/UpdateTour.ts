@@ -12,6 +12,7 @@ import { assertCatalogueRefs } from './CatalogueRefs';
 import { ImageUploads } from './ImageUploads';
 import { TourInput } from './TourInput';
 import { TourView, TourViews } from './TourViews';
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 
 export type TourChangesInput = Partial<TourInput> & {
   /** Keys or URLs of images to remove. */
@@ -39,7 +40,7 @@ export class UpdateTour {
       this.uow.run(async () => {
         // The tour's lock first, like every change to its seats: a booking taking seats waits for this one.
         const tour = await this.tours.findById(id, { forUpdate: true });
-        if (!tour) throw NotFound.of('Tour');
+        if (!tour) throw NotFound.of('Tour', ERROR_CODES.TOUR.NOT_FOUND);
         const now = this.clock.now();
         await assertCatalogueRefs(this.divisions, this.tourTypes, { division, tourType });
         const newCurrency = currency ?? tour.costFrom.currency;

@@ -4,6 +4,7 @@ import { BillingQueries } from '../ports/BillingQueries';
 import { InvoiceRepository } from '../ports/InvoiceRepository';
 import { ObjectStorage, ObjectStream } from '../ports/ObjectStorage';
 import { findVisibleInvoice } from './findVisibleInvoice';
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 
 /** The stored invoice PDF as a stream, for a direct download. */
 export class OpenInvoicePdf {
@@ -16,7 +17,7 @@ export class OpenInvoicePdf {
   async execute(actor: Actor, paymentId: string): Promise<{ fileName: string; pdf: ObjectStream }> {
     const invoice = await findVisibleInvoice(this.invoices, this.billing, actor, paymentId);
     const pdf = await this.storage.stream(invoice.objectKey);
-    if (!pdf) throw new Conflict(`The PDF of invoice ${invoice.number.value} is missing from storage`, 'INVOICE.PDF_MISSING');
+    if (!pdf) throw new Conflict(`The PDF of invoice ${invoice.number.value} is missing from storage`, ERROR_CODES.INVOICE.PDF_MISSING);
     return { fileName: invoice.fileName, pdf };
   }
 }

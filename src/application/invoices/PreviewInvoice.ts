@@ -7,6 +7,7 @@ import { InvoiceRepository } from '../ports/InvoiceRepository';
 import { PdfRenderer } from '../ports/PdfRenderer';
 import { TemplateRenderer } from '../ports/TemplateRenderer';
 import { invoiceView, Seller } from './invoiceView';
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 
 /**
  * Renders a payment's invoice with the current template without recording or storing anything
@@ -24,7 +25,7 @@ export class PreviewInvoice {
 
   async execute(input: { paymentId: string }): Promise<{ invoiceNumber: string; pdf: Buffer }> {
     const bill = await this.billing.forPayment(input.paymentId);
-    if (!bill) throw NotFound.of('Payment');
+    if (!bill) throw NotFound.of('Payment', ERROR_CODES.PAYMENT.NOT_FOUND);
     const now = this.clock.now();
     const invoice =
       (await this.invoices.findByPaymentId(input.paymentId)) ??

@@ -7,6 +7,7 @@ import { ObjectStorage } from '../ports/ObjectStorage';
 import { TemplateRenderer } from '../ports/TemplateRenderer';
 import { UnitOfWork } from '../ports/UnitOfWork';
 import { invoiceMailView } from './invoiceView';
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 
 /**
  * Mails the issued invoice with its stored PDF attached. Once per invoice unless `resend` (never a new invoice).
@@ -26,12 +27,12 @@ export class SendInvoiceEmail {
 
   async execute(input: { paymentId: string; resend?: boolean }): Promise<'sent' | 'already-sent'> {
     const invoice = await this.invoices.findByPaymentId(input.paymentId);
-    if (!invoice?.isIssued) throw NotFound.of('Invoice');
+    if (!invoice?.isIssued) throw NotFound.of('Invoice', ERROR_CODES.INVOICE.NOT_FOUND);
     if (invoice.emailedAt && !input.resend) return 'already-sent';
     const bill = await this.billing.forPayment(input.paymentId);
-    if (!bill) throw NotFound.of('Payment');
+    if (!bill) throw NotFound.of('Payment', ERROR_CODES.PAYMENT.NOT_FOUND);
     const pdf = await this.storage.get(invoice.objectKey);
-    if (!pdf) throw new Conflict(`The PDF of invoice ${invoice.number.value} is missing from storage`, 'INVOICE.PDF_MISSING');
+    if (!pdf) throw new Conflict(`The PDF of invoice ${invoice.number.value} is missing from storage`, ERROR_CODES.INVOICE.PDF_MISSING);
     const mail = this.templates.email('invoice', invoiceMailView(invoice, bill));
     await this.mailer.send({
       to: bill.customer.email,

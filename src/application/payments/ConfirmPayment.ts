@@ -1,8 +1,4 @@
 import { Payment } from '../../domain/payment/Payment';
-import { BookingRepository } from '../ports/BookingRepository';
-import { Clock } from '../ports/Clock';
-import { IdGenerator } from '../ports/IdGenerator';
-import { JobQueue } from '../ports/JobQueue';
 import { Logger } from '../ports/Logger';
 import { GatewayCallback, PaymentGateway } from '../ports/PaymentGateway';
 import { PaymentRepository } from '../ports/PaymentRepository';
@@ -33,20 +29,13 @@ export interface Confirmation {
  * fails before that commit leaves everything as it was, so the same evidence confirms it later.
  */
 export class ConfirmPayment {
-  private readonly settlement: PaymentSettlement;
-
   constructor(
     private readonly gateway: PaymentGateway,
     private readonly payments: PaymentRepository,
-    bookings: BookingRepository,
-    jobs: JobQueue,
-    ids: IdGenerator,
-    clock: Clock,
+    private readonly settlement: PaymentSettlement,
     private readonly uow: UnitOfWork,
     private readonly logger: Logger,
-  ) {
-    this.settlement = new PaymentSettlement(gateway, payments, bookings, jobs, ids, clock);
-  }
+  ) {}
 
   async execute(input: PaymentEvidence & { source: ConfirmationSource }): Promise<Confirmation> {
     const claimed = 'callback' in input ? input.callback.tran_id : input.transactionId;

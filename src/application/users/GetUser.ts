@@ -2,6 +2,7 @@ import { NotFound } from '../../domain/shared/errors';
 import { Actor, isAdmin } from '../../domain/user/Role';
 import { User } from '../../domain/user/User';
 import { UserRepository } from '../ports/UserRepository';
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 
 /** A user as seen by `actor`: themselves, or anyone when they are an admin. Others get 404. */
 export class GetUser {
@@ -9,7 +10,7 @@ export class GetUser {
 
   async execute(actor: Actor, userId: string): Promise<User> {
     const user = actor.userId === userId || isAdmin(actor.role) ? await this.users.findById(userId) : null;
-    if (!user) throw NotFound.of('User');
+    if (!user) throw NotFound.of('User', ERROR_CODES.USER.NOT_FOUND);
     return user;
   }
 }

@@ -10,6 +10,7 @@ import { SessionStandingCache } from '../ports/SessionStandingCache';
 import { UnitOfWork } from '../ports/UnitOfWork';
 import { UserRepository } from '../ports/UserRepository';
 import { IncomingFile } from '../shared/IncomingFile';
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 
 /** The account by id (HTTP) or by email (the admin CLI). */
 export type UserTarget = string | { email: string };
@@ -36,7 +37,7 @@ export class UpdateUser {
       this.uow.run(async () => {
         const user = await this.find(target);
         // Non-admins learn nothing about other accounts, not even that they exist.
-        if (!user || (actor.userId !== user.id && !isAdmin(actor.role))) throw NotFound.of('User');
+        if (!user || (actor.userId !== user.id && !isAdmin(actor.role))) throw NotFound.of('User', ERROR_CODES.USER.NOT_FOUND);
         const previous = user.picture;
         const now = this.clock.now();
         user.applyChanges(actor, pictureKey ? { ...normalized, picture: pictureKey } : normalized, now);

@@ -9,6 +9,7 @@ import { Conflict, NotFound } from '../../domain/shared/errors';
 import { Money } from '../../domain/shared/Money';
 import { Database, affectedRows } from '../persistence/Database';
 import { SandboxSessionEntity, SandboxSessionRow } from '../persistence/entities/SandboxSessionEntity';
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 
 const STATUS_PARAM: Record<SandboxOutcome, string> = { PAID: 'VALID', FAILED: 'FAILED', CANCELLED: 'CANCELLED' };
 const VAL_ID = /^([0-9A-Za-z-]{1,64})\.([0-9a-f]{32})\.([0-9a-f]{64})$/;
@@ -62,13 +63,13 @@ export class SandboxGateway implements PaymentGateway, SandboxCheckout {
   complete(sessionId: string, outcome: SandboxOutcome): Promise<string> {
     return this.db.transaction(async () => {
       const row = await this.repo.findOneBy({ id: sessionId });
-      if (!row) throw NotFound.of('Checkout session');
+      if (!row) throw NotFound.of('Checkout session', ERROR_CODES.CHECKOUT_SESSION.NOT_FOUND);
       const nonce = randomBytes(16).toString('hex');
       const valId = `${row.id}.${nonce}.${this.sign(row.id, nonce)}`;
       const result = await this.repo.update({ id: row.id, outcome: IsNull(), voidedAt: IsNull() }, { outcome, valId, completedAt: this.clock.now() });
       if (affectedRows(result) !== 1) {
-        if (row.outcome === null && row.voidedAt !== null) throw new Conflict('This checkout was replaced by a newer one; pay there', 'SANDBOX.SUPERSEDED');
-        throw new Conflict('This checkout is already completed', 'SANDBOX.COMPLETED');
+        if (row.outcome === null && row.voidedAt !== null) throw new Conflict('This checkout was replaced by a newer one; pay there', ERROR_CODES.SANDBOX.SUPERSEDED);
+        throw new Conflict('This checkout is already completed', ERROR_CODES.SANDBOX.COMPLETED);
       }
       const target = new URL(outcome === 'PAID' ? row.successUrl : outcome === 'FAILED' ? row.failUrl : row.cancelUrl);
       const amount = Money.ofMinor(Number(row.amount), row.currency);

@@ -23,6 +23,8 @@ interface Meta {
  * an HMAC-SHA256 signature over key and expiry, checked by `verify` before anything is served.
  */
 export class LocalObjectStorage implements ObjectStorage {
+  /** Where the app serves the signed links this store hands out. */
+  readonly urlPath = LOCAL_FILES_PATH;
   private readonly objects: string;
   private readonly meta: string;
 

@@ -7,7 +7,7 @@ import { assertTrustedOrigin, isUnsafe } from './csrf';
 import { successBody } from './envelope';
 import { RateLimitGuard } from './rateLimit';
 import { BodyParser } from './requestBody';
-import { RouteDef, asList } from './route';
+import { RouteDef, RouteInput, asList } from './route';
 import { uploadedFiles } from './uploads';
 import { validate } from './validate';
 
@@ -47,7 +47,7 @@ export function mountRoutes(router: Router, routes: RouteDef[], guards: RouteGua
       if (isUnsafe(ctx.method) && (byCookie || (route.readsSessionCookies && carriesSessionCookie(ctx)))) assertTrustedOrigin(ctx, guards.trustedOrigins);
       await guards.parseBody(ctx, route);
       const req = route.request ?? {};
-      const input = {
+      const input: RouteInput = {
         actor,
         params: req.params ? validate(req.params, ctx.params, 'params') : ctx.params,
         query: req.query ? validate(req.query, { ...ctx.query }, 'query') : {},

@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Context, Middleware } from 'koa';
 import { koaBody } from 'koa-body';
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { DomainError, ValidationFailed } from '../../domain/shared/errors';
-import { Config } from '../../infrastructure/config/Config';
+import { HttpSettings } from './HttpSettings';
 import { RouteDef } from './route';
 import { stampArrival } from './uploads';
 
@@ -14,7 +15,8 @@ const PARSED_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
 /** A body of a type the route does not take; forms are refused where JSON is expected (a cross-site form cannot send JSON). */
 export class UnsupportedMediaType extends DomainError {
-  readonly code = 'REQUEST.UNSUPPORTED_MEDIA_TYPE';
+  readonly kind = 'unsupportedMediaType';
+  readonly code = ERROR_CODES.REQUEST.UNSUPPORTED_MEDIA_TYPE;
 }
 
 /**
@@ -43,7 +45,7 @@ export type BodyParser = (ctx: Context, route: RouteDef) => Promise<void>;
  * multipart only on routes that take files, within their count and size, written to a private
  * directory. Anything else is a 415 before a byte of it is read.
  */
-export function bodyParser(config: Config): BodyParser {
+export function bodyParser(config: Pick<HttpSettings, 'bodyLimit' | 'varDir'>): BodyParser {
   const limits = { jsonLimit: config.bodyLimit, formLimit: config.bodyLimit, textLimit: config.bodyLimit, text: false };
   const json = koaBody({ ...limits, urlencoded: false, multipart: false }) as unknown as Middleware;
   const form = koaBody({ ...limits, urlencoded: true, multipart: false }) as unknown as Middleware;

@@ -9,6 +9,7 @@ import { Database, isUniqueViolation, isUniqueViolationOn } from '../Database';
 import { DivisionEntity, DivisionRow } from '../entities/DivisionEntity';
 import { applyListQuery } from '../listQuery';
 import { slugsLike } from './slugs';
+import { ERROR_CODES } from '../../../domain/shared/errorCatalogue';
 
 const LIST_COLUMNS = {
   columns: { id: 'd.id', name: 'd.name', slug: 'd.slug', description: 'd.description', createdAt: 'd.createdAt', updatedAt: 'd.updatedAt' },
@@ -43,8 +44,8 @@ export class TypeOrmDivisionRepository implements DivisionRepository {
     try {
       await this.repo.save(toRow(division));
     } catch (error) {
-      if (isUniqueViolationOn(error, 'divisions', 'slug')) throw new SlugTaken('A division with this slug already exists', 'DIVISION.ALREADY_EXISTS');
-      if (isUniqueViolation(error)) throw new Conflict('A division with this name already exists', 'DIVISION.ALREADY_EXISTS');
+      if (isUniqueViolationOn(error, 'divisions', 'slug')) throw new SlugTaken('A division with this slug already exists', ERROR_CODES.DIVISION.ALREADY_EXISTS);
+      if (isUniqueViolation(error)) throw new Conflict('A division with this name already exists', ERROR_CODES.DIVISION.ALREADY_EXISTS);
       throw error;
     }
   }

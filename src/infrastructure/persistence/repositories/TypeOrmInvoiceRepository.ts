@@ -6,6 +6,7 @@ import { Money } from '../../../domain/shared/Money';
 import { Database, affectedRows, isUniqueViolation } from '../Database';
 import { InvoiceEntity, InvoiceRow } from '../entities/InvoiceEntity';
 import { toDate } from '../rowValues';
+import { ERROR_CODES } from '../../../domain/shared/errorCatalogue';
 
 export class TypeOrmInvoiceRepository implements InvoiceRepository {
   constructor(private readonly db: Database) {}
@@ -39,7 +40,7 @@ export class TypeOrmInvoiceRepository implements InvoiceRepository {
     try {
       await this.repo.insert({ ...toRow(invoice), leaseToken: lease.token, leaseUntil: lease.until });
     } catch (error) {
-      if (isUniqueViolation(error)) throw new Conflict(`Payment ${invoice.paymentId} already has an invoice`, 'INVOICE.EXISTS');
+      if (isUniqueViolation(error)) throw new Conflict(`Payment ${invoice.paymentId} already has an invoice`, ERROR_CODES.INVOICE.EXISTS);
       throw error;
     }
   }

@@ -10,6 +10,7 @@ import { TourEntity, TourRow } from '../entities/TourEntity';
 import { parseJsonArray } from '../rowValues';
 import { applyListQuery } from '../listQuery';
 import { slugsLike } from './slugs';
+import { ERROR_CODES } from '../../../domain/shared/errorCatalogue';
 
 const LIST_COLUMNS = {
   columns: {
@@ -48,8 +49,8 @@ export class TypeOrmTourRepository implements TourRepository {
     try {
       await this.repo.save(toRow(tour));
     } catch (error) {
-      if (isUniqueViolationOn(error, 'tours', 'slug')) throw new SlugTaken('A tour with this slug already exists', 'TOUR.ALREADY_EXISTS');
-      if (isUniqueViolation(error)) throw new Conflict('A tour with this id already exists', 'TOUR.ALREADY_EXISTS');
+      if (isUniqueViolationOn(error, 'tours', 'slug')) throw new SlugTaken('A tour with this slug already exists', ERROR_CODES.TOUR.ALREADY_EXISTS);
+      if (isUniqueViolation(error)) throw new Conflict('A tour with this id already exists', ERROR_CODES.TOUR.ALREADY_EXISTS);
       throw error;
     }
   }

@@ -6,6 +6,7 @@ import { Conflict } from '../../../domain/shared/errors';
 import { Database, isUniqueViolation } from '../Database';
 import { TourTypeEntity, TourTypeRow } from '../entities/TourTypeEntity';
 import { applyListQuery } from '../listQuery';
+import { ERROR_CODES } from '../../../domain/shared/errorCatalogue';
 
 const LIST_COLUMNS = {
   columns: { id: 'tt.id', name: 'tt.name', createdAt: 'tt.createdAt', updatedAt: 'tt.updatedAt' },
@@ -38,7 +39,7 @@ export class TypeOrmTourTypeRepository implements TourTypeRepository {
     try {
       await this.repo.save(tourType.toProps() satisfies TourTypeRow);
     } catch (error) {
-      if (isUniqueViolation(error)) throw new Conflict('A tour type with this name already exists', 'TOUR_TYPE.ALREADY_EXISTS');
+      if (isUniqueViolation(error)) throw new Conflict('A tour type with this name already exists', ERROR_CODES.TOUR_TYPE.ALREADY_EXISTS);
       throw error;
     }
   }

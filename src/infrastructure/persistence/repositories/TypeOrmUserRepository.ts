@@ -7,6 +7,7 @@ import { User } from '../../../domain/user/User';
 import { Database, isUniqueViolation } from '../Database';
 import { UserEntity, UserRow } from '../entities/UserEntity';
 import { applyListQuery } from '../listQuery';
+import { ERROR_CODES } from '../../../domain/shared/errorCatalogue';
 
 const LIST_COLUMNS = {
   columns: {
@@ -39,7 +40,7 @@ export class TypeOrmUserRepository implements UserRepository {
     try {
       await this.repo.save(toRow(user));
     } catch (error) {
-      if (isUniqueViolation(error)) throw new Conflict('A user with this email already exists', 'USER.ALREADY_EXISTS');
+      if (isUniqueViolation(error)) throw new Conflict('A user with this email already exists', ERROR_CODES.USER.ALREADY_EXISTS);
       throw error;
     }
   }

@@ -1,17 +1,23 @@
-import { Runtime } from '../../../infrastructure/container/buildContainer';
 import { RouteDef } from '../route';
-import { authRoutes } from './authRoutes';
-import { bookingRoutes } from './bookingRoutes';
-import { divisionRoutes } from './divisionRoutes';
-import { googleAuthRoutes } from './googleAuthRoutes';
-import { invoiceRoutes } from './invoiceRoutes';
-import { otpRoutes } from './otpRoutes';
-import { paymentRoutes } from './paymentRoutes';
-import { sandboxRoutes } from './sandboxRoutes';
-import { statsRoutes } from './statsRoutes';
-import { tourRoutes } from './tourRoutes';
-import { tourTypeRoutes } from './tourTypeRoutes';
-import { userRoutes } from './userRoutes';
+import { AuthRoutesDependencies, authRoutes } from './authRoutes';
+import { BookingRoutesDependencies, bookingRoutes } from './bookingRoutes';
+import { DivisionRoutesDependencies, divisionRoutes } from './divisionRoutes';
+import { GoogleAuthRoutesDependencies, googleAuthRoutes } from './googleAuthRoutes';
+import { InvoiceRoutesDependencies, invoiceRoutes } from './invoiceRoutes';
+import { OtpRoutesDependencies, otpRoutes } from './otpRoutes';
+import { PaymentRoutesDependencies, paymentRoutes } from './paymentRoutes';
+import { SandboxRoutesDependencies, sandboxRoutes } from './sandboxRoutes';
+import { StatsRoutesDependencies, statsRoutes } from './statsRoutes';
+import { TourRoutesDependencies, tourRoutes } from './tourRoutes';
+import { TourTypeRoutesDependencies, tourTypeRoutes } from './tourTypeRoutes';
+import { UserRoutesDependencies, userRoutes } from './userRoutes';
+
+/** What all route modules together are handed; each takes its own part of it. */
+export type RouteDependencies = AuthRoutesDependencies & GoogleAuthRoutesDependencies & UserRoutesDependencies & OtpRoutesDependencies
+  & DivisionRoutesDependencies & TourTypeRoutesDependencies & TourRoutesDependencies & BookingRoutesDependencies & InvoiceRoutesDependencies
+  & PaymentRoutesDependencies & SandboxRoutesDependencies & StatsRoutesDependencies;
 
 /** Every API route module. Add new ones here; the OpenAPI document follows automatically. */
-export const routeModules: ((runtime: Runtime) => RouteDef[])[] = [authRoutes, googleAuthRoutes, userRoutes, otpRoutes, divisionRoutes, tourTypeRoutes, tourRoutes, bookingRoutes, invoiceRoutes, paymentRoutes, sandboxRoutes, statsRoutes];
+export const routeModules: ((dependencies: RouteDependencies) => RouteDef[])[] = [
+  authRoutes, googleAuthRoutes, userRoutes, otpRoutes, divisionRoutes, tourTypeRoutes, tourRoutes, bookingRoutes, invoiceRoutes, paymentRoutes, sandboxRoutes, statsRoutes,
+];
