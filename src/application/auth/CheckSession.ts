@@ -1,3 +1,4 @@
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { Unauthenticated } from '../../domain/shared/errors';
 import { Actor } from '../../domain/user/Role';
 import { AccessClaims } from '../ports/AccessTokens';
@@ -5,7 +6,6 @@ import { Clock } from '../ports/Clock';
 import { SessionRepository } from '../ports/SessionRepository';
 import { SessionStanding, SessionStandingCache } from '../ports/SessionStandingCache';
 import { UserRepository } from '../ports/UserRepository';
-import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 
 /**
  * How long a standing read from the database is trusted. A change made where the cache is not told

@@ -1,3 +1,4 @@
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { Unauthenticated } from '../../domain/shared/errors';
 import { Email } from '../../domain/user/Email';
 import { User } from '../../domain/user/User';
@@ -6,7 +7,6 @@ import { UnitOfWork } from '../ports/UnitOfWork';
 import { UserRepository } from '../ports/UserRepository';
 import { LoginThrottle } from './LoginThrottle';
 import { IssuedTokens, SessionTokens } from './SessionTokens';
-import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 
 export class LoginUser {
   /** Verifying against a real hash when the email is unknown keeps both failures equally slow. */

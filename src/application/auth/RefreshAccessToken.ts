@@ -1,3 +1,4 @@
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { Unauthenticated } from '../../domain/shared/errors';
 import { Clock } from '../ports/Clock';
 import { SecretTokens } from '../ports/SecretTokens';
@@ -6,7 +7,6 @@ import { SessionStandingCache } from '../ports/SessionStandingCache';
 import { UnitOfWork } from '../ports/UnitOfWork';
 import { UserRepository } from '../ports/UserRepository';
 import { IssuedTokens, SessionTokens } from './SessionTokens';
-import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 
 /**
  * Rotates a refresh token. Presenting one that was already rotated means it leaked,

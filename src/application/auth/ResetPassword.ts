@@ -1,3 +1,4 @@
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { ValidationFailed } from '../../domain/shared/errors';
 import { Clock } from '../ports/Clock';
 import { CommonPasswords } from '../ports/CommonPasswords';
@@ -10,7 +11,6 @@ import { UnitOfWork } from '../ports/UnitOfWork';
 import { UserRepository } from '../ports/UserRepository';
 import { acceptablePassword } from './acceptablePassword';
 import { LoginThrottle } from './LoginThrottle';
-import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 
 /**
  * Sets a new password with a reset link. The token is checked before the costly hash, so bogus

@@ -1,3 +1,4 @@
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { NotFound } from '../../domain/shared/errors';
 import { Clock } from '../ports/Clock';
 import { CommonPasswords } from '../ports/CommonPasswords';
@@ -5,7 +6,6 @@ import { PasswordHasher } from '../ports/PasswordHasher';
 import { UnitOfWork } from '../ports/UnitOfWork';
 import { UserRepository } from '../ports/UserRepository';
 import { acceptablePassword } from './acceptablePassword';
-import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 
 /** Gives a password to an account that signed up without one (Google sign-in). */
 export class SetPassword {

@@ -1,3 +1,4 @@
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { Forbidden } from '../../domain/shared/errors';
 import { Email } from '../../domain/user/Email';
 import { User } from '../../domain/user/User';
@@ -7,7 +8,6 @@ import { IdentityProvider, VerifiedIdentity } from '../ports/IdentityProvider';
 import { UnitOfWork } from '../ports/UnitOfWork';
 import { UserRepository } from '../ports/UserRepository';
 import { IssuedTokens, SessionTokens } from './SessionTokens';
-import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 
 const NAME_MAX = 120;
 

@@ -1,6 +1,7 @@
 import { Booking } from '../../domain/booking/Booking';
 import { assertSeatsAvailable } from '../../domain/booking/SeatPolicy';
 import { Payment } from '../../domain/payment/Payment';
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { Forbidden, NotFound, ValidationFailed } from '../../domain/shared/errors';
 import { Actor } from '../../domain/user/Role';
 import { BookingRepository } from '../ports/BookingRepository';
@@ -10,7 +11,6 @@ import { PaymentRepository } from '../ports/PaymentRepository';
 import { UnitOfWork } from '../ports/UnitOfWork';
 import { UserRepository } from '../ports/UserRepository';
 import { PaymentCheckout } from '../payments/PaymentCheckout';
-import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 
 export const PROFILE_INCOMPLETE = 'Please Add Phone Number and Address In Your Profile For Booking!';
 

@@ -1,8 +1,8 @@
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { NotFound } from '../../domain/shared/errors';
 import { DivisionRepository } from '../ports/DivisionRepository';
 import { DivisionView } from './DivisionView';
 import { ImageUrls } from './ImageUrls';
-import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 
 /** One division by slug (what links use) or by id. */
 export class GetDivision {

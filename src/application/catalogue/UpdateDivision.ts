@@ -1,4 +1,5 @@
 import { Slug } from '../../domain/catalogue/Slug';
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { NotFound } from '../../domain/shared/errors';
 import { Clock } from '../ports/Clock';
 import { DivisionRepository } from '../ports/DivisionRepository';
@@ -7,7 +8,6 @@ import { IncomingFile } from '../shared/IncomingFile';
 import { DivisionView } from './DivisionView';
 import { ImageUploads } from './ImageUploads';
 import { ImageUrls } from './ImageUrls';
-import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 
 export interface DivisionChanges {
   name?: string;

@@ -1,5 +1,6 @@
 import { Slug } from '../../domain/catalogue/Slug';
 import { Money } from '../../domain/shared/Money';
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { NotFound } from '../../domain/shared/errors';
 import { Clock } from '../ports/Clock';
 import { DivisionRepository } from '../ports/DivisionRepository';
@@ -12,7 +13,6 @@ import { assertCatalogueRefs } from './CatalogueRefs';
 import { ImageUploads } from './ImageUploads';
 import { TourInput } from './TourInput';
 import { TourView, TourViews } from './TourViews';
-import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 
 export type TourChangesInput = Partial<TourInput> & {
   /** Keys or URLs of images to remove. */

@@ -1,4 +1,5 @@
 import { Invoice } from '../../domain/invoice/Invoice';
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { Conflict, NotFound } from '../../domain/shared/errors';
 import { BillingQueries } from '../ports/BillingQueries';
 import { Clock } from '../ports/Clock';
@@ -12,7 +13,6 @@ import { TemplateRenderer } from '../ports/TemplateRenderer';
 import { UnitOfWork } from '../ports/UnitOfWork';
 import { OUTBOX_JOBS } from '../jobs/outboxJobs';
 import { billedAmounts, invoiceView, Seller } from './invoiceView';
-import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 
 /**
  * The one invoice of a paid payment. The number is reserved with a DRAFT in a short transaction;

@@ -1,10 +1,10 @@
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { Conflict } from '../../domain/shared/errors';
 import { Actor } from '../../domain/user/Role';
 import { BillingQueries } from '../ports/BillingQueries';
 import { InvoiceRepository } from '../ports/InvoiceRepository';
 import { ObjectStorage, ObjectStream } from '../ports/ObjectStorage';
 import { findVisibleInvoice } from './findVisibleInvoice';
-import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 
 /** The stored invoice PDF as a stream, for a direct download. */
 export class OpenInvoicePdf {

@@ -1,5 +1,6 @@
 import { Invoice } from '../../domain/invoice/Invoice';
 import { InvoiceNumber } from '../../domain/invoice/InvoiceNumber';
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { NotFound } from '../../domain/shared/errors';
 import { BillingQueries } from '../ports/BillingQueries';
 import { Clock } from '../ports/Clock';
@@ -7,7 +8,6 @@ import { InvoiceRepository } from '../ports/InvoiceRepository';
 import { PdfRenderer } from '../ports/PdfRenderer';
 import { TemplateRenderer } from '../ports/TemplateRenderer';
 import { invoiceView, Seller } from './invoiceView';
-import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 
 /**
  * Renders a payment's invoice with the current template without recording or storing anything

@@ -1,3 +1,4 @@
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { Conflict, NotFound } from '../../domain/shared/errors';
 import { BillingQueries } from '../ports/BillingQueries';
 import { Clock } from '../ports/Clock';
@@ -7,7 +8,6 @@ import { ObjectStorage } from '../ports/ObjectStorage';
 import { TemplateRenderer } from '../ports/TemplateRenderer';
 import { UnitOfWork } from '../ports/UnitOfWork';
 import { invoiceMailView } from './invoiceView';
-import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 
 /**
  * Mails the issued invoice with its stored PDF attached. Once per invoice unless `resend` (never a new invoice).

@@ -1,8 +1,8 @@
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { Conflict } from '../../domain/shared/errors';
 import { Clock } from '../ports/Clock';
 import { JobStore } from '../ports/JobStore';
 import { UnitOfWork } from '../ports/UnitOfWork';
-import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 
 /** Queues a dead job again with a fresh set of attempts. */
 export class RetryJob {

@@ -1,3 +1,4 @@
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { Conflict, NotFound } from '../../domain/shared/errors';
 import { Actor } from '../../domain/user/Role';
 import { BookingRepository } from '../ports/BookingRepository';
@@ -6,7 +7,6 @@ import { PaymentRepository } from '../ports/PaymentRepository';
 import { UnitOfWork } from '../ports/UnitOfWork';
 import { UserRepository } from '../ports/UserRepository';
 import { PaymentCheckout } from './PaymentCheckout';
-import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 
 /**
  * A fresh gateway checkout (a new attempt) for the owner's PENDING booking while its hold lasts.

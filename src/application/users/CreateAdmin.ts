@@ -1,3 +1,4 @@
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { Conflict } from '../../domain/shared/errors';
 import { Email } from '../../domain/user/Email';
 import { Role } from '../../domain/user/Role';
@@ -9,7 +10,6 @@ import { IdGenerator } from '../ports/IdGenerator';
 import { PasswordHasher } from '../ports/PasswordHasher';
 import { UnitOfWork } from '../ports/UnitOfWork';
 import { UserRepository } from '../ports/UserRepository';
-import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 
 /** Creates a verified admin account (operator tooling, start-up super admin). */
 export class CreateAdmin {

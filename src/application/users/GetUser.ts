@@ -1,8 +1,8 @@
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { NotFound } from '../../domain/shared/errors';
 import { Actor, isAdmin } from '../../domain/user/Role';
 import { User } from '../../domain/user/User';
 import { UserRepository } from '../ports/UserRepository';
-import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 
 /** A user as seen by `actor`: themselves, or anyone when they are an admin. Others get 404. */
 export class GetUser {

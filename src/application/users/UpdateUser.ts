@@ -1,3 +1,4 @@
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { NotFound } from '../../domain/shared/errors';
 import { Email } from '../../domain/user/Email';
 import { Phone } from '../../domain/user/Phone';
@@ -10,7 +11,6 @@ import { SessionStandingCache } from '../ports/SessionStandingCache';
 import { UnitOfWork } from '../ports/UnitOfWork';
 import { UserRepository } from '../ports/UserRepository';
 import { IncomingFile } from '../shared/IncomingFile';
-import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 
 /** The account by id (HTTP) or by email (the admin CLI). */
 export type UserTarget = string | { email: string };

@@ -1,3 +1,4 @@
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { ValidationFailed } from '../../domain/shared/errors';
 import { Email } from '../../domain/user/Email';
 import { ONE_TIME_CODE, isWellFormedCode } from '../../domain/user/OneTimeCode';
@@ -5,7 +6,6 @@ import { Clock } from '../ports/Clock';
 import { OtpStore } from '../ports/OtpStore';
 import { UnitOfWork } from '../ports/UnitOfWork';
 import { UserRepository } from '../ports/UserRepository';
-import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 
 export const INVALID_CODE = 'Invalid or expired code';
 

@@ -1,5 +1,5 @@
-import { Conflict, ValidationFailed } from '../shared/errors';
 import { ERROR_CODES } from '../shared/errorCatalogue';
+import { Conflict, ValidationFailed } from '../shared/errors';
 
 /** What a booking needs to know about a tour at the moment it is made. */
 export interface TourCapacity {

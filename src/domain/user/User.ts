@@ -1,7 +1,7 @@
+import { ERROR_CODES } from '../shared/errorCatalogue';
 import { Conflict, Forbidden } from '../shared/errors';
 import { Email } from './Email';
 import { AccountStatus, Actor, Role, isAdmin } from './Role';
-import { ERROR_CODES } from '../shared/errorCatalogue';
 
 export interface UserProps {
   id: string;

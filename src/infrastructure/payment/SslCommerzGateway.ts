@@ -93,7 +93,7 @@ export class SslCommerzGateway implements PaymentGateway {
     return url.toString();
   }
 
-  private async call(url: string, init: { method: string; body?: URLSearchParams }): Promise<Record<string, any>> {
+  private async call(url: string, init: { method: string; body?: URLSearchParams }): Promise<Report> {
     let response: Response;
     try {
       response = await fetch(url, { ...init, signal: AbortSignal.timeout(this.settings.timeoutMs ?? 15_000) });
@@ -103,7 +103,7 @@ export class SslCommerzGateway implements PaymentGateway {
     const text = await response.text();
     if (!response.ok) throw new DependencyUnavailable('payment gateway', `SSLCommerz answered ${response.status}`);
     try {
-      return JSON.parse(text) as Record<string, any>;
+      return JSON.parse(text) as Report;
     } catch {
       throw new DependencyUnavailable('payment gateway', 'SSLCommerz answered with something that is not JSON');
     }

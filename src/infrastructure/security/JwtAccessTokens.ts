@@ -2,9 +2,9 @@ import { KeyObject, createSecretKey } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { AccessClaims, AccessTokens } from '../../application/ports/AccessTokens';
 import { Clock } from '../../application/ports/Clock';
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { Unauthenticated } from '../../domain/shared/errors';
 import { ROLES, Role } from '../../domain/user/Role';
-import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 
 const ALGORITHM = 'HS256';
 

@@ -1,11 +1,11 @@
 import { Context } from 'koa';
 import { CheckSession } from '../../application/auth/CheckSession';
 import { AccessTokens } from '../../application/ports/AccessTokens';
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { DomainError, Forbidden, Unauthenticated } from '../../domain/shared/errors';
 import { Actor } from '../../domain/user/Role';
 import { ACCESS_COOKIE } from './cookies';
 import { Access } from './route';
-import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 
 export interface Authentication {
   actor: Actor | null;

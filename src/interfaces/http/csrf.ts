@@ -1,7 +1,7 @@
 import { Context } from 'koa';
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { Forbidden } from '../../domain/shared/errors';
 import { HttpSettings } from './HttpSettings';
-import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 

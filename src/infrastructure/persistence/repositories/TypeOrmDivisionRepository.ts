@@ -4,12 +4,12 @@ import { ListQuery, Page } from '../../../application/shared/ListQuery';
 import { Division } from '../../../domain/catalogue/Division';
 import { Slug } from '../../../domain/catalogue/Slug';
 import { SlugTaken } from '../../../domain/catalogue/SlugTaken';
+import { ERROR_CODES } from '../../../domain/shared/errorCatalogue';
 import { Conflict } from '../../../domain/shared/errors';
 import { Database, isUniqueViolation, isUniqueViolationOn } from '../Database';
 import { DivisionEntity, DivisionRow } from '../entities/DivisionEntity';
 import { applyListQuery } from '../listQuery';
 import { slugsLike } from './slugs';
-import { ERROR_CODES } from '../../../domain/shared/errorCatalogue';
 
 const LIST_COLUMNS = {
   columns: { id: 'd.id', name: 'd.name', slug: 'd.slug', description: 'd.description', createdAt: 'd.createdAt', updatedAt: 'd.updatedAt' },

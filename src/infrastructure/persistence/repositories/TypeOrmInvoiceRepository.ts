@@ -1,12 +1,12 @@
 import { InvoiceRepository, IssueLease } from '../../../application/ports/InvoiceRepository';
 import { Invoice, InvoiceStatus } from '../../../domain/invoice/Invoice';
 import { InvoiceNumber } from '../../../domain/invoice/InvoiceNumber';
+import { ERROR_CODES } from '../../../domain/shared/errorCatalogue';
 import { Conflict } from '../../../domain/shared/errors';
 import { Money } from '../../../domain/shared/Money';
 import { Database, affectedRows, isUniqueViolation } from '../Database';
 import { InvoiceEntity, InvoiceRow } from '../entities/InvoiceEntity';
 import { toDate } from '../rowValues';
-import { ERROR_CODES } from '../../../domain/shared/errorCatalogue';
 
 export class TypeOrmInvoiceRepository implements InvoiceRepository {
   constructor(private readonly db: Database) {}

@@ -4,13 +4,13 @@ import { Slug } from '../../../domain/catalogue/Slug';
 import { SlugTaken } from '../../../domain/catalogue/SlugTaken';
 import { Tour } from '../../../domain/catalogue/Tour';
 import { Money } from '../../../domain/shared/Money';
+import { ERROR_CODES } from '../../../domain/shared/errorCatalogue';
 import { Conflict } from '../../../domain/shared/errors';
 import { Database, isUniqueViolation, isUniqueViolationOn } from '../Database';
 import { TourEntity, TourRow } from '../entities/TourEntity';
 import { parseJsonArray } from '../rowValues';
 import { applyListQuery } from '../listQuery';
 import { slugsLike } from './slugs';
-import { ERROR_CODES } from '../../../domain/shared/errorCatalogue';
 
 const LIST_COLUMNS = {
   columns: {

@@ -2,11 +2,11 @@ import { In } from 'typeorm';
 import { TourTypeRepository } from '../../../application/ports/TourTypeRepository';
 import { ListQuery, Page } from '../../../application/shared/ListQuery';
 import { TourType } from '../../../domain/catalogue/TourType';
+import { ERROR_CODES } from '../../../domain/shared/errorCatalogue';
 import { Conflict } from '../../../domain/shared/errors';
 import { Database, isUniqueViolation } from '../Database';
 import { TourTypeEntity, TourTypeRow } from '../entities/TourTypeEntity';
 import { applyListQuery } from '../listQuery';
-import { ERROR_CODES } from '../../../domain/shared/errorCatalogue';
 
 const LIST_COLUMNS = {
   columns: { id: 'tt.id', name: 'tt.name', createdAt: 'tt.createdAt', updatedAt: 'tt.updatedAt' },

@@ -1,5 +1,6 @@
 import { UserRepository } from '../../../application/ports/UserRepository';
 import { ListQuery, Page } from '../../../application/shared/ListQuery';
+import { ERROR_CODES } from '../../../domain/shared/errorCatalogue';
 import { Conflict } from '../../../domain/shared/errors';
 import { Email } from '../../../domain/user/Email';
 import { AccountStatus, Role } from '../../../domain/user/Role';
@@ -7,7 +8,6 @@ import { User } from '../../../domain/user/User';
 import { Database, isUniqueViolation } from '../Database';
 import { UserEntity, UserRow } from '../entities/UserEntity';
 import { applyListQuery } from '../listQuery';
-import { ERROR_CODES } from '../../../domain/shared/errorCatalogue';
 
 const LIST_COLUMNS = {
   columns: {
