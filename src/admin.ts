@@ -2,7 +2,8 @@ import { cliDependencies } from './handOver';
 import { loadConfig } from './infrastructure/config/Config';
 import { createPino, PinoLogger } from './infrastructure/logging/PinoLogger';
 import { withDatabaseOutageClassified } from './infrastructure/persistence/databaseUnavailable';
-import { buildRoot, Root } from './infrastructure/root/buildRoot';
+import type { Root } from './infrastructure/root/buildRoot';
+import { buildRoot } from './infrastructure/root/buildRoot';
 import { runCli } from './interfaces/cli/program';
 
 /** `npm run admin -- <command>`: builds the composition root only when a command needs it, closes it after. */

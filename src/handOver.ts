@@ -1,8 +1,8 @@
-import { Root } from './infrastructure/root/buildRoot';
-import { CliDependencies } from './interfaces/cli/commands';
-import { HttpAppDependencies } from './interfaces/http/createHttpApp';
-import { WorkerDependencies } from './interfaces/worker/startWorker';
-import { ShutdownHooks } from './interfaces/edges';
+import type { Root } from './infrastructure/root/buildRoot';
+import type { CliDependencies } from './interfaces/cli/commands';
+import type { HttpAppDependencies } from './interfaces/http/createHttpApp';
+import type { WorkerDependencies } from './interfaces/worker/startWorker';
+import type { ShutdownHooks } from './interfaces/edges';
 
 /**
  * What each driving adapter is handed from the composition root: the use cases and ports it calls,

@@ -1,11 +1,13 @@
-import http from 'node:http';
+import type http from 'node:http';
 import { loadConfig } from './infrastructure/config/Config';
-import { buildRoot, Root, RootOptions } from './infrastructure/root/buildRoot';
+import type { Root, RootOptions } from './infrastructure/root/buildRoot';
+import { buildRoot } from './infrastructure/root/buildRoot';
 import { httpDependencies, workerDependencies } from './handOver';
-import { createHttpApp, HttpApp } from './interfaces/http/createHttpApp';
+import type { HttpApp } from './interfaces/http/createHttpApp';
+import { createHttpApp } from './interfaces/http/createHttpApp';
 import { serveHttp } from './interfaces/http/serveHttp';
 import { exitOnShutdownSignal } from './interfaces/shutdownSignals';
-import { JobWorker, JobWorkerOptions } from './interfaces/worker/JobWorker';
+import type { JobWorker, JobWorkerOptions } from './interfaces/worker/JobWorker';
 import { createWorker, startWorker } from './interfaces/worker/startWorker';
 
 export interface RunningApi {

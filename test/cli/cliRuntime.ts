@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Ports } from '../../src/application/ports/Ports';
+import type { Ports } from '../../src/application/ports/Ports';
 import { cliDependencies } from '../../src/handOver';
 import { loadConfig } from '../../src/infrastructure/config/Config';
 import { withDatabaseOutageClassified } from '../../src/infrastructure/persistence/databaseUnavailable';
-import { buildRoot, Root } from '../../src/infrastructure/root/buildRoot';
+import type { Root } from '../../src/infrastructure/root/buildRoot';
+import { buildRoot } from '../../src/infrastructure/root/buildRoot';
 import { runCli } from '../../src/interfaces/cli/program';
 
 export interface CliRun {
@@ -31,10 +32,7 @@ export function cliHarness(env: Record<string, string> = {}, options: { ports?: 
     async typing(secret: string | null, ...args: string[]): Promise<CliRun> {
       let stdout = '';
       let stderr = '';
-      const readSecret = async () => {
-        if (secret === null) throw new Error('the command asked for a secret and none was typed');
-        return secret;
-      };
+      const readSecret = () => (secret === null ? Promise.reject(new Error('the command asked for a secret and none was typed')) : Promise.resolve(secret));
       const cli = { open: async () => cliDependencies(await getRoot()), classifyFailure: withDatabaseOutageClassified };
       const code = await runCli(args, cli, { out: (s) => (stdout += s), err: (s) => (stderr += s), readSecret });
       return { code, stdout, stderr };

@@ -1,4 +1,4 @@
-import { Metrics } from '../../src/application/ports/Metrics';
+import type { Metrics } from '../../src/application/ports/Metrics';
 
 /** The value of the sample line `name{labels…}` of a Prometheus text exposition (labels in any order), or null when absent. */
 function sample(text: string, name: string, labels: Record<string, string>): number | null {

@@ -1,4 +1,4 @@
-import { Metrics, MetricsExposition, ServedRequest } from '../../src/application/ports/Metrics';
+import type { Metrics, MetricsExposition, ServedRequest } from '../../src/application/ports/Metrics';
 
 interface Series {
   labels: string;
@@ -20,12 +20,12 @@ export class InMemoryMetrics implements Metrics {
     this.series.set(labels, series);
   }
 
-  async exposition(): Promise<MetricsExposition> {
+  exposition(): Promise<MetricsExposition> {
     const name = 'http_request_duration_seconds';
     const lines = [`# HELP ${name} HTTP request duration by method, matched route pattern and status code`, `# TYPE ${name} histogram`];
     for (const { labels, count, sum } of this.series.values()) {
       lines.push(`${name}_bucket{le="+Inf",${labels}} ${count}`, `${name}_sum{${labels}} ${sum}`, `${name}_count{${labels}} ${count}`);
     }
-    return { contentType: 'text/plain; version=0.0.4; charset=utf-8', body: `${lines.join('\n')}\n` };
+    return Promise.resolve({ contentType: 'text/plain; version=0.0.4; charset=utf-8', body: `${lines.join('\n')}\n` });
   }
 }

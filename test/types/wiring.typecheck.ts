@@ -3,10 +3,10 @@
  * each `@ts-expect-error` line must fail to compile, or tsc reports the directive as unused.
  */
 import { LogoutAll } from '../../src/application/auth/LogoutAll';
-import { Ports } from '../../src/application/ports/Ports';
-import { UseCases } from '../../src/application/UseCases';
-import { Factories } from '../../src/infrastructure/root/lazy';
-import { RouteInput } from '../../src/interfaces/http/route';
+import type { Ports } from '../../src/application/ports/Ports';
+import type { UseCases } from '../../src/application/UseCases';
+import type { Factories } from '../../src/infrastructure/root/lazy';
+import type { RouteInput } from '../../src/interfaces/http/route';
 
 declare const ports: Ports;
 
@@ -22,7 +22,7 @@ export const swapped = new LogoutAll(ports.sessionRepository, ports.clock, ports
 /** The root's factories are typed by the use case they make: one that makes something else does not compile. */
 export const factories: Pick<Factories<UseCases>, 'logoutAll'> = {
   // @ts-expect-error makes a LoginUser-shaped nothing where a LogoutAll belongs
-  logoutAll: () => ({ execute: async (userId: number) => userId }),
+  logoutAll: () => ({ execute: (userId: number) => Promise.resolve(userId) }),
 };
 
 /** A test replaces a port with something of that port's type only. */

@@ -1,11 +1,11 @@
 import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { Unauthenticated } from '../../domain/shared/errors';
-import { Actor } from '../../domain/user/Role';
-import { AccessClaims } from '../ports/AccessTokens';
-import { Clock } from '../ports/Clock';
-import { SessionRepository } from '../ports/SessionRepository';
-import { SessionStanding, SessionStandingCache } from '../ports/SessionStandingCache';
-import { UserRepository } from '../ports/UserRepository';
+import type { Actor } from '../../domain/user/Role';
+import type { AccessClaims } from '../ports/AccessTokens';
+import type { Clock } from '../ports/Clock';
+import type { SessionRepository } from '../ports/SessionRepository';
+import type { SessionStanding, SessionStandingCache } from '../ports/SessionStandingCache';
+import type { UserRepository } from '../ports/UserRepository';
 
 /**
  * How long a standing read from the database is trusted. A change made where the cache is not told

@@ -1,7 +1,7 @@
 import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { DependencyUnavailable, Forbidden, RateLimited } from '../../domain/shared/errors';
-import { Logger } from '../ports/Logger';
-import { RateLimiter } from '../ports/RateLimiter';
+import type { Logger } from '../ports/Logger';
+import type { RateLimiter } from '../ports/RateLimiter';
 
 export interface LoginLimits {
   /** Failed logins one client address may make on one email per window before it must wait. */

@@ -1,12 +1,12 @@
 import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { Unauthenticated } from '../../domain/shared/errors';
 import { Email } from '../../domain/user/Email';
-import { User } from '../../domain/user/User';
-import { PasswordHasher } from '../ports/PasswordHasher';
-import { UnitOfWork } from '../ports/UnitOfWork';
-import { UserRepository } from '../ports/UserRepository';
-import { LoginThrottle } from './LoginThrottle';
-import { IssuedTokens, SessionTokens } from './SessionTokens';
+import type { User } from '../../domain/user/User';
+import type { PasswordHasher } from '../ports/PasswordHasher';
+import type { UnitOfWork } from '../ports/UnitOfWork';
+import type { UserRepository } from '../ports/UserRepository';
+import type { LoginThrottle } from './LoginThrottle';
+import type { IssuedTokens, SessionTokens } from './SessionTokens';
 
 export class LoginUser {
   /** Verifying against a real hash when the email is unknown keeps both failures equally slow. */

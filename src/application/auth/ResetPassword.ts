@@ -1,16 +1,16 @@
 import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { ValidationFailed } from '../../domain/shared/errors';
-import { Clock } from '../ports/Clock';
-import { CommonPasswords } from '../ports/CommonPasswords';
-import { PasswordHasher } from '../ports/PasswordHasher';
-import { PasswordResetRepository } from '../ports/PasswordResetRepository';
-import { SecretTokens } from '../ports/SecretTokens';
-import { SessionRepository } from '../ports/SessionRepository';
-import { SessionStandingCache } from '../ports/SessionStandingCache';
-import { UnitOfWork } from '../ports/UnitOfWork';
-import { UserRepository } from '../ports/UserRepository';
+import type { Clock } from '../ports/Clock';
+import type { CommonPasswords } from '../ports/CommonPasswords';
+import type { PasswordHasher } from '../ports/PasswordHasher';
+import type { PasswordResetRepository } from '../ports/PasswordResetRepository';
+import type { SecretTokens } from '../ports/SecretTokens';
+import type { SessionRepository } from '../ports/SessionRepository';
+import type { SessionStandingCache } from '../ports/SessionStandingCache';
+import type { UnitOfWork } from '../ports/UnitOfWork';
+import type { UserRepository } from '../ports/UserRepository';
 import { acceptablePassword } from './acceptablePassword';
-import { LoginThrottle } from './LoginThrottle';
+import type { LoginThrottle } from './LoginThrottle';
 
 /**
  * Sets a new password with a reset link. The token is checked before the costly hash, so bogus

@@ -1,10 +1,10 @@
 import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { NotFound } from '../../domain/shared/errors';
-import { Clock } from '../ports/Clock';
-import { CommonPasswords } from '../ports/CommonPasswords';
-import { PasswordHasher } from '../ports/PasswordHasher';
-import { UnitOfWork } from '../ports/UnitOfWork';
-import { UserRepository } from '../ports/UserRepository';
+import type { Clock } from '../ports/Clock';
+import type { CommonPasswords } from '../ports/CommonPasswords';
+import type { PasswordHasher } from '../ports/PasswordHasher';
+import type { UnitOfWork } from '../ports/UnitOfWork';
+import type { UserRepository } from '../ports/UserRepository';
 import { acceptablePassword } from './acceptablePassword';
 
 /** Gives a password to an account that signed up without one (Google sign-in). */

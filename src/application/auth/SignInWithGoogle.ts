@@ -2,12 +2,12 @@ import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { Forbidden } from '../../domain/shared/errors';
 import { Email } from '../../domain/user/Email';
 import { User } from '../../domain/user/User';
-import { Clock } from '../ports/Clock';
-import { IdGenerator } from '../ports/IdGenerator';
-import { IdentityProvider, VerifiedIdentity } from '../ports/IdentityProvider';
-import { UnitOfWork } from '../ports/UnitOfWork';
-import { UserRepository } from '../ports/UserRepository';
-import { IssuedTokens, SessionTokens } from './SessionTokens';
+import type { Clock } from '../ports/Clock';
+import type { IdGenerator } from '../ports/IdGenerator';
+import type { IdentityProvider, VerifiedIdentity } from '../ports/IdentityProvider';
+import type { UnitOfWork } from '../ports/UnitOfWork';
+import type { UserRepository } from '../ports/UserRepository';
+import type { IssuedTokens, SessionTokens } from './SessionTokens';
 
 const NAME_MAX = 120;
 

@@ -1,10 +1,11 @@
-import { Booking, BookingStatus } from '../../domain/booking/Booking';
+import type { Booking, BookingStatus } from '../../domain/booking/Booking';
 import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { Conflict, Forbidden, NotFound } from '../../domain/shared/errors';
-import { Actor, isAdmin } from '../../domain/user/Role';
-import { BookingRepository } from '../ports/BookingRepository';
-import { Clock } from '../ports/Clock';
-import { UnitOfWork } from '../ports/UnitOfWork';
+import type { Actor } from '../../domain/user/Role';
+import { isAdmin } from '../../domain/user/Role';
+import type { BookingRepository } from '../ports/BookingRepository';
+import type { Clock } from '../ports/Clock';
+import type { UnitOfWork } from '../ports/UnitOfWork';
 
 /**
  * The owner cancels their own PENDING booking; an admin makes any move the state machine allows.

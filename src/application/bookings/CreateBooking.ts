@@ -3,14 +3,14 @@ import { assertSeatsAvailable } from '../../domain/booking/SeatPolicy';
 import { Payment } from '../../domain/payment/Payment';
 import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { Forbidden, NotFound, ValidationFailed } from '../../domain/shared/errors';
-import { Actor } from '../../domain/user/Role';
-import { BookingRepository } from '../ports/BookingRepository';
-import { Clock } from '../ports/Clock';
-import { IdGenerator } from '../ports/IdGenerator';
-import { PaymentRepository } from '../ports/PaymentRepository';
-import { UnitOfWork } from '../ports/UnitOfWork';
-import { UserRepository } from '../ports/UserRepository';
-import { PaymentCheckout } from '../payments/PaymentCheckout';
+import type { Actor } from '../../domain/user/Role';
+import type { BookingRepository } from '../ports/BookingRepository';
+import type { Clock } from '../ports/Clock';
+import type { IdGenerator } from '../ports/IdGenerator';
+import type { PaymentRepository } from '../ports/PaymentRepository';
+import type { UnitOfWork } from '../ports/UnitOfWork';
+import type { UserRepository } from '../ports/UserRepository';
+import type { PaymentCheckout } from '../payments/PaymentCheckout';
 
 export const PROFILE_INCOMPLETE = 'Please Add Phone Number and Address In Your Profile For Booking!';
 

@@ -1,8 +1,9 @@
 import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { NotFound } from '../../domain/shared/errors';
-import { Actor, isAdmin } from '../../domain/user/Role';
-import { ImageUrls } from '../catalogue/ImageUrls';
-import { BookingRepository, BookingView } from '../ports/BookingRepository';
+import type { Actor } from '../../domain/user/Role';
+import { isAdmin } from '../../domain/user/Role';
+import type { ImageUrls } from '../catalogue/ImageUrls';
+import type { BookingRepository, BookingView } from '../ports/BookingRepository';
 import { withTourImageUrls } from './withTourImageUrls';
 
 /** A booking as its owner or an admin sees it; anyone else learns nothing, not even that it exists. */

@@ -1,9 +1,9 @@
 import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { Conflict, NotFound } from '../../domain/shared/errors';
-import { DivisionRepository } from '../ports/DivisionRepository';
-import { TourRepository } from '../ports/TourRepository';
-import { UnitOfWork } from '../ports/UnitOfWork';
-import { ImageUploads } from './ImageUploads';
+import type { DivisionRepository } from '../ports/DivisionRepository';
+import type { TourRepository } from '../ports/TourRepository';
+import type { UnitOfWork } from '../ports/UnitOfWork';
+import type { ImageUploads } from './ImageUploads';
 
 export class DeleteDivision {
   constructor(

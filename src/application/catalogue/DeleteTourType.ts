@@ -1,8 +1,8 @@
 import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { Conflict, NotFound } from '../../domain/shared/errors';
-import { TourRepository } from '../ports/TourRepository';
-import { TourTypeRepository } from '../ports/TourTypeRepository';
-import { UnitOfWork } from '../ports/UnitOfWork';
+import type { TourRepository } from '../ports/TourRepository';
+import type { TourTypeRepository } from '../ports/TourTypeRepository';
+import type { UnitOfWork } from '../ports/UnitOfWork';
 
 export class DeleteTourType {
   constructor(private readonly tourTypes: TourTypeRepository, private readonly tours: TourRepository, private readonly uow: UnitOfWork) {}

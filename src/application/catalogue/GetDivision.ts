@@ -1,8 +1,8 @@
 import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { NotFound } from '../../domain/shared/errors';
-import { DivisionRepository } from '../ports/DivisionRepository';
-import { DivisionView } from './DivisionView';
-import { ImageUrls } from './ImageUrls';
+import type { DivisionRepository } from '../ports/DivisionRepository';
+import type { DivisionView } from './DivisionView';
+import type { ImageUrls } from './ImageUrls';
 
 /** One division by slug (what links use) or by id. */
 export class GetDivision {

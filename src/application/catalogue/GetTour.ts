@@ -1,7 +1,7 @@
 import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { NotFound } from '../../domain/shared/errors';
-import { TourRepository } from '../ports/TourRepository';
-import { TourView, TourViews } from './TourViews';
+import type { TourRepository } from '../ports/TourRepository';
+import type { TourView, TourViews } from './TourViews';
 
 /** One tour by slug (what links use) or by id, with seats left. */
 export class GetTour {

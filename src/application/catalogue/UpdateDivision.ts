@@ -1,13 +1,13 @@
 import { Slug } from '../../domain/catalogue/Slug';
 import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { NotFound } from '../../domain/shared/errors';
-import { Clock } from '../ports/Clock';
-import { DivisionRepository } from '../ports/DivisionRepository';
-import { UnitOfWork } from '../ports/UnitOfWork';
-import { IncomingFile } from '../shared/IncomingFile';
-import { DivisionView } from './DivisionView';
-import { ImageUploads } from './ImageUploads';
-import { ImageUrls } from './ImageUrls';
+import type { Clock } from '../ports/Clock';
+import type { DivisionRepository } from '../ports/DivisionRepository';
+import type { UnitOfWork } from '../ports/UnitOfWork';
+import type { IncomingFile } from '../shared/IncomingFile';
+import type { DivisionView } from './DivisionView';
+import type { ImageUploads } from './ImageUploads';
+import type { ImageUrls } from './ImageUrls';
 
 export interface DivisionChanges {
   name?: string;

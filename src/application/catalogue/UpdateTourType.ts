@@ -1,9 +1,9 @@
-import { TourType } from '../../domain/catalogue/TourType';
+import type { TourType } from '../../domain/catalogue/TourType';
 import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { NotFound } from '../../domain/shared/errors';
-import { Clock } from '../ports/Clock';
-import { TourTypeRepository } from '../ports/TourTypeRepository';
-import { UnitOfWork } from '../ports/UnitOfWork';
+import type { Clock } from '../ports/Clock';
+import type { TourTypeRepository } from '../ports/TourTypeRepository';
+import type { UnitOfWork } from '../ports/UnitOfWork';
 
 export class UpdateTourType {
   constructor(private readonly tourTypes: TourTypeRepository, private readonly clock: Clock, private readonly uow: UnitOfWork) {}

@@ -1,18 +1,19 @@
 import { Invoice } from '../../domain/invoice/Invoice';
 import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { Conflict, NotFound } from '../../domain/shared/errors';
-import { BillingQueries } from '../ports/BillingQueries';
-import { Clock } from '../ports/Clock';
-import { Digest } from '../ports/Digest';
-import { IdGenerator } from '../ports/IdGenerator';
-import { InvoiceRepository, IssueLease } from '../ports/InvoiceRepository';
-import { JobQueue } from '../ports/JobQueue';
-import { ObjectStorage } from '../ports/ObjectStorage';
-import { PdfRenderer } from '../ports/PdfRenderer';
-import { TemplateRenderer } from '../ports/TemplateRenderer';
-import { UnitOfWork } from '../ports/UnitOfWork';
+import type { BillingQueries } from '../ports/BillingQueries';
+import type { Clock } from '../ports/Clock';
+import type { Digest } from '../ports/Digest';
+import type { IdGenerator } from '../ports/IdGenerator';
+import type { InvoiceRepository, IssueLease } from '../ports/InvoiceRepository';
+import type { JobQueue } from '../ports/JobQueue';
+import type { ObjectStorage } from '../ports/ObjectStorage';
+import type { PdfRenderer } from '../ports/PdfRenderer';
+import type { TemplateRenderer } from '../ports/TemplateRenderer';
+import type { UnitOfWork } from '../ports/UnitOfWork';
 import { OUTBOX_JOBS } from '../jobs/outboxJobs';
-import { billedAmounts, invoiceView, Seller } from './invoiceView';
+import type { Seller } from './invoiceView';
+import { billedAmounts, invoiceView } from './invoiceView';
 
 /**
  * The one invoice of a paid payment. The number is reserved with a DRAFT in a short transaction;

@@ -1,9 +1,9 @@
 import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { Conflict } from '../../domain/shared/errors';
-import { Actor } from '../../domain/user/Role';
-import { BillingQueries } from '../ports/BillingQueries';
-import { InvoiceRepository } from '../ports/InvoiceRepository';
-import { ObjectStorage, ObjectStream } from '../ports/ObjectStorage';
+import type { Actor } from '../../domain/user/Role';
+import type { BillingQueries } from '../ports/BillingQueries';
+import type { InvoiceRepository } from '../ports/InvoiceRepository';
+import type { ObjectStorage, ObjectStream } from '../ports/ObjectStorage';
 import { findVisibleInvoice } from './findVisibleInvoice';
 
 /** The stored invoice PDF as a stream, for a direct download. */

@@ -1,12 +1,12 @@
 import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { Conflict, NotFound } from '../../domain/shared/errors';
-import { BillingQueries } from '../ports/BillingQueries';
-import { Clock } from '../ports/Clock';
-import { InvoiceRepository } from '../ports/InvoiceRepository';
-import { Mailer } from '../ports/Mailer';
-import { ObjectStorage } from '../ports/ObjectStorage';
-import { TemplateRenderer } from '../ports/TemplateRenderer';
-import { UnitOfWork } from '../ports/UnitOfWork';
+import type { BillingQueries } from '../ports/BillingQueries';
+import type { Clock } from '../ports/Clock';
+import type { InvoiceRepository } from '../ports/InvoiceRepository';
+import type { Mailer } from '../ports/Mailer';
+import type { ObjectStorage } from '../ports/ObjectStorage';
+import type { TemplateRenderer } from '../ports/TemplateRenderer';
+import type { UnitOfWork } from '../ports/UnitOfWork';
 import { invoiceMailView } from './invoiceView';
 
 /**

@@ -1,8 +1,8 @@
-import { BilledAmounts, Invoice } from '../../domain/invoice/Invoice';
+import type { BilledAmounts, Invoice } from '../../domain/invoice/Invoice';
 import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { Conflict } from '../../domain/shared/errors';
 import { Money } from '../../domain/shared/Money';
-import { BillingRecord } from '../ports/BillingQueries';
+import type { BillingRecord } from '../ports/BillingQueries';
 
 /** The company on the invoice's letterhead. */
 export interface Seller {

@@ -1,8 +1,8 @@
 import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { Conflict } from '../../domain/shared/errors';
-import { Clock } from '../ports/Clock';
-import { JobStore } from '../ports/JobStore';
-import { UnitOfWork } from '../ports/UnitOfWork';
+import type { Clock } from '../ports/Clock';
+import type { JobStore } from '../ports/JobStore';
+import type { UnitOfWork } from '../ports/UnitOfWork';
 
 /** Queues a dead job again with a fresh set of attempts. */
 export class RetryJob {

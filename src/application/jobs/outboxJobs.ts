@@ -1,4 +1,4 @@
-import { NewJob } from '../ports/JobQueue';
+import type { NewJob } from '../ports/JobQueue';
 
 /** What every job of the outbox is about today: one payment. */
 export interface PaymentJob {

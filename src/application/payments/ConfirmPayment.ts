@@ -1,9 +1,9 @@
-import { Payment } from '../../domain/payment/Payment';
-import { Logger } from '../ports/Logger';
-import { GatewayCallback, PaymentGateway } from '../ports/PaymentGateway';
-import { PaymentRepository } from '../ports/PaymentRepository';
-import { UnitOfWork } from '../ports/UnitOfWork';
-import { PaymentSettlement, Settled } from './PaymentSettlement';
+import type { Payment } from '../../domain/payment/Payment';
+import type { Logger } from '../ports/Logger';
+import type { GatewayCallback, PaymentGateway } from '../ports/PaymentGateway';
+import type { PaymentRepository } from '../ports/PaymentRepository';
+import type { UnitOfWork } from '../ports/UnitOfWork';
+import type { PaymentSettlement, Settled } from './PaymentSettlement';
 
 export type ConfirmationOutcome = 'PAID' | 'FAILED' | 'CANCELLED' | 'UNVERIFIED';
 export type ConfirmationSource = 'redirect' | 'ipn' | 'admin' | 'reconciler';

@@ -1,11 +1,12 @@
-import { Booking } from '../../domain/booking/Booking';
-import { Payment } from '../../domain/payment/Payment';
+import type { Booking } from '../../domain/booking/Booking';
+import type { Payment } from '../../domain/payment/Payment';
 import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { NotFound } from '../../domain/shared/errors';
-import { Actor, isAdmin } from '../../domain/user/Role';
-import { BookingRepository } from '../ports/BookingRepository';
-import { InvoiceRepository } from '../ports/InvoiceRepository';
-import { PaymentRepository } from '../ports/PaymentRepository';
+import type { Actor } from '../../domain/user/Role';
+import { isAdmin } from '../../domain/user/Role';
+import type { BookingRepository } from '../ports/BookingRepository';
+import type { InvoiceRepository } from '../ports/InvoiceRepository';
+import type { PaymentRepository } from '../ports/PaymentRepository';
 
 /** A payment as the booking's owner or an admin sees it, with its invoice number once issued; others get 404. */
 export class GetPayment {

@@ -1,12 +1,12 @@
 import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { Conflict, NotFound } from '../../domain/shared/errors';
-import { Actor } from '../../domain/user/Role';
-import { BookingRepository } from '../ports/BookingRepository';
-import { Clock } from '../ports/Clock';
-import { PaymentRepository } from '../ports/PaymentRepository';
-import { UnitOfWork } from '../ports/UnitOfWork';
-import { UserRepository } from '../ports/UserRepository';
-import { PaymentCheckout } from './PaymentCheckout';
+import type { Actor } from '../../domain/user/Role';
+import type { BookingRepository } from '../ports/BookingRepository';
+import type { Clock } from '../ports/Clock';
+import type { PaymentRepository } from '../ports/PaymentRepository';
+import type { UnitOfWork } from '../ports/UnitOfWork';
+import type { UserRepository } from '../ports/UserRepository';
+import type { PaymentCheckout } from './PaymentCheckout';
 
 /**
  * A fresh gateway checkout (a new attempt) for the owner's PENDING booking while its hold lasts.

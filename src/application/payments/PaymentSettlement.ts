@@ -1,15 +1,15 @@
-import { Booking } from '../../domain/booking/Booking';
+import type { Booking } from '../../domain/booking/Booking';
 import { needsSeatRecount, settleBooking } from '../../domain/booking/settleBooking';
-import { Payment, Receipt, VerifiedPayment } from '../../domain/payment/Payment';
+import type { Payment, Receipt, VerifiedPayment } from '../../domain/payment/Payment';
 import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { Conflict } from '../../domain/shared/errors';
-import { BookingRepository } from '../ports/BookingRepository';
-import { Clock } from '../ports/Clock';
-import { IdGenerator } from '../ports/IdGenerator';
+import type { BookingRepository } from '../ports/BookingRepository';
+import type { Clock } from '../ports/Clock';
+import type { IdGenerator } from '../ports/IdGenerator';
 import { OUTBOX_JOBS } from '../jobs/outboxJobs';
-import { JobQueue } from '../ports/JobQueue';
-import { PaymentGateway } from '../ports/PaymentGateway';
-import { PaymentRepository } from '../ports/PaymentRepository';
+import type { JobQueue } from '../ports/JobQueue';
+import type { PaymentGateway } from '../ports/PaymentGateway';
+import type { PaymentRepository } from '../ports/PaymentRepository';
 
 export type Settled =
   | { kind: 'unknown' }

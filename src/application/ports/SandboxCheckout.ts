@@ -1,4 +1,4 @@
-import { Money } from '../../domain/shared/Money';
+import type { Money } from '../../domain/shared/Money';
 
 export const SANDBOX_OUTCOMES = ['PAID', 'FAILED', 'CANCELLED'] as const;
 export type SandboxOutcome = (typeof SANDBOX_OUTCOMES)[number];

@@ -2,10 +2,10 @@ import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { ValidationFailed } from '../../domain/shared/errors';
 import { Email } from '../../domain/user/Email';
 import { ONE_TIME_CODE, isWellFormedCode } from '../../domain/user/OneTimeCode';
-import { Clock } from '../ports/Clock';
-import { OtpStore } from '../ports/OtpStore';
-import { UnitOfWork } from '../ports/UnitOfWork';
-import { UserRepository } from '../ports/UserRepository';
+import type { Clock } from '../ports/Clock';
+import type { OtpStore } from '../ports/OtpStore';
+import type { UnitOfWork } from '../ports/UnitOfWork';
+import type { UserRepository } from '../ports/UserRepository';
 
 export const INVALID_CODE = 'Invalid or expired code';
 

@@ -1,6 +1,6 @@
 import { ERROR_CODES } from '../shared/errorCatalogue';
 import { Conflict, ValidationFailed } from '../shared/errors';
-import { Money } from '../shared/Money';
+import type { Money } from '../shared/Money';
 
 export const BOOKING_STATUSES = ['PENDING', 'COMPLETE', 'CANCEL', 'FAILED', 'EXPIRED'] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];

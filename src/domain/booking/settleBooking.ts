@@ -1,4 +1,4 @@
-import { Booking } from './Booking';
+import type { Booking } from './Booking';
 import { hasSeatsFor } from './SeatPolicy';
 
 /** The outcome a payment took, as the gateway vouched for it. */

@@ -1,8 +1,8 @@
 import { capacityCovers, seatsLeft } from '../booking/SeatPolicy';
-import { Money } from '../shared/Money';
+import type { Money } from '../shared/Money';
 import { ERROR_CODES } from '../shared/errorCatalogue';
 import { Conflict, ValidationFailed } from '../shared/errors';
-import { Slug } from './Slug';
+import type { Slug } from './Slug';
 
 export interface TourDetails {
   title: string;

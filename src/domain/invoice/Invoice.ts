@@ -1,7 +1,7 @@
 import { ERROR_CODES } from '../shared/errorCatalogue';
 import { Conflict, ValidationFailed } from '../shared/errors';
-import { Money } from '../shared/Money';
-import { InvoiceNumber } from './InvoiceNumber';
+import type { Money } from '../shared/Money';
+import type { InvoiceNumber } from './InvoiceNumber';
 
 export const INVOICE_STATUSES = ['DRAFT', 'ISSUED'] as const;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];

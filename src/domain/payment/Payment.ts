@@ -1,6 +1,6 @@
 import { ERROR_CODES } from '../shared/errorCatalogue';
 import { Conflict } from '../shared/errors';
-import { Money } from '../shared/Money';
+import type { Money } from '../shared/Money';
 
 export const PAYMENT_STATUSES = ['UNPAID', 'PAID', 'FAILED', 'CANCELLED', 'REFUNDED'] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];

@@ -1,6 +1,6 @@
 import { ERROR_CODES } from '../shared/errorCatalogue';
 import { Conflict } from '../shared/errors';
-import { VerifiedPayment } from './Payment';
+import type { VerifiedPayment } from './Payment';
 
 export const ATTEMPT_STATUSES = ['OPEN', 'PAID', 'FAILED', 'CANCELLED'] as const;
 export type AttemptStatus = (typeof ATTEMPT_STATUSES)[number];

@@ -139,10 +139,10 @@ type Catalogue = typeof CATALOGUE;
 /** One catalogue line with its full code. */
 type Line<Code extends string, E> = E extends Entry ? { code: Code; kind: E[0] } : never;
 type Lines = {
-  [Area in keyof Catalogue & string]: Catalogue[Area] extends Entry
+  [Area in keyof Catalogue]: Catalogue[Area] extends Entry
     ? Line<Area, Catalogue[Area]>
     : { [Name in keyof Catalogue[Area] & string]: Line<`${Area}.${Name}`, Catalogue[Area][Name]> }[keyof Catalogue[Area] & string];
-}[keyof Catalogue & string];
+}[keyof Catalogue];
 
 export type ErrorCode = Lines['code'];
 /** The codes an error of `kind` may carry. */

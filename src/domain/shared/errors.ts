@@ -1,4 +1,5 @@
-import { CodeOf, ERROR_CODES, ErrorCode, ErrorKind } from './errorCatalogue';
+import type { CodeOf, ErrorCode, ErrorKind } from './errorCatalogue';
+import { ERROR_CODES } from './errorCatalogue';
 
 /** A problem with one input field, reported back to the caller by name. */
 export interface FieldProblem {

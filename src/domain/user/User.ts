@@ -1,7 +1,8 @@
 import { ERROR_CODES } from '../shared/errorCatalogue';
 import { Conflict, Forbidden } from '../shared/errors';
-import { Email } from './Email';
-import { AccountStatus, Actor, Role, isAdmin } from './Role';
+import type { Email } from './Email';
+import type { AccountStatus, Actor, Role } from './Role';
+import { isAdmin } from './Role';
 
 export interface UserProps {
   id: string;

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { durationMs } from '../../application/shared/duration';
-import { ClientProfileName, withClientProfile } from './clientProfiles';
+import type { ClientProfileName } from './clientProfiles';
+import { withClientProfile } from './clientProfiles';
 import { PRIVATE_FILE, ensurePrivateDir } from '../system/privateFiles';
 import { environmentSchema } from './schema';
 

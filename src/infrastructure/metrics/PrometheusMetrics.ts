@@ -1,6 +1,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import { Metrics, MetricsExposition, ServedRequest } from '../../application/ports/Metrics';
-import { TransactionContention } from '../persistence/transactionRetry';
+import type { Metrics, MetricsExposition, ServedRequest } from '../../application/ports/Metrics';
+import type { TransactionContention } from '../persistence/transactionRetry';
 
 /** Reads a live number at scrape time (queue depth, pool usage) instead of tracking it on every change. */
 export type GaugeSource = (set: (labels: Record<string, string>, value: number) => void) => Promise<void> | void;

@@ -1,7 +1,8 @@
-import { JsonWebKey, KeyObject, createHash, createPublicKey } from 'node:crypto';
+import type { JsonWebKey, KeyObject } from 'node:crypto';
+import { createHash, createPublicKey } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { Clock } from '../../application/ports/Clock';
-import { AuthorizationRequest, IdentityProvider, VerifiedIdentity } from '../../application/ports/IdentityProvider';
+import type { Clock } from '../../application/ports/Clock';
+import type { AuthorizationRequest, IdentityProvider, VerifiedIdentity } from '../../application/ports/IdentityProvider';
 import { DependencyUnavailable, Unauthenticated } from '../../domain/shared/errors';
 
 export const GOOGLE_ISSUER = 'https://accounts.google.com';

@@ -1,15 +1,17 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { In, IsNull, Not } from 'typeorm';
-import { Clock } from '../../application/ports/Clock';
-import { IdGenerator } from '../../application/ports/IdGenerator';
-import { CallbackUrls, GatewayCallback, GatewaySession, PaymentCustomer, PaymentGateway } from '../../application/ports/PaymentGateway';
-import { SandboxCheckout, SandboxOutcome, SandboxSessionView } from '../../application/ports/SandboxCheckout';
-import { Payment, VerifiedPayment } from '../../domain/payment/Payment';
+import type { Clock } from '../../application/ports/Clock';
+import type { IdGenerator } from '../../application/ports/IdGenerator';
+import type { CallbackUrls, GatewayCallback, GatewaySession, PaymentCustomer, PaymentGateway } from '../../application/ports/PaymentGateway';
+import type { SandboxCheckout, SandboxOutcome, SandboxSessionView } from '../../application/ports/SandboxCheckout';
+import type { Payment, VerifiedPayment } from '../../domain/payment/Payment';
 import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { Conflict, NotFound } from '../../domain/shared/errors';
 import { Money } from '../../domain/shared/Money';
-import { Database, affectedRows } from '../persistence/Database';
-import { SandboxSessionEntity, SandboxSessionRow } from '../persistence/entities/SandboxSessionEntity';
+import type { Database } from '../persistence/Database';
+import { affectedRows } from '../persistence/Database';
+import type { SandboxSessionRow } from '../persistence/entities/SandboxSessionEntity';
+import { SandboxSessionEntity } from '../persistence/entities/SandboxSessionEntity';
 
 const STATUS_PARAM: Record<SandboxOutcome, string> = { PAID: 'VALID', FAILED: 'FAILED', CANCELLED: 'CANCELLED' };
 const VAL_ID = /^([0-9A-Za-z-]{1,64})\.([0-9a-f]{32})\.([0-9a-f]{64})$/;

@@ -1,10 +1,10 @@
 import type Redis from 'ioredis';
-import { Logger } from '../../application/ports/Logger';
-import { Config } from '../config/Config';
-import { PrometheusMetrics } from '../metrics/PrometheusMetrics';
-import { Database } from '../persistence/Database';
-import { InProcessBackgroundTasks } from '../system/InProcessBackgroundTasks';
-import { Resources } from './Resources';
+import type { Logger } from '../../application/ports/Logger';
+import type { Config } from '../config/Config';
+import type { PrometheusMetrics } from '../metrics/PrometheusMetrics';
+import type { Database } from '../persistence/Database';
+import type { InProcessBackgroundTasks } from '../system/InProcessBackgroundTasks';
+import type { Resources } from './Resources';
 
 /** What the root opens before any port is made: the connections and registries adapters are built on. */
 export interface Infrastructure {

@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { HealthCheck } from '../../application/ports/HealthCheck';
-import { Mailer } from '../../application/ports/Mailer';
-import { Ports } from '../../application/ports/Ports';
+import type { HealthCheck } from '../../application/ports/HealthCheck';
+import type { Mailer } from '../../application/ports/Mailer';
+import type { Ports } from '../../application/ports/Ports';
 import { EmlFileMailer } from '../mail/EmlFileMailer';
 import { NodemailerMailer } from '../mail/NodemailerMailer';
 import { MemoizedSessionStandingCache } from '../memory/MemoizedSessionStandingCache';
@@ -21,8 +21,8 @@ import { HmacSecretTokens } from '../security/HmacSecretTokens';
 import { JwtAccessTokens } from '../security/JwtAccessTokens';
 import { OtpCodeHasher } from '../security/OtpCodeHasher';
 import { ZxcvbnCommonPasswords } from '../security/ZxcvbnCommonPasswords';
-import { Infrastructure } from './Infrastructure';
-import { Factories } from './lazy';
+import type { Infrastructure } from './Infrastructure';
+import type { Factories } from './lazy';
 
 type AccountPorts = Pick<
   Ports,
@@ -34,7 +34,7 @@ type AccountPorts = Pick<
 export function mailAdapter({ config, resources }: Infrastructure): { mailer: Mailer; health: HealthCheck | null } {
   if (!config.mail.smtpUrl) return { mailer: new EmlFileMailer(path.join(config.varDir, 'mail'), config.mail.from), health: null };
   const smtp = new NodemailerMailer(config.mail.smtpUrl, config.mail.from);
-  resources.onShutdown('smtp', async () => smtp.close());
+  resources.onShutdown('smtp', () => Promise.resolve(smtp.close()));
   return { mailer: smtp, health: { name: 'smtp', check: () => smtp.verify() } };
 }
 

@@ -10,8 +10,8 @@ import { ResetPassword } from '../../application/auth/ResetPassword';
 import { SetPassword } from '../../application/auth/SetPassword';
 import { SignInWithGoogle } from '../../application/auth/SignInWithGoogle';
 import { StartGoogleSignIn } from '../../application/auth/StartGoogleSignIn';
-import { Ports } from '../../application/ports/Ports';
-import { UseCases } from '../../application/UseCases';
+import type { Ports } from '../../application/ports/Ports';
+import type { UseCases } from '../../application/UseCases';
 import { CreateAdmin } from '../../application/users/CreateAdmin';
 import { EnsureSuperAdmin } from '../../application/users/EnsureSuperAdmin';
 import { GetUser } from '../../application/users/GetUser';
@@ -19,9 +19,9 @@ import { ListUsers } from '../../application/users/ListUsers';
 import { UpdateUser } from '../../application/users/UpdateUser';
 import { SendVerificationCode } from '../../application/verification/SendVerificationCode';
 import { VerifyEmail } from '../../application/verification/VerifyEmail';
-import { Config } from '../config/Config';
-import { Factories } from './lazy';
-import { Services } from './services';
+import type { Config } from '../config/Config';
+import type { Factories } from './lazy';
+import type { Services } from './services';
 
 type AccountUseCases = Pick<
   UseCases,

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Config } from '../config/Config';
+import type { Config } from '../config/Config';
 import { locateChromium } from '../pdf/locateChromium';
 
 /** Which adapter each port got, as the start-up log says it. */

@@ -11,11 +11,11 @@ import { GetPayment } from '../../application/payments/GetPayment';
 import { InitPayment } from '../../application/payments/InitPayment';
 import { ReconcilePayments } from '../../application/payments/ReconcilePayments';
 import { SendBookingConfirmation } from '../../application/payments/SendBookingConfirmation';
-import { Ports } from '../../application/ports/Ports';
-import { UseCases } from '../../application/UseCases';
-import { Config } from '../config/Config';
-import { Factories } from './lazy';
-import { Services } from './services';
+import type { Ports } from '../../application/ports/Ports';
+import type { UseCases } from '../../application/UseCases';
+import type { Config } from '../config/Config';
+import type { Factories } from './lazy';
+import type { Services } from './services';
 
 type BookingUseCases = Pick<
   UseCases,

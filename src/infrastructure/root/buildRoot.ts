@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { HealthCheck } from '../../application/ports/HealthCheck';
-import { Logger } from '../../application/ports/Logger';
-import { Ports } from '../../application/ports/Ports';
-import { UseCases } from '../../application/UseCases';
-import { Config } from '../config/Config';
+import type { HealthCheck } from '../../application/ports/HealthCheck';
+import type { Logger } from '../../application/ports/Logger';
+import type { Ports } from '../../application/ports/Ports';
+import type { UseCases } from '../../application/UseCases';
+import type { Config } from '../config/Config';
 import { createPino, PinoLogger } from '../logging/PinoLogger';
 import { inRequestScope } from '../logging/requestContext';
 import { jobQueueDepth } from '../metrics/jobQueueDepth';
@@ -12,7 +12,7 @@ import { createDataSource } from '../persistence/createDataSource';
 import { Database } from '../persistence/Database';
 import { withDatabaseOutageClassified } from '../persistence/databaseUnavailable';
 import { closeRedis, connectRedis } from '../redis/connectRedis';
-import { LocalObjectStorage } from '../storage/LocalObjectStorage';
+import type { LocalObjectStorage } from '../storage/LocalObjectStorage';
 import { InProcessBackgroundTasks } from '../system/InProcessBackgroundTasks';
 import { ensurePrivateDir } from '../system/privateFiles';
 import { accountPorts, mailAdapter } from './accountPorts';
@@ -22,7 +22,7 @@ import { bookingUseCases } from './bookingUseCases';
 import { businessPorts } from './businessPorts';
 import { catalogueUseCases } from './catalogueUseCases';
 import { corePorts, databaseHealth } from './corePorts';
-import { Infrastructure } from './Infrastructure';
+import type { Infrastructure } from './Infrastructure';
 import { invoiceUseCases } from './invoiceUseCases';
 import { lazy, replaced } from './lazy';
 import { Resources } from './Resources';
@@ -42,10 +42,10 @@ export interface Root {
   /** The embedded object store, whose signed links the app serves under `/files`; null with S3. */
   localFiles: LocalObjectStorage | null;
   /** An error as callers should see it: a database outage becomes DependencyUnavailable (503, exit 7, a job retried). */
-  classifyFailure(thrown: unknown): unknown;
+  classifyFailure: (thrown: unknown) => unknown;
   /** Runs `work` as one request: every line it logs carries `requestId`. */
-  inRequestScope<T>(requestId: string, work: () => Promise<T>): Promise<T>;
-  close(): Promise<void>;
+  inRequestScope: <T>(requestId: string, work: () => Promise<T>) => Promise<T>;
+  close: () => Promise<void>;
 }
 
 export interface RootOptions {

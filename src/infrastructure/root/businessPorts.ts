@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { HealthCheck } from '../../application/ports/HealthCheck';
-import { ObjectStorage } from '../../application/ports/ObjectStorage';
-import { PaymentGateway } from '../../application/ports/PaymentGateway';
-import { Ports } from '../../application/ports/Ports';
-import { SandboxCheckout } from '../../application/ports/SandboxCheckout';
+import type { HealthCheck } from '../../application/ports/HealthCheck';
+import type { ObjectStorage } from '../../application/ports/ObjectStorage';
+import type { PaymentGateway } from '../../application/ports/PaymentGateway';
+import type { Ports } from '../../application/ports/Ports';
+import type { SandboxCheckout } from '../../application/ports/SandboxCheckout';
 import { TypeOrmJobQueue } from '../jobs/TypeOrmJobQueue';
 import { TypeOrmJobStore } from '../jobs/TypeOrmJobStore';
 import { MeteredJobStore } from '../metrics/MeteredJobStore';
@@ -24,8 +24,8 @@ import { TypeOrmTourRepository } from '../persistence/repositories/TypeOrmTourRe
 import { TypeOrmTourTypeRepository } from '../persistence/repositories/TypeOrmTourTypeRepository';
 import { LocalObjectStorage } from '../storage/LocalObjectStorage';
 import { MinioObjectStorage } from '../storage/MinioObjectStorage';
-import { Infrastructure } from './Infrastructure';
-import { Factories } from './lazy';
+import type { Infrastructure } from './Infrastructure';
+import type { Factories } from './lazy';
 
 type BusinessPorts = Pick<
   Ports,

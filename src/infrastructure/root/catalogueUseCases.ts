@@ -13,11 +13,11 @@ import { SweepOrphanImages } from '../../application/catalogue/SweepOrphanImages
 import { UpdateDivision } from '../../application/catalogue/UpdateDivision';
 import { UpdateTour } from '../../application/catalogue/UpdateTour';
 import { UpdateTourType } from '../../application/catalogue/UpdateTourType';
-import { Ports } from '../../application/ports/Ports';
-import { UseCases } from '../../application/UseCases';
-import { Config } from '../config/Config';
-import { Factories } from './lazy';
-import { Services } from './services';
+import type { Ports } from '../../application/ports/Ports';
+import type { UseCases } from '../../application/UseCases';
+import type { Config } from '../config/Config';
+import type { Factories } from './lazy';
+import type { Services } from './services';
 
 type CatalogueUseCases = Pick<
   UseCases,

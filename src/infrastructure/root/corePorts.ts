@@ -1,5 +1,5 @@
-import { HealthCheck } from '../../application/ports/HealthCheck';
-import { Ports } from '../../application/ports/Ports';
+import type { HealthCheck } from '../../application/ports/HealthCheck';
+import type { Ports } from '../../application/ports/Ports';
 import { TypeOrmUnitOfWork } from '../persistence/TypeOrmUnitOfWork';
 import { NodeCryptoDigest } from '../security/NodeCryptoDigest';
 import { CryptoCodeGenerator } from '../security/CryptoCodeGenerator';
@@ -7,8 +7,8 @@ import { SystemClock } from '../system/SystemClock';
 import { UuidIdGenerator } from '../system/UuidIdGenerator';
 import { HandlebarsTemplateRenderer } from '../templates/HandlebarsTemplateRenderer';
 import { TEMPLATES_DIR } from '../templates/templatesDir';
-import { Infrastructure } from './Infrastructure';
-import { Factories } from './lazy';
+import type { Infrastructure } from './Infrastructure';
+import type { Factories } from './lazy';
 
 type CorePorts = Pick<Ports, 'clock' | 'idGenerator' | 'codeGenerator' | 'logger' | 'metrics' | 'unitOfWork' | 'backgroundTasks' | 'templateRenderer' | 'digest'>;
 

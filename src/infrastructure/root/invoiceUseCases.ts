@@ -4,14 +4,14 @@ import { IssueMissingInvoices } from '../../application/invoices/IssueMissingInv
 import { OpenInvoicePdf } from '../../application/invoices/OpenInvoicePdf';
 import { PreviewInvoice } from '../../application/invoices/PreviewInvoice';
 import { SendInvoiceEmail } from '../../application/invoices/SendInvoiceEmail';
-import { Ports } from '../../application/ports/Ports';
+import type { Ports } from '../../application/ports/Ports';
 import { GetBookingStats } from '../../application/stats/GetBookingStats';
 import { GetPaymentStats } from '../../application/stats/GetPaymentStats';
 import { GetTourStats } from '../../application/stats/GetTourStats';
 import { GetUserStats } from '../../application/stats/GetUserStats';
-import { UseCases } from '../../application/UseCases';
-import { Config } from '../config/Config';
-import { Factories } from './lazy';
+import type { UseCases } from '../../application/UseCases';
+import type { Config } from '../config/Config';
+import type { Factories } from './lazy';
 
 type InvoiceAndStatsUseCases = Pick<
   UseCases,

@@ -1,14 +1,15 @@
 import { LoginThrottle } from '../../application/auth/LoginThrottle';
 import { SessionTokens } from '../../application/auth/SessionTokens';
 import { ImageUploads } from '../../application/catalogue/ImageUploads';
-import { ImageUrlPolicy, ImageUrls } from '../../application/catalogue/ImageUrls';
+import type { ImageUrlPolicy } from '../../application/catalogue/ImageUrls';
+import { ImageUrls } from '../../application/catalogue/ImageUrls';
 import { TourViews } from '../../application/catalogue/TourViews';
 import { PaymentCheckout } from '../../application/payments/PaymentCheckout';
 import { PaymentSettlement } from '../../application/payments/PaymentSettlement';
-import { CallbackUrls } from '../../application/ports/PaymentGateway';
-import { Ports } from '../../application/ports/Ports';
-import { Config } from '../config/Config';
-import { Factories } from './lazy';
+import type { CallbackUrls } from '../../application/ports/PaymentGateway';
+import type { Ports } from '../../application/ports/Ports';
+import type { Config } from '../config/Config';
+import type { Factories } from './lazy';
 
 /** What several use cases share, made once: no driving adapter calls these. */
 export interface Services {

@@ -1,10 +1,12 @@
-import { KeyObject, createSecretKey } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+import { createSecretKey } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { AccessClaims, AccessTokens } from '../../application/ports/AccessTokens';
-import { Clock } from '../../application/ports/Clock';
+import type { AccessClaims, AccessTokens } from '../../application/ports/AccessTokens';
+import type { Clock } from '../../application/ports/Clock';
 import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { Unauthenticated } from '../../domain/shared/errors';
-import { ROLES, Role } from '../../domain/user/Role';
+import type { Role } from '../../domain/user/Role';
+import { ROLES } from '../../domain/user/Role';
 
 const ALGORITHM = 'HS256';
 

@@ -1,9 +1,10 @@
 import { Command, CommanderError } from 'commander';
-import { ClassifyFailure } from '../edges';
-import { CliDependencies, commandModules } from './commands';
+import type { ClassifyFailure } from '../edges';
+import type { CliDependencies } from './commands';
+import { commandModules } from './commands';
 import { errorLine, exitCodeOf } from './exitCodes';
 import { readSecret } from './readSecret';
-import { CliOutput, Open } from './types';
+import type { CliOutput, Open } from './types';
 
 /** What the admin program is handed: how to open what its commands call, and how to tell an outage from a failure. */
 export interface Cli {

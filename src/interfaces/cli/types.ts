@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import type { Command } from 'commander';
 
 /** Opens what commands call (the composition root) on first use, so `--help` and usage errors never open the database. */
 export type Open<Dependencies> = () => Promise<Dependencies>;
@@ -9,10 +9,10 @@ export interface CommandModule<Dependencies> {
 }
 
 export interface CliOutput {
-  out(text: string): void;
-  err(text: string): void;
+  out: (text: string) => void;
+  err: (text: string) => void;
   /** A secret from the operator (a prompt without echo, or standard input); never from the command line. */
-  readSecret?(prompt: string): Promise<string>;
+  readSecret?: (prompt: string) => Promise<string>;
 }
 
 /** Who the admin CLI acts as: an operator at the console holds every right. */

@@ -1,11 +1,11 @@
-import { Context } from 'koa';
-import { CheckSession } from '../../application/auth/CheckSession';
-import { AccessTokens } from '../../application/ports/AccessTokens';
+import type { Context } from 'koa';
+import type { CheckSession } from '../../application/auth/CheckSession';
+import type { AccessTokens } from '../../application/ports/AccessTokens';
 import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { DomainError, Forbidden, Unauthenticated } from '../../domain/shared/errors';
-import { Actor } from '../../domain/user/Role';
+import type { Actor } from '../../domain/user/Role';
 import { ACCESS_COOKIE } from './cookies';
-import { Access } from './route';
+import type { Access } from './route';
 
 export interface Authentication {
   actor: Actor | null;

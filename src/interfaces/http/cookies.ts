@@ -1,5 +1,5 @@
-import { Context } from 'koa';
-import { CookieSettings } from './HttpSettings';
+import type { Context } from 'koa';
+import type { CookieSettings } from './HttpSettings';
 
 export const ACCESS_COOKIE = 'accessToken';
 export const REFRESH_COOKIE = 'refreshToken';

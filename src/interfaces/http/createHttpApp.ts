@@ -2,22 +2,25 @@ import Router from '@koa/router';
 import cors from '@koa/cors';
 import Koa from 'koa';
 import helmet from 'koa-helmet';
-import { Ports } from '../../application/ports/Ports';
-import { UseCases } from '../../application/UseCases';
-import { ClassifyFailure, RequestScope } from '../edges';
+import type { Ports } from '../../application/ports/Ports';
+import type { UseCases } from '../../application/UseCases';
+import type { ClassifyFailure, RequestScope } from '../edges';
 import { authenticator } from './authenticate';
 import { trustedOrigins } from './csrf';
-import { filesRouter, SignedFileLinks } from './filesRouter';
+import type { SignedFileLinks } from './filesRouter';
+import { filesRouter } from './filesRouter';
 import { httpMetrics } from './httpMetrics';
-import { HttpSettings } from './HttpSettings';
+import type { HttpSettings } from './HttpSettings';
 import { errorEnvelope, requestLogging } from './middleware';
 import { mountRoutes } from './mountRoutes';
-import { buildOpenApi, OpenApiDocument } from './openapi';
+import type { OpenApiDocument } from './openapi';
+import { buildOpenApi } from './openapi';
 import { operationsRouter } from './operations';
 import { rateLimitGuard } from './rateLimit';
 import { bodyParser } from './requestBody';
-import { RouteDef } from './route';
-import { RouteDependencies, routeModules } from './routes';
+import type { RouteDef } from './route';
+import type { RouteDependencies } from './routes';
+import { routeModules } from './routes';
 
 /** What the HTTP adapter is handed by the entry point: the use cases and ports it calls, its settings, and the process's edges. */
 export interface HttpAppDependencies {

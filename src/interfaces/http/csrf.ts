@@ -1,7 +1,7 @@
-import { Context } from 'koa';
+import type { Context } from 'koa';
 import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { Forbidden } from '../../domain/shared/errors';
-import { HttpSettings } from './HttpSettings';
+import type { HttpSettings } from './HttpSettings';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 

@@ -1,6 +1,6 @@
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import Router from '@koa/router';
-import { ObjectStream } from '../../application/ports/ObjectStorage';
+import type { ObjectStream } from '../../application/ports/ObjectStorage';
 import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { Forbidden, NotFound } from '../../domain/shared/errors';
 

@@ -1,5 +1,5 @@
-import { Context, Next } from 'koa';
-import { Metrics } from '../../application/ports/Metrics';
+import type { Context, Next } from 'koa';
+import type { Metrics } from '../../application/ports/Metrics';
 
 /** The route pattern the router matched (`/api/v1/user/:id`), or `unmatched`: never the raw URL. */
 export function matchedRoute(ctx: Context): string {

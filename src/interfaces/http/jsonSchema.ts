@@ -1,4 +1,4 @@
-import Joi from 'joi';
+import type Joi from 'joi';
 import j2s from 'joi-to-swagger';
 
 /** The parts of a JSON schema (as joi-to-swagger emits it for OpenAPI 3) that the document and its examples read. */
@@ -18,5 +18,6 @@ export interface JsonSchema {
 
 /** A joi schema as the JSON schema OpenAPI documents it with. */
 export function jsonSchemaOf(schema: Joi.Schema): JsonSchema {
-  return j2s(schema).swagger as JsonSchema;
+  const { swagger }: { swagger: JsonSchema } = j2s(schema);
+  return swagger;
 }

@@ -1,8 +1,10 @@
 import Joi from 'joi';
-import { FilterValue, ListQuery, RangeFilter } from '../../application/shared/ListQuery';
+import type { FilterValue, ListQuery, RangeFilter } from '../../application/shared/ListQuery';
 import { ValidationFailed } from '../../domain/shared/errors';
-import { Reply, listMeta } from './envelope';
-import { Fields, Typed, as, withDefault } from './schema';
+import type { Reply } from './envelope';
+import { listMeta } from './envelope';
+import type { Fields, Typed } from './schema';
+import { as, withDefault } from './schema';
 
 export interface ListSpec {
   /** Exact-match filters: query name → schema. `_id` is always accepted. */

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { Context, Next } from 'koa';
-import { Logger } from '../../application/ports/Logger';
+import type { Context, Next } from 'koa';
+import type { Logger } from '../../application/ports/Logger';
 import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
-import { DependencyUnavailable, DomainError, FieldProblem, RateLimited, ValidationFailed } from '../../domain/shared/errors';
-import { ClassifyFailure, RequestScope } from '../edges';
+import type { FieldProblem } from '../../domain/shared/errors';
+import { DependencyUnavailable, DomainError, RateLimited, ValidationFailed } from '../../domain/shared/errors';
+import type { ClassifyFailure, RequestScope } from '../edges';
 import { errorBody } from './envelope';
 import { statusOf } from './errorStatus';
 import { matchedRoute } from './httpMetrics';
-import { HttpSettings } from './HttpSettings';
+import type { HttpSettings } from './HttpSettings';
 import { removeTemporaryUploads } from './uploads';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;

@@ -1,13 +1,14 @@
-import Router from '@koa/router';
-import { Context } from 'koa';
+import type Router from '@koa/router';
+import type { Context } from 'koa';
 import { ValidationFailed } from '../../domain/shared/errors';
-import { Authenticator } from './authenticate';
+import type { Authenticator } from './authenticate';
 import { ACCESS_COOKIE, REFRESH_COOKIE } from './cookies';
 import { assertTrustedOrigin, isUnsafe } from './csrf';
 import { successBody } from './envelope';
-import { RateLimitGuard } from './rateLimit';
-import { BodyParser } from './requestBody';
-import { RouteDef, RouteInput, asList } from './route';
+import type { RateLimitGuard } from './rateLimit';
+import type { BodyParser } from './requestBody';
+import type { RouteDef, RouteInput } from './route';
+import { asList } from './route';
 import { uploadedFiles } from './uploads';
 import { validate } from './validate';
 

@@ -1,7 +1,9 @@
-import { JsonSchema, jsonSchemaOf } from './jsonSchema';
+import type { JsonSchema } from './jsonSchema';
+import { jsonSchemaOf } from './jsonSchema';
 import { API_PREFIX } from './mountRoutes';
 import { exampleOf } from './openapiExamples';
-import { RouteDef, asList } from './route';
+import type { RouteDef } from './route';
+import { asList } from './route';
 
 /** The OpenAPI 3 document `/openapi.json` serves. */
 export interface OpenApiDocument {

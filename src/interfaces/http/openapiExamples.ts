@@ -1,4 +1,4 @@
-import { JsonSchema } from './jsonSchema';
+import type { JsonSchema } from './jsonSchema';
 
 /** Values a reader recognises, by field name, where the type alone says little. */
 const BY_NAME: Record<string, unknown> = {

@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import Router from '@koa/router';
-import { Ports } from '../../application/ports/Ports';
+import type { Ports } from '../../application/ports/Ports';
 import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { Unauthenticated } from '../../domain/shared/errors';
-import { HttpSettings } from './HttpSettings';
+import type { HttpSettings } from './HttpSettings';
 import { requestIdOf } from './middleware';
 
 const DOCS_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>TourDesk API</title>

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Context, Middleware } from 'koa';
+import type { Context, Middleware } from 'koa';
 import { koaBody } from 'koa-body';
 import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { DomainError, ValidationFailed } from '../../domain/shared/errors';
-import { HttpSettings } from './HttpSettings';
-import { RouteDef } from './route';
+import type { HttpSettings } from './HttpSettings';
+import type { RouteDef } from './route';
 import { stampArrival } from './uploads';
 
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
@@ -82,15 +82,15 @@ export function bodyParser(config: Pick<HttpSettings, 'bodyLimit' | 'varDir'>): 
         },
       },
     });
-    await (parse as unknown as Middleware)(ctx, async () => undefined);
+    await (parse as unknown as Middleware)(ctx, () => Promise.resolve());
     if (refused) throw ValidationFailed.field(files.field, `at most ${files.max} file(s) per request`);
   };
 
   const parse: BodyParser = async (ctx, route) => {
     if (!PARSED_METHODS.has(ctx.method) || (!ctx.request.length && !ctx.get('transfer-encoding'))) return;
     const kind = ctx.is('json', 'urlencoded', 'multipart');
-    if (kind === 'json') await json(ctx, async () => undefined);
-    else if (kind === 'urlencoded' && route.request?.forms) await form(ctx, async () => undefined);
+    if (kind === 'json') await json(ctx, () => Promise.resolve());
+    else if (kind === 'urlencoded' && route.request?.forms) await form(ctx, () => Promise.resolve());
     else if (kind === 'multipart' && route.request?.files) await multipart(ctx, route.request.files);
     else {
       const accepted = ['application/json', route.request?.forms && 'application/x-www-form-urlencoded', route.request?.files && 'multipart/form-data'].filter(Boolean).join(', ');

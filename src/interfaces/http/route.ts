@@ -1,10 +1,11 @@
 import Joi from 'joi';
-import { Context } from 'koa';
+import type { Context } from 'koa';
 import { Unauthenticated } from '../../domain/shared/errors';
-import { Actor, Role } from '../../domain/user/Role';
-import { Reply } from './envelope';
-import { object, required, Typed } from './schema';
-import { UploadedFile } from './uploads';
+import type { Actor, Role } from '../../domain/user/Role';
+import type { Reply } from './envelope';
+import type { Typed } from './schema';
+import { object, required } from './schema';
+import type { UploadedFile } from './uploads';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 /** `public`: anyone; `optional`: anyone, with the caller when a standing token comes along; `user`: any logged-in account; a role list: only those roles. */

@@ -1,6 +1,6 @@
 import http from 'node:http';
-import Koa from 'koa';
-import { Logger } from '../../application/ports/Logger';
+import type Koa from 'koa';
+import type { Logger } from '../../application/ports/Logger';
 
 export interface ServeSettings {
   port: number;
@@ -18,7 +18,8 @@ export interface Serving {
 
 /** Serves `app` on the configured port; a port of 0 takes a free one, which `url` names. */
 export async function serveHttp(app: Koa, settings: ServeSettings, logger: Logger): Promise<Serving> {
-  const server = http.createServer(app.callback());
+  const handle = app.callback();
+  const server = http.createServer((request, response) => void handle(request, response));
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(settings.port, settings.host, resolve));
   const address = server.address();

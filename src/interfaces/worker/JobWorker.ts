@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Clock } from '../../application/ports/Clock';
-import { ClaimedJob, JobStore } from '../../application/ports/JobStore';
-import { Logger } from '../../application/ports/Logger';
+import type { Clock } from '../../application/ports/Clock';
+import type { ClaimedJob, JobStore } from '../../application/ports/JobStore';
+import type { Logger } from '../../application/ports/Logger';
 import { DependencyUnavailable } from '../../domain/shared/errors';
-import { ClassifyFailure } from '../edges';
+import type { ClassifyFailure } from '../edges';
 import { LeaseHeartbeat } from './LeaseHeartbeat';
 
 export type JobHandler = (payload: Record<string, unknown>) => Promise<void>;

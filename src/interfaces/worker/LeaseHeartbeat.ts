@@ -1,7 +1,7 @@
-import { Clock } from '../../application/ports/Clock';
-import { ClaimedJob, JobStore } from '../../application/ports/JobStore';
-import { Logger } from '../../application/ports/Logger';
-import { ClassifyFailure } from '../edges';
+import type { Clock } from '../../application/ports/Clock';
+import type { ClaimedJob, JobStore } from '../../application/ports/JobStore';
+import type { Logger } from '../../application/ports/Logger';
+import type { ClassifyFailure } from '../edges';
 
 /**
  * Keeps a claimed job's lease alive while its handler runs, renewing it every `everyMs`, so that only a

@@ -1,7 +1,8 @@
-import { OUTBOX_JOBS, OutboxJobHandlers, OutboxJobKind, OutboxJobName } from '../../application/jobs/outboxJobs';
-import { Ports } from '../../application/ports/Ports';
-import { UseCases } from '../../application/UseCases';
-import { JobHandler } from './JobWorker';
+import type { OutboxJobHandlers, OutboxJobKind, OutboxJobName } from '../../application/jobs/outboxJobs';
+import { OUTBOX_JOBS } from '../../application/jobs/outboxJobs';
+import type { Ports } from '../../application/ports/Ports';
+import type { UseCases } from '../../application/UseCases';
+import type { JobHandler } from './JobWorker';
 
 export interface JobHandlersDependencies {
   useCases: Pick<UseCases, 'issueInvoice' | 'sendInvoiceEmail' | 'sendBookingConfirmation'>;

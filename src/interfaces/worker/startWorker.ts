@@ -1,9 +1,11 @@
 import { RECONCILE_DEFAULT_OLDER_THAN_MS } from '../../application/payments/ReconcilePayments';
-import { Ports } from '../../application/ports/Ports';
-import { UseCases } from '../../application/UseCases';
-import { ClassifyFailure, ShutdownHooks } from '../edges';
-import { JobHandlersDependencies, jobHandlers } from './jobHandlers';
-import { JobWorker, JobWorkerOptions } from './JobWorker';
+import type { Ports } from '../../application/ports/Ports';
+import type { UseCases } from '../../application/UseCases';
+import type { ClassifyFailure, ShutdownHooks } from '../edges';
+import type { JobHandlersDependencies } from './jobHandlers';
+import { jobHandlers } from './jobHandlers';
+import type { JobWorkerOptions } from './JobWorker';
+import { JobWorker } from './JobWorker';
 
 export const EXPIRE_HOLDS_EVERY_MS = 30_000;
 export const SWEEP_ORPHAN_IMAGES_EVERY_MS = 3600_000;

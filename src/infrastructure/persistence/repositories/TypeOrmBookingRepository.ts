@@ -1,10 +1,13 @@
-import { BookableTour, BookingRepository, BookingView } from '../../../application/ports/BookingRepository';
-import { LockOption } from '../../../application/ports/UnitOfWork';
-import { ListQuery, Page } from '../../../application/shared/ListQuery';
-import { Booking, BookingStatus } from '../../../domain/booking/Booking';
+import type { BookableTour, BookingRepository, BookingView } from '../../../application/ports/BookingRepository';
+import type { LockOption } from '../../../application/ports/UnitOfWork';
+import type { ListQuery, Page } from '../../../application/shared/ListQuery';
+import type { BookingStatus } from '../../../domain/booking/Booking';
+import { Booking } from '../../../domain/booking/Booking';
 import { Money } from '../../../domain/shared/Money';
-import { Database, affectedRows } from '../Database';
-import { BookingEntity, BookingRow } from '../entities/BookingEntity';
+import type { Database } from '../Database';
+import { affectedRows } from '../Database';
+import type { BookingRow } from '../entities/BookingEntity';
+import { BookingEntity } from '../entities/BookingEntity';
 import { applyListQuery } from '../listQuery';
 import { parseJsonArray, toDate } from '../rowValues';
 import { HOLDS_SEATS } from './seatHolds';
@@ -31,7 +34,7 @@ export class TypeOrmBookingRepository implements BookingRepository {
       .select(['t.id AS id', 't.title AS title', 't.maxGuest AS maxGuest', 't.startDate AS startDate', 't.costFrom AS costFrom', 't.currency AS currency'])
       .from('tours', 't')
       .where('t.id = :tourId', { tourId });
-    const row = await this.db.locking(qb).getRawOne();
+    const row = await this.db.locking(qb).getRawOne<{ id: string; title: string; maxGuest: number | string; startDate: unknown; costFrom: number | string; currency: string }>();
     if (!row) return null;
     return { id: row.id, title: row.title, capacity: Number(row.maxGuest), startDate: toDate(row.startDate), price: Money.ofMinor(Number(row.costFrom), row.currency) };
   }

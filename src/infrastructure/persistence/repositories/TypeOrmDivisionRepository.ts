@@ -1,13 +1,15 @@
 import { In } from 'typeorm';
-import { DivisionRepository } from '../../../application/ports/DivisionRepository';
-import { ListQuery, Page } from '../../../application/shared/ListQuery';
+import type { DivisionRepository } from '../../../application/ports/DivisionRepository';
+import type { ListQuery, Page } from '../../../application/shared/ListQuery';
 import { Division } from '../../../domain/catalogue/Division';
 import { Slug } from '../../../domain/catalogue/Slug';
 import { SlugTaken } from '../../../domain/catalogue/SlugTaken';
 import { ERROR_CODES } from '../../../domain/shared/errorCatalogue';
 import { Conflict } from '../../../domain/shared/errors';
-import { Database, isUniqueViolation, isUniqueViolationOn } from '../Database';
-import { DivisionEntity, DivisionRow } from '../entities/DivisionEntity';
+import type { Database } from '../Database';
+import { isUniqueViolation, isUniqueViolationOn } from '../Database';
+import type { DivisionRow } from '../entities/DivisionEntity';
+import { DivisionEntity } from '../entities/DivisionEntity';
 import { applyListQuery } from '../listQuery';
 import { slugsLike } from './slugs';
 

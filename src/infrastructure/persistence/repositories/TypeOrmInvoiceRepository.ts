@@ -1,11 +1,14 @@
-import { InvoiceRepository, IssueLease } from '../../../application/ports/InvoiceRepository';
-import { Invoice, InvoiceStatus } from '../../../domain/invoice/Invoice';
+import type { InvoiceRepository, IssueLease } from '../../../application/ports/InvoiceRepository';
+import type { InvoiceStatus } from '../../../domain/invoice/Invoice';
+import { Invoice } from '../../../domain/invoice/Invoice';
 import { InvoiceNumber } from '../../../domain/invoice/InvoiceNumber';
 import { ERROR_CODES } from '../../../domain/shared/errorCatalogue';
 import { Conflict } from '../../../domain/shared/errors';
 import { Money } from '../../../domain/shared/Money';
-import { Database, affectedRows, isUniqueViolation } from '../Database';
-import { InvoiceEntity, InvoiceRow } from '../entities/InvoiceEntity';
+import type { Database } from '../Database';
+import { affectedRows, isUniqueViolation } from '../Database';
+import type { InvoiceRow } from '../entities/InvoiceEntity';
+import { InvoiceEntity } from '../entities/InvoiceEntity';
 import { toDate } from '../rowValues';
 
 export class TypeOrmInvoiceRepository implements InvoiceRepository {

@@ -1,9 +1,12 @@
-import { Command, Option } from 'commander';
-import { UseCases } from '../../../application/UseCases';
-import { ROLES, Role } from '../../../domain/user/Role';
-import { User } from '../../../domain/user/User';
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import type { UseCases } from '../../../application/UseCases';
+import type { Role } from '../../../domain/user/Role';
+import { ROLES } from '../../../domain/user/Role';
+import type { User } from '../../../domain/user/User';
 import { println } from '../output';
-import { CONSOLE_ACTOR, Open } from '../types';
+import type { Open } from '../types';
+import { CONSOLE_ACTOR } from '../types';
 
 const describe = (user: User) => `${user.email.value} (${user.id}): role ${user.role}, status ${user.status}`;
 

@@ -1,9 +1,10 @@
 import fs from 'node:fs/promises';
-import { Command, Option } from 'commander';
-import { UseCases } from '../../../application/UseCases';
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import type { UseCases } from '../../../application/UseCases';
 import { ValidationFailed } from '../../../domain/shared/errors';
 import { println } from '../output';
-import { CliOutput, Open } from '../types';
+import type { CliOutput, Open } from '../types';
 
 const PASSWORD_RULE = 'at least 8 characters with an uppercase letter, a digit and one of !@#$%^&*, and not a known leaked password';
 

@@ -1,4 +1,4 @@
-import { CommandModule } from '../types';
+import type { CommandModule } from '../types';
 import * as access from './access';
 import * as createAdmin from './createAdmin';
 import * as invoice from './invoice';

@@ -1,10 +1,10 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { SingleBar } from 'cli-progress';
-import { Command } from 'commander';
-import { UseCases } from '../../../application/UseCases';
+import type { Command } from 'commander';
+import type { UseCases } from '../../../application/UseCases';
 import { println } from '../output';
-import { Open } from '../types';
+import type { Open } from '../types';
 
 /** `invoice resend | render | issue-missing`. */
 export interface InvoiceDependencies {

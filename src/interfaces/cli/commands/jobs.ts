@@ -1,11 +1,13 @@
-import { Command, InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
+import { InvalidArgumentError } from 'commander';
 import { MAX_OLDER_THAN_MS } from '../../../application/jobs/PurgeDeadJobs';
-import { JOB_STATUSES, JobStatus } from '../../../application/ports/JobStore';
-import { UseCases } from '../../../application/UseCases';
+import type { JobStatus } from '../../../application/ports/JobStore';
+import { JOB_STATUSES } from '../../../application/ports/JobStore';
+import type { UseCases } from '../../../application/UseCases';
 import { ValidationFailed } from '../../../domain/shared/errors';
 import { durationOption } from '../durationOption';
 import { println, table } from '../output';
-import { Open } from '../types';
+import type { Open } from '../types';
 
 function status(value: string): JobStatus {
   if (!(JOB_STATUSES as readonly string[]).includes(value)) throw new InvalidArgumentError(`one of ${JOB_STATUSES.join(', ')}`);

@@ -1,12 +1,12 @@
 import { SingleBar } from 'cli-progress';
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { MAX_OLDER_THAN_MS } from '../../../application/jobs/PurgeDeadJobs';
 import { RECONCILE_LOOKBACK_MS } from '../../../application/payments/ReconcilePayments';
-import { UseCases } from '../../../application/UseCases';
+import type { UseCases } from '../../../application/UseCases';
 import { DependencyUnavailable, ValidationFailed } from '../../../domain/shared/errors';
 import { durationOption } from '../durationOption';
 import { println, table } from '../output';
-import { Open } from '../types';
+import type { Open } from '../types';
 
 /** `payment confirm | reconcile`: apply what the gateway vouches for, one val_id or every open attempt. */
 export interface PaymentDependencies {

@@ -1,12 +1,13 @@
-import { Command, InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
+import { InvalidArgumentError } from 'commander';
 import { Presets, SingleBar } from 'cli-progress';
 import { emptyListQuery } from '../../../application/shared/ListQuery';
-import { UseCases } from '../../../application/UseCases';
+import type { UseCases } from '../../../application/UseCases';
 import { Slug } from '../../../domain/catalogue/Slug';
 import { NotFound } from '../../../domain/shared/errors';
 import { println } from '../output';
 import { demoLandscapePng } from '../png';
-import { Open } from '../types';
+import type { Open } from '../types';
 
 const DIVISIONS: [string, string][] = [
   ['Dhaka', 'The capital: Mughal forts, river ghats and the busiest food streets in the country.'],

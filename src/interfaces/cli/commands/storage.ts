@@ -1,10 +1,10 @@
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { DEFAULT_SWEEP_GRACE_MS, MIN_SWEEP_GRACE_MS } from '../../../application/catalogue/SweepOrphanImages';
-import { UseCases } from '../../../application/UseCases';
+import type { UseCases } from '../../../application/UseCases';
 import { DependencyUnavailable } from '../../../domain/shared/errors';
 import { durationOption } from '../durationOption';
 import { println } from '../output';
-import { Open } from '../types';
+import type { Open } from '../types';
 
 /** `storage sweep`: removes stored images nothing references (the worker also does this hourly). */
 export interface StorageDependencies {

@@ -1,9 +1,12 @@
-import { Command, InvalidArgumentError, Option } from 'commander';
+import type { Command } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import { emptyListQuery } from '../../../application/shared/ListQuery';
-import { UseCases } from '../../../application/UseCases';
-import { ROLES, Role } from '../../../domain/user/Role';
+import type { UseCases } from '../../../application/UseCases';
+import type { Role } from '../../../domain/user/Role';
+import { ROLES } from '../../../domain/user/Role';
 import { println, table } from '../output';
-import { CONSOLE_ACTOR, Open } from '../types';
+import type { Open } from '../types';
+import { CONSOLE_ACTOR } from '../types';
 
 function limit(value: string): number {
   const n = Number(value);

@@ -1,9 +1,10 @@
 import Joi from 'joi';
-import { UseCases } from '../../../application/UseCases';
+import type { UseCases } from '../../../application/UseCases';
 import { REFRESH_COOKIE, clearSessionCookies, setSessionCookies } from '../cookies';
-import { CookieSettings, HttpSettings } from '../HttpSettings';
+import type { CookieSettings, HttpSettings } from '../HttpSettings';
 import { presentUser } from '../presenters/presentUser';
-import { RateLimitRule, RouteDef, route } from '../route';
+import type { RateLimitRule, RouteDef } from '../route';
+import { route } from '../route';
 import { object, required } from '../schema';
 
 const password = Joi.string().max(128);

@@ -1,10 +1,12 @@
 import Joi from 'joi';
-import { UseCases } from '../../../application/UseCases';
+import type { UseCases } from '../../../application/UseCases';
 import { BOOKING_STATUSES } from '../../../domain/booking/Booking';
 import { isAdmin } from '../../../domain/user/Role';
-import { ListSpec, listQuerySchema, listReply, toListQuery } from '../listQuery';
+import type { ListSpec } from '../listQuery';
+import { listQuerySchema, listReply, toListQuery } from '../listQuery';
 import { presentBooking, presentBookingView } from '../presenters/presentBooking';
-import { ADMINS, RouteDef, route } from '../route';
+import type { RouteDef } from '../route';
+import { ADMINS, route } from '../route';
 import { object, oneOf, required } from '../schema';
 
 const id = Joi.string().max(64);

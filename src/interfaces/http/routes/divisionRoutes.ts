@@ -1,8 +1,10 @@
 import Joi from 'joi';
-import { UseCases } from '../../../application/UseCases';
-import { ListSpec, listQuerySchema, listReply, toListQuery } from '../listQuery';
+import type { UseCases } from '../../../application/UseCases';
+import type { ListSpec } from '../listQuery';
+import { listQuerySchema, listReply, toListQuery } from '../listQuery';
 import { presentDivision } from '../presenters/presentCatalogue';
-import { ADMINS, idParams, RouteDef, route } from '../route';
+import type { RouteDef } from '../route';
+import { ADMINS, idParams, route } from '../route';
 import { nullable, object, required } from '../schema';
 import { incomingFiles } from '../uploads';
 

@@ -1,14 +1,15 @@
 import Joi from 'joi';
-import { Context } from 'koa';
-import { Ports } from '../../../application/ports/Ports';
-import { UseCases } from '../../../application/UseCases';
+import type { Context } from 'koa';
+import type { Ports } from '../../../application/ports/Ports';
+import type { UseCases } from '../../../application/UseCases';
 import { ERROR_CODES } from '../../../domain/shared/errorCatalogue';
 import { DomainError, Unauthenticated } from '../../../domain/shared/errors';
 import { cookieOptions, setSessionCookies } from '../cookies';
 import { openSignIn, safeReturnPath, sameSecret, sealSignIn, signInCookieKey } from '../googleSignInCookie';
-import { CookieSettings, HttpSettings } from '../HttpSettings';
+import type { CookieSettings, HttpSettings } from '../HttpSettings';
 import { API_PREFIX } from '../mountRoutes';
-import { RouteDef, route } from '../route';
+import type { RouteDef } from '../route';
+import { route } from '../route';
 import { object } from '../schema';
 
 export const GOOGLE_SIGN_IN_COOKIE = 'googleSignIn';

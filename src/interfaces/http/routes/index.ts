@@ -1,16 +1,28 @@
-import { RouteDef } from '../route';
-import { AuthRoutesDependencies, authRoutes } from './authRoutes';
-import { BookingRoutesDependencies, bookingRoutes } from './bookingRoutes';
-import { DivisionRoutesDependencies, divisionRoutes } from './divisionRoutes';
-import { GoogleAuthRoutesDependencies, googleAuthRoutes } from './googleAuthRoutes';
-import { InvoiceRoutesDependencies, invoiceRoutes } from './invoiceRoutes';
-import { OtpRoutesDependencies, otpRoutes } from './otpRoutes';
-import { PaymentRoutesDependencies, paymentRoutes } from './paymentRoutes';
-import { SandboxRoutesDependencies, sandboxRoutes } from './sandboxRoutes';
-import { StatsRoutesDependencies, statsRoutes } from './statsRoutes';
-import { TourRoutesDependencies, tourRoutes } from './tourRoutes';
-import { TourTypeRoutesDependencies, tourTypeRoutes } from './tourTypeRoutes';
-import { UserRoutesDependencies, userRoutes } from './userRoutes';
+import type { RouteDef } from '../route';
+import type { AuthRoutesDependencies } from './authRoutes';
+import { authRoutes } from './authRoutes';
+import type { BookingRoutesDependencies } from './bookingRoutes';
+import { bookingRoutes } from './bookingRoutes';
+import type { DivisionRoutesDependencies } from './divisionRoutes';
+import { divisionRoutes } from './divisionRoutes';
+import type { GoogleAuthRoutesDependencies } from './googleAuthRoutes';
+import { googleAuthRoutes } from './googleAuthRoutes';
+import type { InvoiceRoutesDependencies } from './invoiceRoutes';
+import { invoiceRoutes } from './invoiceRoutes';
+import type { OtpRoutesDependencies } from './otpRoutes';
+import { otpRoutes } from './otpRoutes';
+import type { PaymentRoutesDependencies } from './paymentRoutes';
+import { paymentRoutes } from './paymentRoutes';
+import type { SandboxRoutesDependencies } from './sandboxRoutes';
+import { sandboxRoutes } from './sandboxRoutes';
+import type { StatsRoutesDependencies } from './statsRoutes';
+import { statsRoutes } from './statsRoutes';
+import type { TourRoutesDependencies } from './tourRoutes';
+import { tourRoutes } from './tourRoutes';
+import type { TourTypeRoutesDependencies } from './tourTypeRoutes';
+import { tourTypeRoutes } from './tourTypeRoutes';
+import type { UserRoutesDependencies } from './userRoutes';
+import { userRoutes } from './userRoutes';
 
 /** What all route modules together are handed; each takes its own part of it. */
 export type RouteDependencies = AuthRoutesDependencies & GoogleAuthRoutesDependencies & UserRoutesDependencies & OtpRoutesDependencies

@@ -1,6 +1,7 @@
 import Joi from 'joi';
-import { UseCases } from '../../../application/UseCases';
-import { RouteDef, route } from '../route';
+import type { UseCases } from '../../../application/UseCases';
+import type { RouteDef } from '../route';
+import { route } from '../route';
 import { object, required } from '../schema';
 
 const params = object({ paymentId: required(Joi.string().max(64)) });

@@ -1,7 +1,8 @@
 import Joi from 'joi';
-import { UseCases } from '../../../application/UseCases';
-import { HttpSettings } from '../HttpSettings';
-import { RateLimitRule, RouteDef, route } from '../route';
+import type { UseCases } from '../../../application/UseCases';
+import type { HttpSettings } from '../HttpSettings';
+import type { RateLimitRule, RouteDef } from '../route';
+import { route } from '../route';
 import { as, object, required } from '../schema';
 
 const email = required(Joi.string().email({ tlds: { allow: false } }).max(254));

@@ -1,11 +1,12 @@
 import Joi from 'joi';
-import { Context } from 'koa';
-import { Confirmation } from '../../../application/payments/ConfirmPayment';
-import { UseCases } from '../../../application/UseCases';
+import type { Context } from 'koa';
+import type { Confirmation } from '../../../application/payments/ConfirmPayment';
+import type { UseCases } from '../../../application/UseCases';
 import { ValidationFailed } from '../../../domain/shared/errors';
-import { HttpSettings } from '../HttpSettings';
+import type { HttpSettings } from '../HttpSettings';
 import { presentPayment } from '../presenters/presentBooking';
-import { RouteDef, route } from '../route';
+import type { RouteDef } from '../route';
+import { route } from '../route';
 import { object, required } from '../schema';
 
 type Landing = 'success' | 'fail' | 'cancel';

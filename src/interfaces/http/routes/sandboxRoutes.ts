@@ -1,11 +1,12 @@
 import Joi from 'joi';
-import { Ports } from '../../../application/ports/Ports';
+import type { Ports } from '../../../application/ports/Ports';
 import { SANDBOX_OUTCOMES } from '../../../application/ports/SandboxCheckout';
 import { ERROR_CODES } from '../../../domain/shared/errorCatalogue';
 import { NotFound } from '../../../domain/shared/errors';
-import { HttpSettings } from '../HttpSettings';
+import type { HttpSettings } from '../HttpSettings';
 import { API_PREFIX } from '../mountRoutes';
-import { RouteDef, route } from '../route';
+import type { RouteDef } from '../route';
+import { route } from '../route';
 import { object, oneOf, required } from '../schema';
 
 export interface SandboxRoutesDependencies {

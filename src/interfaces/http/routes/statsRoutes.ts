@@ -1,7 +1,8 @@
 import Joi from 'joi';
-import { UseCases } from '../../../application/UseCases';
+import type { UseCases } from '../../../application/UseCases';
 import { presentPaymentStats, presentTourStats } from '../presenters/presentStats';
-import { ADMINS, RouteDef, route } from '../route';
+import type { RouteDef } from '../route';
+import { ADMINS, route } from '../route';
 
 const count = Joi.number().integer().min(0);
 const breakdown = (example: { _id: string; count: number }[]) => Joi.array().items(Joi.object({ _id: Joi.string(), count })).example(example);

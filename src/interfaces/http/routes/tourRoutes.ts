@@ -1,9 +1,11 @@
 import Joi from 'joi';
-import { UseCases } from '../../../application/UseCases';
+import type { UseCases } from '../../../application/UseCases';
 import { majorAmount, minorBoundFromQuery } from '../amounts';
-import { ListSpec, listQuerySchema, listReply, toListQuery } from '../listQuery';
+import type { ListSpec } from '../listQuery';
+import { listQuerySchema, listReply, toListQuery } from '../listQuery';
 import { presentTour } from '../presenters/presentCatalogue';
-import { ADMINS, idParams, RouteDef, route, withAlias } from '../route';
+import type { RouteDef } from '../route';
+import { ADMINS, idParams, route, withAlias } from '../route';
 import { arrayOf, nullable, object, required } from '../schema';
 import { incomingFiles } from '../uploads';
 

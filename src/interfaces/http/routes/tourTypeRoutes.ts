@@ -1,9 +1,11 @@
 import Joi from 'joi';
 import { mapPage } from '../../../application/shared/ListQuery';
-import { UseCases } from '../../../application/UseCases';
-import { ListSpec, listQuerySchema, listReply, toListQuery } from '../listQuery';
+import type { UseCases } from '../../../application/UseCases';
+import type { ListSpec } from '../listQuery';
+import { listQuerySchema, listReply, toListQuery } from '../listQuery';
 import { presentTourType } from '../presenters/presentCatalogue';
-import { ADMINS, idParams, RouteDef, route, withAlias } from '../route';
+import type { RouteDef } from '../route';
+import { ADMINS, idParams, route, withAlias } from '../route';
 import { object, required } from '../schema';
 
 export const TOUR_TYPE_LIST: ListSpec = {

@@ -1,11 +1,13 @@
 import Joi from 'joi';
-import { UseCases } from '../../../application/UseCases';
+import type { UseCases } from '../../../application/UseCases';
 import { ACCOUNT_STATUSES, ROLES } from '../../../domain/user/Role';
-import { User } from '../../../domain/user/User';
-import { HttpSettings } from '../HttpSettings';
-import { ListSpec, listQuerySchema, listReply, toListQuery } from '../listQuery';
+import type { User } from '../../../domain/user/User';
+import type { HttpSettings } from '../HttpSettings';
+import type { ListSpec } from '../listQuery';
+import { listQuerySchema, listReply, toListQuery } from '../listQuery';
 import { presentUser } from '../presenters/presentUser';
-import { ADMINS, idParams, RouteDef, route } from '../route';
+import type { RouteDef } from '../route';
+import { ADMINS, idParams, route } from '../route';
 import { nullable, object, oneOf, required } from '../schema';
 import { incomingFiles } from '../uploads';
 
