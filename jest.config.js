@@ -7,7 +7,10 @@ module.exports = {
   transform: {
     // Transpile only; types are checked by `tsc --noEmit`.
     '^.+\\.ts$': ['ts-jest', { tsconfig: { isolatedModules: true } }],
+    // jose ships only ES modules; Node 20 loads them through require(esm), jest needs them compiled to CommonJS.
+    '/node_modules/jose/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, isolatedModules: true } }],
   },
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   globalSetup: '<rootDir>/test/support/globalSetup.ts',
   globalTeardown: '<rootDir>/test/support/globalTeardown.ts',
   maxWorkers: 2,

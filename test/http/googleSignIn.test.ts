@@ -55,7 +55,7 @@ describe('Google sign-in over HTTP', () => {
     expect(response.cookies.refreshToken).toBeUndefined();
   };
 
-  it('sends the browser to the provider with state, nonce and PKCE S256, remembered in a signed httpOnly cookie', async () => {
+  it('sends the browser to the provider with state, nonce and PKCE S256, remembered in an encrypted httpOnly cookie', async () => {
     const { start, callback } = await untilCallback(person());
     const location = new URL(start.headers.get('location')!);
     expect(location.origin + location.pathname).toBe(`${idp.url}/authorize`);
@@ -66,6 +66,10 @@ describe('Google sign-in over HTTP', () => {
     expect(params.code_challenge).toMatch(/^[\w-]{43}$/);
     expect(cookieAttributes(start.setCookie, 'googleSignIn')).toMatchObject({ httponly: true, samesite: 'lax', path: '/api/v1/auth/google' });
     expect(callback.searchParams.get('state')).toBe(params.state);
+    // Encrypted, not just signed: the state (and with it the PKCE verifier beside it) cannot be read from the cookie.
+    const readable = start.cookies.googleSignIn.split('.').map((part) => Buffer.from(part, 'base64url').toString('latin1')).join('\n');
+    expect(readable).not.toContain(params.state);
+    expect(readable).not.toContain('/tours');
   });
 
   it('signs a new user in: 302 to FRONTEND_URL + redirect with the session cookies, and /user/me works with them', async () => {
@@ -125,9 +129,13 @@ describe('Google sign-in over HTTP', () => {
       tampered.searchParams.set('state', `${state.slice(0, -1)}${state.endsWith('A') ? 'B' : 'A'}`);
       refusedWith(await app.request('GET', tampered.toString(), { cookies: { googleSignIn: cookie } }), 'AUTH.GOOGLE_STATE_INVALID');
       refusedWith(await app.request('GET', callback.toString()), 'AUTH.GOOGLE_STATE_INVALID');
-      const [payload, tag] = cookie.split('.');
-      const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), returnTo: '/admin' })).toString('base64url');
-      refusedWith(await app.request('GET', callback.toString(), { cookies: { googleSignIn: `${forged}.${tag}` } }), 'AUTH.GOOGLE_STATE_INVALID');
+      // The cookie is a JWE (header.key.iv.ciphertext.tag): change the ciphertext, or graft another sign-in's onto this one.
+      const parts = cookie.split('.');
+      const flipped = `${parts[3].slice(0, 8)}${parts[3][8] === 'A' ? 'B' : 'A'}${parts[3].slice(9)}`;
+      refusedWith(await app.request('GET', callback.toString(), { cookies: { googleSignIn: [...parts.slice(0, 3), flipped, parts[4]].join('.') } }), 'AUTH.GOOGLE_STATE_INVALID');
+      const other = (await untilCallback(person(), '/admin')).cookie.split('.');
+      const grafted = [...parts.slice(0, 3), other[3], other[4]].join('.');
+      refusedWith(await app.request('GET', callback.toString(), { cookies: { googleSignIn: grafted } }), 'AUTH.GOOGLE_STATE_INVALID');
     });
 
     it('a replayed callback (the code is single-use)', async () => {

@@ -1,6 +1,6 @@
-import type { JsonWebKey, KeyObject } from 'node:crypto';
-import { createHash, createPublicKey } from 'node:crypto';
-import jwt from 'jsonwebtoken';
+import { createHash } from 'node:crypto';
+import type { JWTPayload, JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, errors, jwtVerify } from 'jose';
 import type { Clock } from '../../application/ports/Clock';
 import type { AuthorizationRequest, IdentityProvider, VerifiedIdentity } from '../../application/ports/IdentityProvider';
 import { DependencyUnavailable, Unauthenticated } from '../../domain/shared/errors';
@@ -15,50 +15,37 @@ export interface OidcSettings {
   timeoutMs?: number;
 }
 
-interface Discovery {
-  issuer: string;
+interface Provider {
   authorization_endpoint: string;
   token_endpoint: string;
-  jwks_uri: string;
+  keys: JWTVerifyGetKey;
 }
 
-const ALGORITHM = 'RS256';
 /** Skew allowed between our clock and the provider's on `exp`/`nbf`. */
 const CLOCK_TOLERANCE_S = 30;
 /** An unknown `kid` refetches the key set, but not more often than this. */
 const JWKS_REFETCH_COOLDOWN_MS = 10_000;
 /** The `users.googleId` column. */
 const SUBJECT_MAX = 64;
-
-/** The RFC 6749 `error` of a token endpoint's refusal, if it sent one. */
-function oauthError(text: string): string | null {
-  try {
-    const error = (JSON.parse(text) as { error?: unknown }).error;
-    return typeof error === 'string' ? error.slice(0, 64) : null;
-  } catch {
-    return null;
-  }
-}
+/** jose's errors that mean the key set could not be had (down, slow, nonsense), not that the token is bad. */
+const KEY_SET_UNAVAILABLE = new Set([errors.JOSEError.code, errors.JWKSTimeout.code, errors.JWKSInvalid.code]);
 
 const rejected = (why: string) => new Unauthenticated(`Google sign-in failed: ${why}`, 'AUTH.GOOGLE_ID_TOKEN_INVALID');
+const unavailable = (why: string) => new DependencyUnavailable('identity provider', why);
 
 /**
  * OpenID Connect authorization-code flow with PKCE (S256) against Google, or any provider
  * whose discovery document lives under `issuer`. The code is redeemed with client_secret_post;
- * the ID token is verified locally against the provider's JWKS (RS256 only), which is cached
- * and refetched when a token names a key we do not know (key rotation).
+ * the ID token is verified by jose against the provider's JWKS (RS256 only), which jose caches
+ * and refetches when a token names a key it does not know (key rotation).
  */
 export class GoogleOidcProvider implements IdentityProvider {
-  private discovery: Promise<Discovery> | null = null;
-  private keys = new Map<string, KeyObject>();
-  private keysFetchedAt = -Infinity;
-  private keysInFlight: Promise<void> | null = null;
+  private provider: Promise<Provider> | null = null;
 
   constructor(private readonly settings: OidcSettings, private readonly clock: Clock) {}
 
   async authorizationUrl(request: AuthorizationRequest): Promise<string> {
-    const { authorization_endpoint } = await this.discover();
-    const url = new URL(authorization_endpoint);
+    const url = new URL((await this.discover()).authorization_endpoint);
     const params = {
       response_type: 'code',
       client_id: this.settings.clientId,
@@ -83,39 +70,38 @@ export class GoogleOidcProvider implements IdentityProvider {
       client_secret: this.settings.clientSecret,
       code_verifier: grant.codeVerifier,
     });
-    const response = await this.call(token_endpoint, { method: 'POST', body: form, headers: { accept: 'application/json' } }, 'token endpoint');
-    if (response.status >= 400 && response.status < 500) {
-      const error = oauthError(await response.text()) ?? String(response.status);
+    const { status, body } = await this.fetchJson(token_endpoint, { method: 'POST', body: form }, 'token endpoint');
+    if (status >= 400) {
+      const error = typeof body?.error === 'string' ? body.error.slice(0, 64) : String(status);
       // Our credentials are wrong: a configuration problem, not the user's.
-      if (response.status === 401 || error === 'invalid_client' || error === 'unauthorized_client') {
-        throw new DependencyUnavailable('identity provider', `The identity provider refused our client credentials (${error})`);
+      if (status === 401 || error === 'invalid_client' || error === 'unauthorized_client') {
+        throw unavailable(`The identity provider refused our client credentials (${error})`);
       }
       throw new Unauthenticated(`Google sign-in failed: the sign-in code was refused (${error})`, 'AUTH.GOOGLE_CODE_REJECTED');
     }
-    const body = await this.json(response, 'token endpoint');
-    if (typeof body.id_token !== 'string') throw new DependencyUnavailable('identity provider', 'The token endpoint answered without an id_token');
+    if (typeof body?.id_token !== 'string') throw unavailable('The token endpoint answered without an id_token');
     return this.verifyIdToken(body.id_token, grant.nonce);
   }
 
   private async verifyIdToken(idToken: string, nonce: string): Promise<VerifiedIdentity> {
-    const decoded = jwt.decode(idToken, { complete: true });
-    if (!decoded || typeof decoded.payload === 'string') throw rejected('the ID token is malformed');
-    if (decoded.header.alg !== ALGORITHM) throw rejected(`the ID token is signed with ${decoded.header.alg}, not ${ALGORITHM}`);
-    const key = await this.keyFor(decoded.header.kid);
-    const { issuer } = await this.discover();
-    let claims: jwt.JwtPayload;
+    const { keys } = await this.discover();
+    const { issuer } = this.settings;
+    let claims: JWTPayload;
     try {
-      claims = jwt.verify(idToken, key, {
-        algorithms: [ALGORITHM],
-        issuer: this.acceptedIssuers(issuer),
+      ({ payload: claims } = await jwtVerify(idToken, keys, {
+        algorithms: ['RS256'],
+        // Google's ID tokens name their issuer with or without the scheme.
+        issuer: issuer === GOOGLE_ISSUER ? [issuer, 'accounts.google.com'] : issuer,
         audience: this.settings.clientId,
-        clockTimestamp: Math.floor(this.clock.now().getTime() / 1000),
+        requiredClaims: ['exp', 'sub', 'nonce'],
+        currentDate: this.clock.now(),
         clockTolerance: CLOCK_TOLERANCE_S,
-      }) as jwt.JwtPayload;
+      }));
     } catch (error) {
-      throw rejected((error as Error).message);
+      if (error instanceof errors.JOSEError && !KEY_SET_UNAVAILABLE.has(error.code)) throw rejected(error.message);
+      throw unavailable(`The identity provider's key set could not be read: ${(error as Error).message}`);
     }
-    if (typeof claims.nonce !== 'string' || claims.nonce !== nonce) throw rejected('nonce mismatch');
+    if (claims.nonce !== nonce) throw rejected('nonce mismatch');
     // With several audiences the token must have been issued to us (OIDC Core 3.1.3.7).
     if (Array.isArray(claims.aud) && claims.aud.length > 1 && claims.azp !== this.settings.clientId) throw rejected('azp mismatch');
     if (typeof claims.sub !== 'string' || !claims.sub || claims.sub.length > SUBJECT_MAX) throw rejected('unusable subject');
@@ -128,85 +114,45 @@ export class GoogleOidcProvider implements IdentityProvider {
     };
   }
 
-  /** Google's ID tokens name their issuer with or without the scheme. */
-  private acceptedIssuers(issuer: string): [string, ...string[]] {
-    return issuer === GOOGLE_ISSUER ? [issuer, 'accounts.google.com'] : [issuer];
-  }
-
-  private async keyFor(kid: string | undefined): Promise<KeyObject> {
-    if (!kid) throw rejected('the ID token names no key');
-    const known = this.keys.get(kid);
-    if (known) return known;
-    if (this.clock.now().getTime() - this.keysFetchedAt >= JWKS_REFETCH_COOLDOWN_MS) {
-      this.keysInFlight ??= this.fetchKeys().finally(() => (this.keysInFlight = null));
-      await this.keysInFlight;
-    }
-    const fetched = this.keys.get(kid);
-    if (!fetched) throw rejected(`unknown signing key ${kid}`);
-    return fetched;
-  }
-
-  private async fetchKeys(): Promise<void> {
-    const { jwks_uri } = await this.discover();
-    const body = await this.json(await this.call(jwks_uri, { method: 'GET' }, 'key set'), 'key set');
-    const keys = new Map<string, KeyObject>();
-    for (const jwk of Array.isArray(body.keys) ? (body.keys as (JsonWebKey & { kid?: unknown; use?: unknown })[]) : []) {
-      if (jwk.kty !== 'RSA' || typeof jwk.kid !== 'string' || (jwk.use !== undefined && jwk.use !== 'sig')) continue;
-      try {
-        keys.set(jwk.kid, createPublicKey({ key: jwk, format: 'jwk' }));
-      } catch {
-        // A key we cannot read cannot have signed a token we accept; the others still serve.
-        continue;
-      }
-    }
-    this.keys = keys;
-    this.keysFetchedAt = this.clock.now().getTime();
-  }
-
-  private discover(): Promise<Discovery> {
-    this.discovery ??= this.fetchDiscovery().catch((error) => {
-      this.discovery = null;
+  private discover(): Promise<Provider> {
+    this.provider ??= this.fetchDiscovery().catch((error) => {
+      this.provider = null;
       throw error;
     });
-    return this.discovery;
+    return this.provider;
   }
 
-  private async fetchDiscovery(): Promise<Discovery> {
+  private async fetchDiscovery(): Promise<Provider> {
     const url = `${this.settings.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;
-    const body = await this.json(await this.call(url, { method: 'GET' }, 'discovery document'), 'discovery document');
+    const { status, body } = await this.fetchJson(url, { method: 'GET' }, 'discovery document');
+    if (status >= 400 || !body) throw unavailable(`The identity provider's discovery document answered ${status}`);
     // OIDC Discovery 4.3: the document must name exactly the issuer it was fetched for.
-    if (body.issuer !== this.settings.issuer) {
-      throw new DependencyUnavailable('identity provider', `Discovery names issuer ${String(body.issuer)}, expected ${this.settings.issuer}`);
+    if (body.issuer !== this.settings.issuer) throw unavailable(`Discovery names issuer ${String(body.issuer)}, expected ${this.settings.issuer}`);
+    const { authorization_endpoint, token_endpoint, jwks_uri } = body;
+    if (typeof authorization_endpoint !== 'string' || typeof token_endpoint !== 'string' || typeof jwks_uri !== 'string') {
+      throw unavailable('The discovery document lacks authorization_endpoint, token_endpoint or jwks_uri');
     }
-    for (const field of ['authorization_endpoint', 'token_endpoint', 'jwks_uri'] as const) {
-      if (typeof body[field] !== 'string') throw new DependencyUnavailable('identity provider', `Discovery document has no ${field}`);
-    }
-    return body as unknown as Discovery;
+    const keys = createRemoteJWKSet(new URL(jwks_uri), { cooldownDuration: JWKS_REFETCH_COOLDOWN_MS, timeoutDuration: this.timeoutMs });
+    return { authorization_endpoint, token_endpoint, keys };
   }
 
-  private async call(url: string, init: RequestInit, what: string): Promise<Response> {
+  /** The status and JSON object body of a call; DependencyUnavailable when the provider is unreachable, failing (5xx) or answers a non-object. */
+  private async fetchJson(url: string, init: RequestInit, what: string): Promise<{ status: number; body: Record<string, unknown> | null }> {
     let response: Response;
+    let body: unknown;
     try {
-      response = await fetch(url, { ...init, redirect: 'error', signal: AbortSignal.timeout(this.settings.timeoutMs ?? 10_000) });
+      response = await fetch(url, { ...init, headers: { accept: 'application/json' }, redirect: 'error', signal: AbortSignal.timeout(this.timeoutMs) });
+      body = await response.json().catch(() => null);
     } catch (error) {
-      throw new DependencyUnavailable('identity provider', `The identity provider's ${what} did not answer: ${(error as Error).message}`);
+      throw unavailable(`The identity provider's ${what} did not answer: ${(error as Error).message}`);
     }
-    if (response.status >= 500) {
-      await response.body?.cancel();
-      throw new DependencyUnavailable('identity provider', `The identity provider's ${what} answered ${response.status}`);
-    }
-    return response;
+    if (response.status >= 500) throw unavailable(`The identity provider's ${what} answered ${response.status}`);
+    const isObject = body !== null && typeof body === 'object' && !Array.isArray(body);
+    if (response.ok && !isObject) throw unavailable(`The identity provider's ${what} is not a JSON object`);
+    return { status: response.status, body: isObject ? (body as Record<string, unknown>) : null };
   }
 
-  private async json(response: Response, what: string): Promise<Record<string, unknown>> {
-    const text = await response.text();
-    if (!response.ok) throw new DependencyUnavailable('identity provider', `The identity provider's ${what} answered ${response.status}`);
-    try {
-      const body = JSON.parse(text) as unknown;
-      if (body && typeof body === 'object' && !Array.isArray(body)) return body as Record<string, unknown>;
-    } catch {
-      // fall through: not JSON
-    }
-    throw new DependencyUnavailable('identity provider', `The identity provider's ${what} is not a JSON object`);
+  private get timeoutMs(): number {
+    return this.settings.timeoutMs ?? 10_000;
   }
 }

@@ -1,41 +1,40 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { EncryptJWT, errors, jwtDecrypt } from 'jose';
 import { PendingSignIn } from '../../application/auth/StartGoogleSignIn';
 
 /** What the browser carries between /auth/google and its callback. */
 export interface SignInCookie extends PendingSignIn {
   /** A path on the front end to land on afterwards. */
   returnTo: string;
-  expiresAt: number;
 }
 
 const RETURN_PATH_MAX = 1024;
+const ENCRYPTION = { alg: 'dir', enc: 'A256GCM' } as const;
 
 /** A key used for nothing else, derived from an existing secret so the feature needs no variable of its own. */
 export function signInCookieKey(secret: string): Buffer {
-  return createHmac('sha256', secret).update('tourdesk/google-sign-in-cookie/v1').digest();
+  return createHmac('sha256', secret).update('tourdesk/google-sign-in-cookie/v2').digest();
 }
 
-const mac = (payload: string, key: Buffer) => createHmac('sha256', key).update(payload).digest('base64url');
-
-/** `base64url(JSON).base64url(HMAC-SHA256)`: readable by its owner, but any change breaks the tag. */
-export function sealSignIn(value: SignInCookie, key: Buffer): string {
-  const payload = Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
-  return `${payload}.${mac(payload, key)}`;
+/** An encrypted JWT (JWE, AES-256-GCM): the browser can neither read the PKCE verifier nor change a byte unnoticed. */
+export function sealSignIn(value: SignInCookie, key: Buffer, expiresAt: Date): Promise<string> {
+  return new EncryptJWT({ ...value }).setProtectedHeader(ENCRYPTION).setExpirationTime(Math.floor(expiresAt.getTime() / 1000)).encrypt(key);
 }
 
-/** The cookie's content when its tag is ours and it has not expired; otherwise null. */
-export function openSignIn(sealed: string | undefined, key: Buffer, now: Date): SignInCookie | null {
-  const [payload, tag, ...rest] = (sealed ?? '').split('.');
-  if (!payload || !tag || rest.length || !sameSecret(tag, mac(payload, key))) return null;
-  let value: Partial<Record<keyof SignInCookie, unknown>>;
+/** The cookie's content when we sealed it with this key and it has not expired; otherwise null. */
+export async function openSignIn(sealed: string | undefined, key: Buffer, now: Date): Promise<SignInCookie | null> {
+  if (!sealed) return null;
   try {
-    value = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-  } catch {
-    return null;
+    const { payload } = await jwtDecrypt(sealed, key, {
+      keyManagementAlgorithms: [ENCRYPTION.alg], contentEncryptionAlgorithms: [ENCRYPTION.enc], requiredClaims: ['exp'], currentDate: now,
+    });
+    const { state, nonce, codeVerifier, returnTo } = payload;
+    const fields = [state, nonce, codeVerifier, returnTo];
+    return fields.every((field) => typeof field === 'string' && field) ? ({ state, nonce, codeVerifier, returnTo } as SignInCookie) : null;
+  } catch (error) {
+    if (error instanceof errors.JOSEError) return null;
+    throw error;
   }
-  const texts = [value.state, value.nonce, value.codeVerifier, value.returnTo];
-  if (!texts.every((t) => typeof t === 'string' && t) || typeof value.expiresAt !== 'number') return null;
-  return value.expiresAt > now.getTime() ? (value as SignInCookie) : null;
 }
 
 export function sameSecret(a: string, b: string): boolean {

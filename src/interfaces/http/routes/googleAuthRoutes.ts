@@ -55,8 +55,8 @@ export function googleAuthRoutes({ useCases, ports, settings: config }: GoogleAu
       async handler({ query }, ctx) {
         try {
           const { authorizationUrl, pending } = await start.execute({ redirectUri });
-          const expiresAt = clock.now().getTime() + SIGN_IN_TTL_MS;
-          setSignInCookie(ctx, sealSignIn({ ...pending, returnTo: safeReturnPath(query.redirect, config.frontendUrl), expiresAt }, key), new Date(expiresAt));
+          const expiresAt = new Date(clock.now().getTime() + SIGN_IN_TTL_MS);
+          setSignInCookie(ctx, await sealSignIn({ ...pending, returnTo: safeReturnPath(query.redirect, config.frontendUrl) }, key, expiresAt), expiresAt);
           ctx.redirect(authorizationUrl);
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
@@ -72,7 +72,7 @@ export function googleAuthRoutes({ useCases, ports, settings: config }: GoogleAu
       rateLimit: [{ bucket: 'google-sign-in', limit: config.rateLimits.loginPerMinute, windowMs: 60_000, whenUnavailable: 'allow' }],
       response: { status: 302, description: 'Redirect to FRONTEND_URL + redirect with the session cookies, or to FRONTEND_URL/login?error=google&code=…' },
       async handler({ query }, ctx) {
-        const pending = openSignIn(ctx.cookies.get(GOOGLE_SIGN_IN_COOKIE), key, clock.now());
+        const pending = await openSignIn(ctx.cookies.get(GOOGLE_SIGN_IN_COOKIE), key, clock.now());
         setSignInCookie(ctx, '', new Date(0));
         try {
           if (!pending || !query.state || !sameSecret(query.state, pending.state)) {
