@@ -22,6 +22,22 @@ module.exports = {
       to: { path: '^src/interfaces' },
     },
     {
+      name: 'interfaces-are-handed-what-they-call',
+      comment:
+        'Driving adapters (HTTP, CLI, worker) get use cases, ports and settings handed in by the entry points: they never import '
+        + 'the composition root, a container, a concrete adapter or the infrastructure Config, nor the logging and metrics libraries.',
+      severity: 'error',
+      from: { path: '^src/interfaces' },
+      to: { path: ['^src/infrastructure', 'node_modules/(inversify|tsyringe|awilix|typedi|pino|pino-[a-z-]+|prom-client)/'] },
+    },
+    {
+      name: 'only-entry-points-wire',
+      comment: 'The composition root (src/infrastructure/root) is built only by the entry points (src/*.ts).',
+      severity: 'error',
+      from: { path: '^src/(domain|application|infrastructure|interfaces)/', pathNot: '^src/infrastructure/root/' },
+      to: { path: '^src/infrastructure/root/' },
+    },
+    {
       name: 'only-interfaces-know-koa',
       severity: 'error',
       from: { pathNot: '^src/interfaces' },
@@ -32,7 +48,7 @@ module.exports = {
       comment: 'TypeORM, ioredis, puppeteer, minio and nodemailer live behind ports.',
       severity: 'error',
       from: { pathNot: '^src/infrastructure' },
-      to: { path: 'node_modules/(typeorm|ioredis|puppeteer-core|minio|nodemailer|mysql2|better-sqlite3|@node-rs/argon2|jsonwebtoken|handlebars)/' },
+      to: { path: 'node_modules/(typeorm|ioredis|puppeteer-core|minio|nodemailer|mysql2|better-sqlite3|@node-rs/argon2|jsonwebtoken|handlebars|pino|prom-client)/' },
     },
     {
       name: 'no-circular',

@@ -9,7 +9,7 @@ import { Logger } from '../src/application/ports/Logger';
 import { PdfRenderer } from '../src/application/ports/PdfRenderer';
 import { Invoice } from '../src/domain/invoice/Invoice';
 import { InvoiceNumber } from '../src/domain/invoice/InvoiceNumber';
-import { TEMPLATES_DIR } from '../src/infrastructure/container/coreModule';
+import { TEMPLATES_DIR } from '../src/infrastructure/templates/templatesDir';
 import { TypeOrmJobQueue } from '../src/infrastructure/jobs/TypeOrmJobQueue';
 import { CHROMIUM_ARGS, PuppeteerPdfRenderer } from '../src/infrastructure/pdf/PuppeteerPdfRenderer';
 import { locateChromium } from '../src/infrastructure/pdf/locateChromium';

@@ -10,7 +10,7 @@ import { IoredisOtpStore } from '../src/infrastructure/redis/IoredisOtpStore';
 import { closeRedis, connectRedis } from '../src/infrastructure/redis/connectRedis';
 import { OtpCodeHasher } from '../src/infrastructure/security/OtpCodeHasher';
 import { SystemClock } from '../src/infrastructure/system/SystemClock';
-import { startServer } from '../src/interfaces/http/startServer';
+import { startApi } from '../src/startApi';
 import { freePort } from '../test/support/freePort';
 
 const HTTP_SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -62,7 +62,7 @@ async function storeOpsPerSecond(store: OtpStore): Promise<number> {
 /** POST /otp/verify through the whole app (routing, joi, per-IP limit, store), wrong codes over many emails. */
 async function httpVerify(env: Record<string, string>): Promise<autocannon.Result> {
   const varDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tourdesk-bench-'));
-  const server = await startServer(
+  const server = await startApi(
     { NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', VAR_DIR: varDir, WORKER_IN_PROCESS: '0', RATE_LIMIT_OTP_PER_MINUTE: '1000000000', ...env },
     { handleSignals: false },
   );

@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { ChangeBookingStatus } from '../src/application/bookings/ChangeBookingStatus';
 import { ExpireHolds } from '../src/application/bookings/ExpireHolds';
 import { ConfirmPayment } from '../src/application/payments/ConfirmPayment';
+import { PaymentSettlement } from '../src/application/payments/PaymentSettlement';
 import { InitPayment } from '../src/application/payments/InitPayment';
 import { SandboxOutcome } from '../src/application/ports/SandboxCheckout';
 import { TypeOrmJobQueue } from '../src/infrastructure/jobs/TypeOrmJobQueue';
@@ -37,7 +38,7 @@ async function measure(kind: DatabaseKind, concurrency: number): Promise<Result>
   try {
     const { ids, clock, uow, users, bookings, payments, gateway, checkout, travellers, createBooking: create } = await bookingWorld(t.db, 50);
     const init = new InitPayment(bookings, payments, users, checkout, clock, uow);
-    const confirm = new ConfirmPayment(gateway, payments, bookings, new TypeOrmJobQueue(t.db, ids, clock), ids, clock, uow, new RecordingLogger());
+    const confirm = new ConfirmPayment(gateway, payments, new PaymentSettlement(gateway, payments, bookings, new TypeOrmJobQueue(t.db, ids, clock), ids, clock), uow, new RecordingLogger());
     const cancel = new ChangeBookingStatus(bookings, clock, uow);
     const expire = new ExpireHolds(bookings, clock, uow);
     const tour = await TourMother.insert(t.db, { maxGuest: PURCHASES * 2 });

@@ -1,7 +1,7 @@
-import { ContainerModule } from 'inversify';
 import { CheckSession } from '../src/application/auth/CheckSession';
 import { AccessClaims } from '../src/application/ports/AccessTokens';
 import { SessionStandingCache } from '../src/application/ports/SessionStandingCache';
+import { RootOptions } from '../src/infrastructure/root/buildRoot';
 import { MemoizedSessionStandingCache } from '../src/infrastructure/memory/MemoizedSessionStandingCache';
 import { MemorySessionStandingCache } from '../src/infrastructure/memory/MemorySessionStandingCache';
 import { IoredisSessionStandingCache } from '../src/infrastructure/redis/IoredisSessionStandingCache';
@@ -11,9 +11,9 @@ import { redisForBench } from './otp.bench';
 import { Load, Measurement, Server, login, machine, measure, printTable, startApp, warmUp } from './support';
 
 /** The signature alone, as before sessions were checked per request: the baseline. */
-const signatureOnly = new ContainerModule(({ rebindSync }) => {
-  rebindSync(CheckSession).toConstantValue({ execute: async (claims: AccessClaims) => ({ userId: claims.userId, role: claims.role, sessionId: claims.sessionId }) } as unknown as CheckSession);
-});
+const signatureOnly: RootOptions = {
+  useCases: { checkSession: { execute: async (claims: AccessClaims) => ({ userId: claims.userId, role: claims.role, sessionId: claims.sessionId }) } as unknown as CheckSession },
+};
 
 async function meOf(name: string, app: Server): Promise<Measurement> {
   const token = await login(app.url);
@@ -45,16 +45,16 @@ export async function run(): Promise<void> {
   const redis = await redisForBench();
   const rows: Measurement[] = [];
   const variants = [
-      ['GET /user/me, signature only (no check)', {}, [signatureOnly]],
-      ['GET /user/me, check via in-process cache', {}, []],
-      ['GET /user/me, check via Redis + 1 s memo', { REDIS_URL: redis.url }, []],
+      ['GET /user/me, signature only (no check)', {}, signatureOnly],
+      ['GET /user/me, check via in-process cache', {}, {}],
+      ['GET /user/me, check via Redis + 1 s memo', { REDIS_URL: redis.url }, {}],
   ] as const;
   // Interleaved rounds: on a shared machine, load from elsewhere then spreads over every variant alike.
   const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
   try {
     for (let round = 1; round <= rounds; round++) {
       for (const [name, env, overrides] of variants) {
-        const app = await startApp(env, { overrides: [...overrides] });
+        const app = await startApp(env, overrides);
         try {
           rows.push({ ...(await meOf(name, app)), name: `${name} #${round}` });
         } finally {

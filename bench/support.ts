@@ -5,8 +5,8 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import Koa from 'koa';
-import { BuildOptions } from '../src/infrastructure/container/buildContainer';
-import { startServer } from '../src/interfaces/http/startServer';
+import { RootOptions } from '../src/infrastructure/root/buildRoot';
+import { startApi } from '../src/startApi';
 
 /** How long each measurement runs; `BENCH_SECONDS=10 npm run bench` for steadier numbers. */
 export const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -19,9 +19,9 @@ export interface Server {
 }
 
 /** The real app (real composition root) on the embedded defaults in a throwaway VAR_DIR, with a super admin. */
-export async function startApp(env: Record<string, string> = {}, options: Pick<BuildOptions, 'overrides'> = {}): Promise<Server> {
+export async function startApp(env: Record<string, string> = {}, options: RootOptions = {}): Promise<Server> {
   const varDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tourdesk-bench-'));
-  const running = await startServer(
+  const running = await startApi(
     {
       NODE_ENV: 'production', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', VAR_DIR: varDir, WORKER_IN_PROCESS: '0',
       SUPER_ADMIN_EMAIL: BENCH_ADMIN.email, SUPER_ADMIN_PASSWORD: BENCH_ADMIN.password,
@@ -30,7 +30,7 @@ export async function startApp(env: Record<string, string> = {}, options: Pick<B
       ...secrets(),
       ...env,
     },
-    { handleSignals: false, overrides: options.overrides },
+    { ...options, handleSignals: false },
   );
   return {
     url: running.url,

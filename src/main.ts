@@ -1,6 +1,6 @@
-import { startServer } from './interfaces/http/startServer';
+import { startApi } from './startApi';
 
-startServer().catch((error) => {
+startApi().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

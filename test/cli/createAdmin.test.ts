@@ -3,7 +3,6 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { LoginUser } from '../../src/application/auth/LoginUser';
 import { UserRepository } from '../../src/application/ports/UserRepository';
-import { TOKENS } from '../../src/application/ports/tokens';
 import { readSecret } from '../../src/interfaces/cli/readSecret';
 import { cliHarness } from './cliRuntime';
 
@@ -15,10 +14,10 @@ describe('admin create-admin', () => {
     const result = await cli.typing('Adm1n!pass', 'create-admin', '--email', 'Ops@Example.com', '--name', 'Ops Team');
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toMatch(/^Created ADMIN ops@example\.com \([0-9a-f-]{36}\)\n$/);
-    const runtime = await cli.getRuntime();
-    const user = await runtime.container.get<UserRepository>(TOKENS.UserRepository).findByEmail('ops@example.com');
+    const root = await cli.getRoot();
+    const user = await root.ports.userRepository.findByEmail('ops@example.com');
     expect(user?.toProps()).toMatchObject({ name: 'Ops Team', role: 'ADMIN', isVerified: true, status: 'ACTIVE' });
-    await expect(runtime.container.get(LoginUser).execute({ email: 'ops@example.com', password: 'Adm1n!pass' })).resolves.toHaveProperty('accessToken');
+    await expect(root.useCases.loginUser.execute({ email: 'ops@example.com', password: 'Adm1n!pass' })).resolves.toHaveProperty('accessToken');
   });
 
   it('creates a super admin with --super, the password read from --password-file', async () => {
@@ -27,8 +26,8 @@ describe('admin create-admin', () => {
     const result = await cli.run('create-admin', '--email', 'boss@example.com', '--password-file', file, '--super');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Created SUPER_ADMIN boss@example.com');
-    const runtime = await cli.getRuntime();
-    await expect(runtime.container.get(LoginUser).execute({ email: 'boss@example.com', password: 'B0ss!pass' })).resolves.toHaveProperty('accessToken');
+    const root = await cli.getRoot();
+    await expect(root.useCases.loginUser.execute({ email: 'boss@example.com', password: 'B0ss!pass' })).resolves.toHaveProperty('accessToken');
   });
 
   it('refuses --password on the command line, saying where the password goes instead, before opening anything', async () => {

@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ContainerModule } from 'inversify';
 import { simpleParser } from 'mailparser';
 import { ObjectStorage } from '../../src/application/ports/ObjectStorage';
-import { TOKENS } from '../../src/application/ports/tokens';
 import { Database } from '../../src/infrastructure/persistence/Database';
 import { FakePdfRenderer } from '../fakes/FakePdfRenderer';
 import { seedPayment } from '../integration/invoices/invoiceDbKit';
@@ -16,14 +14,10 @@ const numberOf = (sequence: number) => `INV-${YEAR}-${String(sequence).padStart(
 
 describe('admin CLI: invoice issue-missing, render, resend (fake PDF renderer)', () => {
   const renderer = new FakePdfRenderer();
-  const cli = cliHarness({}, {
-    overrides: [new ContainerModule(({ rebindSync }) => {
-      rebindSync(TOKENS.PdfRenderer).toConstantValue(renderer);
-    })],
-  });
+  const cli = cliHarness({}, { ports: { pdfRenderer: renderer } });
   afterAll(() => cli.close());
 
-  const db = async () => (await cli.getRuntime()).container.get(Database);
+  const db = async () => (await cli.getRoot()).database;
   const invoices = async () =>
     (await db()).dataSource.manager.createQueryBuilder().from('invoices', 'i')
       .select(['i.paymentId AS paymentId', 'i.number AS number', 'i.status AS status', 'i.objectKey AS objectKey', 'i.sha256 AS sha256'])
@@ -52,7 +46,7 @@ describe('admin CLI: invoice issue-missing, render, resend (fake PDF renderer)',
     expect(rows.map((r) => r.number)).toEqual([numberOf(1), numberOf(2), numberOf(3)]);
     expect(rows.map((r) => r.paymentId).sort()).toEqual([...paid].sort());
     expect(rows.map((r) => r.paymentId)).not.toContain(unpaid);
-    const storage = (await cli.getRuntime()).container.get<ObjectStorage>(TOKENS.ObjectStorage);
+    const storage = (await cli.getRoot()).ports.objectStorage;
     for (const row of rows) expect(sha((await storage.get(row.objectKey))!.bytes)).toBe(row.sha256);
 
     const again = await cli.run('invoice', 'issue-missing');

@@ -1,7 +1,6 @@
 import { JobQueue } from '../../src/application/ports/JobQueue';
 import { JobStore } from '../../src/application/ports/JobStore';
 import { UnitOfWork } from '../../src/application/ports/UnitOfWork';
-import { TOKENS } from '../../src/application/ports/tokens';
 import { cliHarness } from './cliRuntime';
 
 describe('admin CLI: jobs, expire-holds', () => {
@@ -9,10 +8,10 @@ describe('admin CLI: jobs, expire-holds', () => {
   afterAll(() => cli.close());
 
   test('jobs list shows dead jobs and jobs retry queues one again', async () => {
-    const runtime = await cli.getRuntime();
-    const uow = runtime.container.get<UnitOfWork>(TOKENS.UnitOfWork);
-    const store = runtime.container.get<JobStore>(TOKENS.JobStore);
-    await uow.run(() => runtime.container.get<JobQueue>(TOKENS.JobQueue).enqueue({ type: 'Doomed', payload: { n: 1 }, maxAttempts: 1 }));
+    const root = await cli.getRoot();
+    const uow = root.ports.unitOfWork;
+    const store = root.ports.jobStore;
+    await uow.run(() => root.ports.jobQueue.enqueue({ type: 'Doomed', payload: { n: 1 }, maxAttempts: 1 }));
     const [job] = await store.claim({ now: new Date(Date.now() + 1000), leaseMs: 60_000, limit: 10, claimToken: 'cli-test' });
     await store.fail(job, 'it broke', new Date(), null);
 
@@ -32,13 +31,13 @@ describe('admin CLI: jobs, expire-holds', () => {
   });
 
   test('jobs purge-dead deletes dead jobs (older than --older-than, of --type) and prints how many', async () => {
-    const runtime = await cli.getRuntime();
-    const uow = runtime.container.get<UnitOfWork>(TOKENS.UnitOfWork);
-    const store = runtime.container.get<JobStore>(TOKENS.JobStore);
+    const root = await cli.getRoot();
+    const uow = root.ports.unitOfWork;
+    const store = root.ports.jobStore;
     const day = 86_400_000;
     const deadSince = async (type: string, k: string, daysAgo: number) => {
       const at = new Date(Date.now() - daysAgo * day);
-      await uow.run(() => runtime.container.get<JobQueue>(TOKENS.JobQueue).enqueue({ type, payload: { k }, runAt: at }));
+      await uow.run(() => root.ports.jobQueue.enqueue({ type, payload: { k }, runAt: at }));
       const [job] = (await store.claim({ now: at, leaseMs: 60_000, limit: 10, claimToken: `purge-${k}` })).filter((j) => j.payload.k === k);
       await store.fail(job, 'gave up', at, null);
     };
@@ -46,7 +45,7 @@ describe('admin CLI: jobs, expire-holds', () => {
     await deadSince('Stale', 'stale-old', 10);
     await deadSince('Stale', 'stale-new', 1);
     await deadSince('Other', 'other-old', 10);
-    await uow.run(() => runtime.container.get<JobQueue>(TOKENS.JobQueue).enqueue({ type: 'Stale', payload: { k: 'queued' }, runAt: new Date(Date.now() + day) }));
+    await uow.run(() => root.ports.jobQueue.enqueue({ type: 'Stale', payload: { k: 'queued' }, runAt: new Date(Date.now() + day) }));
 
     const typed = await cli.run('jobs', 'purge-dead', '--older-than', '7d', '--type', 'Stale');
     expect([typed.code, typed.stderr]).toEqual([0, '']);

@@ -2,7 +2,6 @@ import { ListDivisions } from '../../src/application/catalogue/ListDivisions';
 import { ListTours } from '../../src/application/catalogue/ListTours';
 import { ListTourTypes } from '../../src/application/catalogue/ListTourTypes';
 import { ObjectStorage } from '../../src/application/ports/ObjectStorage';
-import { TOKENS } from '../../src/application/ports/tokens';
 import { emptyListQuery } from '../../src/application/shared/ListQuery';
 import { sniffImageType } from '../../src/domain/catalogue/ImageUpload';
 import { cliHarness } from './cliRuntime';
@@ -17,14 +16,14 @@ describe('admin seed', () => {
     const again = await cli.run('seed', '--tours', '18');
     expect(again.stdout).toBe('Seeded 0 divisions, 0 tour types, 0 tours (existing ones were kept).\n');
 
-    const { container } = await cli.getRuntime();
-    const divisions = await container.get(ListDivisions).execute(emptyListQuery({ limit: 100, sort: [{ field: 'name', direction: 'ASC' }] }));
+    const { useCases, ports } = await cli.getRoot();
+    const divisions = await useCases.listDivisions.execute(emptyListQuery({ limit: 100, sort: [{ field: 'name', direction: 'ASC' }] }));
     expect(divisions.items.map((d) => d.division.name)).toEqual(['Barishal', 'Chattogram', 'Dhaka', 'Khulna', 'Mymensingh', 'Rajshahi', 'Rangpur', 'Sylhet']);
-    expect((await container.get(ListTourTypes).execute(emptyListQuery())).total).toBe(6);
-    const tours = await container.get(ListTours).execute(emptyListQuery({ limit: 100 }));
+    expect((await useCases.listTourTypes.execute(emptyListQuery())).total).toBe(6);
+    const tours = await useCases.listTours.execute(emptyListQuery({ limit: 100 }));
     expect(tours.total).toBe(18);
     expect(new Set(tours.items.map((t) => t.tour.slug.value)).size).toBe(18);
-    const storage = container.get<ObjectStorage>(TOKENS.ObjectStorage);
+    const storage = ports.objectStorage;
     const image = await storage.get(tours.items[0].tour.images[0]);
     expect(sniffImageType(image!.bytes)).toBe('image/png');
   });

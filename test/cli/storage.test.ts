@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ObjectStorage } from '../../src/application/ports/ObjectStorage';
 import { UserRepository } from '../../src/application/ports/UserRepository';
-import { TOKENS } from '../../src/application/ports/tokens';
 import { UserMother } from '../mothers/UserMother';
 import { cliHarness } from './cliRuntime';
 
@@ -12,17 +11,17 @@ describe('admin CLI: storage sweep', () => {
 
   /** Puts an object in the default (local directory) storage, last modified `hoursAgo`. */
   async function stored(key: string, hoursAgo: number): Promise<void> {
-    const runtime = await cli.getRuntime();
-    await runtime.container.get<ObjectStorage>(TOKENS.ObjectStorage).put(key, Buffer.from(key), 'image/png');
+    const root = await cli.getRoot();
+    await root.ports.objectStorage.put(key, Buffer.from(key), 'image/png');
     const at = new Date(Date.now() - hoursAgo * 3600_000);
     fs.utimesSync(path.join(cli.varDir, 'storage', 'objects', ...key.split('/')), at, at);
   }
 
-  const exists = async (key: string) => (await cli.getRuntime()).container.get<ObjectStorage>(TOKENS.ObjectStorage).exists(key);
+  const exists = async (key: string) => (await cli.getRoot()).ports.objectStorage.exists(key);
 
   test('a dry run counts, a sweep deletes old unreferenced images only, --grace widens the window', async () => {
-    const runtime = await cli.getRuntime();
-    await runtime.container.get<UserRepository>(TOKENS.UserRepository).save(UserMother.create({ picture: 'users/kept.png' }));
+    const root = await cli.getRoot();
+    await root.ports.userRepository.save(UserMother.create({ picture: 'users/kept.png' }));
     await stored('users/kept.png', 5);
     await stored('tours/orphan.png', 2);
     await stored('divisions/three-hours.png', 3);

@@ -5,8 +5,8 @@ describe('admin users', () => {
   const cli = cliHarness();
 
   beforeAll(async () => {
-    const runtime = await cli.getRuntime();
-    const register = runtime.container.get(RegisterUser);
+    const root = await cli.getRoot();
+    const register = root.useCases.registerUser;
     await register.execute({ name: 'Rahim Uddin', email: 'rahim@example.com', password: 'Str0ng!pass', address: 'Sylhet' });
     await register.execute({ name: 'Karim Khan', email: 'karim@example.com', password: 'Str0ng!pass' });
     await cli.typing('Adm1n!pass', 'create-admin', '--email', 'ops@example.com', '--name', 'Ops');

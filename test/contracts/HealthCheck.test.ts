@@ -2,9 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { HealthCheck } from '../../src/application/ports/HealthCheck';
-import { TOKENS } from '../../src/application/ports/tokens';
 import { loadConfig } from '../../src/infrastructure/config/Config';
-import { buildContainer } from '../../src/infrastructure/container/buildContainer';
+import { buildRoot } from '../../src/infrastructure/root/buildRoot';
 import { Database } from '../../src/infrastructure/persistence/Database';
 import { startS3rver } from '../support/s3rver';
 import { createMysqlDatabase, describeIf, realService } from '../support/services';
@@ -25,12 +24,12 @@ async function boundCheck(
   checkName: string, env: Record<string, string>, breakDependency: (db: Database) => Promise<void>, cleanUp: () => Promise<void> = async () => undefined,
 ): Promise<HealthCheckSubject> {
   const varDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tourdesk-health-'));
-  const runtime = await buildContainer(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', VAR_DIR: varDir, ...env }));
-  const check = runtime.container.getAll<HealthCheck>(TOKENS.HealthChecks).find((c) => c.name === checkName);
+  const runtime = await buildRoot(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', VAR_DIR: varDir, ...env }));
+  const check = runtime.ports.healthChecks.find((c: HealthCheck) => c.name === checkName);
   if (!check) throw new Error(`no ${checkName} health check bound for ${JSON.stringify(env)}`);
   return {
     check,
-    breakDependency: () => breakDependency(runtime.container.get(Database)),
+    breakDependency: () => breakDependency(runtime.database),
     close: async () => {
       await runtime.close();
       await cleanUp();

@@ -2,9 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { Container } from 'inversify';
 import Koa from 'koa';
-import { Runtime } from '../../src/infrastructure/container/buildContainer';
 import { LocalObjectStorage } from '../../src/infrastructure/storage/LocalObjectStorage';
 import { MinioObjectStorage } from '../../src/infrastructure/storage/MinioObjectStorage';
 import { SystemClock } from '../../src/infrastructure/system/SystemClock';
@@ -57,9 +55,7 @@ describe('LocalObjectStorage', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as { port: number };
     storage = new LocalObjectStorage(root, `http://127.0.0.1:${port}`, 'k'.repeat(64), systemClock);
-    const container = new Container();
-    container.bind(LocalObjectStorage).toConstantValue(storage);
-    const router = filesRouter({ container } as unknown as Runtime)!;
+    const router = filesRouter(storage);
     app.use(router.routes());
   });
 

@@ -1,4 +1,4 @@
-import { TEMPLATES_DIR } from '../../src/infrastructure/container/coreModule';
+import { TEMPLATES_DIR } from '../../src/infrastructure/templates/templatesDir';
 import { HandlebarsTemplateRenderer } from '../../src/infrastructure/templates/HandlebarsTemplateRenderer';
 import { describeTemplateRendererContract } from './TemplateRenderer.contract';
 

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { ERROR_CATALOGUE, ERROR_KINDS } from '../../src/domain/shared/errorCatalogue';
 import { TestApp, startTestApp } from '../support/testApp';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -55,5 +56,15 @@ describe('docs/API.md', () => {
         expect({ variable, mentioned: text.includes(variable) }).toEqual({ variable, mentioned: true });
       }
     }
+  });
+
+  it('lists every code of the error catalogue in a row of "Error codes" with the status its kind is answered with', () => {
+    const section = document.slice(document.indexOf('### Error codes'), document.indexOf('## Existing front ends'));
+    const rows = section.split('\n').filter((line) => line.startsWith('| `'));
+    const listed = ERROR_CATALOGUE.map(({ code, kind }) => {
+      const row = rows.find((line) => line.split('|')[1].includes(`\`${code}\``));
+      return { code, status: row ? Number(row.split('|')[2].trim().split(' ')[0]) : 'not listed' };
+    });
+    expect(listed).toEqual(ERROR_CATALOGUE.map(({ code, kind }) => ({ code, status: ERROR_KINDS[kind].status })));
   });
 });

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { JobRecord, JobStore } from '../../src/application/ports/JobStore';
 import { PaymentRepository } from '../../src/application/ports/PaymentRepository';
-import { TOKENS } from '../../src/application/ports/tokens';
 import { Database } from '../../src/infrastructure/persistence/Database';
 import { databaseKinds } from '../support/databases';
 import { createMysqlDatabase } from '../support/services';
@@ -52,9 +51,9 @@ describe.each(databaseKinds())('mail sent, then recording it failed: the real wo
 
   test('the outbox holds one confirmation after the failed record and still one once the retry recorded it', async () => {
     const { paymentId, email } = await paidBooking(app);
-    const db = app.server.runtime.container.get(Database);
-    const jobs = app.server.runtime.container.get<JobStore>(TOKENS.JobStore);
-    const payments = app.server.runtime.container.get<PaymentRepository>(TOKENS.PaymentRepository);
+    const db = app.server.root.database;
+    const jobs = app.server.root.ports.jobStore;
+    const payments = app.server.root.ports.paymentRepository;
     await db.transaction(async () => {
       await db.manager().query("UPDATE jobs SET runAt = '2099-01-01' WHERE type <> 'SendBookingConfirmation'");
       for (const statement of FAULT_SQL[kind]) await db.manager().query(statement);
@@ -69,7 +68,7 @@ describe.each(databaseKinds())('mail sent, then recording it failed: the real wo
     };
 
     // The worker shares VAR_DIR with the app: the same SQLite file (on SQLite) and the same .eml outbox.
-    worker = spawnWorker({ ...(kind === 'mariadb' ? { DATABASE_URL: String(app.server.runtime.config.database.url) } : {}), VAR_DIR: app.varDir, JOB_LEASE_SECONDS: '5' });
+    worker = spawnWorker({ ...(kind === 'mariadb' ? { DATABASE_URL: String(app.server.root.config.database.url) } : {}), VAR_DIR: app.varDir, JOB_LEASE_SECONDS: '5' });
     const failed = await eventually('the first run failing on the record write', async () => {
       const job = await confirmationJob();
       return job.lastError?.includes(FAULT) ? job : null;

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { JobStore } from '../../src/application/ports/JobStore';
-import { TOKENS } from '../../src/application/ports/tokens';
 import { Database } from '../../src/infrastructure/persistence/Database';
 import { cliHarness } from '../cli/cliRuntime';
 import { TourMother } from '../mothers/TourMother';
@@ -29,7 +28,7 @@ describeIf(OutageMariaDb.available(), 'MariaDB stopped and restarted under HTTP 
     cli = cliHarness({ DATABASE_URL: mariadb.url });
     worker = spawnWorker({ DATABASE_URL: mariadb.url, VAR_DIR: app.varDir });
     await worker.ready();
-    const tour = await TourMother.insert(app.server.runtime.container.get(Database), { maxGuest: 1_000_000 });
+    const tour = await TourMother.insert(app.server.root.database, { maxGuest: 1_000_000 });
     const travellers = await Promise.all([1, 2, 3].map(() => verifiedTraveller(app, PHONE)));
     let n = 0;
     const someone = () => travellers[n++ % travellers.length].token;
@@ -115,7 +114,7 @@ describeIf(OutageMariaDb.available(), 'MariaDB stopped and restarted under HTTP 
     // The worker process lived through both outages and still runs jobs: a payment now gets its confirmation.
     expect(worker.child.exitCode).toBeNull();
     const { paymentId } = await paidBooking(app);
-    const jobs = app.server.runtime.container.get<JobStore>(TOKENS.JobStore);
+    const jobs = app.server.root.ports.jobStore;
     await eventually('the worker sending the confirmation after the outages', async () =>
       (await jobs.list({ type: 'SendBookingConfirmation', status: 'done', limit: 100 })).find((j) => j.payload.paymentId === paymentId) ?? null);
     const outbox = path.join(app.varDir, 'mail');

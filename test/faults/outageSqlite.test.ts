@@ -1,7 +1,6 @@
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { UserRepository } from '../../src/application/ports/UserRepository';
-import { TOKENS } from '../../src/application/ports/tokens';
 import { TestApp, startTestApp } from '../support/testApp';
 import { verifiedTraveller } from '../support/travellers';
 
@@ -14,7 +13,7 @@ describe('the embedded SQLite database locked by another writer, over HTTP', () 
 
   test('writes answer 503 with Retry-After and write nothing, reads go on, and once the lock is released writes succeed', async () => {
     const traveller = await verifiedTraveller(app);
-    const users = app.server.runtime.container.get<UserRepository>(TOKENS.UserRepository);
+    const users = app.server.root.ports.userRepository;
     const rename = (name: string) => app.request('PATCH', `/api/v1/user/${traveller.id}`, { token: traveller.token, body: { name } });
     const register = (email: string) => app.request('POST', '/api/v1/user/register', { body: { name: 'Late Comer', email, password: 'Str0ng!pass' } });
 

@@ -1,6 +1,5 @@
 import { JobRecord, JobStore } from '../../src/application/ports/JobStore';
 import { PaymentRepository } from '../../src/application/ports/PaymentRepository';
-import { TOKENS } from '../../src/application/ports/tokens';
 import { Database } from '../../src/infrastructure/persistence/Database';
 import { createMysqlDatabase, describeIf, realService } from '../support/services';
 import { TestSmtpServer, startSmtpServer } from '../support/smtpServer';
@@ -35,10 +34,10 @@ describeIf(realService('mysql'), 'a worker killed (SIGKILL) mid-job, real worker
 
   test('the job stays with its live worker past its first lease (heartbeat), and once that worker dies another takes it over and sends the mail once', async () => {
     const { paymentId, email } = await paidBooking(app);
-    const jobs = app.server.runtime.container.get<JobStore>(TOKENS.JobStore);
-    const payments = app.server.runtime.container.get<PaymentRepository>(TOKENS.PaymentRepository);
+    const jobs = app.server.root.ports.jobStore;
+    const payments = app.server.root.ports.paymentRepository;
     // Only the job under test is due: the invoice would need Chromium in the workers and proves nothing here.
-    await app.server.runtime.container.get(Database).manager().query("UPDATE jobs SET runAt = '2099-01-01' WHERE type <> 'SendBookingConfirmation'");
+    await app.server.root.database.manager().query("UPDATE jobs SET runAt = '2099-01-01' WHERE type <> 'SendBookingConfirmation'");
     const confirmationJob = async (): Promise<JobRecord> =>
       (await jobs.list({ type: 'SendBookingConfirmation', limit: 100 })).find((j) => j.payload.paymentId === paymentId)!;
     const env = { DATABASE_URL: database.url, SMTP_URL: smtp.url, VAR_DIR: app.varDir, JOB_LEASE_SECONDS: String(LEASE_SECONDS) };

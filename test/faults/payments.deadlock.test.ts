@@ -4,6 +4,7 @@ import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { CreateBooking } from '../../src/application/bookings/CreateBooking';
 import { ConfirmPayment } from '../../src/application/payments/ConfirmPayment';
+import { PaymentSettlement } from '../../src/application/payments/PaymentSettlement';
 import { PaymentCheckout } from '../../src/application/payments/PaymentCheckout';
 import { TypeOrmJobQueue } from '../../src/infrastructure/jobs/TypeOrmJobQueue';
 import { Database } from '../../src/infrastructure/persistence/Database';
@@ -35,7 +36,7 @@ function useCases(db: Database) {
   return {
     gateway, bookings,
     book: new CreateBooking(users, bookings, payments, new PaymentCheckout(gateway, payments, ids, clock, uow, URLS), ids, clock, uow, 30),
-    confirm: new ConfirmPayment(gateway, payments, bookings, new TypeOrmJobQueue(db, ids, clock), ids, clock, uow, new RecordingLogger()),
+    confirm: new ConfirmPayment(gateway, payments, new PaymentSettlement(gateway, payments, bookings, new TypeOrmJobQueue(db, ids, clock), ids, clock), uow, new RecordingLogger()),
     async traveller() {
       const user = UserMother.traveller();
       await users.save(user);

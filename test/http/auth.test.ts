@@ -1,8 +1,7 @@
 import jwt from 'jsonwebtoken';
+import { FakeClock } from '../fakes/FakeClock';
 import { TestApp, startTestApp } from '../support/testApp';
 import { LoggedIn, PASSWORD, SUPER_ADMIN, cookieAttributes, lastResetLink, login, loginSuperAdmin, register, startAppWithSuperAdmin, verifiedUser } from '../support/accounts';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('auth over HTTP', () => {
   let app: TestApp;
@@ -254,16 +253,22 @@ describe('auth over HTTP', () => {
 });
 
 describe('expired access tokens', () => {
-  async function expiredToken(app: TestApp): Promise<string> {
+  /** The app on a clock the test moves: a token outlives its 1 s without anyone waiting for it. */
+  async function appWithClock(env: Record<string, string> = {}): Promise<{ app: TestApp; clock: FakeClock }> {
+    const clock = new FakeClock(new Date());
+    return { app: await startAppWithSuperAdmin({ JWT_ACCESS_EXPIRES: '1s', ...env }, { ports: { clock } }), clock };
+  }
+
+  async function expiredToken(app: TestApp, clock: FakeClock): Promise<string> {
     const admin = await login(app, SUPER_ADMIN.email, SUPER_ADMIN.password);
-    await sleep(2100);
+    clock.advance(2100);
     return admin.accessToken;
   }
 
   it('answer 401 with message exactly "jwt expired"', async () => {
-    const app = await startAppWithSuperAdmin({ JWT_ACCESS_EXPIRES: '1s' });
+    const { app, clock } = await appWithClock();
     try {
-      const response = await app.request('GET', '/api/v1/user/me', { token: await expiredToken(app) });
+      const response = await app.request('GET', '/api/v1/user/me', { token: await expiredToken(app, clock) });
       expect(response.status).toBe(401);
       expect(response.body.message).toBe('jwt expired');
     } finally {
@@ -272,7 +277,7 @@ describe('expired access tokens', () => {
   });
 
   it('reach the server from cookie-only clients too: the access cookie outlives its JWT', async () => {
-    const app = await startAppWithSuperAdmin({ JWT_ACCESS_EXPIRES: '1s' });
+    const { app, clock } = await appWithClock();
     try {
       const admin = await login(app, SUPER_ADMIN.email, SUPER_ADMIN.password);
       const access = cookieAttributes(admin.response.setCookie, 'accessToken');
@@ -280,7 +285,7 @@ describe('expired access tokens', () => {
       // A browser keeps the cookie until its Expires: it must still send the expired JWT so the
       // answer is "jwt expired" (which front ends refresh on), not "not logged in".
       expect(new Date(String(access.expires)).getTime()).toBe(new Date(String(refresh.expires)).getTime());
-      await sleep(2100);
+      clock.advance(2100);
       const response = await app.request('GET', '/api/v1/user/me', { cookies: { accessToken: admin.cookies.accessToken } });
       expect(response.status).toBe(401);
       expect(response.body.message).toBe('jwt expired');
@@ -293,9 +298,9 @@ describe('expired access tokens', () => {
   });
 
   it('answer 500 "jwt expired" for legacy front ends with LEGACY_EXPIRED_TOKEN_STATUS=500', async () => {
-    const app = await startAppWithSuperAdmin({ JWT_ACCESS_EXPIRES: '1s', LEGACY_EXPIRED_TOKEN_STATUS: '500' });
+    const { app, clock } = await appWithClock({ LEGACY_EXPIRED_TOKEN_STATUS: '500' });
     try {
-      const response = await app.request('GET', '/api/v1/user/me', { token: await expiredToken(app) });
+      const response = await app.request('GET', '/api/v1/user/me', { token: await expiredToken(app, clock) });
       expect(response.status).toBe(500);
       expect(response.body).toMatchObject({ success: false, statusCode: 500, message: 'jwt expired' });
       // Other 401s stay 401.

@@ -1,8 +1,6 @@
 import { JobStore } from '../../src/application/ports/JobStore';
 import { PaymentRepository } from '../../src/application/ports/PaymentRepository';
-import { TOKENS } from '../../src/application/ports/tokens';
 import { Database } from '../../src/infrastructure/persistence/Database';
-import { createWorker } from '../../src/interfaces/worker/startWorker';
 import { TourMother } from '../mothers/TourMother';
 import { TestApp, startTestApp } from '../support/testApp';
 import { verifiedTraveller } from '../support/travellers';
@@ -20,7 +18,7 @@ describe('bookings and payments over HTTP (sandbox gateway)', () => {
 
   beforeAll(async () => {
     app = await startTestApp({ SUPER_ADMIN_EMAIL: ADMIN.email, SUPER_ADMIN_PASSWORD: ADMIN.password, FRONTEND_URL: FRONTEND });
-    db = app.server.runtime.container.get(Database);
+    db = app.server.root.database;
     adminToken = (await app.request('POST', api('/auth/login'), { body: ADMIN })).body.data.accessToken;
   });
   afterAll(async () => {
@@ -92,9 +90,9 @@ describe('bookings and payments over HTTP (sandbox gateway)', () => {
     expect(mine.body.data[0].user).toBe(user.id);
 
     // The outbox: invoice and confirmation email jobs, run by a worker.
-    const worker = createWorker(app.server.runtime);
+    const worker = app.server.createWorker();
     await worker.drain();
-    const jobs = await app.server.runtime.container.get<JobStore>(TOKENS.JobStore).list({ limit: 100 });
+    const jobs = await app.server.root.ports.jobStore.list({ limit: 100 });
     const paymentJobs = jobs.filter((j) => j.payload.paymentId === payment.id && ['IssueInvoice', 'SendBookingConfirmation'].includes(j.type)).map((j) => [j.type, j.status]).sort();
     expect(paymentJobs).toEqual([['IssueInvoice', 'done'], ['SendBookingConfirmation', 'done']]);
     const mails = (await app.mails()).filter((m) => m.includes(`To: ${user.email}`) && /Subject: Your booking for .* is confirmed/.test(m));
@@ -134,7 +132,7 @@ describe('bookings and payments over HTTP (sandbox gateway)', () => {
     await app.request('GET', pathOf(othersCallback.toString()));
     const replay = await app.request('GET', pathOf(othersCallback.toString()));
     expect(new URL(replay.headers.get('location')!).searchParams.get('status')).toBe('PAID');
-    const payments = app.server.runtime.container.get<PaymentRepository>(TOKENS.PaymentRepository);
+    const payments = app.server.root.ports.paymentRepository;
     expect(await payments.events(other.payment.id)).toHaveLength(1);
     expect(await payments.events(victim.payment.id)).toHaveLength(0);
   });
@@ -152,7 +150,7 @@ describe('bookings and payments over HTTP (sandbox gateway)', () => {
     expect(new URL(redirect.headers.get('location')!).pathname).toBe('/payment/success');
     // The sandbox's val_id is single-use: whoever verifies first applies it; the others change nothing.
     expect(ipns.every((r) => r.status === 200 || r.status === 400)).toBe(true);
-    const payments = app.server.runtime.container.get<PaymentRepository>(TOKENS.PaymentRepository);
+    const payments = app.server.root.ports.paymentRepository;
     expect(await payments.events(payment.id)).toHaveLength(1);
     expect((await payments.findById(payment.id))!.status).toBe('PAID');
   });

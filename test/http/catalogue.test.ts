@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ObjectStorage } from '../../src/application/ports/ObjectStorage';
-import { TOKENS } from '../../src/application/ports/tokens';
 import { Database } from '../../src/infrastructure/persistence/Database';
 import { encodePng } from '../../src/interfaces/cli/png';
 import { ImageMother } from '../mothers/ImageMother';
@@ -49,8 +48,8 @@ describe('catalogue over HTTP', () => {
   beforeAll(async () => {
     app = await startAppWithSuperAdmin();
     appUrl = app.url;
-    db = app.server.runtime.container.get(Database);
-    storage = app.server.runtime.container.get<ObjectStorage>(TOKENS.ObjectStorage);
+    db = app.server.root.database;
+    storage = app.server.root.ports.objectStorage;
     await ensureBookingsTable(db);
     admin = await loginSuperAdmin(app);
     traveller = await verifiedUser(app, admin);

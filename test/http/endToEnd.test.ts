@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { ParsedMail, simpleParser } from 'mailparser';
-import { createWorker } from '../../src/interfaces/worker/startWorker';
 import { LoggedIn, loginSuperAdmin, startAppWithSuperAdmin } from '../support/accounts';
 import { pdfText } from '../support/pdfText';
 import { describeIf, realService } from '../support/services';
@@ -142,7 +141,7 @@ describe('end to end on the embedded defaults', () => {
         await page.close();
       }
 
-      const worker = createWorker(app.server.runtime);
+      const worker = app.server.createWorker();
       const isInvoiceMail = (m: ParsedMail) => addressedTo(m, user.email) && m.attachments.length > 0;
       for (let round = 0; round < 5 && !(await parsedMails()).some(isInvoiceMail); round++) await worker.drain();
       expect(await worker.drain()).toBe(0);

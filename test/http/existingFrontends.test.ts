@@ -1,5 +1,4 @@
 import { ObjectStorage } from '../../src/application/ports/ObjectStorage';
-import { TOKENS } from '../../src/application/ports/tokens';
 import { PinoLogger, createPino } from '../../src/infrastructure/logging/PinoLogger';
 import { Database } from '../../src/infrastructure/persistence/Database';
 import { JwtAccessTokens } from '../../src/infrastructure/security/JwtAccessTokens';
@@ -25,8 +24,8 @@ describe('existing front ends', () => {
     const port = await freePort();
     app = await startAppWithSuperAdmin({ PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, FRONTEND_URL: 'http://front.test' });
     admin = await loginSuperAdmin(app);
-    db = app.server.runtime.container.get(Database);
-    storage = app.server.runtime.container.get<ObjectStorage>(TOKENS.ObjectStorage);
+    db = app.server.root.database;
+    storage = app.server.root.ports.objectStorage;
   });
   afterAll(() => app.stop());
 
@@ -156,7 +155,7 @@ describe('CLIENT_COMPAT=ph-tour over HTTP', () => {
 
   /** Books, presses a button on the sandbox checkout and follows our callback: where the front end is sent. */
   async function landingAfter(outcome: 'PAID' | 'FAILED' | 'CANCELLED'): Promise<URL> {
-    const tour = await TourMother.insert(app.server.runtime.container.get(Database));
+    const tour = await TourMother.insert(app.server.root.database);
     const traveller = await verifiedTraveller(app, PHONE);
     const { paymentUrl } = (await app.request('POST', `${API}/booking`, { token: traveller.token, body: { tour: tour.id, guestCount: 1 } })).body.data;
     const checkoutPath = (url: string) => new URL(url).pathname + new URL(url).search;
@@ -178,7 +177,7 @@ describe('CLIENT_COMPAT=ph-tour over HTTP', () => {
   });
 
   it('answers an expired access token with 500 "jwt expired"', async () => {
-    const { config } = app.server.runtime;
+    const { config } = app.server.root;
     const anHourAgo = new FakeClock(new Date(Date.now() - 3_600_000));
     const sessionId = JSON.parse(Buffer.from(admin.accessToken.split('.')[1], 'base64url').toString('utf8')).sid;
     const { token } = new JwtAccessTokens(config.secrets.jwtAccess, 60_000, anHourAgo).issue({ userId: admin.id, email: admin.email, role: 'SUPER_ADMIN', sessionId });

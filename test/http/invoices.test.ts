@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
 import { simpleParser } from 'mailparser';
 import { JobQueue } from '../../src/application/ports/JobQueue';
-import { TOKENS } from '../../src/application/ports/tokens';
 import { UnitOfWork } from '../../src/application/ports/UnitOfWork';
 import { Database } from '../../src/infrastructure/persistence/Database';
-import { createWorker } from '../../src/interfaces/worker/startWorker';
 import { LoggedIn, loginSuperAdmin, startAppWithSuperAdmin, verifiedUser } from '../support/accounts';
 import { describeIf, realService } from '../support/services';
 import { TestApp } from '../support/testApp';
@@ -22,7 +20,7 @@ describe('invoice routes', () => {
     admin = await loginSuperAdmin(app);
     traveller = await verifiedUser(app, admin);
     stranger = await verifiedUser(app, admin);
-    const db = app.server.runtime.container.get(Database);
+    const db = app.server.root.database;
     paymentId = (await seedPayment(db, { userId: traveller.id, title: 'Srimangal Tea Garden Walk' })).paymentId;
   }, 60_000);
   afterAll(() => app?.stop());
@@ -35,10 +33,10 @@ describe('invoice routes', () => {
 
   describeIf(realService('chrome'), 'with real Chromium', () => {
     test('the worker issues and mails the invoice; the link and the download serve the same PDF; others get 404', async () => {
-      const { container } = app.server.runtime;
-      await container.get<UnitOfWork>(TOKENS.UnitOfWork).run(() =>
-        container.get<JobQueue>(TOKENS.JobQueue).enqueue({ type: 'IssueInvoice', payload: { paymentId }, dedupeKey: `IssueInvoice:${paymentId}` }));
-      const worker = createWorker(app.server.runtime);
+      const { ports, database } = app.server.root;
+      await ports.unitOfWork.run(() =>
+        ports.jobQueue.enqueue({ type: 'IssueInvoice', payload: { paymentId }, dedupeKey: `IssueInvoice:${paymentId}` }));
+      const worker = app.server.createWorker();
       const invoiceMails = async () => (await app.mails()).filter((m) => /^Subject: .*invoice/im.test(m));
       for (let i = 0; i < 5 && (await invoiceMails()).length === 0; i++) await worker.drain();
 
@@ -61,7 +59,7 @@ describe('invoice routes', () => {
       expect(download.headers.get('content-disposition')).toBe(`attachment; filename="${invoiceNumber}.pdf"`);
       const downloaded = Buffer.from(await download.arrayBuffer());
       const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-      const row = await container.get(Database).dataSource.manager.createQueryBuilder().from('invoices', 'i').select('i.sha256', 'sha256').where('i.paymentId = :paymentId', { paymentId }).getRawOne();
+      const row = await database.dataSource.manager.createQueryBuilder().from('invoices', 'i').select('i.sha256', 'sha256').where('i.paymentId = :paymentId', { paymentId }).getRawOne();
       expect(sha(viaLink)).toBe(row.sha256);
       expect(sha(downloaded)).toBe(row.sha256);
 

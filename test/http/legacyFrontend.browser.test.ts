@@ -1,6 +1,5 @@
 import { Page } from 'puppeteer-core';
 import { ObjectStorage } from '../../src/application/ports/ObjectStorage';
-import { TOKENS } from '../../src/application/ports/tokens';
 import { Database } from '../../src/infrastructure/persistence/Database';
 import { ImageMother } from '../mothers/ImageMother';
 import { TourMother } from '../mothers/TourMother';
@@ -87,9 +86,9 @@ describeIf(realService('chrome'), 'an existing front end on another origin, in a
     };
 
     test('log in by cookie, list tours, show an image, book, pay, cancel, log out', async () => {
-      const storage = app.server.runtime.container.get<ObjectStorage>(TOKENS.ObjectStorage);
+      const storage = app.server.root.ports.objectStorage;
       await storage.put('tours/legacy-front.png', ImageMother.png(7), 'image/png');
-      const tour = await TourMother.insert(app.server.runtime.container.get(Database), { price: 4_500, maxGuest: 8, images: ['tours/legacy-front.png'] });
+      const tour = await TourMother.insert(app.server.root.database, { price: 4_500, maxGuest: 8, images: ['tours/legacy-front.png'] });
       const traveller = await verifiedTraveller(app, { phone: '01712345678', address: 'Uttara, Dhaka' });
 
       const tab = await chromium.browser.newPage();

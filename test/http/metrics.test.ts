@@ -1,6 +1,5 @@
 import { JobQueue } from '../../src/application/ports/JobQueue';
 import { JobStore } from '../../src/application/ports/JobStore';
-import { TOKENS } from '../../src/application/ports/tokens';
 import { MeteredJobStore } from '../../src/infrastructure/metrics/MeteredJobStore';
 import { MeteredMailer } from '../../src/infrastructure/metrics/MeteredMailer';
 import { MeteredPdfRenderer } from '../../src/infrastructure/metrics/MeteredPdfRenderer';
@@ -70,8 +69,8 @@ describe('GET /metrics', () => {
   });
 
   it('reports the job queue depth by status and type at scrape time, and job failures by type', async () => {
-    const { container } = app.server.runtime;
-    const queue = container.get<JobQueue>(TOKENS.JobQueue);
+    const { ports } = app.server.root;
+    const queue = ports.jobQueue;
     const later = new Date(Date.now() + 3_600_000);
     await queue.enqueue({ type: 'MetricsProbe', payload: { n: 1 }, runAt: later });
     await queue.enqueue({ type: 'MetricsProbe', payload: { n: 2 }, runAt: later });
@@ -81,7 +80,7 @@ describe('GET /metrics', () => {
     expect(sample(body, 'job_queue_depth', { status: 'queued', type: 'MetricsProbe' })).toBe(2);
     expect(sample(body, 'job_queue_depth', { status: 'queued', type: 'OtherProbe' })).toBe(1);
 
-    const store = container.get<JobStore>(TOKENS.JobStore);
+    const store = ports.jobStore;
     const claimed = await store.claim({ now: new Date(later.getTime() + 1000), leaseMs: 60_000, limit: 10, claimToken: 'metrics-test' });
     const other = claimed.find((j) => j.type === 'OtherProbe')!;
     await store.fail(other, 'probe failed', new Date(later.getTime() + 2000), null);
@@ -94,7 +93,7 @@ describe('GET /metrics', () => {
   });
 
   it('counts transactions run again after a lost lock race, read from the database at scrape time', async () => {
-    const db = app.server.runtime.container.get(Database);
+    const db = app.server.root.database;
     const scrape = async () => sample((await app.request('GET', '/metrics')).body, 'db_transaction_retries_total', { outcome: 'retried' });
     const before = await scrape();
     let runs = 0;
@@ -107,9 +106,9 @@ describe('GET /metrics', () => {
   });
 
   it('wraps whatever adapter serves Mailer, PdfRenderer and JobStore in its metered decorator', () => {
-    const { container } = app.server.runtime;
-    expect(container.get(TOKENS.Mailer)).toBeInstanceOf(MeteredMailer);
-    expect(container.get(TOKENS.PdfRenderer)).toBeInstanceOf(MeteredPdfRenderer);
-    expect(container.get(TOKENS.JobStore)).toBeInstanceOf(MeteredJobStore);
+    const { ports } = app.server.root;
+    expect(ports.mailer).toBeInstanceOf(MeteredMailer);
+    expect(ports.pdfRenderer).toBeInstanceOf(MeteredPdfRenderer);
+    expect(ports.jobStore).toBeInstanceOf(MeteredJobStore);
   });
 });

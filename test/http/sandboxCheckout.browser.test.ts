@@ -27,7 +27,7 @@ describeIf(realService('chrome'), 'sandbox checkout in a real browser', () => {
   });
 
   test('book by API, open paymentUrl, click Pay, land on FRONTEND_URL/payment/success; the payment is PAID', async () => {
-    const tour = await TourMother.insert(app.server.runtime.container.get(Database), { price: 8_000, maxGuest: 5 });
+    const tour = await TourMother.insert(app.server.root.database, { price: 8_000, maxGuest: 5 });
     const user = await verifiedTraveller(app, { phone: '01712345678', address: 'Banani, Dhaka' });
     const created = await app.request('POST', '/api/v1/booking', { token: user.token, body: { tour: tour.id, guestCount: 2 } });
     expect(created.status).toBe(201);

@@ -101,7 +101,7 @@ describe('email verification over HTTP (embedded defaults)', () => {
   });
 
   test('/otp/send answers identically for unknown, unverified and verified emails', async () => {
-    await app.server.runtime.container.get(RegisterUser).execute({ name: 'Quiet One', email: 'quiet@example.com', password: PASSWORD });
+    await app.server.root.useCases.registerUser.execute({ name: 'Quiet One', email: 'quiet@example.com', password: PASSWORD });
     const before = (await app.mails()).length;
     const unknown = await app.request('POST', '/api/v1/otp/send', { body: { email: 'nobody@example.com' } });
     const unverified = await app.request('POST', '/api/v1/otp/send', { body: { email: 'quiet@example.com', name: 'Quiet One' } });
@@ -171,7 +171,7 @@ describeIf(realService('redis'), 'email verification over HTTP (Redis)', () => {
   test('the same flow with codes and limits in Redis', async () => {
     const app = await startTestApp({ REDIS_URL: realService('redis')! });
     try {
-      expect(app.server.runtime.adapters).toMatchObject({ otpStore: 'Redis (ioredis)', rateLimiter: 'Redis (ioredis)' });
+      expect(app.server.root.adapters).toMatchObject({ otpStore: 'Redis (ioredis)', rateLimiter: 'Redis (ioredis)' });
       const email = `redis-${Date.now()}@example.com`;
       await register(app, email);
       expect((await app.request('POST', '/api/v1/otp/send', { body: { email } })).status).toBe(200);

@@ -3,18 +3,16 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ContainerModule } from 'inversify';
 import { simpleParser } from 'mailparser';
-import { TOKENS } from '../../src/application/ports/tokens';
 import { loadConfig } from '../../src/infrastructure/config/Config';
 import { DependencyUnavailable } from '../../src/domain/shared/errors';
-import { buildContainer, openDatabase, Runtime } from '../../src/infrastructure/container/buildContainer';
-import { Resources } from '../../src/infrastructure/container/Resources';
+import { buildRoot, openDatabase, Root } from '../../src/infrastructure/root/buildRoot';
 import { TypeOrmJobQueue } from '../../src/infrastructure/jobs/TypeOrmJobQueue';
 import { Database } from '../../src/infrastructure/persistence/Database';
 import { TypeOrmUnitOfWork } from '../../src/infrastructure/persistence/TypeOrmUnitOfWork';
 import { SystemClock } from '../../src/infrastructure/system/SystemClock';
 import { UuidIdGenerator } from '../../src/infrastructure/system/UuidIdGenerator';
+import { workerDependencies } from '../../src/handOver';
 import { createWorker, startWorker } from '../../src/interfaces/worker/startWorker';
 import { FakePdfRenderer } from '../fakes/FakePdfRenderer';
 import { describeIf, realService } from '../support/services';
@@ -72,31 +70,32 @@ describe('stopping during a batch of invoices loses nothing', () => {
   });
   afterEach(() => fs.rmSync(varDir, { recursive: true, force: true }));
 
-  test('in-process: the runtime closes (what SIGTERM runs) mid-batch; a new runtime finishes it', async () => {
+  test('in-process: the root closes (what SIGTERM runs) mid-batch; a new root finishes it', async () => {
     const env = { NODE_ENV: 'test', LOG_LEVEL: 'silent', VAR_DIR: varDir, WORKER_IN_PROCESS: '0', WORKER_CONCURRENCY: '2' };
-    // Like the real renderer: created on the first render, closed with the runtime, failing renders it closes under.
-    const slowRenderer = () => [new ContainerModule(({ rebindSync }) => {
-      rebindSync(TOKENS.PdfRenderer).toDynamicValue((c) => {
-        const fake = new FakePdfRenderer(150);
-        let closed = false;
-        c.get(Resources).onShutdown('pdf renderer', async () => {
-          closed = true;
-        });
-        const refuseIfClosed = () => (closed ? Promise.reject(new DependencyUnavailable('pdf renderer', 'shut down')) : Promise.resolve());
-        return { render: (html: string) => refuseIfClosed().then(() => fake.render(html)).then(async (pdf) => (await refuseIfClosed(), pdf)) };
-      }).inSingletonScope();
-    })];
-    let runtime: Runtime = await buildContainer(loadConfig(env), { overrides: slowRenderer() });
-    const db = runtime.container.get(Database);
+    // Like the real renderer: closed with the root, failing renders it closes under.
+    const rootWithSlowRenderer = async (): Promise<Root> => {
+      const fake = new FakePdfRenderer(150);
+      let closed = false;
+      const refuseIfClosed = () => (closed ? Promise.reject(new DependencyUnavailable('pdf renderer', 'shut down')) : Promise.resolve());
+      const root = await buildRoot(loadConfig(env), {
+        ports: { pdfRenderer: { render: (html: string) => refuseIfClosed().then(() => fake.render(html)).then(async (pdf) => (await refuseIfClosed(), pdf)) } },
+      });
+      root.resources.onShutdown('pdf renderer', async () => {
+        closed = true;
+      });
+      return root;
+    };
+    let runtime = await rootWithSlowRenderer();
+    const db = runtime.database;
     const paymentIds = await seedBatch(db, 10);
-    startWorker(runtime, { pollMs: 20 });
+    startWorker(workerDependencies(runtime), { pollMs: 20 });
     const deadline = Date.now() + 20_000;
     while ((await invoiceRows(db)).filter((r) => r.status === 'ISSUED').length === 0 && Date.now() < deadline) await sleep(20);
     await runtime.close();
 
     // Every claimed job ran to the end before the database closed: none is left running or half-issued.
-    runtime = await buildContainer(loadConfig(env), { overrides: slowRenderer() });
-    const reopened = runtime.container.get(Database);
+    runtime = await rootWithSlowRenderer();
+    const reopened = runtime.database;
     try {
       const afterStop = await invoiceRows(reopened);
       expect(afterStop.length).toBeGreaterThan(0);
@@ -104,7 +103,7 @@ describe('stopping during a batch of invoices loses nothing', () => {
       expect(afterStop.filter((r) => r.status !== 'ISSUED')).toEqual([]);
       expect((await jobRows(reopened)).filter((j) => j.status === 'running')).toEqual([]);
 
-      await createWorker(runtime).drain();
+      await createWorker(workerDependencies(runtime)).drain();
       await expectBatchComplete(reopened, varDir, paymentIds);
     } finally {
       await runtime.close();

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PinoLogger } from '../../src/infrastructure/logging/PinoLogger';
-import { InProcessBackgroundTasks } from '../../src/infrastructure/system/InProcessBackgroundTasks';
-import { RunningServer, startServer } from '../../src/interfaces/http/startServer';
+import { Logger } from '../../src/application/ports/Logger';
+import { Ports } from '../../src/application/ports/Ports';
+import { RunningApi, startApi } from '../../src/startApi';
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -24,7 +24,7 @@ export interface RequestOptions {
 }
 
 export interface TestApp {
-  server: RunningServer;
+  server: RunningApi;
   url: string;
   varDir: string;
   request<T = any>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
@@ -50,13 +50,14 @@ const GENEROUS_LIMITS = {
 /**
  * Starts the real app (real composition root, embedded defaults unless `env` says
  * otherwise) on a free port with its own VAR_DIR, for HTTP tests over real sockets.
- * `options.logger` replaces the silent default, e.g. to capture log lines.
+ * `options.logger` replaces the silent default, e.g. to capture log lines; `options.ports`
+ * replaces adapters, typed (a fake clock instead of waiting for time to pass).
  */
-export async function startTestApp(env: Record<string, string> = {}, options: { logger?: PinoLogger } = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: { logger?: Logger; ports?: Partial<Ports> } = {}): Promise<TestApp> {
   const varDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tourdesk-test-'));
-  const server = await startServer(
+  const server = await startApi(
     { NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', VAR_DIR: varDir, WORKER_IN_PROCESS: '0', ...GENEROUS_LIMITS, ...env },
-    { handleSignals: false, logger: options.logger },
+    { handleSignals: false, ports: { ...options.ports, ...(options.logger ? { logger: options.logger } : {}) } },
   );
   const request = async <T>(method: string, route: string, options: RequestOptions = {}): Promise<ApiResponse<T>> => {
     const headers: Record<string, string> = { ...(options.headers ?? {}) };
@@ -78,7 +79,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
   };
   const mailDir = path.join(varDir, 'mail');
   const settled = async () => {
-    if (!(await server.runtime.container.get(InProcessBackgroundTasks).drain(10_000))) throw new Error('background tasks still running after 10 s');
+    if (!(await server.root.backgroundTasks.drain(10_000))) throw new Error('background tasks still running after 10 s');
   };
   return {
     server,

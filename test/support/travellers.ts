@@ -1,5 +1,4 @@
 import { UserRepository } from '../../src/application/ports/UserRepository';
-import { TOKENS } from '../../src/application/ports/tokens';
 import { TestApp } from './testApp';
 
 let n = 0;
@@ -11,7 +10,7 @@ export async function verifiedTraveller(app: TestApp, overrides: { phone?: strin
   const password = 'Str0ng!pass';
   const registered = await app.request('POST', '/api/v1/user/register', { body: { name: `Booker ${n}`, email, password, ...overrides } });
   if (registered.status !== 201) throw new Error(`register failed: ${JSON.stringify(registered.body)}`);
-  const users = app.server.runtime.container.get<UserRepository>(TOKENS.UserRepository);
+  const users = app.server.root.ports.userRepository;
   const user = (await users.findById(registered.body.data._id))!;
   user.verify(new Date());
   await users.save(user);

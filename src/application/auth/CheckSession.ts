@@ -1,10 +1,11 @@
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { Unauthenticated } from '../../domain/shared/errors';
-import { Actor } from '../../domain/user/Role';
-import { AccessClaims } from '../ports/AccessTokens';
-import { Clock } from '../ports/Clock';
-import { SessionRepository } from '../ports/SessionRepository';
-import { SessionStanding, SessionStandingCache } from '../ports/SessionStandingCache';
-import { UserRepository } from '../ports/UserRepository';
+import type { Actor } from '../../domain/user/Role';
+import type { AccessClaims } from '../ports/AccessTokens';
+import type { Clock } from '../ports/Clock';
+import type { SessionRepository } from '../ports/SessionRepository';
+import type { SessionStanding, SessionStandingCache } from '../ports/SessionStandingCache';
+import type { UserRepository } from '../ports/UserRepository';
 
 /**
  * How long a standing read from the database is trusted. A change made where the cache is not told
@@ -31,9 +32,9 @@ export class CheckSession {
       standing = await this.load(claims);
       await this.cache.remember(claims.userId, claims.sessionId, standing, STANDING_TTL_MS);
     }
-    if (!standing.active) throw new Unauthenticated('Your session has ended; please log in again', 'AUTH.SESSION_ENDED');
+    if (!standing.active) throw new Unauthenticated('Your session has ended; please log in again', ERROR_CODES.AUTH.SESSION_ENDED);
     // Same remedy as an expired token: a refresh issues a token with the current role.
-    if (standing.role !== claims.role) throw new Unauthenticated('jwt expired', 'AUTH.TOKEN_EXPIRED');
+    if (standing.role !== claims.role) throw new Unauthenticated('jwt expired', ERROR_CODES.AUTH.TOKEN_EXPIRED);
     return { userId: claims.userId, role: claims.role, sessionId: claims.sessionId };
   }
 

@@ -1,6 +1,7 @@
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { DependencyUnavailable, Forbidden, RateLimited } from '../../domain/shared/errors';
-import { Logger } from '../ports/Logger';
-import { RateLimiter } from '../ports/RateLimiter';
+import type { Logger } from '../ports/Logger';
+import type { RateLimiter } from '../ports/RateLimiter';
 
 export interface LoginLimits {
   /** Failed logins one client address may make on one email per window before it must wait. */
@@ -29,7 +30,7 @@ export class LoginThrottle {
       this.limiter.peek(this.pairKey(address, email), this.limits.perAddressAndEmail),
       this.limiter.peek(this.accountKey(email), this.limits.lockAfter),
     ]), [{ allowed: true }, { allowed: true }] as const);
-    if (!account.allowed) throw new Forbidden('Too many failed logins: reset your password to unlock this account', 'AUTH.ACCOUNT_LOCKED');
+    if (!account.allowed) throw new Forbidden('Too many failed logins: reset your password to unlock this account', ERROR_CODES.AUTH.ACCOUNT_LOCKED);
     if (!pair.allowed) throw new RateLimited(pair.retryAfterSeconds, 'Too many failed logins for this email, try again later');
   }
 

@@ -1,11 +1,12 @@
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { Unauthenticated } from '../../domain/shared/errors';
 import { Email } from '../../domain/user/Email';
-import { User } from '../../domain/user/User';
-import { PasswordHasher } from '../ports/PasswordHasher';
-import { UnitOfWork } from '../ports/UnitOfWork';
-import { UserRepository } from '../ports/UserRepository';
-import { LoginThrottle } from './LoginThrottle';
-import { IssuedTokens, SessionTokens } from './SessionTokens';
+import type { User } from '../../domain/user/User';
+import type { PasswordHasher } from '../ports/PasswordHasher';
+import type { UnitOfWork } from '../ports/UnitOfWork';
+import type { UserRepository } from '../ports/UserRepository';
+import type { LoginThrottle } from './LoginThrottle';
+import type { IssuedTokens, SessionTokens } from './SessionTokens';
 
 export class LoginUser {
   /** Verifying against a real hash when the email is unknown keeps both failures equally slow. */
@@ -21,7 +22,7 @@ export class LoginUser {
 
   /** `address`: the client's, as the HTTP adapter established it; failures are counted against it. */
   async execute(input: { email: string; password: string; address?: string }): Promise<IssuedTokens & { user: User }> {
-    const invalid = new Unauthenticated('Invalid email or password', 'AUTH.INVALID_CREDENTIALS');
+    const invalid = new Unauthenticated('Invalid email or password', ERROR_CODES.AUTH.INVALID_CREDENTIALS);
     const counted = String(input.email).trim().toLowerCase();
     const address = input.address ?? 'unknown';
     await this.throttle.assertMayTry(address, counted);

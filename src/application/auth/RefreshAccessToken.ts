@@ -1,11 +1,12 @@
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { Unauthenticated } from '../../domain/shared/errors';
-import { Clock } from '../ports/Clock';
-import { SecretTokens } from '../ports/SecretTokens';
-import { SessionRepository } from '../ports/SessionRepository';
-import { SessionStandingCache } from '../ports/SessionStandingCache';
-import { UnitOfWork } from '../ports/UnitOfWork';
-import { UserRepository } from '../ports/UserRepository';
-import { IssuedTokens, SessionTokens } from './SessionTokens';
+import type { Clock } from '../ports/Clock';
+import type { SecretTokens } from '../ports/SecretTokens';
+import type { SessionRepository } from '../ports/SessionRepository';
+import type { SessionStandingCache } from '../ports/SessionStandingCache';
+import type { UnitOfWork } from '../ports/UnitOfWork';
+import type { UserRepository } from '../ports/UserRepository';
+import type { IssuedTokens, SessionTokens } from './SessionTokens';
 
 /**
  * Rotates a refresh token. Presenting one that was already rotated means it leaked,
@@ -40,9 +41,9 @@ export class RefreshAccessToken {
     });
     if (typeof outcome === 'object' && 'reusedBy' in outcome) {
       await this.standings.forgetUser(outcome.reusedBy);
-      throw new Unauthenticated('Refresh token reuse detected; please log in again', 'AUTH.REFRESH_REUSED');
+      throw new Unauthenticated('Refresh token reuse detected; please log in again', ERROR_CODES.AUTH.REFRESH_REUSED);
     }
-    if (outcome === 'invalid') throw new Unauthenticated('Invalid or expired refresh token', 'AUTH.REFRESH_INVALID');
+    if (outcome === 'invalid') throw new Unauthenticated('Invalid or expired refresh token', ERROR_CODES.AUTH.REFRESH_INVALID);
     return outcome;
   }
 }

@@ -1,15 +1,16 @@
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { ValidationFailed } from '../../domain/shared/errors';
-import { Clock } from '../ports/Clock';
-import { CommonPasswords } from '../ports/CommonPasswords';
-import { PasswordHasher } from '../ports/PasswordHasher';
-import { PasswordResetRepository } from '../ports/PasswordResetRepository';
-import { SecretTokens } from '../ports/SecretTokens';
-import { SessionRepository } from '../ports/SessionRepository';
-import { SessionStandingCache } from '../ports/SessionStandingCache';
-import { UnitOfWork } from '../ports/UnitOfWork';
-import { UserRepository } from '../ports/UserRepository';
+import type { Clock } from '../ports/Clock';
+import type { CommonPasswords } from '../ports/CommonPasswords';
+import type { PasswordHasher } from '../ports/PasswordHasher';
+import type { PasswordResetRepository } from '../ports/PasswordResetRepository';
+import type { SecretTokens } from '../ports/SecretTokens';
+import type { SessionRepository } from '../ports/SessionRepository';
+import type { SessionStandingCache } from '../ports/SessionStandingCache';
+import type { UnitOfWork } from '../ports/UnitOfWork';
+import type { UserRepository } from '../ports/UserRepository';
 import { acceptablePassword } from './acceptablePassword';
-import { LoginThrottle } from './LoginThrottle';
+import type { LoginThrottle } from './LoginThrottle';
 
 /**
  * Sets a new password with a reset link. The token is checked before the costly hash, so bogus
@@ -32,7 +33,7 @@ export class ResetPassword {
 
   /** `userId`, when the client sends it, must be the token's user. */
   async execute(input: { token: string; newPassword: string; userId?: string }): Promise<void> {
-    const invalid = new ValidationFailed('Invalid or expired reset token', [{ path: 'token', message: 'is invalid or expired' }], 'AUTH.RESET_TOKEN_INVALID');
+    const invalid = new ValidationFailed('Invalid or expired reset token', [{ path: 'token', message: 'is invalid or expired' }], ERROR_CODES.AUTH.RESET_TOKEN_INVALID);
     const tokenHash = input.token ? this.secrets.hash(input.token) : null;
     const usable = tokenHash ? await this.resets.findUsable(tokenHash, this.clock.now()) : null;
     if (!tokenHash || !usable || (input.userId && input.userId !== usable.userId)) throw invalid;

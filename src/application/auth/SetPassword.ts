@@ -1,9 +1,10 @@
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { NotFound } from '../../domain/shared/errors';
-import { Clock } from '../ports/Clock';
-import { CommonPasswords } from '../ports/CommonPasswords';
-import { PasswordHasher } from '../ports/PasswordHasher';
-import { UnitOfWork } from '../ports/UnitOfWork';
-import { UserRepository } from '../ports/UserRepository';
+import type { Clock } from '../ports/Clock';
+import type { CommonPasswords } from '../ports/CommonPasswords';
+import type { PasswordHasher } from '../ports/PasswordHasher';
+import type { UnitOfWork } from '../ports/UnitOfWork';
+import type { UserRepository } from '../ports/UserRepository';
 import { acceptablePassword } from './acceptablePassword';
 
 /** Gives a password to an account that signed up without one (Google sign-in). */
@@ -15,7 +16,7 @@ export class SetPassword {
     const hash = await this.hasher.hash(password);
     await this.uow.run(async () => {
       const user = await this.users.findById(input.userId);
-      if (!user) throw NotFound.of('User');
+      if (!user) throw NotFound.of('User', ERROR_CODES.USER.NOT_FOUND);
       user.setFirstPassword(hash, this.clock.now());
       await this.users.save(user);
     });

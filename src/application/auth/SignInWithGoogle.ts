@@ -1,12 +1,13 @@
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { Forbidden } from '../../domain/shared/errors';
 import { Email } from '../../domain/user/Email';
 import { User } from '../../domain/user/User';
-import { Clock } from '../ports/Clock';
-import { IdGenerator } from '../ports/IdGenerator';
-import { IdentityProvider, VerifiedIdentity } from '../ports/IdentityProvider';
-import { UnitOfWork } from '../ports/UnitOfWork';
-import { UserRepository } from '../ports/UserRepository';
-import { IssuedTokens, SessionTokens } from './SessionTokens';
+import type { Clock } from '../ports/Clock';
+import type { IdGenerator } from '../ports/IdGenerator';
+import type { IdentityProvider, VerifiedIdentity } from '../ports/IdentityProvider';
+import type { UnitOfWork } from '../ports/UnitOfWork';
+import type { UserRepository } from '../ports/UserRepository';
+import type { IssuedTokens, SessionTokens } from './SessionTokens';
 
 const NAME_MAX = 120;
 
@@ -38,7 +39,7 @@ export class SignInWithGoogle {
   private async accountFor(identity: VerifiedIdentity): Promise<{ user: User; changed: boolean }> {
     const linked = await this.users.findByGoogleId(identity.subject);
     if (linked) return { user: linked, changed: false };
-    if (!identity.emailVerified) throw new Forbidden('Google has not verified this email address', 'AUTH.GOOGLE_EMAIL_UNVERIFIED');
+    if (!identity.emailVerified) throw new Forbidden('Google has not verified this email address', ERROR_CODES.AUTH.GOOGLE_EMAIL_UNVERIFIED);
     const email = Email.create(identity.email);
     const now = this.clock.now();
     const existing = await this.users.findByEmail(email.value);

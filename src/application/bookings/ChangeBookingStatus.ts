@@ -1,9 +1,11 @@
-import { Booking, BookingStatus } from '../../domain/booking/Booking';
+import type { Booking, BookingStatus } from '../../domain/booking/Booking';
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { Conflict, Forbidden, NotFound } from '../../domain/shared/errors';
-import { Actor, isAdmin } from '../../domain/user/Role';
-import { BookingRepository } from '../ports/BookingRepository';
-import { Clock } from '../ports/Clock';
-import { UnitOfWork } from '../ports/UnitOfWork';
+import type { Actor } from '../../domain/user/Role';
+import { isAdmin } from '../../domain/user/Role';
+import type { BookingRepository } from '../ports/BookingRepository';
+import type { Clock } from '../ports/Clock';
+import type { UnitOfWork } from '../ports/UnitOfWork';
 
 /**
  * The owner cancels their own PENDING booking; an admin makes any move the state machine allows.
@@ -18,13 +20,13 @@ export class ChangeBookingStatus {
       if (located) await this.bookings.lockTour(located.tourId);
       const booking = located ? await this.bookings.findById(bookingId, { forUpdate: true }) : null;
       const admin = isAdmin(actor.role);
-      if (!booking || (!admin && !booking.isOwnedBy(actor.userId))) throw NotFound.of('Booking');
-      if (!admin && status !== 'CANCEL') throw new Forbidden('You can only cancel your own booking', 'BOOKING.OWNER_MAY_ONLY_CANCEL');
+      if (!booking || (!admin && !booking.isOwnedBy(actor.userId))) throw NotFound.of('Booking', ERROR_CODES.BOOKING.NOT_FOUND);
+      if (!admin && status !== 'CANCEL') throw new Forbidden('You can only cancel your own booking', ERROR_CODES.BOOKING.OWNER_MAY_ONLY_CANCEL);
       const expected = booking.status;
       if (status === 'EXPIRED') booking.expire(this.clock.now());
       else booking.moveTo(status, this.clock.now());
       if (!(await this.bookings.saveTransition(booking, expected))) {
-        throw new Conflict('The booking changed meanwhile; reload it', 'BOOKING.CHANGED_CONCURRENTLY');
+        throw new Conflict('The booking changed meanwhile; reload it', ERROR_CODES.BOOKING.CHANGED_CONCURRENTLY);
       }
       return booking;
     });

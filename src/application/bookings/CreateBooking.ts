@@ -1,15 +1,16 @@
 import { Booking } from '../../domain/booking/Booking';
 import { assertSeatsAvailable } from '../../domain/booking/SeatPolicy';
 import { Payment } from '../../domain/payment/Payment';
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { Forbidden, NotFound, ValidationFailed } from '../../domain/shared/errors';
-import { Actor } from '../../domain/user/Role';
-import { BookingRepository } from '../ports/BookingRepository';
-import { Clock } from '../ports/Clock';
-import { IdGenerator } from '../ports/IdGenerator';
-import { PaymentRepository } from '../ports/PaymentRepository';
-import { UnitOfWork } from '../ports/UnitOfWork';
-import { UserRepository } from '../ports/UserRepository';
-import { PaymentCheckout } from '../payments/PaymentCheckout';
+import type { Actor } from '../../domain/user/Role';
+import type { BookingRepository } from '../ports/BookingRepository';
+import type { Clock } from '../ports/Clock';
+import type { IdGenerator } from '../ports/IdGenerator';
+import type { PaymentRepository } from '../ports/PaymentRepository';
+import type { UnitOfWork } from '../ports/UnitOfWork';
+import type { UserRepository } from '../ports/UserRepository';
+import type { PaymentCheckout } from '../payments/PaymentCheckout';
 
 export const PROFILE_INCOMPLETE = 'Please Add Phone Number and Address In Your Profile For Booking!';
 
@@ -34,11 +35,11 @@ export class CreateBooking {
 
   async execute(actor: Actor, input: { tourId: string; guestCount: number }): Promise<CreatedBooking> {
     const user = await this.users.findById(actor.userId);
-    if (!user) throw NotFound.of('User');
-    if (!user.mayBook) throw new Forbidden('Only verified, active accounts can book', 'BOOKING.USER_NOT_ALLOWED');
+    if (!user) throw NotFound.of('User', ERROR_CODES.USER.NOT_FOUND);
+    if (!user.mayBook) throw new Forbidden('Only verified, active accounts can book', ERROR_CODES.BOOKING.USER_NOT_ALLOWED);
     const missing = (['phone', 'address'] as const).filter((field) => !user[field]);
     if (missing.length) {
-      throw new ValidationFailed(PROFILE_INCOMPLETE, missing.map((path) => ({ path, message: 'is required for booking' })), 'BOOKING.PROFILE_INCOMPLETE');
+      throw new ValidationFailed(PROFILE_INCOMPLETE, missing.map((path) => ({ path, message: 'is required for booking' })), ERROR_CODES.BOOKING.PROFILE_INCOMPLETE);
     }
     // Lock first, count second, insert third, all in one transaction: concurrent bookings of
     // one tour queue on the lock, so each counts the seats the previous ones took. The tour lock
@@ -46,7 +47,7 @@ export class CreateBooking {
     const { booking, payment } = await this.uow.run(async () => {
       const now = this.clock.now();
       const tour = await this.bookings.lockTour(input.tourId);
-      if (!tour) throw NotFound.of('Tour');
+      if (!tour) throw NotFound.of('Tour', ERROR_CODES.TOUR.NOT_FOUND);
       assertSeatsAvailable(tour, await this.bookings.seatsHeld(tour.id, now), input.guestCount, now);
       const booking = Booking.hold({
         id: this.ids.next(), userId: user.id, tourId: tour.id, guestCount: input.guestCount, unitPrice: tour.price, now, holdMs: this.holdMinutes * 60_000,

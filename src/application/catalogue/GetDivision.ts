@@ -1,7 +1,8 @@
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { NotFound } from '../../domain/shared/errors';
-import { DivisionRepository } from '../ports/DivisionRepository';
-import { DivisionView } from './DivisionView';
-import { ImageUrls } from './ImageUrls';
+import type { DivisionRepository } from '../ports/DivisionRepository';
+import type { DivisionView } from './DivisionView';
+import type { ImageUrls } from './ImageUrls';
 
 /** One division by slug (what links use) or by id. */
 export class GetDivision {
@@ -9,7 +10,7 @@ export class GetDivision {
 
   async execute(slugOrId: string): Promise<DivisionView> {
     const division = (await this.divisions.findBySlug(slugOrId)) ?? (await this.divisions.findById(slugOrId));
-    if (!division) throw NotFound.of('Division');
+    if (!division) throw NotFound.of('Division', ERROR_CODES.DIVISION.NOT_FOUND);
     return { division, thumbnailUrl: await this.urls.url(division.thumbnail) };
   }
 }

@@ -1,12 +1,13 @@
 import { Slug } from '../../domain/catalogue/Slug';
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { NotFound } from '../../domain/shared/errors';
-import { Clock } from '../ports/Clock';
-import { DivisionRepository } from '../ports/DivisionRepository';
-import { UnitOfWork } from '../ports/UnitOfWork';
-import { IncomingFile } from '../shared/IncomingFile';
-import { DivisionView } from './DivisionView';
-import { ImageUploads } from './ImageUploads';
-import { ImageUrls } from './ImageUrls';
+import type { Clock } from '../ports/Clock';
+import type { DivisionRepository } from '../ports/DivisionRepository';
+import type { UnitOfWork } from '../ports/UnitOfWork';
+import type { IncomingFile } from '../shared/IncomingFile';
+import type { DivisionView } from './DivisionView';
+import type { ImageUploads } from './ImageUploads';
+import type { ImageUrls } from './ImageUrls';
 
 export interface DivisionChanges {
   name?: string;
@@ -28,7 +29,7 @@ export class UpdateDivision {
     const { division, replaced } = await this.uploads.storeThen(thumbnail ? [thumbnail] : [], 'divisions', 'file', ([key]) =>
       this.uow.run(async () => {
         const found = await this.divisions.findById(id);
-        if (!found) throw NotFound.of('Division');
+        if (!found) throw NotFound.of('Division', ERROR_CODES.DIVISION.NOT_FOUND);
         const now = this.clock.now();
         let slug: Slug | undefined;
         if (changes.regenerateSlug) {

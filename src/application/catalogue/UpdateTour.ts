@@ -1,17 +1,18 @@
 import { Slug } from '../../domain/catalogue/Slug';
 import { Money } from '../../domain/shared/Money';
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { NotFound } from '../../domain/shared/errors';
-import { Clock } from '../ports/Clock';
-import { DivisionRepository } from '../ports/DivisionRepository';
-import { BookingRepository } from '../ports/BookingRepository';
-import { TourRepository } from '../ports/TourRepository';
-import { TourTypeRepository } from '../ports/TourTypeRepository';
-import { UnitOfWork } from '../ports/UnitOfWork';
-import { IncomingFile } from '../shared/IncomingFile';
+import type { Clock } from '../ports/Clock';
+import type { DivisionRepository } from '../ports/DivisionRepository';
+import type { BookingRepository } from '../ports/BookingRepository';
+import type { TourRepository } from '../ports/TourRepository';
+import type { TourTypeRepository } from '../ports/TourTypeRepository';
+import type { UnitOfWork } from '../ports/UnitOfWork';
+import type { IncomingFile } from '../shared/IncomingFile';
 import { assertCatalogueRefs } from './CatalogueRefs';
-import { ImageUploads } from './ImageUploads';
-import { TourInput } from './TourInput';
-import { TourView, TourViews } from './TourViews';
+import type { ImageUploads } from './ImageUploads';
+import type { TourInput } from './TourInput';
+import type { TourView, TourViews } from './TourViews';
 
 export type TourChangesInput = Partial<TourInput> & {
   /** Keys or URLs of images to remove. */
@@ -39,7 +40,7 @@ export class UpdateTour {
       this.uow.run(async () => {
         // The tour's lock first, like every change to its seats: a booking taking seats waits for this one.
         const tour = await this.tours.findById(id, { forUpdate: true });
-        if (!tour) throw NotFound.of('Tour');
+        if (!tour) throw NotFound.of('Tour', ERROR_CODES.TOUR.NOT_FOUND);
         const now = this.clock.now();
         await assertCatalogueRefs(this.divisions, this.tourTypes, { division, tourType });
         const newCurrency = currency ?? tour.costFrom.currency;

@@ -1,18 +1,19 @@
 import { Invoice } from '../../domain/invoice/Invoice';
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { Conflict, NotFound } from '../../domain/shared/errors';
-import { BillingQueries } from '../ports/BillingQueries';
-import { Clock } from '../ports/Clock';
-import { Digest } from '../ports/Digest';
-import { IdGenerator } from '../ports/IdGenerator';
-import { InvoiceRepository, IssueLease } from '../ports/InvoiceRepository';
-import { JobQueue } from '../ports/JobQueue';
-import { ObjectStorage } from '../ports/ObjectStorage';
-import { PdfRenderer } from '../ports/PdfRenderer';
-import { TemplateRenderer } from '../ports/TemplateRenderer';
-import { UnitOfWork } from '../ports/UnitOfWork';
-import { billedAmounts, invoiceView, Seller } from './invoiceView';
-
-export const SEND_INVOICE_EMAIL = 'SendInvoiceEmail';
+import type { BillingQueries } from '../ports/BillingQueries';
+import type { Clock } from '../ports/Clock';
+import type { Digest } from '../ports/Digest';
+import type { IdGenerator } from '../ports/IdGenerator';
+import type { InvoiceRepository, IssueLease } from '../ports/InvoiceRepository';
+import type { JobQueue } from '../ports/JobQueue';
+import type { ObjectStorage } from '../ports/ObjectStorage';
+import type { PdfRenderer } from '../ports/PdfRenderer';
+import type { TemplateRenderer } from '../ports/TemplateRenderer';
+import type { UnitOfWork } from '../ports/UnitOfWork';
+import { OUTBOX_JOBS } from '../jobs/outboxJobs';
+import type { Seller } from './invoiceView';
+import { billedAmounts, invoiceView } from './invoiceView';
 
 /**
  * The one invoice of a paid payment. The number is reserved with a DRAFT in a short transaction;
@@ -41,9 +42,9 @@ export class IssueInvoice {
     const existing = await this.invoices.findByPaymentId(paymentId);
     if (existing?.isIssued) return existing;
     const bill = await this.billing.forPayment(paymentId);
-    if (!bill) throw NotFound.of('Payment');
+    if (!bill) throw NotFound.of('Payment', ERROR_CODES.PAYMENT.NOT_FOUND);
     if (bill.paymentStatus !== 'PAID' && bill.paymentStatus !== 'REFUNDED') {
-      throw new Conflict(`A ${bill.paymentStatus} payment gets no invoice`, 'INVOICE.PAYMENT_NOT_PAID');
+      throw new Conflict(`A ${bill.paymentStatus} payment gets no invoice`, ERROR_CODES.INVOICE.PAYMENT_NOT_PAID);
     }
     const lease = { token: this.ids.next(), until: new Date(this.clock.now().getTime() + this.issueLeaseMs) };
     const invoice = await this.holdDraft(paymentId, existing, lease);
@@ -54,10 +55,10 @@ export class IssueInvoice {
       invoice.issue(billedAmounts(bill), { byteSize: pdf.length, sha256: this.digest.sha256(pdf) }, this.clock.now());
       const saved = await this.uow.run(async () => {
         if (!(await this.invoices.saveIssued(invoice, lease.token))) return false;
-        await this.jobs.enqueue({ type: SEND_INVOICE_EMAIL, payload: { paymentId }, dedupeKey: `invoice-email:${paymentId}` });
+        await this.jobs.enqueue(OUTBOX_JOBS.sendInvoiceEmail.job({ paymentId }));
         return true;
       });
-      if (!saved) throw new Conflict(`Invoice ${invoice.number.value} was taken over by another worker`, 'INVOICE.LEASE_LOST');
+      if (!saved) throw new Conflict(`Invoice ${invoice.number.value} was taken over by another worker`, ERROR_CODES.INVOICE.LEASE_LOST);
       return invoice;
     } catch (error) {
       // Let the next attempt start at once; if this fails too, the lease simply lapses.
@@ -79,14 +80,14 @@ export class IssueInvoice {
         });
       } catch (error) {
         // Another run reserved first; its transaction, counter included, is the one that counts.
-        if (!(error instanceof Conflict && error.code === 'INVOICE.EXISTS')) throw error;
+        if (!(error instanceof Conflict && error.code === ERROR_CODES.INVOICE.EXISTS)) throw error;
         draft = await this.invoices.findByPaymentId(paymentId);
         if (!draft) throw error;
       }
     }
     if (draft.isIssued) return draft;
     const held = await this.uow.run(() => this.invoices.takeLease(draft.id, lease, this.clock.now()));
-    if (!held) throw new Conflict(`Invoice ${draft.number.value} is being issued by another worker`, 'INVOICE.BEING_ISSUED');
+    if (!held) throw new Conflict(`Invoice ${draft.number.value} is being issued by another worker`, ERROR_CODES.INVOICE.BEING_ISSUED);
     return draft;
   }
 }

@@ -1,12 +1,14 @@
 import { Invoice } from '../../domain/invoice/Invoice';
 import { InvoiceNumber } from '../../domain/invoice/InvoiceNumber';
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { NotFound } from '../../domain/shared/errors';
-import { BillingQueries } from '../ports/BillingQueries';
-import { Clock } from '../ports/Clock';
-import { InvoiceRepository } from '../ports/InvoiceRepository';
-import { PdfRenderer } from '../ports/PdfRenderer';
-import { TemplateRenderer } from '../ports/TemplateRenderer';
-import { invoiceView, Seller } from './invoiceView';
+import type { BillingQueries } from '../ports/BillingQueries';
+import type { Clock } from '../ports/Clock';
+import type { InvoiceRepository } from '../ports/InvoiceRepository';
+import type { PdfRenderer } from '../ports/PdfRenderer';
+import type { TemplateRenderer } from '../ports/TemplateRenderer';
+import type { Seller } from './invoiceView';
+import { invoiceView } from './invoiceView';
 
 /**
  * Renders a payment's invoice with the current template without recording or storing anything
@@ -24,7 +26,7 @@ export class PreviewInvoice {
 
   async execute(input: { paymentId: string }): Promise<{ invoiceNumber: string; pdf: Buffer }> {
     const bill = await this.billing.forPayment(input.paymentId);
-    if (!bill) throw NotFound.of('Payment');
+    if (!bill) throw NotFound.of('Payment', ERROR_CODES.PAYMENT.NOT_FOUND);
     const now = this.clock.now();
     const invoice =
       (await this.invoices.findByPaymentId(input.paymentId)) ??

@@ -1,11 +1,12 @@
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { Conflict, NotFound } from '../../domain/shared/errors';
-import { BillingQueries } from '../ports/BillingQueries';
-import { Clock } from '../ports/Clock';
-import { InvoiceRepository } from '../ports/InvoiceRepository';
-import { Mailer } from '../ports/Mailer';
-import { ObjectStorage } from '../ports/ObjectStorage';
-import { TemplateRenderer } from '../ports/TemplateRenderer';
-import { UnitOfWork } from '../ports/UnitOfWork';
+import type { BillingQueries } from '../ports/BillingQueries';
+import type { Clock } from '../ports/Clock';
+import type { InvoiceRepository } from '../ports/InvoiceRepository';
+import type { Mailer } from '../ports/Mailer';
+import type { ObjectStorage } from '../ports/ObjectStorage';
+import type { TemplateRenderer } from '../ports/TemplateRenderer';
+import type { UnitOfWork } from '../ports/UnitOfWork';
 import { invoiceMailView } from './invoiceView';
 
 /**
@@ -26,12 +27,12 @@ export class SendInvoiceEmail {
 
   async execute(input: { paymentId: string; resend?: boolean }): Promise<'sent' | 'already-sent'> {
     const invoice = await this.invoices.findByPaymentId(input.paymentId);
-    if (!invoice?.isIssued) throw NotFound.of('Invoice');
+    if (!invoice?.isIssued) throw NotFound.of('Invoice', ERROR_CODES.INVOICE.NOT_FOUND);
     if (invoice.emailedAt && !input.resend) return 'already-sent';
     const bill = await this.billing.forPayment(input.paymentId);
-    if (!bill) throw NotFound.of('Payment');
+    if (!bill) throw NotFound.of('Payment', ERROR_CODES.PAYMENT.NOT_FOUND);
     const pdf = await this.storage.get(invoice.objectKey);
-    if (!pdf) throw new Conflict(`The PDF of invoice ${invoice.number.value} is missing from storage`, 'INVOICE.PDF_MISSING');
+    if (!pdf) throw new Conflict(`The PDF of invoice ${invoice.number.value} is missing from storage`, ERROR_CODES.INVOICE.PDF_MISSING);
     const mail = this.templates.email('invoice', invoiceMailView(invoice, bill));
     await this.mailer.send({
       to: bill.customer.email,

@@ -1,7 +1,8 @@
-import { BilledAmounts, Invoice } from '../../domain/invoice/Invoice';
+import type { BilledAmounts, Invoice } from '../../domain/invoice/Invoice';
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { Conflict } from '../../domain/shared/errors';
 import { Money } from '../../domain/shared/Money';
-import { BillingRecord } from '../ports/BillingQueries';
+import type { BillingRecord } from '../ports/BillingQueries';
 
 /** The company on the invoice's letterhead. */
 export interface Seller {
@@ -16,7 +17,7 @@ const day = (date: Date | null): string | null =>
 export function billedAmounts(bill: BillingRecord): BilledAmounts {
   const { amount, guestCount } = bill;
   if (guestCount < 1 || amount.minor % guestCount !== 0) {
-    throw new Conflict(`Payment ${bill.paymentId}: ${amount.format()} does not split into ${guestCount} equal seats`, 'INVOICE.AMOUNTS_INCONSISTENT');
+    throw new Conflict(`Payment ${bill.paymentId}: ${amount.format()} does not split into ${guestCount} equal seats`, ERROR_CODES.INVOICE.AMOUNTS_INCONSISTENT);
   }
   return { guestCount, unitPrice: Money.ofMinor(amount.minor / guestCount, amount.currency), total: amount };
 }

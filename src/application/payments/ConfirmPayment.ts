@@ -1,13 +1,9 @@
-import { Payment } from '../../domain/payment/Payment';
-import { BookingRepository } from '../ports/BookingRepository';
-import { Clock } from '../ports/Clock';
-import { IdGenerator } from '../ports/IdGenerator';
-import { JobQueue } from '../ports/JobQueue';
-import { Logger } from '../ports/Logger';
-import { GatewayCallback, PaymentGateway } from '../ports/PaymentGateway';
-import { PaymentRepository } from '../ports/PaymentRepository';
-import { UnitOfWork } from '../ports/UnitOfWork';
-import { PaymentSettlement, Settled } from './PaymentSettlement';
+import type { Payment } from '../../domain/payment/Payment';
+import type { Logger } from '../ports/Logger';
+import type { GatewayCallback, PaymentGateway } from '../ports/PaymentGateway';
+import type { PaymentRepository } from '../ports/PaymentRepository';
+import type { UnitOfWork } from '../ports/UnitOfWork';
+import type { PaymentSettlement, Settled } from './PaymentSettlement';
 
 export type ConfirmationOutcome = 'PAID' | 'FAILED' | 'CANCELLED' | 'UNVERIFIED';
 export type ConfirmationSource = 'redirect' | 'ipn' | 'admin' | 'reconciler';
@@ -33,20 +29,13 @@ export interface Confirmation {
  * fails before that commit leaves everything as it was, so the same evidence confirms it later.
  */
 export class ConfirmPayment {
-  private readonly settlement: PaymentSettlement;
-
   constructor(
     private readonly gateway: PaymentGateway,
     private readonly payments: PaymentRepository,
-    bookings: BookingRepository,
-    jobs: JobQueue,
-    ids: IdGenerator,
-    clock: Clock,
+    private readonly settlement: PaymentSettlement,
     private readonly uow: UnitOfWork,
     private readonly logger: Logger,
-  ) {
-    this.settlement = new PaymentSettlement(gateway, payments, bookings, jobs, ids, clock);
-  }
+  ) {}
 
   async execute(input: PaymentEvidence & { source: ConfirmationSource }): Promise<Confirmation> {
     const claimed = 'callback' in input ? input.callback.tran_id : input.transactionId;

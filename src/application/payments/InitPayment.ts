@@ -1,11 +1,12 @@
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { Conflict, NotFound } from '../../domain/shared/errors';
-import { Actor } from '../../domain/user/Role';
-import { BookingRepository } from '../ports/BookingRepository';
-import { Clock } from '../ports/Clock';
-import { PaymentRepository } from '../ports/PaymentRepository';
-import { UnitOfWork } from '../ports/UnitOfWork';
-import { UserRepository } from '../ports/UserRepository';
-import { PaymentCheckout } from './PaymentCheckout';
+import type { Actor } from '../../domain/user/Role';
+import type { BookingRepository } from '../ports/BookingRepository';
+import type { Clock } from '../ports/Clock';
+import type { PaymentRepository } from '../ports/PaymentRepository';
+import type { UnitOfWork } from '../ports/UnitOfWork';
+import type { UserRepository } from '../ports/UserRepository';
+import type { PaymentCheckout } from './PaymentCheckout';
 
 /**
  * A fresh gateway checkout (a new attempt) for the owner's PENDING booking while its hold lasts.
@@ -26,15 +27,15 @@ export class InitPayment {
     const payment = await this.uow.run(async () => {
       const now = this.clock.now();
       const booking = await this.bookings.findById(bookingId);
-      if (!booking || !booking.isOwnedBy(actor.userId) || !user) throw NotFound.of('Booking');
+      if (!booking || !booking.isOwnedBy(actor.userId) || !user) throw NotFound.of('Booking', ERROR_CODES.BOOKING.NOT_FOUND);
       booking.assertPayable(now);
       const payment = await this.payments.findByBookingId(booking.id);
-      if (!payment) throw NotFound.of('Payment');
+      if (!payment) throw NotFound.of('Payment', ERROR_CODES.PAYMENT.NOT_FOUND);
       const previous = payment.transactionId;
       payment.restartSession(this.checkout.newTransactionId(), now);
       // Conditional: a confirmation or another checkout that moved the payment first wins.
       if (!(await this.payments.replaceAttempt(payment, previous, now))) {
-        throw new Conflict('The payment changed meanwhile; reload the booking', 'PAYMENT.CHANGED_CONCURRENTLY');
+        throw new Conflict('The payment changed meanwhile; reload the booking', ERROR_CODES.PAYMENT.CHANGED_CONCURRENTLY);
       }
       return payment;
     });

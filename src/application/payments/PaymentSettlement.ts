@@ -1,13 +1,15 @@
-import { Booking } from '../../domain/booking/Booking';
-import { Payment, Receipt, VerifiedPayment } from '../../domain/payment/Payment';
+import type { Booking } from '../../domain/booking/Booking';
+import { needsSeatRecount, settleBooking } from '../../domain/booking/settleBooking';
+import type { Payment, Receipt, VerifiedPayment } from '../../domain/payment/Payment';
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { Conflict } from '../../domain/shared/errors';
-import { BookingRepository } from '../ports/BookingRepository';
-import { Clock } from '../ports/Clock';
-import { IdGenerator } from '../ports/IdGenerator';
-import { JobQueue } from '../ports/JobQueue';
-import { PaymentGateway } from '../ports/PaymentGateway';
-import { PaymentRepository } from '../ports/PaymentRepository';
-import { settleBooking } from './settleBooking';
+import type { BookingRepository } from '../ports/BookingRepository';
+import type { Clock } from '../ports/Clock';
+import type { IdGenerator } from '../ports/IdGenerator';
+import { OUTBOX_JOBS } from '../jobs/outboxJobs';
+import type { JobQueue } from '../ports/JobQueue';
+import type { PaymentGateway } from '../ports/PaymentGateway';
+import type { PaymentRepository } from '../ports/PaymentRepository';
 
 export type Settled =
   | { kind: 'unknown' }
@@ -51,11 +53,13 @@ export class PaymentSettlement {
     attempt.record(verified, now);
     let refundFlagged = receipt === 'PAID_AGAIN';
     if (receipt === 'SETTLED') {
-      const plan = booking ? await settleBooking(booking, verified.status, tour, now, this.bookings) : { moved: false, refundDue: verified.status === 'PAID' };
-      if (plan.refundDue) payment.flagRefundDue(now);
-      refundFlagged = plan.refundDue;
+      // Read under the tour's lock, so the recount holds until the commit.
+      const seats = tour && needsSeatRecount(booking, verified.status, now) ? { capacity: tour.capacity, held: await this.bookings.seatsHeld(tour.id, now) } : null;
+      const settled = settleBooking(booking, verified.status, now, seats);
+      if (settled.refundDue) payment.flagRefundDue(now);
+      refundFlagged = settled.refundDue;
       // Under the locks every write must land; if one does not, roll back and let the caller replay.
-      if (plan.moved && !(await this.bookings.saveTransition(booking!, 'PENDING'))) throw changedMeanwhile();
+      if (booking && settled.moved && !(await this.bookings.saveTransition(booking, 'PENDING'))) throw changedMeanwhile();
     }
     if (receipt !== 'ATTEMPT_ONLY' && !(await this.payments.saveTransition(payment, paymentFrom))) throw changedMeanwhile();
     if (!(await this.payments.recordVerdict(attempt))) throw changedMeanwhile();
@@ -95,13 +99,13 @@ export class PaymentSettlement {
       createdAt: input.now,
     });
     if (receipt !== 'SETTLED' || verified.status !== 'PAID') return;
-    await this.jobs.enqueue({ type: 'IssueInvoice', payload: { paymentId: payment.id }, dedupeKey: `IssueInvoice:${payment.id}` });
+    await this.jobs.enqueue(OUTBOX_JOBS.issueInvoice.job({ paymentId: payment.id }));
     if (input.bookingFrom === 'PENDING' && booking?.status === 'COMPLETE') {
-      await this.jobs.enqueue({ type: 'SendBookingConfirmation', payload: { paymentId: payment.id }, dedupeKey: `SendBookingConfirmation:${payment.id}` });
+      await this.jobs.enqueue(OUTBOX_JOBS.sendBookingConfirmation.job({ paymentId: payment.id }));
     }
   }
 }
 
 function changedMeanwhile(): Conflict {
-  return new Conflict('The payment changed while it was being confirmed; send the callback again', 'PAYMENT.CHANGED_CONCURRENTLY');
+  return new Conflict('The payment changed while it was being confirmed; send the callback again', ERROR_CODES.PAYMENT.CHANGED_CONCURRENTLY);
 }

@@ -1,6 +1,7 @@
-import { Money } from '../../domain/shared/Money';
+import type { Money } from '../../domain/shared/Money';
 
-export type SandboxOutcome = 'PAID' | 'FAILED' | 'CANCELLED';
+export const SANDBOX_OUTCOMES = ['PAID', 'FAILED', 'CANCELLED'] as const;
+export type SandboxOutcome = (typeof SANDBOX_OUTCOMES)[number];
 
 export interface SandboxSessionView {
   id: string;

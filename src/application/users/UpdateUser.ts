@@ -1,15 +1,17 @@
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { NotFound } from '../../domain/shared/errors';
 import { Email } from '../../domain/user/Email';
 import { Phone } from '../../domain/user/Phone';
-import { Actor, isAdmin } from '../../domain/user/Role';
-import { AdminChanges, User } from '../../domain/user/User';
-import { ImageUploads } from '../catalogue/ImageUploads';
-import { Clock } from '../ports/Clock';
-import { SessionRepository } from '../ports/SessionRepository';
-import { SessionStandingCache } from '../ports/SessionStandingCache';
-import { UnitOfWork } from '../ports/UnitOfWork';
-import { UserRepository } from '../ports/UserRepository';
-import { IncomingFile } from '../shared/IncomingFile';
+import type { Actor } from '../../domain/user/Role';
+import { isAdmin } from '../../domain/user/Role';
+import type { AdminChanges, User } from '../../domain/user/User';
+import type { ImageUploads } from '../catalogue/ImageUploads';
+import type { Clock } from '../ports/Clock';
+import type { SessionRepository } from '../ports/SessionRepository';
+import type { SessionStandingCache } from '../ports/SessionStandingCache';
+import type { UnitOfWork } from '../ports/UnitOfWork';
+import type { UserRepository } from '../ports/UserRepository';
+import type { IncomingFile } from '../shared/IncomingFile';
 
 /** The account by id (HTTP) or by email (the admin CLI). */
 export type UserTarget = string | { email: string };
@@ -36,7 +38,7 @@ export class UpdateUser {
       this.uow.run(async () => {
         const user = await this.find(target);
         // Non-admins learn nothing about other accounts, not even that they exist.
-        if (!user || (actor.userId !== user.id && !isAdmin(actor.role))) throw NotFound.of('User');
+        if (!user || (actor.userId !== user.id && !isAdmin(actor.role))) throw NotFound.of('User', ERROR_CODES.USER.NOT_FOUND);
         const previous = user.picture;
         const now = this.clock.now();
         user.applyChanges(actor, pictureKey ? { ...normalized, picture: pictureKey } : normalized, now);

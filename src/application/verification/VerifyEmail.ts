@@ -1,10 +1,11 @@
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { ValidationFailed } from '../../domain/shared/errors';
 import { Email } from '../../domain/user/Email';
 import { ONE_TIME_CODE, isWellFormedCode } from '../../domain/user/OneTimeCode';
-import { Clock } from '../ports/Clock';
-import { OtpStore } from '../ports/OtpStore';
-import { UnitOfWork } from '../ports/UnitOfWork';
-import { UserRepository } from '../ports/UserRepository';
+import type { Clock } from '../ports/Clock';
+import type { OtpStore } from '../ports/OtpStore';
+import type { UnitOfWork } from '../ports/UnitOfWork';
+import type { UserRepository } from '../ports/UserRepository';
 
 export const INVALID_CODE = 'Invalid or expired code';
 
@@ -23,7 +24,7 @@ export class VerifyEmail {
 
   async execute(input: { email: string; otp: string }): Promise<void> {
     const email = Email.create(input.email).value;
-    const invalid = new ValidationFailed(INVALID_CODE, [{ path: 'otp', message: INVALID_CODE }], 'OTP.INVALID');
+    const invalid = new ValidationFailed(INVALID_CODE, [{ path: 'otp', message: INVALID_CODE }], ERROR_CODES.OTP.INVALID);
     if (!isWellFormedCode(input.otp)) throw invalid;
     const verdict = await this.otps.verify(email, input.otp, ONE_TIME_CODE.maxWrongTries);
     if (verdict !== 'verified') throw invalid;

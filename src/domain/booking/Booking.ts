@@ -1,5 +1,6 @@
+import { ERROR_CODES } from '../shared/errorCatalogue';
 import { Conflict, ValidationFailed } from '../shared/errors';
-import { Money } from '../shared/Money';
+import type { Money } from '../shared/Money';
 
 export const BOOKING_STATUSES = ['PENDING', 'COMPLETE', 'CANCEL', 'FAILED', 'EXPIRED'] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
@@ -89,7 +90,7 @@ export class Booking {
 
   expire(now: Date): void {
     if (this.props.status === 'PENDING' && now.getTime() < this.props.expiresAt.getTime()) {
-      throw new Conflict('The hold on this booking has not lapsed yet', 'BOOKING.HOLD_NOT_LAPSED');
+      throw new Conflict('The hold on this booking has not lapsed yet', ERROR_CODES.BOOKING.HOLD_NOT_LAPSED);
     }
     this.moveTo('EXPIRED', now);
   }
@@ -97,14 +98,14 @@ export class Booking {
   /** Any allowed transition by name, as an admin asks for it. */
   moveTo(status: BookingStatus, now: Date): void {
     if (!Booking.canMove(this.props.status, status)) {
-      throw new Conflict(`A ${this.props.status} booking cannot become ${status}`, 'BOOKING.INVALID_TRANSITION');
+      throw new Conflict(`A ${this.props.status} booking cannot become ${status}`, ERROR_CODES.BOOKING.INVALID_TRANSITION);
     }
     this.props.status = status;
     this.props.updatedAt = now;
   }
 
   assertPayable(now: Date): void {
-    if (this.props.status !== 'PENDING') throw new Conflict(`A ${this.props.status} booking cannot be paid`, 'BOOKING.NOT_PAYABLE');
-    if (now.getTime() >= this.props.expiresAt.getTime()) throw new Conflict('The hold on this booking has lapsed; book again', 'BOOKING.HOLD_LAPSED');
+    if (this.props.status !== 'PENDING') throw new Conflict(`A ${this.props.status} booking cannot be paid`, ERROR_CODES.BOOKING.NOT_PAYABLE);
+    if (now.getTime() >= this.props.expiresAt.getTime()) throw new Conflict('The hold on this booking has lapsed; book again', ERROR_CODES.BOOKING.HOLD_LAPSED);
   }
 }

@@ -1,7 +1,8 @@
-import { seatsLeft } from '../booking/SeatPolicy';
-import { Money } from '../shared/Money';
+import { capacityCovers, seatsLeft } from '../booking/SeatPolicy';
+import type { Money } from '../shared/Money';
+import { ERROR_CODES } from '../shared/errorCatalogue';
 import { Conflict, ValidationFailed } from '../shared/errors';
-import { Slug } from './Slug';
+import type { Slug } from './Slug';
 
 export interface TourDetails {
   title: string;
@@ -112,8 +113,8 @@ export class Tour {
   /** Capacity may shrink, but never below the seats bookings already hold. */
   changeCapacity(maxGuest: number, seatsHeld: number, now: Date): void {
     checkedCapacity(maxGuest);
-    if (maxGuest < seatsHeld) {
-      throw new Conflict(`maxGuest cannot be ${maxGuest}: ${seatsHeld} seats are already held`, 'TOUR.CAPACITY_BELOW_HELD');
+    if (!capacityCovers(maxGuest, seatsHeld)) {
+      throw new Conflict(`maxGuest cannot be ${maxGuest}: ${seatsHeld} seats are already held`, ERROR_CODES.TOUR.CAPACITY_BELOW_HELD);
     }
     this.props.maxGuest = maxGuest;
     this.props.updatedAt = now;

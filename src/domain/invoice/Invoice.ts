@@ -1,6 +1,7 @@
+import { ERROR_CODES } from '../shared/errorCatalogue';
 import { Conflict, ValidationFailed } from '../shared/errors';
-import { Money } from '../shared/Money';
-import { InvoiceNumber } from './InvoiceNumber';
+import type { Money } from '../shared/Money';
+import type { InvoiceNumber } from './InvoiceNumber';
 
 export const INVOICE_STATUSES = ['DRAFT', 'ISSUED'] as const;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
@@ -90,7 +91,7 @@ export class Invoice {
   }
 
   issue(billed: BilledAmounts, document: InvoiceDocument, now: Date): void {
-    if (this.props.status !== 'DRAFT') throw new Conflict(`Invoice ${this.props.number.value} is already issued`, 'INVOICE.ALREADY_ISSUED');
+    if (this.props.status !== 'DRAFT') throw new Conflict(`Invoice ${this.props.number.value} is already issued`, ERROR_CODES.INVOICE.ALREADY_ISSUED);
     assertConsistent(billed);
     if (!Number.isSafeInteger(document.byteSize) || document.byteSize <= 0) throw ValidationFailed.field('byteSize', 'must be a positive number of bytes');
     if (!SHA256.test(document.sha256)) throw ValidationFailed.field('sha256', 'must be 64 lowercase hex digits');
@@ -98,7 +99,7 @@ export class Invoice {
   }
 
   recordEmailed(now: Date): void {
-    if (this.props.status !== 'ISSUED') throw new Conflict('Only an issued invoice can be emailed', 'INVOICE.NOT_ISSUED');
+    if (this.props.status !== 'ISSUED') throw new Conflict('Only an issued invoice can be emailed', ERROR_CODES.INVOICE.NOT_ISSUED);
     this.props.emailedAt = now;
   }
 }
@@ -106,6 +107,6 @@ export class Invoice {
 function assertConsistent(billed: BilledAmounts): void {
   if (!Number.isSafeInteger(billed.guestCount) || billed.guestCount < 1) throw ValidationFailed.field('guestCount', 'must be a positive integer');
   if (billed.unitPrice.currency !== billed.total.currency || !billed.unitPrice.times(billed.guestCount).equals(billed.total)) {
-    throw new Conflict(`Billed total ${billed.total.format()} is not ${billed.guestCount} × ${billed.unitPrice.format()}`, 'INVOICE.AMOUNTS_INCONSISTENT');
+    throw new Conflict(`Billed total ${billed.total.format()} is not ${billed.guestCount} × ${billed.unitPrice.format()}`, ERROR_CODES.INVOICE.AMOUNTS_INCONSISTENT);
   }
 }

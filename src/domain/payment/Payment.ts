@@ -1,5 +1,6 @@
+import { ERROR_CODES } from '../shared/errorCatalogue';
 import { Conflict } from '../shared/errors';
-import { Money } from '../shared/Money';
+import type { Money } from '../shared/Money';
 
 export const PAYMENT_STATUSES = ['UNPAID', 'PAID', 'FAILED', 'CANCELLED', 'REFUNDED'] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
@@ -104,13 +105,13 @@ export class Payment {
   /** The gateway must vouch for exactly the amount and currency we asked for. */
   assertMatches(verified: VerifiedPayment): void {
     if (!verified.amount.equals(this.props.amount)) {
-      throw new Conflict(`The gateway confirmed ${verified.amount.format()}, we asked for ${this.props.amount.format()}`, 'PAYMENT.AMOUNT_MISMATCH');
+      throw new Conflict(`The gateway confirmed ${verified.amount.format()}, we asked for ${this.props.amount.format()}`, ERROR_CODES.PAYMENT.AMOUNT_MISMATCH);
     }
   }
 
   /** A new gateway session (a new attempt): only while nothing was paid yet. */
   restartSession(transactionId: string, now: Date): void {
-    if (this.props.status !== 'UNPAID') throw new Conflict(`A ${this.props.status} payment cannot start a new session`, 'PAYMENT.NOT_UNPAID');
+    if (this.props.status !== 'UNPAID') throw new Conflict(`A ${this.props.status} payment cannot start a new session`, ERROR_CODES.PAYMENT.NOT_UNPAID);
     this.props.transactionId = transactionId;
     this.props.gatewayRef = null;
     this.props.updatedAt = now;
@@ -143,7 +144,7 @@ export class Payment {
   }
 
   flagRefundDue(now: Date): void {
-    if (this.props.status !== 'PAID' && this.props.status !== 'REFUNDED') throw new Conflict('Only a paid payment can be owed back', 'PAYMENT.NOT_PAID');
+    if (this.props.status !== 'PAID' && this.props.status !== 'REFUNDED') throw new Conflict('Only a paid payment can be owed back', ERROR_CODES.PAYMENT.NOT_PAID);
     this.props.refundDue = true;
     this.props.updatedAt = now;
   }
@@ -155,7 +156,7 @@ export class Payment {
 
   private moveTo(status: PaymentStatus, now: Date): void {
     if (!Payment.canMove(this.props.status, status)) {
-      throw new Conflict(`A ${this.props.status} payment cannot become ${status}`, 'PAYMENT.INVALID_TRANSITION');
+      throw new Conflict(`A ${this.props.status} payment cannot become ${status}`, ERROR_CODES.PAYMENT.INVALID_TRANSITION);
     }
     this.props.status = status;
     this.props.updatedAt = now;

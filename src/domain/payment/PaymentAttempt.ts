@@ -1,5 +1,6 @@
+import { ERROR_CODES } from '../shared/errorCatalogue';
 import { Conflict } from '../shared/errors';
-import { VerifiedPayment } from './Payment';
+import type { VerifiedPayment } from './Payment';
 
 export const ATTEMPT_STATUSES = ['OPEN', 'PAID', 'FAILED', 'CANCELLED'] as const;
 export type AttemptStatus = (typeof ATTEMPT_STATUSES)[number];
@@ -58,9 +59,9 @@ export class PaymentAttempt {
   /** Records the one outcome the gateway vouched for on this checkout. */
   record(verified: VerifiedPayment, now: Date): void {
     if (verified.transactionId !== this.props.transactionId) {
-      throw new Conflict('The gateway confirmed another transaction', 'PAYMENT.TRANSACTION_MISMATCH');
+      throw new Conflict('The gateway confirmed another transaction', ERROR_CODES.PAYMENT.TRANSACTION_MISMATCH);
     }
-    if (this.hasVerdict) throw new Conflict(`Attempt ${this.props.transactionId} is already ${this.props.status}`, 'PAYMENT.ATTEMPT_SETTLED');
+    if (this.hasVerdict) throw new Conflict(`Attempt ${this.props.transactionId} is already ${this.props.status}`, ERROR_CODES.PAYMENT.ATTEMPT_SETTLED);
     this.props.status = verified.status;
     this.props.valId = verified.valId;
     this.props.settledAt = now;

@@ -1,3 +1,6 @@
+import type { CodeOf, ErrorCode, ErrorKind } from './errorCatalogue';
+import { ERROR_CODES } from './errorCatalogue';
+
 /** A problem with one input field, reported back to the caller by name. */
 export interface FieldProblem {
   path: string;
@@ -5,11 +8,13 @@ export interface FieldProblem {
 }
 
 /**
- * Every error the domain and the application raise on purpose. `code` is stable
- * (clients and logs may match on it); the HTTP adapter maps the class to a status.
+ * Every error the domain and the application raise on purpose. `code` is stable (clients and logs
+ * may match on it) and comes from the catalogue; `kind` decides how the edges answer it
+ * (errorCatalogue.ts: HTTP status, CLI exit code).
  */
 export abstract class DomainError extends Error {
-  abstract readonly code: string;
+  abstract readonly code: ErrorCode;
+  abstract readonly kind: ErrorKind;
   constructor(message: string) {
     super(message);
     this.name = new.target.name;
@@ -17,10 +22,9 @@ export abstract class DomainError extends Error {
 }
 
 export class ValidationFailed extends DomainError {
-  readonly code: string;
-  constructor(message: string, readonly problems: FieldProblem[] = [], code = 'VALIDATION_FAILED') {
+  readonly kind = 'invalid';
+  constructor(message: string, readonly problems: FieldProblem[] = [], readonly code: CodeOf<'invalid'> = ERROR_CODES.VALIDATION_FAILED) {
     super(message);
-    this.code = code;
   }
   static field(path: string, message: string): ValidationFailed {
     return new ValidationFailed(`${path} ${message}`, [{ path, message }]);
@@ -28,42 +32,40 @@ export class ValidationFailed extends DomainError {
 }
 
 export class NotFound extends DomainError {
-  readonly code: string;
-  constructor(message: string, code = 'NOT_FOUND') {
+  readonly kind = 'notFound';
+  constructor(message: string, readonly code: CodeOf<'notFound'>) {
     super(message);
-    this.code = code;
   }
-  static of(what: string): NotFound {
-    return new NotFound(`${what} not found`, `${what.toUpperCase().replace(/\s+/g, '_')}.NOT_FOUND`);
+  /** `What not found`, e.g. `NotFound.of('Tour type', ERROR_CODES.TOUR_TYPE.NOT_FOUND)`. */
+  static of(what: string, code: CodeOf<'notFound'>): NotFound {
+    return new NotFound(`${what} not found`, code);
   }
 }
 
 export class Conflict extends DomainError {
-  readonly code: string;
-  constructor(message: string, code = 'CONFLICT') {
+  readonly kind = 'conflict';
+  constructor(message: string, readonly code: CodeOf<'conflict'> = ERROR_CODES.CONFLICT) {
     super(message);
-    this.code = code;
   }
 }
 
 export class Unauthenticated extends DomainError {
-  readonly code: string;
-  constructor(message = 'Authentication required', code = 'AUTH.UNAUTHENTICATED') {
+  readonly kind = 'unauthenticated';
+  constructor(message = 'Authentication required', readonly code: CodeOf<'unauthenticated'> = ERROR_CODES.AUTH.UNAUTHENTICATED) {
     super(message);
-    this.code = code;
   }
 }
 
 export class Forbidden extends DomainError {
-  readonly code: string;
-  constructor(message = 'You are not allowed to do this', code = 'AUTH.FORBIDDEN') {
+  readonly kind = 'forbidden';
+  constructor(message = 'You are not allowed to do this', readonly code: CodeOf<'forbidden'> = ERROR_CODES.AUTH.FORBIDDEN) {
     super(message);
-    this.code = code;
   }
 }
 
 export class RateLimited extends DomainError {
-  readonly code = 'RATE_LIMITED';
+  readonly kind = 'rateLimited';
+  readonly code = ERROR_CODES.RATE_LIMITED;
   constructor(readonly retryAfterSeconds: number, message = 'Too many requests, try again later') {
     super(message);
   }
@@ -71,7 +73,8 @@ export class RateLimited extends DomainError {
 
 /** An outside system we depend on (database, Redis, SMTP, gateway) did not answer. */
 export class DependencyUnavailable extends DomainError {
-  readonly code = 'DEPENDENCY_UNAVAILABLE';
+  readonly kind = 'unavailable';
+  readonly code = ERROR_CODES.DEPENDENCY_UNAVAILABLE;
   constructor(readonly dependency: string, message = `${dependency} is unavailable`) {
     super(message);
   }

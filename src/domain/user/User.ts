@@ -1,6 +1,8 @@
+import { ERROR_CODES } from '../shared/errorCatalogue';
 import { Conflict, Forbidden } from '../shared/errors';
-import { Email } from './Email';
-import { AccountStatus, Actor, Role, isAdmin } from './Role';
+import type { Email } from './Email';
+import type { AccountStatus, Actor, Role } from './Role';
+import { isAdmin } from './Role';
 
 export interface UserProps {
   id: string;
@@ -80,10 +82,10 @@ export class User {
 
   /** Only called once the password matched, so the answer reveals nothing to a guesser. */
   assertMayLogIn(): void {
-    if (this.props.isDeleted) throw new Forbidden('User is deleted', 'USER.DELETED');
-    if (this.props.status === 'BLOCKED') throw new Forbidden('User is blocked', 'USER.BLOCKED');
-    if (this.props.status === 'INACTIVE') throw new Forbidden('User is inactive', 'USER.INACTIVE');
-    if (!this.props.isVerified) throw new Forbidden('User is not verified', 'USER.NOT_VERIFIED');
+    if (this.props.isDeleted) throw new Forbidden('User is deleted', ERROR_CODES.USER.DELETED);
+    if (this.props.status === 'BLOCKED') throw new Forbidden('User is blocked', ERROR_CODES.USER.BLOCKED);
+    if (this.props.status === 'INACTIVE') throw new Forbidden('User is inactive', ERROR_CODES.USER.INACTIVE);
+    if (!this.props.isVerified) throw new Forbidden('User is not verified', ERROR_CODES.USER.NOT_VERIFIED);
   }
 
   get mayBook(): boolean {
@@ -101,7 +103,7 @@ export class User {
   }
 
   setFirstPassword(passwordHash: string, now: Date): void {
-    if (this.props.passwordHash) throw new Conflict('This account already has a password', 'USER.PASSWORD_ALREADY_SET');
+    if (this.props.passwordHash) throw new Conflict('This account already has a password', ERROR_CODES.USER.PASSWORD_ALREADY_SET);
     this.changePassword(passwordHash, now);
   }
 
@@ -111,7 +113,7 @@ export class User {
    */
   linkGoogle(googleId: string, now: Date): void {
     if (this.props.googleId && this.props.googleId !== googleId) {
-      throw new Conflict('This account is linked to another Google account', 'USER.GOOGLE_ACCOUNT_MISMATCH');
+      throw new Conflict('This account is linked to another Google account', ERROR_CODES.USER.GOOGLE_ACCOUNT_MISMATCH);
     }
     if (!this.props.isVerified) this.props.passwordHash = null;
     this.props.googleId = googleId;

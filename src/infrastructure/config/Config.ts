@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { ClientProfileName, withClientProfile } from './clientProfiles';
+import { durationMs } from '../../application/shared/duration';
+import type { ClientProfileName } from './clientProfiles';
+import { withClientProfile } from './clientProfiles';
 import { PRIVATE_FILE, ensurePrivateDir } from '../system/privateFiles';
 import { environmentSchema } from './schema';
 
@@ -64,10 +66,9 @@ export class ConfigError extends Error {}
 const SECRET_NAMES = ['JWT_ACCESS_SECRET', 'JWT_REFRESH_SECRET', 'OTP_HASH_KEY', 'STORAGE_SIGNING_KEY', 'SANDBOX_GATEWAY_SECRET'] as const;
 
 export function parseDuration(value: string): number {
-  const match = /^(\d+)(ms|s|m|h|d)$/.exec(value);
-  if (!match) throw new ConfigError(`Invalid duration ${value}`);
-  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[match[2] as 'ms'];
-  return Number(match[1]) * unit;
+  const ms = durationMs(value);
+  if (ms === null) throw new ConfigError(`Invalid duration ${value}`);
+  return ms;
 }
 
 /** Development secrets are made once and kept in VAR_DIR so restarts keep sessions valid. */

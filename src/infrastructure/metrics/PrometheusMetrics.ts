@@ -1,15 +1,16 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import { TransactionContention } from '../persistence/transactionRetry';
+import type { Metrics, MetricsExposition, ServedRequest } from '../../application/ports/Metrics';
+import type { TransactionContention } from '../persistence/transactionRetry';
 
 /** Reads a live number at scrape time (queue depth, pool usage) instead of tracking it on every change. */
 export type GaugeSource = (set: (labels: Record<string, string>, value: number) => void) => Promise<void> | void;
 
 /**
- * One prom-client registry per process (per container in tests): Node's default
- * process metrics plus TourDesk's own. Decorators and middleware record into it;
- * `GET /metrics` renders it.
+ * One prom-client registry per process (per composition root in tests): Node's default process
+ * metrics plus TourDesk's own. The HTTP adapter records through the Metrics port, the metered
+ * decorators into the series directly; `GET /metrics` renders it.
  */
-export class PrometheusMetrics {
+export class PrometheusMetrics implements Metrics {
   readonly registry = new Registry();
 
   readonly httpRequestDuration = new Histogram({
@@ -96,11 +97,11 @@ export class PrometheusMetrics {
     this.queueDepthSources.push(source);
   }
 
-  get contentType(): string {
-    return this.registry.contentType;
+  requestServed(request: ServedRequest, seconds: number): void {
+    this.httpRequestDuration.observe({ method: request.method, route: request.route, status: String(request.status) }, seconds);
   }
 
-  render(): Promise<string> {
-    return this.registry.metrics();
+  async exposition(): Promise<MetricsExposition> {
+    return { contentType: this.registry.contentType, body: await this.registry.metrics() };
   }
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { JWTPayload, JWTVerifyGetKey, createRemoteJWKSet, errors, jwtVerify } from 'jose';
-import { Clock } from '../../application/ports/Clock';
-import { AuthorizationRequest, IdentityProvider, VerifiedIdentity } from '../../application/ports/IdentityProvider';
+import type { JWTPayload, JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, errors, jwtVerify } from 'jose';
+import type { Clock } from '../../application/ports/Clock';
+import type { AuthorizationRequest, IdentityProvider, VerifiedIdentity } from '../../application/ports/IdentityProvider';
 import { DependencyUnavailable, Unauthenticated } from '../../domain/shared/errors';
 
 export const GOOGLE_ISSUER = 'https://accounts.google.com';

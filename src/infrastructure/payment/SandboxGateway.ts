@@ -1,14 +1,17 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { In, IsNull, Not } from 'typeorm';
-import { Clock } from '../../application/ports/Clock';
-import { IdGenerator } from '../../application/ports/IdGenerator';
-import { CallbackUrls, GatewayCallback, GatewaySession, PaymentCustomer, PaymentGateway } from '../../application/ports/PaymentGateway';
-import { SandboxCheckout, SandboxOutcome, SandboxSessionView } from '../../application/ports/SandboxCheckout';
-import { Payment, VerifiedPayment } from '../../domain/payment/Payment';
+import type { Clock } from '../../application/ports/Clock';
+import type { IdGenerator } from '../../application/ports/IdGenerator';
+import type { CallbackUrls, GatewayCallback, GatewaySession, PaymentCustomer, PaymentGateway } from '../../application/ports/PaymentGateway';
+import type { SandboxCheckout, SandboxOutcome, SandboxSessionView } from '../../application/ports/SandboxCheckout';
+import type { Payment, VerifiedPayment } from '../../domain/payment/Payment';
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { Conflict, NotFound } from '../../domain/shared/errors';
 import { Money } from '../../domain/shared/Money';
-import { Database, affectedRows } from '../persistence/Database';
-import { SandboxSessionEntity, SandboxSessionRow } from '../persistence/entities/SandboxSessionEntity';
+import type { Database } from '../persistence/Database';
+import { affectedRows } from '../persistence/Database';
+import type { SandboxSessionRow } from '../persistence/entities/SandboxSessionEntity';
+import { SandboxSessionEntity } from '../persistence/entities/SandboxSessionEntity';
 
 const STATUS_PARAM: Record<SandboxOutcome, string> = { PAID: 'VALID', FAILED: 'FAILED', CANCELLED: 'CANCELLED' };
 const VAL_ID = /^([0-9A-Za-z-]{1,64})\.([0-9a-f]{32})\.([0-9a-f]{64})$/;
@@ -62,13 +65,13 @@ export class SandboxGateway implements PaymentGateway, SandboxCheckout {
   complete(sessionId: string, outcome: SandboxOutcome): Promise<string> {
     return this.db.transaction(async () => {
       const row = await this.repo.findOneBy({ id: sessionId });
-      if (!row) throw NotFound.of('Checkout session');
+      if (!row) throw NotFound.of('Checkout session', ERROR_CODES.CHECKOUT_SESSION.NOT_FOUND);
       const nonce = randomBytes(16).toString('hex');
       const valId = `${row.id}.${nonce}.${this.sign(row.id, nonce)}`;
       const result = await this.repo.update({ id: row.id, outcome: IsNull(), voidedAt: IsNull() }, { outcome, valId, completedAt: this.clock.now() });
       if (affectedRows(result) !== 1) {
-        if (row.outcome === null && row.voidedAt !== null) throw new Conflict('This checkout was replaced by a newer one; pay there', 'SANDBOX.SUPERSEDED');
-        throw new Conflict('This checkout is already completed', 'SANDBOX.COMPLETED');
+        if (row.outcome === null && row.voidedAt !== null) throw new Conflict('This checkout was replaced by a newer one; pay there', ERROR_CODES.SANDBOX.SUPERSEDED);
+        throw new Conflict('This checkout is already completed', ERROR_CODES.SANDBOX.COMPLETED);
       }
       const target = new URL(outcome === 'PAID' ? row.successUrl : outcome === 'FAILED' ? row.failUrl : row.cancelUrl);
       const amount = Money.ofMinor(Number(row.amount), row.currency);

@@ -1,5 +1,5 @@
-import { CallbackUrls, GatewayCallback, GatewaySession, PaymentCustomer, PaymentGateway } from '../../application/ports/PaymentGateway';
-import { Payment, VerifiedPayment } from '../../domain/payment/Payment';
+import type { CallbackUrls, GatewayCallback, GatewaySession, PaymentCustomer, PaymentGateway } from '../../application/ports/PaymentGateway';
+import type { Payment, VerifiedPayment } from '../../domain/payment/Payment';
 import { DependencyUnavailable } from '../../domain/shared/errors';
 import { Money } from '../../domain/shared/Money';
 
@@ -15,6 +15,9 @@ const VAL_ID = /^[0-9A-Za-z_-]{1,100}$/;
 
 /** What the Order Validation API and the Transaction Query API report per transaction. */
 type Report = Record<string, unknown>;
+
+/** A field of a report as text: strings and numbers as they are, anything else as `fallback`. */
+const text = (value: unknown, fallback = ''): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : fallback);
 
 /**
  * SSLCommerz v4: a session from `gwprocess/v4/api.php`, and every redirect or IPN confirmed by
@@ -55,9 +58,9 @@ export class SslCommerzGateway implements PaymentGateway {
     });
     const body = await this.call(`${this.settings.baseUrl}/gwprocess/v4/api.php`, { method: 'POST', body: form });
     if (body.status !== 'SUCCESS' || typeof body.GatewayPageURL !== 'string' || !body.GatewayPageURL) {
-      throw new DependencyUnavailable('payment gateway', `SSLCommerz refused the session: ${String(body.failedreason ?? body.status ?? 'no reason')}`);
+      throw new DependencyUnavailable('payment gateway', `SSLCommerz refused the session: ${text(body.failedreason ?? body.status, 'no reason')}`);
     }
-    return { paymentUrl: body.GatewayPageURL, sessionRef: String(body.sessionkey ?? '') };
+    return { paymentUrl: body.GatewayPageURL, sessionRef: text(body.sessionkey) };
   }
 
   async check(callback: GatewayCallback): Promise<VerifiedPayment | null> {
@@ -74,12 +77,12 @@ export class SslCommerzGateway implements PaymentGateway {
   async lookup(transactionId: string): Promise<VerifiedPayment | null> {
     const body = await this.call(this.apiUrl('/validator/api/merchantTransIDvalidationAPI.php', { tran_id: transactionId }), { method: 'GET' });
     if (body.APIConnect !== 'DONE') {
-      throw new DependencyUnavailable('payment gateway', `SSLCommerz transaction query answered ${String(body.APIConnect ?? 'nothing')}`);
+      throw new DependencyUnavailable('payment gateway', `SSLCommerz transaction query answered ${text(body.APIConnect, 'nothing')}`);
     }
     const found = Array.isArray(body.element) ? (body.element as Report[]) : [];
     // A session may hold several tries (a declined card, then a good one): any success counts.
     for (const report of found.filter((r) => r.tran_id === transactionId)) {
-      const verified = paid(report, String(report.val_id ?? ''));
+      const verified = paid(report, text(report.val_id));
       if (verified) return verified;
     }
     return null;
@@ -93,7 +96,7 @@ export class SslCommerzGateway implements PaymentGateway {
     return url.toString();
   }
 
-  private async call(url: string, init: { method: string; body?: URLSearchParams }): Promise<Record<string, any>> {
+  private async call(url: string, init: { method: string; body?: URLSearchParams }): Promise<Report> {
     let response: Response;
     try {
       response = await fetch(url, { ...init, signal: AbortSignal.timeout(this.settings.timeoutMs ?? 15_000) });
@@ -103,7 +106,7 @@ export class SslCommerzGateway implements PaymentGateway {
     const text = await response.text();
     if (!response.ok) throw new DependencyUnavailable('payment gateway', `SSLCommerz answered ${response.status}`);
     try {
-      return JSON.parse(text) as Record<string, any>;
+      return JSON.parse(text) as Report;
     } catch {
       throw new DependencyUnavailable('payment gateway', 'SSLCommerz answered with something that is not JSON');
     }
@@ -114,7 +117,7 @@ export class SslCommerzGateway implements PaymentGateway {
 function paid(report: Report, valId: string): VerifiedPayment | null {
   if (report.status !== 'VALID' && report.status !== 'VALIDATED') return null;
   // `currency_type`/`currency_amount` are what we asked for; `currency`/`amount` may be the settlement (BDT).
-  const currency = String(report.currency_type || report.currency || '');
+  const currency = text(report.currency_type || report.currency);
   const major = Number(report.currency_amount || report.amount);
   if (!VAL_ID.test(valId) || !/^[A-Z]{3}$/.test(currency) || !Number.isFinite(major) || major < 0 || typeof report.tran_id !== 'string') return null;
   return { transactionId: report.tran_id, amount: Money.ofMinor(Math.round(major * 100), currency), status: 'PAID', valId };

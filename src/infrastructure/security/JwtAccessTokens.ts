@@ -1,9 +1,12 @@
-import { KeyObject, createSecretKey } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+import { createSecretKey } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { AccessClaims, AccessTokens } from '../../application/ports/AccessTokens';
-import { Clock } from '../../application/ports/Clock';
+import type { AccessClaims, AccessTokens } from '../../application/ports/AccessTokens';
+import type { Clock } from '../../application/ports/Clock';
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { Unauthenticated } from '../../domain/shared/errors';
-import { ROLES, Role } from '../../domain/user/Role';
+import type { Role } from '../../domain/user/Role';
+import { ROLES } from '../../domain/user/Role';
 
 const ALGORITHM = 'HS256';
 
@@ -33,15 +36,15 @@ export class JwtAccessTokens implements AccessTokens {
         clockTimestamp: Math.floor(this.clock.now().getTime() / 1000),
       }) as jwt.JwtPayload;
     } catch (error) {
-      if (error instanceof jwt.TokenExpiredError) throw new Unauthenticated('jwt expired', 'AUTH.TOKEN_EXPIRED');
-      throw new Unauthenticated('Invalid access token', 'AUTH.TOKEN_INVALID');
+      if (error instanceof jwt.TokenExpiredError) throw new Unauthenticated('jwt expired', ERROR_CODES.AUTH.TOKEN_EXPIRED);
+      throw new Unauthenticated('Invalid access token', ERROR_CODES.AUTH.TOKEN_INVALID);
     }
     // jsonwebtoken checks `exp` only when present: a token that never expires is refused here.
     if (typeof payload.exp !== 'number' || typeof payload.sub !== 'string' || !ROLES.includes(payload.role)) {
-      throw new Unauthenticated('Invalid access token', 'AUTH.TOKEN_INVALID');
+      throw new Unauthenticated('Invalid access token', ERROR_CODES.AUTH.TOKEN_INVALID);
     }
     // Tokens signed before sessions were named in them: the client's remedy is a refresh, as for an expired one.
-    if (typeof payload.sid !== 'string' || !payload.sid) throw new Unauthenticated('jwt expired', 'AUTH.TOKEN_EXPIRED');
+    if (typeof payload.sid !== 'string' || !payload.sid) throw new Unauthenticated('jwt expired', ERROR_CODES.AUTH.TOKEN_EXPIRED);
     return { userId: payload.sub, email: String(payload.email), role: payload.role as Role, sessionId: payload.sid };
   }
 }

@@ -2,8 +2,8 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
 import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { Clock } from '../../application/ports/Clock';
-import { ListedObject, ObjectStorage, ObjectStream, StoredObject } from '../../application/ports/ObjectStorage';
+import type { Clock } from '../../application/ports/Clock';
+import type { ListedObject, ObjectStorage, ObjectStream, StoredObject } from '../../application/ports/ObjectStorage';
 import { assertStorageKey, assertStoragePrefix, isStorageKey } from './storageKey';
 import { PRIVATE_DIR, PRIVATE_FILE } from '../system/privateFiles';
 
@@ -23,6 +23,8 @@ interface Meta {
  * an HMAC-SHA256 signature over key and expiry, checked by `verify` before anything is served.
  */
 export class LocalObjectStorage implements ObjectStorage {
+  /** Where the app serves the signed links this store hands out. */
+  readonly urlPath = LOCAL_FILES_PATH;
   private readonly objects: string;
   private readonly meta: string;
 

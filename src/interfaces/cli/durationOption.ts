@@ -1,5 +1,5 @@
 import { ValidationFailed } from '../../domain/shared/errors';
-import { parseDuration } from '../../infrastructure/config/Config';
+import { durationMs } from '../../application/shared/duration';
 
 export interface DurationBounds {
   /** Shown in the error: `7d, 12h or 30m`. */
@@ -10,12 +10,8 @@ export interface DurationBounds {
 
 /** A duration option in the config's format (`7d`, `12h`, `30m`, `45s`, `500ms`) → ms; anything else is exit 2 with one line. */
 export function durationOption(option: string, value: string, bounds: DurationBounds): number {
-  let ms: number;
-  try {
-    ms = parseDuration(value.trim());
-  } catch {
-    throw ValidationFailed.field(option, `must be a duration like ${bounds.examples} (got "${value}")`);
-  }
+  const ms = durationMs(value.trim());
+  if (ms === null) throw ValidationFailed.field(option, `must be a duration like ${bounds.examples} (got "${value}")`);
   if (bounds.max && (!Number.isSafeInteger(ms) || ms > bounds.max.ms)) throw ValidationFailed.field(option, `must be at most ${bounds.max.label}`);
   if (bounds.min && (!Number.isSafeInteger(ms) || ms < bounds.min.ms)) throw ValidationFailed.field(option, `must be at least ${bounds.min.label}`);
   return ms;

@@ -1,10 +1,11 @@
-import { Context } from 'koa';
-import { CheckSession } from '../../application/auth/CheckSession';
-import { AccessTokens } from '../../application/ports/AccessTokens';
+import type { Context } from 'koa';
+import type { CheckSession } from '../../application/auth/CheckSession';
+import type { AccessTokens } from '../../application/ports/AccessTokens';
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { DomainError, Forbidden, Unauthenticated } from '../../domain/shared/errors';
-import { Actor } from '../../domain/user/Role';
+import type { Actor } from '../../domain/user/Role';
 import { ACCESS_COOKIE } from './cookies';
-import { Access } from './route';
+import type { Access } from './route';
 
 export interface Authentication {
   actor: Actor | null;
@@ -38,7 +39,7 @@ export function authenticator(tokens: AccessTokens, checkSession: CheckSession) 
         throw error;
       }
     }
-    if (!presented) throw new Unauthenticated('You are not logged in', 'AUTH.NO_TOKEN');
+    if (!presented) throw new Unauthenticated('You are not logged in', ERROR_CODES.AUTH.NO_TOKEN);
     const actor = await checkSession.execute(tokens.verify(presented.token));
     if (access !== 'user' && !access.includes(actor.role)) throw new Forbidden('You are not permitted to view this route');
     return { actor, byCookie: presented.byCookie };

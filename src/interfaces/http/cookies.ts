@@ -1,5 +1,5 @@
-import { Context } from 'koa';
-import { Config } from '../../infrastructure/config/Config';
+import type { Context } from 'koa';
+import type { CookieSettings } from './HttpSettings';
 
 export const ACCESS_COOKIE = 'accessToken';
 export const REFRESH_COOKIE = 'refreshToken';
@@ -12,7 +12,7 @@ const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
  * context even over http, so `localhost` and `127.0.0.1` can be tried as two sites). Otherwise Lax.
  * Logout clears with the same attributes so browsers match them.
  */
-export function cookieOptions(config: Config): { httpOnly: true; secure: boolean; sameSite: 'none' | 'lax'; path: string } {
+export function cookieOptions(config: CookieSettings): { httpOnly: true; secure: boolean; sameSite: 'none' | 'lax'; path: string } {
   const api = new URL(config.publicUrl);
   const crossSite = new URL(config.frontendUrl).hostname !== api.hostname;
   const production = config.env === 'production';
@@ -21,7 +21,7 @@ export function cookieOptions(config: Config): { httpOnly: true; secure: boolean
   return { httpOnly: true, secure: production || none, sameSite: none ? 'none' : 'lax', path: '/' };
 }
 
-export function setSessionCookies(ctx: Context, config: Config, tokens: { accessToken: string; refreshToken: string; accessExpiresAt: Date; refreshExpiresAt: Date }): void {
+export function setSessionCookies(ctx: Context, config: CookieSettings, tokens: { accessToken: string; refreshToken: string; accessExpiresAt: Date; refreshExpiresAt: Date }): void {
   const options = cookieOptions(config);
   if (options.secure) ctx.cookies.secure = true;
   // The access cookie lives as long as the session, not as its JWT: a browser must keep sending the
@@ -30,7 +30,7 @@ export function setSessionCookies(ctx: Context, config: Config, tokens: { access
   ctx.cookies.set(REFRESH_COOKIE, tokens.refreshToken, { ...options, expires: tokens.refreshExpiresAt });
 }
 
-export function clearSessionCookies(ctx: Context, config: Config): void {
+export function clearSessionCookies(ctx: Context, config: CookieSettings): void {
   const options = cookieOptions(config);
   if (options.secure) ctx.cookies.secure = true;
   ctx.cookies.set(ACCESS_COOKIE, '', { ...options, expires: new Date(0) });

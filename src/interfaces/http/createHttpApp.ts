@@ -2,58 +2,71 @@ import Router from '@koa/router';
 import cors from '@koa/cors';
 import Koa from 'koa';
 import helmet from 'koa-helmet';
-import { CheckSession } from '../../application/auth/CheckSession';
-import { AccessTokens } from '../../application/ports/AccessTokens';
-import { RateLimiter } from '../../application/ports/RateLimiter';
-import { TOKENS } from '../../application/ports/tokens';
-import { Runtime } from '../../infrastructure/container/buildContainer';
-import { PrometheusMetrics } from '../../infrastructure/metrics/PrometheusMetrics';
-import { httpMetrics } from './httpMetrics';
+import type { Ports } from '../../application/ports/Ports';
+import type { UseCases } from '../../application/UseCases';
+import type { ClassifyFailure, RequestScope } from '../edges';
 import { authenticator } from './authenticate';
 import { trustedOrigins } from './csrf';
+import type { SignedFileLinks } from './filesRouter';
 import { filesRouter } from './filesRouter';
+import { httpMetrics } from './httpMetrics';
+import type { HttpSettings } from './HttpSettings';
 import { errorEnvelope, requestLogging } from './middleware';
 import { mountRoutes } from './mountRoutes';
-import { rateLimitGuard } from './rateLimit';
+import type { OpenApiDocument } from './openapi';
 import { buildOpenApi } from './openapi';
 import { operationsRouter } from './operations';
+import { rateLimitGuard } from './rateLimit';
 import { bodyParser } from './requestBody';
-import { RouteDef } from './route';
+import type { RouteDef } from './route';
+import type { RouteDependencies } from './routes';
 import { routeModules } from './routes';
+
+/** What the HTTP adapter is handed by the entry point: the use cases and ports it calls, its settings, and the process's edges. */
+export interface HttpAppDependencies {
+  useCases: RouteDependencies['useCases'] & Pick<UseCases, 'checkSession'>;
+  ports: RouteDependencies['ports'] & Pick<Ports, 'accessTokens' | 'rateLimiter' | 'logger' | 'metrics' | 'healthChecks'>;
+  settings: HttpSettings;
+  /** The embedded object store's signed links, served under `/files`; null when S3 serves its own. */
+  localFiles: SignedFileLinks | null;
+  classifyFailure: ClassifyFailure;
+  inRequestScope: RequestScope;
+}
 
 export interface HttpApp {
   app: Koa;
   routes: RouteDef[];
-  openApi(): Record<string, any>;
+  openApi(): OpenApiDocument;
 }
 
-export function createHttpApp(runtime: Runtime, extraRouters: Router[] = []): HttpApp {
-  const { config, logger } = runtime;
+export function createHttpApp(dependencies: HttpAppDependencies): HttpApp {
+  const { useCases, ports, settings } = dependencies;
   // With N trusted proxies, ctx.ip is the N-th X-Forwarded-For entry from the right: the hop the nearest proxy saw.
-  const app = new Koa({ proxy: config.trustProxy > 0, maxIpsCount: config.trustProxy });
-  const routes = routeModules.flatMap((module) => module(runtime));
-  let document: Record<string, any> | null = null;
-  const openApi = () => (document ??= buildOpenApi(routes, { title: 'TourDesk', version: '1.0.0', serverUrl: config.publicUrl }));
+  const app = new Koa({ proxy: settings.trustProxy > 0, maxIpsCount: settings.trustProxy });
+  const routes = routeModules.flatMap((module) => module(dependencies));
+  let document: OpenApiDocument | null = null;
+  const openApi = () => (document ??= buildOpenApi(routes, { title: 'TourDesk', version: '1.0.0', serverUrl: settings.publicUrl }));
 
   const api = new Router();
   mountRoutes(api, routes, {
-    authenticate: authenticator(runtime.container.get<AccessTokens>(TOKENS.AccessTokens), runtime.container.get(CheckSession)),
-    trustedOrigins: trustedOrigins(config),
-    parseBody: bodyParser(config),
-    rateLimits: rateLimitGuard(runtime.container.get<RateLimiter>(TOKENS.RateLimiter), logger),
+    authenticate: authenticator(ports.accessTokens, useCases.checkSession),
+    trustedOrigins: trustedOrigins(settings),
+    parseBody: bodyParser(settings),
+    rateLimits: rateLimitGuard(ports.rateLimiter, ports.logger),
   });
-  const ops = operationsRouter(runtime, openApi);
+  const ops = operationsRouter(dependencies, openApi);
 
-  app.use(requestLogging(logger));
-  app.use(httpMetrics(runtime.container.get(PrometheusMetrics)));
-  app.use(errorEnvelope(config, logger));
+  app.use(requestLogging(ports.logger, dependencies.inRequestScope));
+  app.use(httpMetrics(ports.metrics));
+  app.use(errorEnvelope(settings, ports.logger, dependencies.classifyFailure));
   app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:', 'https:'] } } }));
-  app.use(cors({ origin: config.frontendUrl, credentials: true, exposeHeaders: ['X-Request-Id', 'Retry-After', 'Content-Disposition'] }));
+  app.use(cors({ origin: settings.frontendUrl, credentials: true, exposeHeaders: ['X-Request-Id', 'Retry-After', 'Content-Disposition'] }));
   // No body parser here: each API route parses its own body once its caller is known (mountRoutes).
   app.use(ops.routes()).use(ops.allowedMethods());
-  const files = filesRouter(runtime);
-  if (files) app.use(files.routes()).use(files.allowedMethods());
-  for (const router of extraRouters) app.use(router.routes()).use(router.allowedMethods());
+  if (dependencies.localFiles) {
+    const files = filesRouter(dependencies.localFiles);
+    app.use(files.routes()).use(files.allowedMethods());
+  }
   app.use(api.routes()).use(api.allowedMethods());
   return { app, routes, openApi };
 }

@@ -1,6 +1,7 @@
-import { Context } from 'koa';
+import type { Context } from 'koa';
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { Forbidden } from '../../domain/shared/errors';
-import { Config } from '../../infrastructure/config/Config';
+import type { HttpSettings } from './HttpSettings';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -9,7 +10,7 @@ export function isUnsafe(method: string): boolean {
 }
 
 /** Origins whose pages may send cookie-authenticated unsafe requests: the front end, this API, CSRF_TRUSTED_ORIGINS. */
-export function trustedOrigins(config: Config): Set<string> {
+export function trustedOrigins(config: Pick<HttpSettings, 'frontendUrl' | 'publicUrl' | 'csrfTrustedOrigins'>): Set<string> {
   return new Set([new URL(config.frontendUrl).origin, new URL(config.publicUrl).origin, ...config.csrfTrustedOrigins]);
 }
 
@@ -35,6 +36,6 @@ export function assertTrustedOrigin(ctx: Context, origins: Set<string>): void {
     source
       ? `Cross-site request refused: ${source} may not send cookie-authenticated requests`
       : 'Cross-site request refused: a cookie-authenticated request must carry Origin (or Referer) of the front end, or use a Bearer token',
-    'AUTH.CROSS_SITE_REQUEST',
+    ERROR_CODES.AUTH.CROSS_SITE_REQUEST,
   );
 }

@@ -1,20 +1,7 @@
-import {
-  Conflict, DependencyUnavailable, DomainError, Forbidden, NotFound, RateLimited, Unauthenticated, ValidationFailed,
-} from '../../domain/shared/errors';
-import { UnsupportedMediaType } from './requestBody';
+import { ERROR_KINDS } from '../../domain/shared/errorCatalogue';
+import { DomainError } from '../../domain/shared/errors';
 
-/** The one table from error type to HTTP status. Anything not listed is a 500. */
-export const ERROR_STATUS: [abstract new (...args: never[]) => DomainError, number][] = [
-  [ValidationFailed, 400],
-  [Unauthenticated, 401],
-  [Forbidden, 403],
-  [NotFound, 404],
-  [Conflict, 409],
-  [UnsupportedMediaType, 415],
-  [RateLimited, 429],
-  [DependencyUnavailable, 503],
-];
-
+/** The status the error catalogue gives the error's kind; anything that is not a DomainError is a 500. */
 export function statusOf(error: unknown): number {
-  return ERROR_STATUS.find(([type]) => error instanceof type)?.[1] ?? 500;
+  return error instanceof DomainError ? ERROR_KINDS[error.kind].status : 500;
 }

@@ -1,27 +1,34 @@
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import Router from '@koa/router';
+import type { ObjectStream } from '../../application/ports/ObjectStorage';
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { Forbidden, NotFound } from '../../domain/shared/errors';
-import { Runtime } from '../../infrastructure/container/buildContainer';
-import { LOCAL_FILES_PATH, LocalObjectStorage } from '../../infrastructure/storage/LocalObjectStorage';
+
+/** The embedded object store as this router serves it: signed links under `urlPath`, checked before a byte is read. */
+export interface SignedFileLinks {
+  readonly urlPath: string;
+  verify(key: string, expires: string, signature: string): boolean;
+  stream(key: string): Promise<ObjectStream | null>;
+}
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 /**
  * Serves the embedded object store's signed download URLs (`/files/<key>?expires=..&signature=..`),
  * cacheable and displayable by pages on other origins, answering 304 to a matching `If-None-Match`.
- * Only present when the local store is the adapter; S3 serves its own presigned URLs.
+ * Only mounted when the local store is the adapter; S3 serves its own presigned URLs.
  */
-export function filesRouter({ container }: Runtime): Router | null {
-  if (!container.isBound(LocalObjectStorage)) return null;
-  const storage = container.get(LocalObjectStorage);
+export function filesRouter(files: SignedFileLinks): Router {
   const router = new Router();
-  router.get(`${LOCAL_FILES_PATH}/*key`, async (ctx) => {
-    const key = String(ctx.params.key ?? '');
-    const expires = String(ctx.query.expires ?? '');
+  router.get(`${files.urlPath}/*key`, async (ctx) => {
+    const key = text(ctx.params.key);
+    const expires = text(ctx.query.expires);
     // The key is checked (no `..`, no odd characters) inside verify, before any file is touched.
-    if (!storage.verify(key, expires, String(ctx.query.signature ?? ''))) {
-      throw new Forbidden('This link is invalid or has expired', 'STORAGE.LINK_INVALID');
+    if (!files.verify(key, expires, text(ctx.query.signature))) {
+      throw new Forbidden('This link is invalid or has expired', ERROR_CODES.STORAGE.LINK_INVALID);
     }
-    const found = await storage.stream(key);
-    if (!found) throw NotFound.of('File');
+    const found = await files.stream(key);
+    if (!found) throw NotFound.of('File', ERROR_CODES.FILE.NOT_FOUND);
     // Pages on FRONTEND_URL (another origin) display these: helmet's `same-origin` would block them.
     ctx.set('Cross-Origin-Resource-Policy', 'cross-origin');
     // A signed URL stays the same for a while (ImageUrls), so browsers keep the bytes until it expires.

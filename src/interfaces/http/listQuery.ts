@@ -1,7 +1,10 @@
 import Joi from 'joi';
-import { ListQuery, RangeFilter } from '../../application/shared/ListQuery';
+import type { FilterValue, ListQuery, RangeFilter } from '../../application/shared/ListQuery';
 import { ValidationFailed } from '../../domain/shared/errors';
-import { Reply, listMeta } from './envelope';
+import type { Reply } from './envelope';
+import { listMeta } from './envelope';
+import type { Fields, Typed } from './schema';
+import { as, withDefault } from './schema';
 
 export interface ListSpec {
   /** Exact-match filters: query name → schema. `_id` is always accepted. */
@@ -20,22 +23,32 @@ const BASE = {
   searchTerm: Joi.string().trim().max(100).allow(''),
   sort: Joi.string().max(200),
   fields: Joi.string().max(500),
-  page: Joi.number().integer().min(1).max(100000).default(1),
+  page: withDefault(Joi.number().integer().min(1).max(100000), 1),
   // Front ends written for the original API ask for `limit=1000` to fill dropdowns: any size above the
   // maximum, however large, is served as the maximum.
-  limit: Joi.number().integer().min(1).unsafe().allow(Infinity).default(10)
-    .description(`page size; values above ${MAX_PAGE_SIZE} are served as ${MAX_PAGE_SIZE} (see meta.limit)`),
+  limit: withDefault(
+    Joi.number().integer().min(1).unsafe().allow(Infinity).description(`page size; values above ${MAX_PAGE_SIZE} are served as ${MAX_PAGE_SIZE} (see meta.limit)`),
+    10,
+  ),
+  _id: Joi.string().max(64),
 };
 
+/** A list query as validated: the common parameters, and the endpoint's filters and ranges by their query names. */
+export type ListQueryInput = Fields<typeof BASE> & Record<string, unknown>;
+
 /** The joi schema of one endpoint's list query; unknown names are refused with a 400. */
-export function listQuerySchema(spec: ListSpec): Joi.ObjectSchema {
+export function listQuerySchema(spec: ListSpec): Typed<ListQueryInput, false> {
   const ranges = Object.fromEntries(Object.entries(spec.ranges ?? {}).map(([name, r]) => [name, r.schema]));
-  return Joi.object({ ...BASE, _id: Joi.string().max(64), ...spec.filters, ...ranges });
+  // The filters differ per endpoint; what they convert to is read back by name (toListQuery) and checked there.
+  return as<ListQueryInput>(Joi.object({ ...BASE, ...spec.filters, ...ranges }));
 }
 
 function csv(value: string | undefined): string[] {
   return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 }
+
+const isFilterValue = (value: unknown): value is FilterValue => ['string', 'number', 'boolean'].includes(typeof value) && value !== '';
+const isBound = (value: unknown): value is number | Date => typeof value === 'number' || value instanceof Date;
 
 export interface ParsedList {
   query: ListQuery;
@@ -43,7 +56,7 @@ export interface ParsedList {
 }
 
 /** Turns an already validated query object into a ListQuery, checking sort and projection names. */
-export function toListQuery(raw: Record<string, any>, spec: ListSpec): ParsedList {
+export function toListQuery(raw: ListQueryInput, spec: ListSpec): ParsedList {
   const sort = csv(raw.sort).map((token) => {
     const field = token.replace(/^-/, '');
     if (!spec.sortable.includes(field)) {
@@ -55,12 +68,15 @@ export function toListQuery(raw: Record<string, any>, spec: ListSpec): ParsedLis
   const unknown = fields.filter((f) => f !== '_id' && f !== 'id' && !spec.projectable.includes(f));
   if (unknown.length) throw ValidationFailed.field('fields', `unknown field(s) ${unknown.join(', ')}`);
   const filters: ListQuery['filters'] = {};
-  for (const name of Object.keys(spec.filters)) if (raw[name] !== undefined && raw[name] !== '') filters[name] = raw[name];
+  for (const name of Object.keys(spec.filters)) {
+    const value = raw[name];
+    if (isFilterValue(value)) filters[name] = value;
+  }
   if (raw._id) filters.id = raw._id;
   const ranges: Record<string, RangeFilter> = {};
   for (const [name, r] of Object.entries(spec.ranges ?? {})) {
-    if (raw[name] === undefined || raw[name] === '') continue;
-    ranges[r.field] = { ...ranges[r.field], [r.bound]: raw[name] };
+    const value = raw[name];
+    if (isBound(value)) ranges[r.field] = { ...ranges[r.field], [r.bound]: value };
   }
   const limit = Math.min(raw.limit, MAX_PAGE_SIZE);
   return { query: { searchTerm: raw.searchTerm || undefined, filters, ranges, sort, page: raw.page, limit }, fields };

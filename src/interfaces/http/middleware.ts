@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { Context, Next } from 'koa';
-import { Config } from '../../infrastructure/config/Config';
-import { PinoLogger } from '../../infrastructure/logging/PinoLogger';
-import { requestContext } from '../../infrastructure/logging/requestContext';
-import { withDatabaseOutageClassified } from '../../infrastructure/persistence/databaseUnavailable';
-import { DependencyUnavailable, RateLimited } from '../../domain/shared/errors';
+import type { Context, Next } from 'koa';
+import type { Logger } from '../../application/ports/Logger';
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
+import type { FieldProblem } from '../../domain/shared/errors';
+import { DependencyUnavailable, DomainError, RateLimited, ValidationFailed } from '../../domain/shared/errors';
+import type { ClassifyFailure, RequestScope } from '../edges';
 import { errorBody } from './envelope';
 import { statusOf } from './errorStatus';
+import { matchedRoute } from './httpMetrics';
+import type { HttpSettings } from './HttpSettings';
 import { removeTemporaryUploads } from './uploads';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -14,55 +16,71 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 /** Gives every request an id (echoed when the client sent a sane one) and logs it once done. */
-export function requestLogging(logger: PinoLogger) {
+export function requestLogging(logger: Logger, inRequestScope: RequestScope) {
   return async (ctx: Context, next: Next): Promise<void> => {
     const given = ctx.get('x-request-id');
     const requestId = REQUEST_ID.test(given) ? given : randomUUID();
-    ctx.state.requestId = requestId;
+    setRequestId(ctx, requestId);
     ctx.set('X-Request-Id', requestId);
     const started = process.hrtime.bigint();
-    await requestContext.run({ requestId }, async () => {
+    await inRequestScope(requestId, async () => {
       try {
         await next();
       } finally {
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
-        const route = (ctx as unknown as { _matchedRoute?: string })._matchedRoute ?? 'unmatched';
-        logger.pino.info({ method: ctx.method, url: ctx.path, route, status: ctx.status, ms: Math.round(ms * 10) / 10 }, 'request');
+        logger.info({ method: ctx.method, url: ctx.path, route: matchedRoute(ctx), status: ctx.status, ms: Math.round(ms * 10) / 10 }, 'request');
         await removeTemporaryUploads(ctx).catch(() => undefined);
       }
     });
   };
 }
 
+const setRequestId = (ctx: Context, requestId: string) => {
+  (ctx.state as { requestId?: string }).requestId = requestId;
+};
+
+/** The id requestLogging gave the request. */
+export function requestIdOf(ctx: Context): string {
+  return (ctx.state as { requestId?: string }).requestId ?? '';
+}
+
+/** What the error envelope says about a thrown error: its message, the fields it names, its stable code. */
+function described(error: unknown): { message?: string; code?: string; problems?: FieldProblem[] } {
+  if (error instanceof ValidationFailed) return { message: error.message, code: error.code, problems: error.problems };
+  if (error instanceof DomainError) return { message: error.message, code: error.code };
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? { message } : {};
+}
+
 /** Maps every error to the error envelope; only unexpected ones become a 500, without internals. */
-export function errorEnvelope(config: Config, logger: PinoLogger) {
+export function errorEnvelope(config: Pick<HttpSettings, 'env' | 'auth'>, logger: Logger, classifyFailure: ClassifyFailure) {
   return async (ctx: Context, next: Next): Promise<void> => {
     try {
       await next();
       if (ctx.status === 404 && ctx.body == null) {
         ctx.status = 404;
-        ctx.body = errorBody(404, `Route not found: ${ctx.method} ${ctx.path}`, [{ path: ctx.path, message: 'no such route' }], ctx.state.requestId);
+        ctx.body = errorBody(404, `Route not found: ${ctx.method} ${ctx.path}`, [{ path: ctx.path, message: 'no such route' }], requestIdOf(ctx));
       } else if (ctx.status >= 400 && ctx.body == null) {
         // e.g. the router's 405 (its Allow header stays): still the error envelope, not Koa's plain text.
         const status = ctx.status;
         const message = `${ctx.message}: ${ctx.method} ${ctx.path}`;
         ctx.status = status;
-        ctx.body = errorBody(status, message, [{ path: ctx.path, message: ctx.message.toLowerCase() }], ctx.state.requestId);
+        ctx.body = errorBody(status, message, [{ path: ctx.path, message: ctx.message.toLowerCase() }], requestIdOf(ctx));
       }
     } catch (thrown) {
-      const error = withDatabaseOutageClassified(thrown);
+      const error = classifyFailure(thrown);
       let status = statusOf(error);
       const known = status !== 500;
-      const e = error as { message?: string; code?: string; problems?: { path: string; message: string }[] };
-      if (e.code === 'AUTH.TOKEN_EXPIRED') status = config.auth.legacyExpiredTokenStatus;
+      const e = described(error);
+      if (e.code === ERROR_CODES.AUTH.TOKEN_EXPIRED) status = config.auth.legacyExpiredTokenStatus;
       if (error instanceof RateLimited) ctx.set('Retry-After', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
       if (error instanceof DependencyUnavailable) ctx.set('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
-      if (!known) logger.pino.error({ err: thrown }, 'unhandled error');
-      else if (status >= 500) logger.pino.warn({ err: thrown }, e.message ?? 'dependency unavailable');
+      if (!known) logger.error({ err: thrown }, 'unhandled error');
+      else if (status >= 500) logger.warn({ err: thrown }, e.message ?? 'dependency unavailable');
       const message = known || config.env === 'development' ? (e.message ?? 'Error') : 'Something went wrong';
       const sources = e.problems?.length ? e.problems : [{ path: '', message }];
       ctx.status = status;
-      ctx.body = errorBody(status, message, sources, ctx.state.requestId, known && e.code ? { code: e.code } : {});
+      ctx.body = errorBody(status, message, sources, requestIdOf(ctx), known && e.code ? { code: e.code } : {});
     }
   };
 }

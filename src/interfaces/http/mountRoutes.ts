@@ -1,13 +1,14 @@
-import Router from '@koa/router';
-import { Context } from 'koa';
+import type Router from '@koa/router';
+import type { Context } from 'koa';
 import { ValidationFailed } from '../../domain/shared/errors';
-import { Authenticator } from './authenticate';
+import type { Authenticator } from './authenticate';
 import { ACCESS_COOKIE, REFRESH_COOKIE } from './cookies';
 import { assertTrustedOrigin, isUnsafe } from './csrf';
 import { successBody } from './envelope';
-import { RateLimitGuard } from './rateLimit';
-import { BodyParser } from './requestBody';
-import { RouteDef, asList } from './route';
+import type { RateLimitGuard } from './rateLimit';
+import type { BodyParser } from './requestBody';
+import type { RouteDef, RouteInput } from './route';
+import { asList } from './route';
 import { uploadedFiles } from './uploads';
 import { validate } from './validate';
 
@@ -47,7 +48,7 @@ export function mountRoutes(router: Router, routes: RouteDef[], guards: RouteGua
       if (isUnsafe(ctx.method) && (byCookie || (route.readsSessionCookies && carriesSessionCookie(ctx)))) assertTrustedOrigin(ctx, guards.trustedOrigins);
       await guards.parseBody(ctx, route);
       const req = route.request ?? {};
-      const input = {
+      const input: RouteInput = {
         actor,
         params: req.params ? validate(req.params, ctx.params, 'params') : ctx.params,
         query: req.query ? validate(req.query, { ...ctx.query }, 'query') : {},

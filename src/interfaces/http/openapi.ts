@@ -1,7 +1,16 @@
-import j2s from 'joi-to-swagger';
+import type { JsonSchema } from './jsonSchema';
+import { jsonSchemaOf } from './jsonSchema';
 import { API_PREFIX } from './mountRoutes';
 import { exampleOf } from './openapiExamples';
-import { RouteDef, asList } from './route';
+import type { RouteDef } from './route';
+import { asList } from './route';
+
+/** The OpenAPI 3 document `/openapi.json` serves. */
+export interface OpenApiDocument {
+  openapi: string;
+  paths: Record<string, Record<string, unknown>>;
+  [field: string]: unknown;
+}
 
 const envelope = (data: object = {}) => ({
   type: 'object',
@@ -9,7 +18,7 @@ const envelope = (data: object = {}) => ({
 });
 
 /** The success envelope around `data`, with an example of the whole answer when `data` has a schema. */
-function successContent(data: Record<string, any> | undefined, status: number) {
+function successContent(data: JsonSchema | undefined, status: number) {
   const schema = envelope(data ?? {});
   if (!data) return { schema };
   return { schema, example: { success: true, statusCode: status, message: 'Done', data: exampleOf(data) } };
@@ -18,7 +27,7 @@ function successContent(data: Record<string, any> | undefined, status: number) {
 const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
 
 /** OpenAPI 3 built from the same route definitions and joi schemas that serve and validate requests. */
-export function buildOpenApi(routes: RouteDef[], info: { title: string; version: string; serverUrl: string }): Record<string, any> {
+export function buildOpenApi(routes: RouteDef[], info: { title: string; version: string; serverUrl: string }): OpenApiDocument {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     for (const rawPath of asList(route.path)) {
@@ -26,11 +35,11 @@ export function buildOpenApi(routes: RouteDef[], info: { title: string; version:
       for (const method of asList(route.method)) {
         const req = route.request ?? {};
         const parameters = [
-          ...Object.entries(req.params ? (j2s(req.params).swagger.properties ?? {}) : {}).map(([name, schema]) => ({ name, in: 'path', required: true, schema })),
-          ...Object.entries(req.query ? (j2s(req.query).swagger.properties ?? {}) : {}).map(([name, schema]) => ({ name, in: 'query', schema })),
+          ...Object.entries(req.params ? (jsonSchemaOf(req.params).properties ?? {}) : {}).map(([name, schema]) => ({ name, in: 'path', required: true, schema })),
+          ...Object.entries(req.query ? (jsonSchemaOf(req.query).properties ?? {}) : {}).map(([name, schema]) => ({ name, in: 'query', schema })),
           ...(rawPath.match(/:(\w+)/g) ?? []).filter(() => !req.params).map((p) => ({ name: p.slice(1), in: 'path', required: true, schema: { type: 'string' } })),
         ];
-        const bodySchema = req.body ? j2s(req.body).swagger : undefined;
+        const bodySchema = req.body ? jsonSchemaOf(req.body) : undefined;
         const requestBody = bodySchema
           ? {
               content: {
@@ -44,7 +53,7 @@ export function buildOpenApi(routes: RouteDef[], info: { title: string; version:
         const status = String(route.response?.status ?? 200);
         const responseContent = route.response?.contentType
           ? { [route.response.contentType]: { schema: { type: 'string', format: 'binary' } } }
-          : { 'application/json': successContent(route.response?.data ? j2s(route.response.data).swagger : undefined, Number(status)) };
+          : { 'application/json': successContent(route.response?.data ? jsonSchemaOf(route.response.data) : undefined, Number(status)) };
         paths[path] ??= {};
         paths[path][method] = {
           tags: [route.tag],

@@ -1,4 +1,4 @@
-type Schema = Record<string, any>;
+import type { JsonSchema } from './jsonSchema';
 
 /** Values a reader recognises, by field name, where the type alone says little. */
 const BY_NAME: Record<string, unknown> = {
@@ -11,7 +11,7 @@ const BY_NAME: Record<string, unknown> = {
  * An example value built from a JSON schema (as joi-to-swagger emits it): the schema's own
  * `example`/`default` first, then a name-based guess, then one from the type and format.
  */
-export function exampleOf(schema: Schema | undefined, name = ''): unknown {
+export function exampleOf(schema: JsonSchema | undefined, name = ''): unknown {
   if (!schema) return undefined;
   if (schema.example !== undefined) return schema.example;
   if (schema.default !== undefined) return schema.default;
@@ -21,7 +21,7 @@ export function exampleOf(schema: Schema | undefined, name = ''): unknown {
   if (name in BY_NAME && schema.type !== 'object' && schema.type !== 'array') return BY_NAME[name];
   switch (schema.type) {
     case 'object': {
-      const entries = Object.entries<Schema>(schema.properties ?? {}).map(([key, value]) => [key, exampleOf(value, key)] as const);
+      const entries = Object.entries(schema.properties ?? {}).map(([key, value]) => [key, exampleOf(value, key)] as const);
       return Object.fromEntries(entries.filter(([, value]) => value !== undefined));
     }
     case 'array':

@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import Router from '@koa/router';
+import type { Ports } from '../../application/ports/Ports';
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { Unauthenticated } from '../../domain/shared/errors';
-import { HealthCheck } from '../../application/ports/HealthCheck';
-import { TOKENS } from '../../application/ports/tokens';
-import { Runtime } from '../../infrastructure/container/buildContainer';
-import { PrometheusMetrics } from '../../infrastructure/metrics/PrometheusMetrics';
+import type { HttpSettings } from './HttpSettings';
+import { requestIdOf } from './middleware';
 
 const DOCS_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>TourDesk API</title>
 <link rel="stylesheet" href="/docs/assets/swagger-ui.css"></head><body><div id="ui"></div>
@@ -21,9 +21,14 @@ const digest = (value: string) => createHash('sha256').update(value).digest();
 const sameSecret = (given: string, expected: string) => timingSafeEqual(digest(given), digest(expected));
 
 /** Liveness, readiness, Prometheus metrics, the OpenAPI document and its UI: outside /api/v1, for operators. */
-export function operationsRouter(runtime: Runtime, openApi: () => Record<string, unknown>): Router {
+export interface OperationsDependencies {
+  ports: Pick<Ports, 'healthChecks' | 'metrics' | 'logger'>;
+  settings: Pick<HttpSettings, 'metricsToken' | 'env'>;
+}
+
+export function operationsRouter({ ports, settings }: OperationsDependencies, openApi: () => Record<string, unknown>): Router {
   const router = new Router();
-  const checks = runtime.container.getAll<HealthCheck>(TOKENS.HealthChecks);
+  const checks = ports.healthChecks;
 
   router.get('/health', (ctx) => {
     ctx.body = { success: true, statusCode: 200, message: 'OK', data: { status: 'ok', uptimeSeconds: Math.round(process.uptime()) } };
@@ -36,31 +41,32 @@ export function operationsRouter(runtime: Runtime, openApi: () => Record<string,
           await Promise.race([c.check(), new Promise((_, reject) => setTimeout(() => reject(new Error('timed out after 2s')), 2000).unref())]);
           return { name: c.name, ok: true as const };
         } catch (error) {
-          return { name: c.name, ok: false as const, error: (error as Error).message };
+          return { name: c.name, ok: false as const, error: error instanceof Error ? error.message : undefined };
         }
       }),
     );
     const failing = results.filter((r) => !r.ok);
     ctx.status = failing.length ? 503 : 200;
     ctx.body = failing.length
-      ? { success: false, statusCode: 503, message: `Not ready: ${failing.map((f) => f.name).join(', ')} unavailable`, errorSources: failing.map((f) => ({ path: f.name, message: f.error })), requestId: ctx.state.requestId }
+      ? { success: false, statusCode: 503, message: `Not ready: ${failing.map((f) => f.name).join(', ')} unavailable`, errorSources: failing.map((f) => ({ path: f.name, message: f.error })), requestId: requestIdOf(ctx) }
       : { success: true, statusCode: 200, message: 'Ready', data: { checks: results.map((r) => r.name) } };
   });
 
-  const metrics = runtime.container.get(PrometheusMetrics);
-  const { metricsToken, env } = runtime.config;
+  const { metrics, logger } = ports;
+  const { metricsToken, env } = settings;
   // Metrics name routes, volumes and failures: in production only a scraper holding METRICS_TOKEN reads them.
   if (metricsToken || env !== 'production') {
     router.get('/metrics', async (ctx) => {
       if (metricsToken && !sameSecret(ctx.get('authorization').replace(/^Bearer\s+/i, ''), metricsToken)) {
         ctx.set('WWW-Authenticate', 'Bearer realm="metrics"');
-        throw new Unauthenticated('/metrics needs Authorization: Bearer <METRICS_TOKEN>', 'METRICS.TOKEN_REQUIRED');
+        throw new Unauthenticated('/metrics needs Authorization: Bearer <METRICS_TOKEN>', ERROR_CODES.METRICS.TOKEN_REQUIRED);
       }
-      ctx.type = metrics.contentType;
-      ctx.body = await metrics.render();
+      const { contentType, body } = await metrics.exposition();
+      ctx.type = contentType;
+      ctx.body = body;
     });
   } else {
-    runtime.logger.warn({}, '/metrics is not served: set METRICS_TOKEN to expose it in production');
+    logger.warn({}, '/metrics is not served: set METRICS_TOKEN to expose it in production');
   }
 
   router.get('/openapi.json', (ctx) => {

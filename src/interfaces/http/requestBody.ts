@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Context, Middleware } from 'koa';
+import type { Context, Middleware } from 'koa';
 import { koaBody } from 'koa-body';
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { DomainError, ValidationFailed } from '../../domain/shared/errors';
-import { Config } from '../../infrastructure/config/Config';
-import { RouteDef } from './route';
+import type { HttpSettings } from './HttpSettings';
+import type { RouteDef } from './route';
 import { stampArrival } from './uploads';
 
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
@@ -14,7 +15,8 @@ const PARSED_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
 /** A body of a type the route does not take; forms are refused where JSON is expected (a cross-site form cannot send JSON). */
 export class UnsupportedMediaType extends DomainError {
-  readonly code = 'REQUEST.UNSUPPORTED_MEDIA_TYPE';
+  readonly kind = 'unsupportedMediaType';
+  readonly code = ERROR_CODES.REQUEST.UNSUPPORTED_MEDIA_TYPE;
 }
 
 /**
@@ -43,7 +45,7 @@ export type BodyParser = (ctx: Context, route: RouteDef) => Promise<void>;
  * multipart only on routes that take files, within their count and size, written to a private
  * directory. Anything else is a 415 before a byte of it is read.
  */
-export function bodyParser(config: Config): BodyParser {
+export function bodyParser(config: Pick<HttpSettings, 'bodyLimit' | 'varDir'>): BodyParser {
   const limits = { jsonLimit: config.bodyLimit, formLimit: config.bodyLimit, textLimit: config.bodyLimit, text: false };
   const json = koaBody({ ...limits, urlencoded: false, multipart: false }) as unknown as Middleware;
   const form = koaBody({ ...limits, urlencoded: true, multipart: false }) as unknown as Middleware;
@@ -80,15 +82,15 @@ export function bodyParser(config: Config): BodyParser {
         },
       },
     });
-    await (parse as unknown as Middleware)(ctx, async () => undefined);
+    await (parse as unknown as Middleware)(ctx, () => Promise.resolve());
     if (refused) throw ValidationFailed.field(files.field, `at most ${files.max} file(s) per request`);
   };
 
   const parse: BodyParser = async (ctx, route) => {
     if (!PARSED_METHODS.has(ctx.method) || (!ctx.request.length && !ctx.get('transfer-encoding'))) return;
     const kind = ctx.is('json', 'urlencoded', 'multipart');
-    if (kind === 'json') await json(ctx, async () => undefined);
-    else if (kind === 'urlencoded' && route.request?.forms) await form(ctx, async () => undefined);
+    if (kind === 'json') await json(ctx, () => Promise.resolve());
+    else if (kind === 'urlencoded' && route.request?.forms) await form(ctx, () => Promise.resolve());
     else if (kind === 'multipart' && route.request?.files) await multipart(ctx, route.request.files);
     else {
       const accepted = ['application/json', route.request?.forms && 'application/x-www-form-urlencoded', route.request?.files && 'multipart/form-data'].filter(Boolean).join(', ');

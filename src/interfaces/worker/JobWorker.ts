@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Clock } from '../../application/ports/Clock';
-import { ClaimedJob, JobStore } from '../../application/ports/JobStore';
-import { Logger } from '../../application/ports/Logger';
+import type { Clock } from '../../application/ports/Clock';
+import type { ClaimedJob, JobStore } from '../../application/ports/JobStore';
+import type { Logger } from '../../application/ports/Logger';
 import { DependencyUnavailable } from '../../domain/shared/errors';
-import { withDatabaseOutageClassified } from '../../infrastructure/persistence/databaseUnavailable';
+import type { ClassifyFailure } from '../edges';
 import { LeaseHeartbeat } from './LeaseHeartbeat';
 
 export type JobHandler = (payload: Record<string, unknown>) => Promise<void>;
@@ -56,6 +56,8 @@ export class JobWorker {
     private readonly handlers: Record<string, JobHandler>,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    /** Tells an outage (logged as a warning; the worker polls on) from a failure. */
+    private readonly classifyFailure: ClassifyFailure,
     options: Partial<JobWorkerOptions> = {},
   ) {
     this.options = { ...DEFAULT_WORKER_OPTIONS, ...options };
@@ -137,7 +139,7 @@ export class JobWorker {
 
   /** An outage is a warning (the loop polls on and it passes); anything else is an error. */
   private logFailure(thrown: unknown, fields: Record<string, unknown>, message: string): void {
-    const error = withDatabaseOutageClassified(thrown);
+    const error = this.classifyFailure(thrown);
     if (error instanceof DependencyUnavailable) this.logger.warn({ ...fields, err: error }, `${message}; polling on`);
     else this.logger.error({ ...fields, err: error }, message);
   }
@@ -147,7 +149,7 @@ export class JobWorker {
   }
 
   private async run(job: ClaimedJob, claimedAt: Date): Promise<void> {
-    const heartbeat = new LeaseHeartbeat(this.store, job, this.clock, this.logger, this.options.leaseMs, this.heartbeatMs, claimedAt);
+    const heartbeat = new LeaseHeartbeat(this.store, job, this.clock, this.logger, this.classifyFailure, this.options.leaseMs, this.heartbeatMs, claimedAt);
     try {
       await this.record(job, heartbeat, await this.perform(job));
     } finally {
@@ -179,7 +181,7 @@ export class JobWorker {
     const message = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
     const recorded = await this.writeOutcome(job, heartbeat, () => this.store.fail(job, message, this.clock.now(), outcome.retryAt));
     if (recorded === null) return;
-    const failure = { ...fields, err: withDatabaseOutageClassified(outcome.error), retryAt: outcome.retryAt };
+    const failure = { ...fields, err: this.classifyFailure(outcome.error), retryAt: outcome.retryAt };
     if (!outcome.retryAt) this.logger.error(failure, 'job dead after its last attempt');
     else this.logger.warn(failure, 'job failed; will retry');
   }
@@ -194,7 +196,7 @@ export class JobWorker {
       try {
         return await write();
       } catch (thrown) {
-        const fields = { jobId: job.id, type: job.type, err: withDatabaseOutageClassified(thrown) };
+        const fields = { jobId: job.id, type: job.type, err: this.classifyFailure(thrown) };
         if (this.stopping || !heartbeat.held) {
           this.logger.error(fields, 'job outcome not recorded; the job runs again once its lease lapses');
           return null;

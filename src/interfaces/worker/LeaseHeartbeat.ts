@@ -1,7 +1,7 @@
-import { Clock } from '../../application/ports/Clock';
-import { ClaimedJob, JobStore } from '../../application/ports/JobStore';
-import { Logger } from '../../application/ports/Logger';
-import { withDatabaseOutageClassified } from '../../infrastructure/persistence/databaseUnavailable';
+import type { Clock } from '../../application/ports/Clock';
+import type { ClaimedJob, JobStore } from '../../application/ports/JobStore';
+import type { Logger } from '../../application/ports/Logger';
+import type { ClassifyFailure } from '../edges';
 
 /**
  * Keeps a claimed job's lease alive while its handler runs, renewing it every `everyMs`, so that only a
@@ -18,6 +18,7 @@ export class LeaseHeartbeat {
     private readonly job: ClaimedJob,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    private readonly classifyFailure: ClassifyFailure,
     private readonly leaseMs: number,
     everyMs: number,
     claimedAt: Date,
@@ -54,7 +55,7 @@ export class LeaseHeartbeat {
       this.stop();
       this.logger.warn(fields, 'job lease passed to another worker while its handler ran');
     } catch (error) {
-      this.logger.warn({ ...fields, err: withDatabaseOutageClassified(error) }, 'job lease renewal failed; trying again at the next heartbeat');
+      this.logger.warn({ ...fields, err: this.classifyFailure(error) }, 'job lease renewal failed; trying again at the next heartbeat');
     }
   }
 }

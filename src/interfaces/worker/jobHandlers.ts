@@ -1,30 +1,33 @@
-import { Container } from 'inversify';
-import { Logger } from '../../application/ports/Logger';
-import { TOKENS } from '../../application/ports/tokens';
-import { SendBookingConfirmation } from '../../application/payments/SendBookingConfirmation';
-import { IssueInvoice, SEND_INVOICE_EMAIL } from '../../application/invoices/IssueInvoice';
-import { SendInvoiceEmail } from '../../application/invoices/SendInvoiceEmail';
-import { JobHandler } from './JobWorker';
+import type { OutboxJobHandlers, OutboxJobKind, OutboxJobName } from '../../application/jobs/outboxJobs';
+import { OUTBOX_JOBS } from '../../application/jobs/outboxJobs';
+import type { Ports } from '../../application/ports/Ports';
+import type { UseCases } from '../../application/UseCases';
+import type { JobHandler } from './JobWorker';
 
-const text = (payload: Record<string, unknown>, key: string): string => {
-  const value = payload[key];
-  if (typeof value !== 'string' || !value) throw new Error(`Job payload lacks ${key}`);
-  return value;
-};
+export interface JobHandlersDependencies {
+  useCases: Pick<UseCases, 'issueInvoice' | 'sendInvoiceEmail' | 'sendBookingConfirmation'>;
+  ports: Pick<Ports, 'logger'>;
+}
 
-/** Job type → the use case that does it. Every handler must be safe to run twice. */
-export function jobHandlers(container: Container): Record<string, JobHandler> {
-  const logger = container.get<Logger>(TOKENS.Logger);
-  return {
-    IssueInvoice: async (payload) => {
-      const invoice = await container.get(IssueInvoice).execute({ paymentId: text(payload, 'paymentId') });
-      logger.info({ paymentId: invoice.paymentId, invoiceNumber: invoice.number.value }, 'invoice issued');
+/** A typed handler as the worker runs it: by the job's stored name, its payload read back first. */
+function byStoredName<P>(kind: OutboxJobKind<P>, handle: (payload: P) => Promise<void>): [string, JobHandler] {
+  return [kind.type, (payload) => handle(kind.read(payload))];
+}
+
+/** Each outbox job → the use case that does it. Every handler must be safe to run twice. */
+export function jobHandlers({ useCases, ports }: JobHandlersDependencies): Record<string, JobHandler> {
+  const handlers: OutboxJobHandlers = {
+    issueInvoice: async ({ paymentId }) => {
+      const invoice = await useCases.issueInvoice.execute({ paymentId });
+      ports.logger.info({ paymentId: invoice.paymentId, invoiceNumber: invoice.number.value }, 'invoice issued');
     },
-    [SEND_INVOICE_EMAIL]: async (payload) => {
-      await container.get(SendInvoiceEmail).execute({ paymentId: text(payload, 'paymentId') });
+    sendInvoiceEmail: async ({ paymentId }) => {
+      await useCases.sendInvoiceEmail.execute({ paymentId });
     },
-    SendBookingConfirmation: async (payload) => {
-      await container.get(SendBookingConfirmation).execute({ paymentId: text(payload, 'paymentId') });
+    sendBookingConfirmation: async ({ paymentId }) => {
+      await useCases.sendBookingConfirmation.execute({ paymentId });
     },
   };
+  const names = Object.keys(OUTBOX_JOBS) as OutboxJobName[];
+  return Object.fromEntries(names.map((name) => byStoredName(OUTBOX_JOBS[name], handlers[name])));
 }

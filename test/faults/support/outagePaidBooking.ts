@@ -10,7 +10,7 @@ const PHONE = { phone: '01712345678', address: 'House 1, Road 2, Dhaka' };
  * payment is PAID and its jobs (invoice, confirmation mail) are queued. Answers what the jobs act on.
  */
 export async function paidBooking(app: TestApp): Promise<{ paymentId: string; email: string }> {
-  const tour = await TourMother.insert(app.server.runtime.container.get(Database), { maxGuest: 10 });
+  const tour = await TourMother.insert(app.server.root.database, { maxGuest: 10 });
   const traveller = await verifiedTraveller(app, PHONE);
   const booked = await app.request('POST', '/api/v1/booking', { token: traveller.token, body: { tour: tour.id, guestCount: 1 } });
   if (booked.status !== 201) throw new Error(`booking failed: ${booked.status} ${JSON.stringify(booked.body)}`);

@@ -83,7 +83,7 @@ export function useAppOnStore(kind: DatabaseKind, options: { env?: Record<string
   };
   return {
     app: () => opened().app,
-    db: () => opened().app.server.runtime.container.get(Database),
+    db: () => opened().app.server.root.database,
     shop: () => new Shop(opened().app.url),
     /** What another process (worker, admin CLI) needs to work on the same data with the same gateway. */
     env: () => ({ ...opened().store.env, ...gatewayEnv() }),

@@ -44,7 +44,7 @@ describeIf(realService('chrome'), 'CSRF in a real browser', () => {
     front = `http://app.tourdesk.test:${frontend.port}`;
     app = await startAppWithSuperAdmin({ ...PRODUCTION_ENV, PORT: String(port), PUBLIC_URL: api, FRONTEND_URL: front });
     admin = await loginSuperAdmin(app);
-    tourId = (await TourMother.insert(app.server.runtime.container.get(Database), { price: 5_000, maxGuest: 20 })).id;
+    tourId = (await TourMother.insert(app.server.root.database, { price: 5_000, maxGuest: 20 })).id;
     browser = await puppeteer.launch({
       executablePath: realService('chrome')!,
       args: [

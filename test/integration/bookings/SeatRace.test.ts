@@ -1,6 +1,7 @@
 import { CreateBooking } from '../../../src/application/bookings/CreateBooking';
 import { ExpireHolds } from '../../../src/application/bookings/ExpireHolds';
 import { ConfirmPayment } from '../../../src/application/payments/ConfirmPayment';
+import { PaymentSettlement } from '../../../src/application/payments/PaymentSettlement';
 import { PaymentCheckout } from '../../../src/application/payments/PaymentCheckout';
 import { TypeOrmJobQueue } from '../../../src/infrastructure/jobs/TypeOrmJobQueue';
 import { TypeOrmJobStore } from '../../../src/infrastructure/jobs/TypeOrmJobStore';
@@ -42,7 +43,7 @@ describe.each(databaseKinds())('bookings on %s', (kind) => {
       clock, users, bookings, payments, gateway,
       store: new TypeOrmJobStore(t.db),
       create: new CreateBooking(users, bookings, payments, checkout, ids, clock, uow, 30),
-      confirm: new ConfirmPayment(gateway, payments, bookings, jobs, ids, clock, uow, new RecordingLogger()),
+      confirm: new ConfirmPayment(gateway, payments, new PaymentSettlement(gateway, payments, bookings, jobs, ids, clock), uow, new RecordingLogger()),
       expire: new ExpireHolds(bookings, clock, uow),
       async travellers(n: number) {
         const list = Array.from({ length: n }, () => UserMother.traveller());

@@ -1,41 +1,38 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { LoginUser } from '../../../src/application/auth/LoginUser';
-import { RefreshAccessToken } from '../../../src/application/auth/RefreshAccessToken';
-import { CreateAdmin } from '../../../src/application/users/CreateAdmin';
-import { UserRepository } from '../../../src/application/ports/UserRepository';
-import { TOKENS } from '../../../src/application/ports/tokens';
+import { cliDependencies } from '../../../src/handOver';
 import { loadConfig } from '../../../src/infrastructure/config/Config';
-import { Runtime, buildContainer } from '../../../src/infrastructure/container/buildContainer';
 import { createPino, PinoLogger } from '../../../src/infrastructure/logging/PinoLogger';
+import { withDatabaseOutageClassified } from '../../../src/infrastructure/persistence/databaseUnavailable';
+import { buildRoot, Root } from '../../../src/infrastructure/root/buildRoot';
 import { runCli } from '../../../src/interfaces/cli/program';
 
 describe('admin CLI: block, unblock, role', () => {
   let varDir: string;
-  let runtime: Runtime;
+  let runtime: Root;
   let opened = 0;
-  const getRuntime = async () => {
+  const open = async () => {
     opened += 1;
-    return runtime;
+    return cliDependencies(runtime);
   };
 
   async function admin(...args: string[]): Promise<{ code: number; out: string; err: string }> {
     let out = '';
     let err = '';
-    const code = await runCli(args, getRuntime, { out: (s) => (out += s), err: (s) => (err += s) });
+    const code = await runCli(args, { open, classifyFailure: withDatabaseOutageClassified }, { out: (s) => (out += s), err: (s) => (err += s) });
     return { code, out, err };
   }
 
   const statusOf = async (email: string) => {
-    const user = await runtime.container.get<UserRepository>(TOKENS.UserRepository).findByEmail(email);
+    const user = await runtime.ports.userRepository.findByEmail(email);
     return [user!.role, user!.status];
   };
 
   beforeAll(async () => {
     varDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tourdesk-cli-'));
-    runtime = await buildContainer(loadConfig({ NODE_ENV: 'test', VAR_DIR: varDir }), { logger: new PinoLogger(createPino('silent')) });
-    await runtime.container.get(CreateAdmin).execute({ email: 'ops@example.com', password: 'Adm1n!pass', name: 'Ops' });
+    runtime = await buildRoot(loadConfig({ NODE_ENV: 'test', VAR_DIR: varDir }), { ports: { logger: new PinoLogger(createPino('silent')) } });
+    await runtime.useCases.createAdmin.execute({ email: 'ops@example.com', password: 'Adm1n!pass', name: 'Ops' });
   });
 
   afterAll(async () => {
@@ -44,15 +41,15 @@ describe('admin CLI: block, unblock, role', () => {
   });
 
   it('block: the account can no longer log in and its refresh token stops working', async () => {
-    const session = await runtime.container.get(LoginUser).execute({ email: 'ops@example.com', password: 'Adm1n!pass' });
+    const session = await runtime.useCases.loginUser.execute({ email: 'ops@example.com', password: 'Adm1n!pass' });
 
     const result = await admin('block', '--email', 'OPS@example.com');
 
     expect(result).toMatchObject({ code: 0, err: '' });
     expect(result.out).toMatch(/^Blocked ops@example\.com \(.+\): role ADMIN, status BLOCKED\n$/);
     expect(await statusOf('ops@example.com')).toEqual(['ADMIN', 'BLOCKED']);
-    await expect(runtime.container.get(RefreshAccessToken).execute(session.refreshToken)).rejects.toThrow();
-    await expect(runtime.container.get(LoginUser).execute({ email: 'ops@example.com', password: 'Adm1n!pass' })).rejects.toThrow('User is blocked');
+    await expect(runtime.useCases.refreshAccessToken.execute(session.refreshToken)).rejects.toThrow();
+    await expect(runtime.useCases.loginUser.execute({ email: 'ops@example.com', password: 'Adm1n!pass' })).rejects.toThrow('User is blocked');
   });
 
   it('unblock: the account is ACTIVE and can log in again', async () => {
@@ -61,7 +58,7 @@ describe('admin CLI: block, unblock, role', () => {
     expect(result.code).toBe(0);
     expect(result.out).toContain('Unblocked ops@example.com');
     expect(await statusOf('ops@example.com')).toEqual(['ADMIN', 'ACTIVE']);
-    await expect(runtime.container.get(LoginUser).execute({ email: 'ops@example.com', password: 'Adm1n!pass' })).resolves.toBeDefined();
+    await expect(runtime.useCases.loginUser.execute({ email: 'ops@example.com', password: 'Adm1n!pass' })).resolves.toBeDefined();
   });
 
   it('role: changes the role; an unknown role is a usage error that changes nothing', async () => {

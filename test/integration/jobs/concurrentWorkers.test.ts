@@ -7,6 +7,7 @@ import { TypeOrmJobStore } from '../../../src/infrastructure/jobs/TypeOrmJobStor
 import { Database } from '../../../src/infrastructure/persistence/Database';
 import { TypeOrmUnitOfWork } from '../../../src/infrastructure/persistence/TypeOrmUnitOfWork';
 import { createDataSource } from '../../../src/infrastructure/persistence/createDataSource';
+import { withDatabaseOutageClassified } from '../../../src/infrastructure/persistence/databaseUnavailable';
 import { SystemClock } from '../../../src/infrastructure/system/SystemClock';
 import { UuidIdGenerator } from '../../../src/infrastructure/system/UuidIdGenerator';
 import { JobWorker } from '../../../src/interfaces/worker/JobWorker';
@@ -72,7 +73,7 @@ describe.each(kinds)('two job workers with their own connection pools on one %s 
           await sleep(5 + ((Number(payload.i) * 7) % 11));
         },
       },
-      clock, loggers[w], { concurrency: 3, pollMs: 10, leaseMs: 60_000 },
+      clock, loggers[w], withDatabaseOutageClassified, { concurrency: 3, pollMs: 10, leaseMs: 60_000 },
     ));
     try {
       const queue = new TypeOrmJobQueue(dbs[0], new UuidIdGenerator(), clock);

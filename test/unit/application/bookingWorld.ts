@@ -1,6 +1,7 @@
 import { CreateBooking } from '../../../src/application/bookings/CreateBooking';
 import { ExpireHolds } from '../../../src/application/bookings/ExpireHolds';
 import { ConfirmPayment } from '../../../src/application/payments/ConfirmPayment';
+import { PaymentSettlement } from '../../../src/application/payments/PaymentSettlement';
 import { InitPayment } from '../../../src/application/payments/InitPayment';
 import { PaymentCheckout } from '../../../src/application/payments/PaymentCheckout';
 import { ReconcilePayments } from '../../../src/application/payments/ReconcilePayments';
@@ -34,7 +35,7 @@ export function bookingWorld() {
   const logger = new RecordingLogger();
   const uow = new InMemoryUnitOfWork();
   const checkout = new PaymentCheckout(gateway, payments, ids, clock, uow, URLS);
-  const confirmPayment = new ConfirmPayment(gateway, payments, bookings, jobs, ids, clock, uow, logger);
+  const confirmPayment = new ConfirmPayment(gateway, payments, new PaymentSettlement(gateway, payments, bookings, jobs, ids, clock), uow, logger);
   const world = {
     clock, ids, users, bookings, payments, jobs, gateway, logger, uow,
     createBooking: new CreateBooking(users, bookings, payments, checkout, ids, clock, uow, HOLD_MINUTES),

@@ -1,10 +1,13 @@
-import { BookableTour, BookingRepository, BookingView } from '../../../application/ports/BookingRepository';
-import { LockOption } from '../../../application/ports/UnitOfWork';
-import { ListQuery, Page } from '../../../application/shared/ListQuery';
-import { Booking, BookingStatus } from '../../../domain/booking/Booking';
+import type { BookableTour, BookingRepository, BookingView } from '../../../application/ports/BookingRepository';
+import type { LockOption } from '../../../application/ports/UnitOfWork';
+import type { ListQuery, Page } from '../../../application/shared/ListQuery';
+import type { BookingStatus } from '../../../domain/booking/Booking';
+import { Booking } from '../../../domain/booking/Booking';
 import { Money } from '../../../domain/shared/Money';
-import { Database, affectedRows } from '../Database';
-import { BookingEntity, BookingRow } from '../entities/BookingEntity';
+import type { Database } from '../Database';
+import { affectedRows } from '../Database';
+import type { BookingRow } from '../entities/BookingEntity';
+import { BookingEntity } from '../entities/BookingEntity';
 import { applyListQuery } from '../listQuery';
 import { parseJsonArray, toDate } from '../rowValues';
 import { HOLDS_SEATS } from './seatHolds';
@@ -31,7 +34,7 @@ export class TypeOrmBookingRepository implements BookingRepository {
       .select(['t.id AS id', 't.title AS title', 't.maxGuest AS maxGuest', 't.startDate AS startDate', 't.costFrom AS costFrom', 't.currency AS currency'])
       .from('tours', 't')
       .where('t.id = :tourId', { tourId });
-    const row = await this.db.locking(qb).getRawOne();
+    const row = await this.db.locking(qb).getRawOne<{ id: string; title: string; maxGuest: number | string; startDate: unknown; costFrom: number | string; currency: string }>();
     if (!row) return null;
     return { id: row.id, title: row.title, capacity: Number(row.maxGuest), startDate: toDate(row.startDate), price: Money.ofMinor(Number(row.costFrom), row.currency) };
   }
@@ -80,7 +83,7 @@ export class TypeOrmBookingRepository implements BookingRepository {
   }
 
   async findView(id: string): Promise<BookingView | null> {
-    const rows = await this.viewQuery().where('b.id = :id', { id }).getRawMany();
+    const rows = await this.viewQuery().where('b.id = :id', { id }).getRawMany<BookingViewRow>();
     return rows.length ? toView(rows[0]) : null;
   }
 
@@ -89,8 +92,8 @@ export class TypeOrmBookingRepository implements BookingRepository {
     if (scope.userId) base.where('b.userId = :scopeUser', { scopeUser: scope.userId });
     const [page, total] = await applyListQuery(base, query, LIST_COLUMNS).getManyAndCount();
     if (!page.length) return { items: [], total, page: query.page, limit: query.limit };
-    const rows = await this.viewQuery().where('b.id IN (:...ids)', { ids: page.map((r) => r.id) }).getRawMany();
-    const byId = new Map(rows.map((r) => [r.b_id as string, toView(r)]));
+    const rows = await this.viewQuery().where('b.id IN (:...ids)', { ids: page.map((r) => r.id) }).getRawMany<BookingViewRow>();
+    const byId = new Map(rows.map((r) => [r.b_id, toView(r)]));
     return { items: page.map((r) => byId.get(r.id)!).filter(Boolean), total, page: query.page, limit: query.limit };
   }
 
@@ -124,7 +127,17 @@ function toDomain(row: BookingRow): Booking {
   });
 }
 
-function toView(r: Record<string, any>): BookingView {
+/** One row of `viewQuery`: the booking's columns, and its tour's, payment's, invoice's and user's when joined (else null). */
+interface BookingViewRow {
+  b_id: string; b_userId: string; b_tourId: string; b_guestCount: number; b_status: string; b_expiresAt: Date;
+  b_amount: number; b_currency: string; b_createdAt: Date; b_updatedAt: Date;
+  t_id: string | null; t_title: string; t_slug: string; t_images: unknown; t_startDate: unknown;
+  p_id: string | null; p_status: string; p_amount: number | string; p_currency: string; p_transactionId: string; p_refundDue: unknown;
+  i_number: string | null;
+  u_id: string | null; u_name: string; u_email: string;
+}
+
+function toView(r: BookingViewRow): BookingView {
   const booking = toDomain({
     id: r.b_id, userId: r.b_userId, tourId: r.b_tourId, guestCount: r.b_guestCount, status: r.b_status, expiresAt: r.b_expiresAt,
     amount: r.b_amount, currency: r.b_currency, createdAt: r.b_createdAt, updatedAt: r.b_updatedAt,

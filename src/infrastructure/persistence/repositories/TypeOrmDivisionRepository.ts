@@ -1,12 +1,15 @@
 import { In } from 'typeorm';
-import { DivisionRepository } from '../../../application/ports/DivisionRepository';
-import { ListQuery, Page } from '../../../application/shared/ListQuery';
+import type { DivisionRepository } from '../../../application/ports/DivisionRepository';
+import type { ListQuery, Page } from '../../../application/shared/ListQuery';
 import { Division } from '../../../domain/catalogue/Division';
 import { Slug } from '../../../domain/catalogue/Slug';
 import { SlugTaken } from '../../../domain/catalogue/SlugTaken';
+import { ERROR_CODES } from '../../../domain/shared/errorCatalogue';
 import { Conflict } from '../../../domain/shared/errors';
-import { Database, isUniqueViolation, isUniqueViolationOn } from '../Database';
-import { DivisionEntity, DivisionRow } from '../entities/DivisionEntity';
+import type { Database } from '../Database';
+import { isUniqueViolation, isUniqueViolationOn } from '../Database';
+import type { DivisionRow } from '../entities/DivisionEntity';
+import { DivisionEntity } from '../entities/DivisionEntity';
 import { applyListQuery } from '../listQuery';
 import { slugsLike } from './slugs';
 
@@ -43,8 +46,8 @@ export class TypeOrmDivisionRepository implements DivisionRepository {
     try {
       await this.repo.save(toRow(division));
     } catch (error) {
-      if (isUniqueViolationOn(error, 'divisions', 'slug')) throw new SlugTaken('A division with this slug already exists', 'DIVISION.ALREADY_EXISTS');
-      if (isUniqueViolation(error)) throw new Conflict('A division with this name already exists', 'DIVISION.ALREADY_EXISTS');
+      if (isUniqueViolationOn(error, 'divisions', 'slug')) throw new SlugTaken('A division with this slug already exists', ERROR_CODES.DIVISION.ALREADY_EXISTS);
+      if (isUniqueViolation(error)) throw new Conflict('A division with this name already exists', ERROR_CODES.DIVISION.ALREADY_EXISTS);
       throw error;
     }
   }

@@ -1,10 +1,14 @@
-import { InvoiceRepository, IssueLease } from '../../../application/ports/InvoiceRepository';
-import { Invoice, InvoiceStatus } from '../../../domain/invoice/Invoice';
+import type { InvoiceRepository, IssueLease } from '../../../application/ports/InvoiceRepository';
+import type { InvoiceStatus } from '../../../domain/invoice/Invoice';
+import { Invoice } from '../../../domain/invoice/Invoice';
 import { InvoiceNumber } from '../../../domain/invoice/InvoiceNumber';
+import { ERROR_CODES } from '../../../domain/shared/errorCatalogue';
 import { Conflict } from '../../../domain/shared/errors';
 import { Money } from '../../../domain/shared/Money';
-import { Database, affectedRows, isUniqueViolation } from '../Database';
-import { InvoiceEntity, InvoiceRow } from '../entities/InvoiceEntity';
+import type { Database } from '../Database';
+import { affectedRows, isUniqueViolation } from '../Database';
+import type { InvoiceRow } from '../entities/InvoiceEntity';
+import { InvoiceEntity } from '../entities/InvoiceEntity';
 import { toDate } from '../rowValues';
 
 export class TypeOrmInvoiceRepository implements InvoiceRepository {
@@ -39,7 +43,7 @@ export class TypeOrmInvoiceRepository implements InvoiceRepository {
     try {
       await this.repo.insert({ ...toRow(invoice), leaseToken: lease.token, leaseUntil: lease.until });
     } catch (error) {
-      if (isUniqueViolation(error)) throw new Conflict(`Payment ${invoice.paymentId} already has an invoice`, 'INVOICE.EXISTS');
+      if (isUniqueViolation(error)) throw new Conflict(`Payment ${invoice.paymentId} already has an invoice`, ERROR_CODES.INVOICE.EXISTS);
       throw error;
     }
   }

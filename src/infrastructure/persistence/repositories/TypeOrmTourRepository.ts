@@ -1,12 +1,15 @@
-import { TourRepository } from '../../../application/ports/TourRepository';
-import { ListQuery, Page } from '../../../application/shared/ListQuery';
+import type { TourRepository } from '../../../application/ports/TourRepository';
+import type { ListQuery, Page } from '../../../application/shared/ListQuery';
 import { Slug } from '../../../domain/catalogue/Slug';
 import { SlugTaken } from '../../../domain/catalogue/SlugTaken';
 import { Tour } from '../../../domain/catalogue/Tour';
 import { Money } from '../../../domain/shared/Money';
+import { ERROR_CODES } from '../../../domain/shared/errorCatalogue';
 import { Conflict } from '../../../domain/shared/errors';
-import { Database, isUniqueViolation, isUniqueViolationOn } from '../Database';
-import { TourEntity, TourRow } from '../entities/TourEntity';
+import type { Database } from '../Database';
+import { isUniqueViolation, isUniqueViolationOn } from '../Database';
+import type { TourRow } from '../entities/TourEntity';
+import { TourEntity } from '../entities/TourEntity';
 import { parseJsonArray } from '../rowValues';
 import { applyListQuery } from '../listQuery';
 import { slugsLike } from './slugs';
@@ -48,8 +51,8 @@ export class TypeOrmTourRepository implements TourRepository {
     try {
       await this.repo.save(toRow(tour));
     } catch (error) {
-      if (isUniqueViolationOn(error, 'tours', 'slug')) throw new SlugTaken('A tour with this slug already exists', 'TOUR.ALREADY_EXISTS');
-      if (isUniqueViolation(error)) throw new Conflict('A tour with this id already exists', 'TOUR.ALREADY_EXISTS');
+      if (isUniqueViolationOn(error, 'tours', 'slug')) throw new SlugTaken('A tour with this slug already exists', ERROR_CODES.TOUR.ALREADY_EXISTS);
+      if (isUniqueViolation(error)) throw new Conflict('A tour with this id already exists', ERROR_CODES.TOUR.ALREADY_EXISTS);
       throw error;
     }
   }

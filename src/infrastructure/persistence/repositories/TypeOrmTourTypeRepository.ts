@@ -1,10 +1,13 @@
 import { In } from 'typeorm';
-import { TourTypeRepository } from '../../../application/ports/TourTypeRepository';
-import { ListQuery, Page } from '../../../application/shared/ListQuery';
+import type { TourTypeRepository } from '../../../application/ports/TourTypeRepository';
+import type { ListQuery, Page } from '../../../application/shared/ListQuery';
 import { TourType } from '../../../domain/catalogue/TourType';
+import { ERROR_CODES } from '../../../domain/shared/errorCatalogue';
 import { Conflict } from '../../../domain/shared/errors';
-import { Database, isUniqueViolation } from '../Database';
-import { TourTypeEntity, TourTypeRow } from '../entities/TourTypeEntity';
+import type { Database } from '../Database';
+import { isUniqueViolation } from '../Database';
+import type { TourTypeRow } from '../entities/TourTypeEntity';
+import { TourTypeEntity } from '../entities/TourTypeEntity';
 import { applyListQuery } from '../listQuery';
 
 const LIST_COLUMNS = {
@@ -38,7 +41,7 @@ export class TypeOrmTourTypeRepository implements TourTypeRepository {
     try {
       await this.repo.save(tourType.toProps() satisfies TourTypeRow);
     } catch (error) {
-      if (isUniqueViolation(error)) throw new Conflict('A tour type with this name already exists', 'TOUR_TYPE.ALREADY_EXISTS');
+      if (isUniqueViolation(error)) throw new Conflict('A tour type with this name already exists', ERROR_CODES.TOUR_TYPE.ALREADY_EXISTS);
       throw error;
     }
   }

@@ -1,11 +1,14 @@
-import { UserRepository } from '../../../application/ports/UserRepository';
-import { ListQuery, Page } from '../../../application/shared/ListQuery';
+import type { UserRepository } from '../../../application/ports/UserRepository';
+import type { ListQuery, Page } from '../../../application/shared/ListQuery';
+import { ERROR_CODES } from '../../../domain/shared/errorCatalogue';
 import { Conflict } from '../../../domain/shared/errors';
 import { Email } from '../../../domain/user/Email';
-import { AccountStatus, Role } from '../../../domain/user/Role';
+import type { AccountStatus, Role } from '../../../domain/user/Role';
 import { User } from '../../../domain/user/User';
-import { Database, isUniqueViolation } from '../Database';
-import { UserEntity, UserRow } from '../entities/UserEntity';
+import type { Database } from '../Database';
+import { isUniqueViolation } from '../Database';
+import type { UserRow } from '../entities/UserEntity';
+import { UserEntity } from '../entities/UserEntity';
 import { applyListQuery } from '../listQuery';
 
 const LIST_COLUMNS = {
@@ -39,7 +42,7 @@ export class TypeOrmUserRepository implements UserRepository {
     try {
       await this.repo.save(toRow(user));
     } catch (error) {
-      if (isUniqueViolation(error)) throw new Conflict('A user with this email already exists', 'USER.ALREADY_EXISTS');
+      if (isUniqueViolation(error)) throw new Conflict('A user with this email already exists', ERROR_CODES.USER.ALREADY_EXISTS);
       throw error;
     }
   }

@@ -1,17 +1,24 @@
-import { Command, Option } from 'commander';
-import { UpdateUser } from '../../../application/users/UpdateUser';
-import { ROLES, Role } from '../../../domain/user/Role';
-import { User } from '../../../domain/user/User';
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import type { UseCases } from '../../../application/UseCases';
+import type { Role } from '../../../domain/user/Role';
+import { ROLES } from '../../../domain/user/Role';
+import type { User } from '../../../domain/user/User';
 import { println } from '../output';
-import { CONSOLE_ACTOR, GetRuntime } from '../types';
+import type { Open } from '../types';
+import { CONSOLE_ACTOR } from '../types';
 
 const describe = (user: User) => `${user.email.value} (${user.id}): role ${user.role}, status ${user.status}`;
 
 /** `block`, `unblock` and `role`: account access by email, through UpdateUser, the use case `PATCH /user/:id` runs too. */
-export function register(program: Command, getRuntime: GetRuntime): void {
+export interface AccessDependencies {
+  useCases: Pick<UseCases, 'updateUser'>;
+}
+
+export function register(program: Command, open: Open<AccessDependencies>): void {
   const change = async (command: Command, { email, ...changes }: { email: string; role?: Role; status?: 'ACTIVE' | 'BLOCKED' }, verb: string) => {
-    const runtime = await getRuntime();
-    const user = await runtime.container.get(UpdateUser).execute(CONSOLE_ACTOR, { email }, changes);
+    const { useCases } = await open();
+    const user = await useCases.updateUser.execute(CONSOLE_ACTOR, { email }, changes);
     println(command, `${verb} ${describe(user)}`);
   };
 

@@ -1,9 +1,10 @@
 import fs from 'node:fs/promises';
-import { Command, Option } from 'commander';
-import { CreateAdmin } from '../../../application/users/CreateAdmin';
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import type { UseCases } from '../../../application/UseCases';
 import { ValidationFailed } from '../../../domain/shared/errors';
 import { println } from '../output';
-import { CliOutput, GetRuntime } from '../types';
+import type { CliOutput, Open } from '../types';
 
 const PASSWORD_RULE = 'at least 8 characters with an uppercase letter, a digit and one of !@#$%^&*, and not a known leaked password';
 
@@ -16,7 +17,11 @@ async function passwordFrom(file: string): Promise<string> {
   }
 }
 
-export function register(program: Command, getRuntime: GetRuntime, output: CliOutput): void {
+export interface CreateAdminDependencies {
+  useCases: Pick<UseCases, 'createAdmin'>;
+}
+
+export function register(program: Command, open: Open<CreateAdminDependencies>, output: CliOutput): void {
   program
     .command('create-admin')
     .description(`Create a verified ADMIN (or with --super a SUPER_ADMIN) account. The password (${PASSWORD_RULE}) is read from --password-file, else typed at a prompt, else the first line of standard input`)
@@ -30,8 +35,8 @@ export function register(program: Command, getRuntime: GetRuntime, output: CliOu
         throw ValidationFailed.field('password', 'is not taken on the command line (the process list and shell history would show it): type it at the prompt, pipe it on standard input, or use --password-file');
       }
       const password = options.passwordFile ? await passwordFrom(options.passwordFile) : await output.readSecret!('Password: ');
-      const runtime = await getRuntime();
-      const user = await runtime.container.get(CreateAdmin).execute({
+      const { useCases } = await open();
+      const user = await useCases.createAdmin.execute({
         email: options.email, password, name: options.name, role: options.super ? 'SUPER_ADMIN' : 'ADMIN',
       });
       println(command, `Created ${user.role} ${user.email.value} (${user.id})`);

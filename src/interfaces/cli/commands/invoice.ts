@@ -1,15 +1,18 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { SingleBar } from 'cli-progress';
-import { Command } from 'commander';
-import { IssueMissingInvoices } from '../../../application/invoices/IssueMissingInvoices';
-import { PreviewInvoice } from '../../../application/invoices/PreviewInvoice';
-import { SendInvoiceEmail } from '../../../application/invoices/SendInvoiceEmail';
+import type { Command } from 'commander';
+import type { UseCases } from '../../../application/UseCases';
 import { println } from '../output';
-import { GetRuntime } from '../types';
+import type { Open } from '../types';
 
 /** `invoice resend | render | issue-missing`. */
-export function register(program: Command, getRuntime: GetRuntime): void {
+export interface InvoiceDependencies {
+  useCases: Pick<UseCases, 'sendInvoiceEmail' | 'previewInvoice' | 'issueMissingInvoices'>;
+  settings: { pdf: { poolSize: number } };
+}
+
+export function register(program: Command, open: Open<InvoiceDependencies>): void {
   const invoice = program.command('invoice').description('Invoices: re-send, render to a file, issue the missing ones');
 
   invoice
@@ -17,8 +20,8 @@ export function register(program: Command, getRuntime: GetRuntime): void {
     .description("Mail a payment's issued invoice again (the same invoice, never a new one)")
     .requiredOption('--payment <paymentId>', 'the payment id')
     .action(async (options: { payment: string }, command: Command) => {
-      const runtime = await getRuntime();
-      await runtime.container.get(SendInvoiceEmail).execute({ paymentId: options.payment, resend: true });
+      const { useCases } = await open();
+      await useCases.sendInvoiceEmail.execute({ paymentId: options.payment, resend: true });
       println(command, `Invoice of payment ${options.payment} sent again`);
     });
 
@@ -28,8 +31,8 @@ export function register(program: Command, getRuntime: GetRuntime): void {
     .requiredOption('--payment <paymentId>', 'the payment id')
     .requiredOption('--out <file>', 'where to write the PDF')
     .action(async (options: { payment: string; out: string }, command: Command) => {
-      const runtime = await getRuntime();
-      const { invoiceNumber, pdf } = await runtime.container.get(PreviewInvoice).execute({ paymentId: options.payment });
+      const { useCases } = await open();
+      const { invoiceNumber, pdf } = await useCases.previewInvoice.execute({ paymentId: options.payment });
       await fs.writeFile(path.resolve(options.out), pdf, { mode: 0o600 });
       println(command, `${invoiceNumber}: ${pdf.length} bytes written to ${options.out}`);
     });
@@ -40,12 +43,12 @@ export function register(program: Command, getRuntime: GetRuntime): void {
     .option('--limit <n>', 'at most this many payments', (v) => Number.parseInt(v, 10), 10_000)
     .option('--concurrency <n>', 'invoices rendered at once (default: the PDF page pool size)', (v) => Number.parseInt(v, 10))
     .action(async (options: { limit: number; concurrency?: number }, command: Command) => {
-      const runtime = await getRuntime();
+      const { useCases, settings } = await open();
       const bar = new SingleBar({ format: 'invoices [{bar}] {value}/{total} {eta_formatted}', stream: process.stderr, noTTYOutput: false });
       let started = false;
-      const report = await runtime.container.get(IssueMissingInvoices).execute({
+      const report = await useCases.issueMissingInvoices.execute({
         limit: options.limit,
-        concurrency: options.concurrency ?? runtime.config.pdf.poolSize,
+        concurrency: options.concurrency ?? settings.pdf.poolSize,
         onProgress: (done, total) => {
           if (!started) bar.start(total, 0);
           started = true;

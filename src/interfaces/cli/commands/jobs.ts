@@ -1,13 +1,13 @@
-import { Command, InvalidArgumentError } from 'commander';
-import { ExpireHolds } from '../../../application/bookings/ExpireHolds';
-import { ListJobs } from '../../../application/jobs/ListJobs';
-import { MAX_OLDER_THAN_MS, PurgeDeadJobs } from '../../../application/jobs/PurgeDeadJobs';
-import { RetryJob } from '../../../application/jobs/RetryJob';
-import { JOB_STATUSES, JobStatus } from '../../../application/ports/JobStore';
+import type { Command } from 'commander';
+import { InvalidArgumentError } from 'commander';
+import { MAX_OLDER_THAN_MS } from '../../../application/jobs/PurgeDeadJobs';
+import type { JobStatus } from '../../../application/ports/JobStore';
+import { JOB_STATUSES } from '../../../application/ports/JobStore';
+import type { UseCases } from '../../../application/UseCases';
 import { ValidationFailed } from '../../../domain/shared/errors';
 import { durationOption } from '../durationOption';
 import { println, table } from '../output';
-import { GetRuntime } from '../types';
+import type { Open } from '../types';
 
 function status(value: string): JobStatus {
   if (!(JOB_STATUSES as readonly string[]).includes(value)) throw new InvalidArgumentError(`one of ${JOB_STATUSES.join(', ')}`);
@@ -15,7 +15,11 @@ function status(value: string): JobStatus {
 }
 
 /** `jobs list | retry | purge-dead`, `expire-holds`: the outbox and seat holds for operators. */
-export function register(program: Command, getRuntime: GetRuntime): void {
+export interface JobsDependencies {
+  useCases: Pick<UseCases, 'listJobs' | 'retryJob' | 'purgeDeadJobs' | 'expireHolds'>;
+}
+
+export function register(program: Command, open: Open<JobsDependencies>): void {
   const jobs = program.command('jobs').description('Background jobs (the outbox): list them, retry or purge dead ones');
 
   jobs
@@ -25,8 +29,8 @@ export function register(program: Command, getRuntime: GetRuntime): void {
     .option('--type <type>', 'only this job type')
     .option('--limit <n>', 'at most this many', (v) => Number.parseInt(v, 10), 50)
     .action(async (options: { status?: JobStatus; type?: string; limit: number }, command: Command) => {
-      const runtime = await getRuntime();
-      const list = await runtime.container.get(ListJobs).execute(options);
+      const { useCases } = await open();
+      const list = await useCases.listJobs.execute(options);
       const rows = list.map((j) => [j.id, j.type, j.status, `${j.attempts}/${j.maxAttempts}`, j.runAt.toISOString(), (j.lastError ?? '').slice(0, 60)]);
       println(command, table(['id', 'type', 'status', 'attempts', 'runAt', 'last error'], rows));
     });
@@ -36,8 +40,8 @@ export function register(program: Command, getRuntime: GetRuntime): void {
     .description('Queue a dead job again with a fresh set of attempts')
     .argument('<jobId>', 'the job id (see `jobs list --status dead`)')
     .action(async (jobId: string, _options: unknown, command: Command) => {
-      const runtime = await getRuntime();
-      await runtime.container.get(RetryJob).execute(jobId);
+      const { useCases } = await open();
+      await useCases.retryJob.execute(jobId);
       println(command, `Job ${jobId} queued again`);
     });
 
@@ -50,8 +54,8 @@ export function register(program: Command, getRuntime: GetRuntime): void {
       // Checked before the runtime opens, so a typo never touches the database.
       const olderThanMs = options.olderThan === undefined ? undefined : durationOption('--older-than', options.olderThan, { examples: '7d, 12h or 30m', max: { ms: MAX_OLDER_THAN_MS, label: '100000000d' } });
       if (options.type !== undefined && !options.type.trim()) throw ValidationFailed.field('--type', 'must not be empty');
-      const runtime = await getRuntime();
-      const { purged, before } = await runtime.container.get(PurgeDeadJobs).execute({ olderThanMs, type: options.type });
+      const { useCases } = await open();
+      const { purged, before } = await useCases.purgeDeadJobs.execute({ olderThanMs, type: options.type });
       println(command, `${purged} dead job(s) purged (dead before ${before.toISOString()}${options.type ? `, type ${options.type.trim()}` : ''})`);
     });
 
@@ -59,8 +63,8 @@ export function register(program: Command, getRuntime: GetRuntime): void {
     .command('expire-holds')
     .description('Release the seats of PENDING bookings whose hold lapsed (the worker also does this periodically)')
     .action(async (_options: unknown, command: Command) => {
-      const runtime = await getRuntime();
-      const { expired } = await runtime.container.get(ExpireHolds).execute();
+      const { useCases } = await open();
+      const { expired } = await useCases.expireHolds.execute();
       println(command, `${expired} booking(s) expired`);
     });
 }

@@ -1,15 +1,19 @@
 import { SingleBar } from 'cli-progress';
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { MAX_OLDER_THAN_MS } from '../../../application/jobs/PurgeDeadJobs';
-import { ConfirmPayment } from '../../../application/payments/ConfirmPayment';
-import { RECONCILE_LOOKBACK_MS, ReconcilePayments } from '../../../application/payments/ReconcilePayments';
+import { RECONCILE_LOOKBACK_MS } from '../../../application/payments/ReconcilePayments';
+import type { UseCases } from '../../../application/UseCases';
 import { DependencyUnavailable, ValidationFailed } from '../../../domain/shared/errors';
 import { durationOption } from '../durationOption';
 import { println, table } from '../output';
-import { GetRuntime } from '../types';
+import type { Open } from '../types';
 
 /** `payment confirm | reconcile`: apply what the gateway vouches for, one val_id or every open attempt. */
-export function register(program: Command, getRuntime: GetRuntime): void {
+export interface PaymentDependencies {
+  useCases: Pick<UseCases, 'confirmPayment' | 'reconcilePayments'>;
+}
+
+export function register(program: Command, open: Open<PaymentDependencies>): void {
   const payment = program.command('payment').description('Payments: confirm one through the gateway, or reconcile every open attempt');
 
   payment
@@ -18,8 +22,8 @@ export function register(program: Command, getRuntime: GetRuntime): void {
     .requiredOption('--val-id <valId>', 'the gateway\'s validation id')
     .option('--tran-id <tranId>', 'our transaction id, checked against what the gateway reports')
     .action(async (options: { valId: string; tranId?: string }, command: Command) => {
-      const runtime = await getRuntime();
-      const result = await runtime.container.get(ConfirmPayment).execute({ callback: { val_id: options.valId, tran_id: options.tranId }, source: 'admin' });
+      const { useCases } = await open();
+      const result = await useCases.confirmPayment.execute({ callback: { val_id: options.valId, tran_id: options.tranId }, source: 'admin' });
       println(command, `${result.outcome}${result.changed ? '' : ' (nothing changed)'}: ${result.message}${result.payment ? ` [${result.payment.transactionId} ${result.payment.status}]` : ''}`);
       if (!result.verified) throw ValidationFailed.field('val-id', 'could not be verified with the gateway');
     });
@@ -31,10 +35,10 @@ export function register(program: Command, getRuntime: GetRuntime): void {
     .action(async (options: { olderThan: string }, command: Command) => {
       // Checked before the runtime opens, so a typo never touches the database.
       const olderThanMs = durationOption('--older-than', options.olderThan, { examples: '10m, 1h or 0s', max: { ms: MAX_OLDER_THAN_MS, label: '100000000d' } });
-      const runtime = await getRuntime();
+      const { useCases } = await open();
       const bar = new SingleBar({ format: 'attempts [{bar}] {value}/{total} {eta_formatted}', stream: process.stderr, noTTYOutput: false });
       let started = false;
-      const report = await runtime.container.get(ReconcilePayments).execute({
+      const report = await useCases.reconcilePayments.execute({
         olderThanMs,
         onProgress: (done, total) => {
           if (!started) bar.start(total, 0);

@@ -1,17 +1,13 @@
-import { Command, InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
+import { InvalidArgumentError } from 'commander';
 import { Presets, SingleBar } from 'cli-progress';
-import { CreateDivision } from '../../../application/catalogue/CreateDivision';
-import { CreateTour } from '../../../application/catalogue/CreateTour';
-import { CreateTourType } from '../../../application/catalogue/CreateTourType';
-import { GetDivision } from '../../../application/catalogue/GetDivision';
-import { GetTour } from '../../../application/catalogue/GetTour';
-import { ListTourTypes } from '../../../application/catalogue/ListTourTypes';
 import { emptyListQuery } from '../../../application/shared/ListQuery';
+import type { UseCases } from '../../../application/UseCases';
 import { Slug } from '../../../domain/catalogue/Slug';
 import { NotFound } from '../../../domain/shared/errors';
 import { println } from '../output';
 import { demoLandscapePng } from '../png';
-import { GetRuntime } from '../types';
+import type { Open } from '../types';
 
 const DIVISIONS: [string, string][] = [
   ['Dhaka', 'The capital: Mughal forts, river ghats and the busiest food streets in the country.'],
@@ -67,13 +63,18 @@ async function exists(lookup: () => Promise<unknown>): Promise<boolean> {
 }
 
 /** `seed --tours N`: a demo catalogue (Bangladesh divisions, tour types, N tours with images). Running it again adds nothing. */
-export function register(program: Command, getRuntime: GetRuntime): void {
+export interface SeedDependencies {
+  useCases: Pick<UseCases, 'getDivision' | 'createDivision' | 'listTourTypes' | 'createTourType' | 'getTour' | 'createTour'>;
+}
+
+export function register(program: Command, open: Open<SeedDependencies>): void {
   program
     .command('seed')
     .description('Create a demo catalogue: the 8 divisions, tour types and N tours with generated images (idempotent)')
     .option('--tours <n>', 'how many tours', positive, 20)
     .action(async (options: { tours: number }, command: Command) => {
-      const { container } = await getRuntime();
+      const { useCases } = await open();
+      const { getDivision, createDivision, listTourTypes, createTourType, getTour, createTour } = useCases;
       const bar = new SingleBar({ format: 'seeding [{bar}] {value}/{total} {step}', stream: process.stderr, hideCursor: true }, Presets.shades_classic);
       bar.start(DIVISIONS.length + TOUR_TYPES.length + options.tours, 0, { step: '' });
       const created = { divisions: 0, tourTypes: 0, tours: 0 };
@@ -81,17 +82,17 @@ export function register(program: Command, getRuntime: GetRuntime): void {
         const divisionIds = new Map<string, string>();
         for (const [i, [name, description]] of DIVISIONS.entries()) {
           const slug = Slug.fromText(name).value;
-          if (!(await exists(() => container.get(GetDivision).execute(slug)))) {
-            await container.get(CreateDivision).execute({ name, description }, image(100 + i));
+          if (!(await exists(() => getDivision.execute(slug)))) {
+            await createDivision.execute({ name, description }, image(100 + i));
             created.divisions += 1;
           }
-          divisionIds.set(name, (await container.get(GetDivision).execute(slug)).division.id);
+          divisionIds.set(name, (await getDivision.execute(slug)).division.id);
           bar.increment({ step: name });
         }
         const typeIds = new Map<string, string>();
         for (const name of TOUR_TYPES) {
-          const found = (await container.get(ListTourTypes).execute(emptyListQuery({ filters: { name } }))).items[0];
-          typeIds.set(name, found?.id ?? (await container.get(CreateTourType).execute({ name })).id);
+          const found = (await listTourTypes.execute(emptyListQuery({ filters: { name } }))).items[0];
+          typeIds.set(name, found?.id ?? (await createTourType.execute({ name })).id);
           if (!found) created.tourTypes += 1;
           bar.increment({ step: name });
         }
@@ -99,9 +100,9 @@ export function register(program: Command, getRuntime: GetRuntime): void {
           const [base, division, type, location, cost] = TOURS[i % TOURS.length];
           const round = Math.floor(i / TOURS.length);
           const title = round ? `${base} — Departure ${round + 1}` : base;
-          if (!(await exists(() => container.get(GetTour).execute(Slug.fromText(title).value)))) {
+          if (!(await exists(() => getTour.execute(Slug.fromText(title).value)))) {
             const start = new Date(Date.UTC(new Date().getUTCFullYear() + 1, (i * 5) % 12, 1 + (i % 27), 3));
-            await container.get(CreateTour).execute(
+            await createTour.execute(
               {
                 title, location, costFrom: cost + round * 250, maxGuest: 8 + (i % 5) * 4, minAge: i % 3 === 0 ? 12 : 0,
                 description: `${base}: a ${type.toLowerCase()} tour around ${location}.`,

@@ -1,11 +1,12 @@
-import { Command, InvalidArgumentError, Option } from 'commander';
+import type { Command } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import { emptyListQuery } from '../../../application/shared/ListQuery';
-import { ListUsers } from '../../../application/users/ListUsers';
-import { ROLES, Role } from '../../../domain/user/Role';
+import type { UseCases } from '../../../application/UseCases';
+import type { Role } from '../../../domain/user/Role';
+import { ROLES } from '../../../domain/user/Role';
 import { println, table } from '../output';
-import { CONSOLE_ACTOR, GetRuntime } from '../types';
-
-/** The operator at the console acts with full rights. */
+import type { Open } from '../types';
+import { CONSOLE_ACTOR } from '../types';
 
 function limit(value: string): number {
   const n = Number(value);
@@ -13,7 +14,11 @@ function limit(value: string): number {
   return n;
 }
 
-export function register(program: Command, getRuntime: GetRuntime): void {
+export interface UsersDependencies {
+  useCases: Pick<UseCases, 'listUsers'>;
+}
+
+export function register(program: Command, open: Open<UsersDependencies>): void {
   program
     .command('users')
     .description('List users, newest first, as a table')
@@ -21,8 +26,8 @@ export function register(program: Command, getRuntime: GetRuntime): void {
     .option('--search <term>', 'search name, email, phone and address')
     .option('--limit <n>', 'how many (1-100)', limit, 20)
     .action(async (options: { role?: Role; search?: string; limit: number }, command: Command) => {
-      const runtime = await getRuntime();
-      const page = await runtime.container.get(ListUsers).execute(
+      const { useCases } = await open();
+      const page = await useCases.listUsers.execute(
         CONSOLE_ACTOR,
         emptyListQuery({ searchTerm: options.search || undefined, filters: options.role ? { role: options.role } : {}, limit: options.limit }),
       );

@@ -1,38 +1,39 @@
 import Joi from 'joi';
-import { ChangeBookingStatus } from '../../../application/bookings/ChangeBookingStatus';
-import { CreateBooking } from '../../../application/bookings/CreateBooking';
-import { GetBooking } from '../../../application/bookings/GetBooking';
-import { ListBookings } from '../../../application/bookings/ListBookings';
+import type { UseCases } from '../../../application/UseCases';
 import { BOOKING_STATUSES } from '../../../domain/booking/Booking';
 import { isAdmin } from '../../../domain/user/Role';
-import { Runtime } from '../../../infrastructure/container/buildContainer';
-import { ListSpec, listQuerySchema, listReply, toListQuery } from '../listQuery';
+import type { ListSpec } from '../listQuery';
+import { listQuerySchema, listReply, toListQuery } from '../listQuery';
 import { presentBooking, presentBookingView } from '../presenters/presentBooking';
-import { ADMINS, RouteDef } from '../route';
+import type { RouteDef } from '../route';
+import { ADMINS, route } from '../route';
+import { object, oneOf, required } from '../schema';
 
 const id = Joi.string().max(64);
-const status = Joi.string().valid(...BOOKING_STATUSES);
+const status = oneOf(BOOKING_STATUSES);
 
 const SORTABLE = ['createdAt', 'updatedAt', 'expiresAt', 'guestCount', 'amount', 'status'];
 const PROJECTABLE = ['user', 'tour', 'guestCount', 'status', 'expiresAt', 'amount', 'currency', 'payment', 'createdAt', 'updatedAt'];
 export const BOOKING_LIST: ListSpec = { filters: { status, tour: id, user: id }, sortable: SORTABLE, projectable: PROJECTABLE };
 export const MY_BOOKING_LIST: ListSpec = { filters: { status }, sortable: SORTABLE, projectable: PROJECTABLE };
+const bookingParams = object({ bookingId: required(id) });
 
-export function bookingRoutes({ container }: Runtime): RouteDef[] {
-  const createBooking = container.get(CreateBooking);
-  const listBookings = container.get(ListBookings);
-  const getBooking = container.get(GetBooking);
-  const changeStatus = container.get(ChangeBookingStatus);
+export interface BookingRoutesDependencies {
+  useCases: Pick<UseCases, 'createBooking' | 'listBookings' | 'getBooking' | 'changeBookingStatus'>;
+}
+
+export function bookingRoutes({ useCases }: BookingRoutesDependencies): RouteDef[] {
+  const { createBooking, listBookings, getBooking, changeBookingStatus } = useCases;
   const tag = 'Bookings';
 
   return [
-    {
+    route({
       method: 'post', path: '/booking', tag, access: 'user',
       summary: 'Book seats on a tour (verified traveller with phone and address); seats are held until expiresAt',
-      request: { body: Joi.object({ tour: id.required(), guestCount: Joi.number().integer().min(1).max(10_000).required() }) },
+      request: { body: object({ tour: required(id), guestCount: required(Joi.number().integer().min(1).max(10_000)) }) },
       response: { status: 201 },
       async handler({ actor, body }) {
-        const { booking, payment, paymentUrl } = await createBooking.execute(actor!, { tourId: body.tour, guestCount: body.guestCount });
+        const { booking, payment, paymentUrl } = await createBooking.execute(actor, { tourId: body.tour, guestCount: body.guestCount });
         return {
           status: 201,
           message: 'Booking created successfully',
@@ -43,46 +44,46 @@ export function bookingRoutes({ container }: Runtime): RouteDef[] {
           },
         };
       },
-    },
-    {
+    }),
+    route({
       method: 'get', path: '/booking', tag, access: ADMINS,
       summary: 'All bookings; filters status, tour, user',
       request: { query: listQuerySchema(BOOKING_LIST) },
       response: { list: true },
       async handler({ actor, query }) {
         const { query: list, fields } = toListQuery(query, BOOKING_LIST);
-        const page = await listBookings.execute(actor!, list, { mine: false });
+        const page = await listBookings.execute(actor, list, { mine: false });
         return listReply('All bookings retrieved successfully', { ...page, items: page.items.map((v) => presentBookingView(v, { withUser: true })) }, fields);
       },
-    },
-    {
+    }),
+    route({
       method: 'get', path: '/booking/my-bookings', tag, access: 'user',
       summary: 'The caller\'s bookings with their tour and payment; filter status',
       request: { query: listQuerySchema(MY_BOOKING_LIST) },
       response: { list: true },
       async handler({ actor, query }) {
         const { query: list, fields } = toListQuery(query, MY_BOOKING_LIST);
-        const page = await listBookings.execute(actor!, list, { mine: true });
+        const page = await listBookings.execute(actor, list, { mine: true });
         return listReply('Bookings retrieved successfully', { ...page, items: page.items.map((v) => presentBookingView(v, { withUser: false })) }, fields);
       },
-    },
-    {
+    }),
+    route({
       method: 'get', path: '/booking/:bookingId', tag, access: 'user',
       summary: 'One booking (its owner or an admin)',
-      request: { params: Joi.object({ bookingId: id.required() }) },
+      request: { params: bookingParams },
       async handler({ actor, params }) {
-        const view = await getBooking.execute(actor!, params.bookingId);
-        return { message: 'Booking retrieved successfully', data: presentBookingView(view, { withUser: isAdmin(actor!.role) }) };
+        const view = await getBooking.execute(actor, params.bookingId);
+        return { message: 'Booking retrieved successfully', data: presentBookingView(view, { withUser: isAdmin(actor.role) }) };
       },
-    },
-    {
+    }),
+    route({
       method: 'patch', path: '/booking/:bookingId/status', tag, access: 'user',
       summary: 'Change a booking\'s status: the owner cancels a PENDING booking, admins make any allowed move',
-      request: { params: Joi.object({ bookingId: id.required() }), body: Joi.object({ status: status.required() }) },
+      request: { params: bookingParams, body: object({ status: required(status) }) },
       async handler({ actor, params, body }) {
-        const booking = await changeStatus.execute(actor!, params.bookingId, body.status);
+        const booking = await changeBookingStatus.execute(actor, params.bookingId, body.status);
         return { message: 'Booking status updated successfully', data: presentBooking(booking) };
       },
-    },
+    }),
   ];
 }

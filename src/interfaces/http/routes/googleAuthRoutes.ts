@@ -1,16 +1,16 @@
 import Joi from 'joi';
-import { Context } from 'koa';
-import { SignInWithGoogle } from '../../../application/auth/SignInWithGoogle';
-import { StartGoogleSignIn } from '../../../application/auth/StartGoogleSignIn';
-import { Clock } from '../../../application/ports/Clock';
-import { Logger } from '../../../application/ports/Logger';
-import { TOKENS } from '../../../application/ports/tokens';
+import type { Context } from 'koa';
+import type { Ports } from '../../../application/ports/Ports';
+import type { UseCases } from '../../../application/UseCases';
+import { ERROR_CODES } from '../../../domain/shared/errorCatalogue';
 import { DomainError, Unauthenticated } from '../../../domain/shared/errors';
-import { Runtime } from '../../../infrastructure/container/buildContainer';
 import { cookieOptions, setSessionCookies } from '../cookies';
 import { openSignIn, safeReturnPath, sameSecret, sealSignIn, signInCookieKey } from '../googleSignInCookie';
+import type { CookieSettings, HttpSettings } from '../HttpSettings';
 import { API_PREFIX } from '../mountRoutes';
-import { RouteDef } from '../route';
+import type { RouteDef } from '../route';
+import { route } from '../route';
+import { object } from '../schema';
 
 export const GOOGLE_SIGN_IN_COOKIE = 'googleSignIn';
 const SIGN_IN_TTL_MS = 10 * 60_000;
@@ -21,12 +21,16 @@ const text = Joi.string().allow('').max(4096);
  * redirect to the front end: the `redirect` path with the session cookies set, or
  * `FRONTEND_URL/login?error=google&code=<error code>`. Not mounted (404) without GOOGLE_CLIENT_ID/SECRET.
  */
-export function googleAuthRoutes({ container, config }: Runtime): RouteDef[] {
-  if (!config.google) return [];
-  const start = container.get(StartGoogleSignIn);
-  const signIn = container.get(SignInWithGoogle);
-  const clock = container.get<Clock>(TOKENS.Clock);
-  const logger = container.get<Logger>(TOKENS.Logger);
+export interface GoogleAuthRoutesDependencies {
+  useCases: Pick<UseCases, 'googleSignIn'>;
+  ports: Pick<Ports, 'clock' | 'logger'>;
+  settings: CookieSettings & Pick<HttpSettings, 'rateLimits' | 'secrets'>;
+}
+
+export function googleAuthRoutes({ useCases, ports, settings: config }: GoogleAuthRoutesDependencies): RouteDef[] {
+  if (!useCases.googleSignIn) return [];
+  const { start, finish: signIn } = useCases.googleSignIn;
+  const { clock, logger } = ports;
   const key = signInCookieKey(config.secrets.jwtRefresh);
   const redirectUri = `${config.publicUrl}${API_PREFIX}/auth/google/callback`;
   const tag = 'Auth';
@@ -43,10 +47,10 @@ export function googleAuthRoutes({ container, config }: Runtime): RouteDef[] {
   };
 
   return [
-    {
+    route({
       method: 'get', path: '/auth/google', tag, access: 'public',
       summary: 'Start Google sign-in: redirects to Google; `redirect` is a front-end path to land on afterwards',
-      request: { query: Joi.object({ redirect: text }) },
+      request: { query: object({ redirect: text }) },
       response: { status: 302, description: 'Redirect to Google (or to FRONTEND_URL/login?error=google&code=… when Google is unreachable)' },
       async handler({ query }, ctx) {
         try {
@@ -59,12 +63,12 @@ export function googleAuthRoutes({ container, config }: Runtime): RouteDef[] {
           toLogin(ctx, error);
         }
       },
-    },
-    {
+    }),
+    route({
       method: 'get', path: '/auth/google/callback', tag, access: 'public',
       summary: 'Where Google sends the browser back: signs in, sets the session cookies and redirects to the front end',
       // Providers add parameters of their own (scope, authuser, prompt, iss...).
-      request: { query: Joi.object({ code: text, state: text, error: text }).unknown(true) },
+      request: { query: object({ code: text, state: text, error: text }, (o) => o.unknown(true)) },
       rateLimit: [{ bucket: 'google-sign-in', limit: config.rateLimits.loginPerMinute, windowMs: 60_000, whenUnavailable: 'allow' }],
       response: { status: 302, description: 'Redirect to FRONTEND_URL + redirect with the session cookies, or to FRONTEND_URL/login?error=google&code=…' },
       async handler({ query }, ctx) {
@@ -72,9 +76,9 @@ export function googleAuthRoutes({ container, config }: Runtime): RouteDef[] {
         setSignInCookie(ctx, '', new Date(0));
         try {
           if (!pending || !query.state || !sameSecret(query.state, pending.state)) {
-            throw new Unauthenticated('The sign-in request is unknown or expired; start again', 'AUTH.GOOGLE_STATE_INVALID');
+            throw new Unauthenticated('The sign-in request is unknown or expired; start again', ERROR_CODES.AUTH.GOOGLE_STATE_INVALID);
           }
-          if (query.error || !query.code) throw new Unauthenticated(`Google did not sign the user in (${String(query.error || 'no code').slice(0, 64)})`, 'AUTH.GOOGLE_DENIED');
+          if (query.error || !query.code) throw new Unauthenticated(`Google did not sign the user in (${String(query.error || 'no code').slice(0, 64)})`, ERROR_CODES.AUTH.GOOGLE_DENIED);
           const session = await signIn.execute({ code: query.code, codeVerifier: pending.codeVerifier, nonce: pending.nonce, redirectUri });
           setSessionCookies(ctx, config, session);
           ctx.redirect(`${config.frontendUrl}${pending.returnTo}`);
@@ -83,6 +87,6 @@ export function googleAuthRoutes({ container, config }: Runtime): RouteDef[] {
           toLogin(ctx, error);
         }
       },
-    },
+    }),
   ];
 }

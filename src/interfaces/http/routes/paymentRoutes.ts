@@ -1,12 +1,13 @@
 import Joi from 'joi';
-import { Context } from 'koa';
-import { Confirmation, ConfirmPayment } from '../../../application/payments/ConfirmPayment';
-import { GetPayment } from '../../../application/payments/GetPayment';
-import { InitPayment } from '../../../application/payments/InitPayment';
+import type { Context } from 'koa';
+import type { Confirmation } from '../../../application/payments/ConfirmPayment';
+import type { UseCases } from '../../../application/UseCases';
 import { ValidationFailed } from '../../../domain/shared/errors';
-import { Runtime } from '../../../infrastructure/container/buildContainer';
+import type { HttpSettings } from '../HttpSettings';
 import { presentPayment } from '../presenters/presentBooking';
-import { RouteDef } from '../route';
+import type { RouteDef } from '../route';
+import { route } from '../route';
+import { object, required } from '../schema';
 
 type Landing = 'success' | 'fail' | 'cancel';
 
@@ -30,22 +31,25 @@ function landingOf(confirmation: Confirmation, route: Landing): Landing {
   return route === 'success' ? 'fail' : route;
 }
 
-export function paymentRoutes({ container, config }: Runtime): RouteDef[] {
-  const confirm = container.get(ConfirmPayment);
-  const initPayment = container.get(InitPayment);
-  const getPayment = container.get(GetPayment);
+export interface PaymentRoutesDependencies {
+  useCases: Pick<UseCases, 'confirmPayment' | 'initPayment' | 'getPayment'>;
+  settings: Pick<HttpSettings, 'frontendUrl' | 'payment'>;
+}
+
+export function paymentRoutes({ useCases, settings }: PaymentRoutesDependencies): RouteDef[] {
+  const { confirmPayment, initPayment, getPayment } = useCases;
   const tag = 'Payments';
 
-  const redirect = (route: Landing): RouteDef => ({
-    method: ['get', 'post'], path: `/payment/${route}`, tag, access: 'public',
-    summary: `Gateway redirect (${route}): verified with the gateway, then 302 to FRONTEND_URL + PAYMENT_<OUTCOME>_REDIRECT_PATH`,
+  const redirect = (landing: Landing): RouteDef => route({
+    method: ['get', 'post'], path: `/payment/${landing}`, tag, access: 'public',
+    summary: `Gateway redirect (${landing}): verified with the gateway, then 302 to FRONTEND_URL + PAYMENT_<OUTCOME>_REDIRECT_PATH`,
     request: { forms: true },
     response: { status: 302, description: 'Redirect to the front end' },
     async handler(_input, ctx) {
       const callback = callbackOf(ctx);
-      const confirmation = await confirm.execute({ callback, source: 'redirect' });
+      const confirmation = await confirmPayment.execute({ callback, source: 'redirect' });
       const payment = confirmation.payment;
-      const target = new URL(`${config.frontendUrl}${config.payment.landingPaths[landingOf(confirmation, route)]}`);
+      const target = new URL(`${settings.frontendUrl}${settings.payment.landingPaths[landingOf(confirmation, landing)]}`);
       const transactionId = payment?.transactionId ?? callback.tran_id ?? '';
       const params = {
         transactionId, tran_id: transactionId, amount: payment ? payment.amount.major.toFixed(2) : '', currency: payment?.amount.currency ?? '',
@@ -57,38 +61,37 @@ export function paymentRoutes({ container, config }: Runtime): RouteDef[] {
   });
 
   return [
-    {
+    route({
       method: 'post', path: '/payment/init-payment/:bookingId', tag, access: 'user',
       summary: 'A new gateway session for the caller\'s PENDING booking whose hold has not lapsed',
-      request: { params: Joi.object({ bookingId: Joi.string().max(64).required() }) },
+      request: { params: object({ bookingId: required(Joi.string().max(64)) }) },
       async handler({ actor, params }) {
-        return { message: 'Payment initiated successfully', data: await initPayment.execute(actor!, params.bookingId) };
+        return { message: 'Payment initiated successfully', data: await initPayment.execute(actor, params.bookingId) };
       },
-    },
+    }),
     redirect('success'),
     redirect('fail'),
     redirect('cancel'),
-    {
+    route({
       method: 'post', path: '/payment/validate-payment', tag, access: 'public',
       summary: 'Gateway IPN: verified with the gateway and applied once, however often it arrives (200 again for a payment already recorded)',
       request: { forms: true },
       async handler(_input, ctx) {
-        const confirmation = await confirm.execute({ callback: callbackOf(ctx), source: 'ipn' });
+        const { payment, verified, message, changed } = await confirmPayment.execute({ callback: callbackOf(ctx), source: 'ipn' });
         // A repeated IPN whose single-use proof we already spent is answered 200, so the gateway stops retrying.
-        const recorded = confirmation.payment !== null && confirmation.payment.status !== 'UNPAID';
-        if (!confirmation.verified && !recorded) throw ValidationFailed.field('val_id', 'could not be verified with the gateway');
-        const payment = confirmation.payment!;
-        return { message: confirmation.message, data: { transactionId: payment.transactionId, status: payment.status, changed: confirmation.changed } };
+        const recorded = payment !== null && payment.status !== 'UNPAID';
+        if (!payment || (!verified && !recorded)) throw ValidationFailed.field('val_id', 'could not be verified with the gateway');
+        return { message, data: { transactionId: payment.transactionId, status: payment.status, changed } };
       },
-    },
-    {
+    }),
+    route({
       method: 'get', path: '/payment/:paymentId', tag, access: 'user',
       summary: 'A payment (the booking\'s owner or an admin)',
-      request: { params: Joi.object({ paymentId: Joi.string().max(64).required() }) },
+      request: { params: object({ paymentId: required(Joi.string().max(64)) }) },
       async handler({ actor, params }) {
-        const { payment, invoiceNumber } = await getPayment.execute(actor!, params.paymentId);
+        const { payment, invoiceNumber } = await getPayment.execute(actor, params.paymentId);
         return { message: 'Payment retrieved successfully', data: presentPayment(payment, { invoiceNumber }) };
       },
-    },
+    }),
   ];
 }

@@ -1,33 +1,38 @@
-import { API_PREFIX } from '../mountRoutes';
 import Joi from 'joi';
-import { SandboxCheckout } from '../../../application/ports/SandboxCheckout';
-import { TemplateRenderer } from '../../../application/ports/TemplateRenderer';
-import { TOKENS } from '../../../application/ports/tokens';
+import type { Ports } from '../../../application/ports/Ports';
+import { SANDBOX_OUTCOMES } from '../../../application/ports/SandboxCheckout';
+import { ERROR_CODES } from '../../../domain/shared/errorCatalogue';
 import { NotFound } from '../../../domain/shared/errors';
-import { Runtime } from '../../../infrastructure/container/buildContainer';
-import { RouteDef } from '../route';
+import type { HttpSettings } from '../HttpSettings';
+import { API_PREFIX } from '../mountRoutes';
+import type { RouteDef } from '../route';
+import { route } from '../route';
+import { object, oneOf, required } from '../schema';
 
-const OUTCOMES = { PAID: 'PAID', FAILED: 'FAILED', CANCELLED: 'CANCELLED' } as const;
+export interface SandboxRoutesDependencies {
+  ports: Pick<Ports, 'sandboxCheckout' | 'templateRenderer'>;
+  settings: Pick<HttpSettings, 'publicUrl' | 'frontendUrl'>;
+}
 
-/** The built-in sandbox gateway's checkout page; only mounted when PAYMENT_GATEWAY=sandbox. */
-export function sandboxRoutes({ container, config }: Runtime): RouteDef[] {
-  if (config.payment.gateway !== 'sandbox') return [];
-  const checkout = container.get<SandboxCheckout>(TOKENS.SandboxCheckout);
-  const templates = container.get<TemplateRenderer>(TOKENS.TemplateRenderer);
+/** The built-in sandbox gateway's checkout page; only mounted when the sandbox is the gateway (PAYMENT_GATEWAY=sandbox). */
+export function sandboxRoutes({ ports, settings }: SandboxRoutesDependencies): RouteDef[] {
+  const checkout = ports.sandboxCheckout;
+  if (!checkout) return [];
+  const templates = ports.templateRenderer;
   const tag = 'Sandbox gateway';
-  const params = Joi.object({ sessionId: Joi.string().max(64).required() });
+  const params = object({ sessionId: required(Joi.string().max(64)) });
   // The form posts here; its redirects go to our callback URL and then to the front end.
-  const formAction = ["'self'", new URL(config.publicUrl).origin, new URL(config.frontendUrl).origin].join(' ');
+  const formAction = ["'self'", new URL(settings.publicUrl).origin, new URL(settings.frontendUrl).origin].join(' ');
 
   return [
-    {
+    route({
       method: 'get', path: '/sandbox/checkout/:sessionId', tag, access: 'public',
       summary: 'The sandbox checkout page: Pay, Fail or Cancel',
       request: { params },
       response: { contentType: 'text/html' },
       async handler({ params: p }, ctx) {
         const session = await checkout.describe(p.sessionId);
-        if (!session) throw NotFound.of('Checkout session');
+        if (!session) throw NotFound.of('Checkout session', ERROR_CODES.CHECKOUT_SESSION.NOT_FOUND);
         ctx.set('Content-Security-Policy', `default-src 'none'; style-src 'unsafe-inline'; form-action ${formAction}; frame-ancestors 'none'`);
         ctx.type = 'html';
         ctx.body = templates.html('payment/sandbox-checkout', {
@@ -39,15 +44,15 @@ export function sandboxRoutes({ container, config }: Runtime): RouteDef[] {
           superseded: session.superseded,
         });
       },
-    },
-    {
+    }),
+    route({
       method: 'post', path: '/sandbox/checkout/:sessionId/complete', tag, access: 'public',
       summary: 'The customer\'s choice on the sandbox page; redirects to our payment callback (409 on a completed or superseded checkout)',
-      request: { params, forms: true, body: Joi.object({ outcome: Joi.string().valid(...Object.values(OUTCOMES)).required() }) },
+      request: { params, forms: true, body: object({ outcome: required(oneOf(SANDBOX_OUTCOMES)) }) },
       response: { status: 302 },
       async handler({ params: p, body }, ctx) {
         ctx.redirect(await checkout.complete(p.sessionId, body.outcome));
       },
-    },
+    }),
   ];
 }

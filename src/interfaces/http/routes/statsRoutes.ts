@@ -1,11 +1,8 @@
 import Joi from 'joi';
-import { GetBookingStats } from '../../../application/stats/GetBookingStats';
-import { GetPaymentStats } from '../../../application/stats/GetPaymentStats';
-import { GetTourStats } from '../../../application/stats/GetTourStats';
-import { GetUserStats } from '../../../application/stats/GetUserStats';
-import { Runtime } from '../../../infrastructure/container/buildContainer';
+import type { UseCases } from '../../../application/UseCases';
 import { presentPaymentStats, presentTourStats } from '../presenters/presentStats';
-import { ADMINS, RouteDef } from '../route';
+import type { RouteDef } from '../route';
+import { ADMINS, route } from '../route';
 
 const count = Joi.number().integer().min(0);
 const breakdown = (example: { _id: string; count: number }[]) => Joi.array().items(Joi.object({ _id: Joi.string(), count })).example(example);
@@ -41,45 +38,46 @@ const paymentStats = Joi.object({
   invoicesIssued: count.example(238),
 });
 
-export function statsRoutes({ container }: Runtime): RouteDef[] {
-  const getUserStats = container.get(GetUserStats);
-  const getTourStats = container.get(GetTourStats);
-  const getBookingStats = container.get(GetBookingStats);
-  const getPaymentStats = container.get(GetPaymentStats);
+export interface StatsRoutesDependencies {
+  useCases: Pick<UseCases, 'getUserStats' | 'getTourStats' | 'getBookingStats' | 'getPaymentStats'>;
+}
+
+export function statsRoutes({ useCases }: StatsRoutesDependencies): RouteDef[] {
+  const { getUserStats, getTourStats, getBookingStats, getPaymentStats } = useCases;
   const tag = 'Statistics';
 
   return [
-    {
+    route({
       method: 'get', path: '/stats/user', tag, access: ADMINS,
       summary: 'Accounts by status and role, and new sign-ups in the last 7 and 30 days (soft-deleted accounts left out)',
       response: { data: userStats },
       async handler() {
         return { message: 'User stats fetched successfully', data: await getUserStats.execute() };
       },
-    },
-    {
+    }),
+    route({
       method: 'get', path: '/stats/tour', tag, access: ADMINS,
       summary: 'Tours by type and division, average starting cost, the 5 most booked tours',
       response: { data: tourStats },
       async handler() {
         return { message: 'Tour stats fetched successfully', data: presentTourStats(await getTourStats.execute()) };
       },
-    },
-    {
+    }),
+    route({
       method: 'get', path: '/stats/booking', tag, access: ADMINS,
       summary: 'Bookings by status and tour, average party size, bookings in the last 7 and 30 days, distinct bookers',
       response: { data: bookingStats },
       async handler() {
         return { message: 'Booking stats fetched successfully', data: await getBookingStats.execute() };
       },
-    },
-    {
+    }),
+    route({
       method: 'get', path: '/stats/payment', tag, access: ADMINS,
       summary: 'Payments by status and gateway, revenue and average paid amount, invoices issued',
       response: { data: paymentStats },
       async handler() {
         return { message: 'Payment stats fetched successfully', data: presentPaymentStats(await getPaymentStats.execute()) };
       },
-    },
+    }),
   ];
 }

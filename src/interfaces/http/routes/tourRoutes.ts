@@ -1,14 +1,12 @@
 import Joi from 'joi';
-import { CreateTour } from '../../../application/catalogue/CreateTour';
-import { DeleteTour } from '../../../application/catalogue/DeleteTour';
-import { GetTour } from '../../../application/catalogue/GetTour';
-import { ListTours } from '../../../application/catalogue/ListTours';
-import { UpdateTour } from '../../../application/catalogue/UpdateTour';
-import { Runtime } from '../../../infrastructure/container/buildContainer';
+import type { UseCases } from '../../../application/UseCases';
 import { majorAmount, minorBoundFromQuery } from '../amounts';
-import { ListSpec, listQuerySchema, listReply, toListQuery } from '../listQuery';
+import type { ListSpec } from '../listQuery';
+import { listQuerySchema, listReply, toListQuery } from '../listQuery';
 import { presentTour } from '../presenters/presentCatalogue';
-import { ADMINS, idParams, RouteDef, withAlias } from '../route';
+import type { RouteDef } from '../route';
+import { ADMINS, idParams, route, withAlias } from '../route';
+import { arrayOf, nullable, object, required } from '../schema';
 import { incomingFiles } from '../uploads';
 
 export const TOUR_LIST: ListSpec = {
@@ -27,8 +25,8 @@ export const TOUR_LIST: ListSpec = {
   ],
 };
 
-const text = (max: number) => Joi.string().trim().max(max).allow('', null);
-const items = Joi.array().items(Joi.string().trim().max(500)).max(50);
+const text = (max: number) => nullable(Joi.string().trim().max(max).allow(''));
+const items = arrayOf(Joi.string().trim().max(500), (a) => a.max(50));
 const ref = Joi.string().max(64);
 
 const tourFields = {
@@ -37,8 +35,8 @@ const tourFields = {
   location: text(200),
   costFrom: majorAmount(),
   currency: Joi.string().pattern(/^[A-Z]{3}$/),
-  startDate: Joi.date().iso().allow(null),
-  endDate: Joi.date().iso().allow(null),
+  startDate: nullable(Joi.date().iso()),
+  endDate: nullable(Joi.date().iso()),
   departureLocation: text(200),
   arrivalLocation: text(200),
   included: items,
@@ -46,30 +44,36 @@ const tourFields = {
   amenities: items,
   tourPlan: items,
   maxGuest: Joi.number().integer().min(1).max(100000),
-  minAge: Joi.number().integer().min(0).max(120).allow(null),
+  minAge: nullable(Joi.number().integer().min(0).max(120)),
   division: ref,
   tourType: ref,
 };
 
-export const createTourBody = Joi.object(tourFields).fork(['title', 'costFrom', 'maxGuest', 'division', 'tourType'], (s) => s.required());
-export const updateTourBody = Joi.object({
+export const createTourBody = object({
   ...tourFields,
-  deleteImages: Joi.array().items(Joi.string().max(2000)).max(50),
+  title: required(tourFields.title),
+  costFrom: required(tourFields.costFrom),
+  maxGuest: required(tourFields.maxGuest),
+  division: required(tourFields.division),
+  tourType: required(tourFields.tourType),
+});
+export const updateTourBody = object({
+  ...tourFields,
+  deleteImages: arrayOf(Joi.string().max(2000), (a) => a.max(50)),
   regenerateSlug: Joi.boolean(),
 });
 
-
 /** Tour routes, each also under `/tours/...`. */
-export function tourRoutes({ container }: Runtime): RouteDef[] {
-  const create = container.get(CreateTour);
-  const update = container.get(UpdateTour);
-  const remove = container.get(DeleteTour);
-  const get = container.get(GetTour);
-  const list = container.get(ListTours);
+export interface TourRoutesDependencies {
+  useCases: Pick<UseCases, 'createTour' | 'updateTour' | 'deleteTour' | 'getTour' | 'listTours'>;
+}
+
+export function tourRoutes({ useCases }: TourRoutesDependencies): RouteDef[] {
+  const { createTour: create, updateTour: update, deleteTour: remove, getTour: get, listTours: list } = useCases;
   const tag = 'Tours';
 
   return [
-    {
+    route({
       method: 'get', path: withAlias('/tour'), tag, access: 'public',
       summary: 'List tours (search over title, description, location; filters division, tourType, location; ranges minCost, maxCost, startFrom, startTo)',
       request: { query: listQuerySchema(TOUR_LIST) },
@@ -79,8 +83,8 @@ export function tourRoutes({ container }: Runtime): RouteDef[] {
         const page = await list.execute(listQuery);
         return listReply('Tours retrieved', { ...page, items: page.items.map(presentTour) }, fields);
       },
-    },
-    {
+    }),
+    route({
       method: 'post', path: withAlias('/tour/create'), tag, access: ADMINS,
       summary: 'Create a tour (multipart `files` images + `data` JSON, or plain JSON); costFrom in major units',
       request: { body: createTourBody, files: { field: 'files', max: 10 } },
@@ -88,24 +92,24 @@ export function tourRoutes({ container }: Runtime): RouteDef[] {
       async handler({ body, files }) {
         return { status: 201, message: 'Tour created', data: presentTour(await create.execute(body, incomingFiles(files))) };
       },
-    },
-    {
+    }),
+    route({
       method: 'get', path: withAlias('/tour/:slug'), tag, access: 'public',
       summary: 'One tour by slug (or id), with seatsLeft',
-      request: { params: Joi.object({ slug: Joi.string().max(220).required() }) },
+      request: { params: object({ slug: required(Joi.string().max(220)) }) },
       async handler({ params }) {
         return { message: 'Tour retrieved', data: presentTour(await get.execute(params.slug)) };
       },
-    },
-    {
+    }),
+    route({
       method: 'patch', path: withAlias('/tour/:id'), tag, access: ADMINS,
       summary: 'Edit a tour: new `files` are added, `deleteImages` removed after commit; maxGuest never below seats held',
       request: { params: idParams, body: updateTourBody, files: { field: 'files', max: 10 } },
       async handler({ params, body, files }) {
         return { message: 'Tour updated', data: presentTour(await update.execute(params.id, body, incomingFiles(files))) };
       },
-    },
-    {
+    }),
+    route({
       method: 'delete', path: withAlias('/tour/:id'), tag, access: ADMINS,
       summary: 'Delete a tour (409 while it has PENDING or COMPLETE bookings)',
       request: { params: idParams },
@@ -113,6 +117,6 @@ export function tourRoutes({ container }: Runtime): RouteDef[] {
         await remove.execute(params.id);
         return { message: 'Tour deleted', data: null };
       },
-    },
+    }),
   ];
 }

@@ -1,13 +1,12 @@
 import Joi from 'joi';
-import { CreateTourType } from '../../../application/catalogue/CreateTourType';
-import { DeleteTourType } from '../../../application/catalogue/DeleteTourType';
-import { ListTourTypes } from '../../../application/catalogue/ListTourTypes';
-import { UpdateTourType } from '../../../application/catalogue/UpdateTourType';
-import { Runtime } from '../../../infrastructure/container/buildContainer';
 import { mapPage } from '../../../application/shared/ListQuery';
-import { ListSpec, listQuerySchema, listReply, toListQuery } from '../listQuery';
+import type { UseCases } from '../../../application/UseCases';
+import type { ListSpec } from '../listQuery';
+import { listQuerySchema, listReply, toListQuery } from '../listQuery';
 import { presentTourType } from '../presenters/presentCatalogue';
-import { ADMINS, idParams, RouteDef, withAlias } from '../route';
+import type { RouteDef } from '../route';
+import { ADMINS, idParams, route, withAlias } from '../route';
+import { object, required } from '../schema';
 
 export const TOUR_TYPE_LIST: ListSpec = {
   filters: { name: Joi.string().max(120) },
@@ -17,16 +16,17 @@ export const TOUR_TYPE_LIST: ListSpec = {
 
 const name = Joi.string().trim().min(2).max(120);
 
+export interface TourTypeRoutesDependencies {
+  useCases: Pick<UseCases, 'createTourType' | 'updateTourType' | 'deleteTourType' | 'listTourTypes'>;
+}
+
 /** Registered before tourRoutes: `GET /tour/tour-types` must win over `GET /tour/:slug`. */
-export function tourTypeRoutes({ container }: Runtime): RouteDef[] {
-  const create = container.get(CreateTourType);
-  const update = container.get(UpdateTourType);
-  const remove = container.get(DeleteTourType);
-  const list = container.get(ListTourTypes);
+export function tourTypeRoutes({ useCases }: TourTypeRoutesDependencies): RouteDef[] {
+  const { createTourType: create, updateTourType: update, deleteTourType: remove, listTourTypes: list } = useCases;
   const tag = 'Tour types';
 
   return [
-    {
+    route({
       method: 'get', path: withAlias('/tour/tour-types'), tag, access: 'public',
       summary: 'List tour types; answers `data: { data, meta }` (nested, as existing front ends read it)',
       request: { query: listQuerySchema(TOUR_TYPE_LIST) },
@@ -36,25 +36,25 @@ export function tourTypeRoutes({ container }: Runtime): RouteDef[] {
         const reply = listReply('Tour types retrieved', mapPage(page, presentTourType), fields);
         return { message: reply.message, data: { data: reply.data, meta: reply.meta } };
       },
-    },
-    {
+    }),
+    route({
       method: 'post', path: withAlias('/tour/create-tour-type'), tag, access: ADMINS,
       summary: 'Create a tour type (name unique)',
-      request: { body: Joi.object({ name: name.required() }) },
+      request: { body: object({ name: required(name) }) },
       response: { status: 201 },
       async handler({ body }) {
         return { status: 201, message: 'Tour type created', data: presentTourType(await create.execute(body)) };
       },
-    },
-    {
+    }),
+    route({
       method: 'patch', path: withAlias('/tour/tour-types/:id'), tag, access: ADMINS,
       summary: 'Rename a tour type',
-      request: { params: idParams, body: Joi.object({ name }) },
+      request: { params: idParams, body: object({ name }) },
       async handler({ params, body }) {
         return { message: 'Tour type updated', data: presentTourType(await update.execute(params.id, body)) };
       },
-    },
-    {
+    }),
+    route({
       method: 'delete', path: withAlias('/tour/tour-types/:id'), tag, access: ADMINS,
       summary: 'Delete a tour type (409 while tours reference it)',
       request: { params: idParams },
@@ -62,6 +62,6 @@ export function tourTypeRoutes({ container }: Runtime): RouteDef[] {
         await remove.execute(params.id);
         return { message: 'Tour type deleted', data: null };
       },
-    },
+    }),
   ];
 }

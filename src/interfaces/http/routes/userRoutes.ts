@@ -1,55 +1,53 @@
 import Joi from 'joi';
-import { RegisterUser } from '../../../application/auth/RegisterUser';
-import { ImageUrls } from '../../../application/catalogue/ImageUrls';
-import { SendVerificationCode } from '../../../application/verification/SendVerificationCode';
-import { GetUser } from '../../../application/users/GetUser';
-import { ListUsers } from '../../../application/users/ListUsers';
-import { UpdateUser } from '../../../application/users/UpdateUser';
-import { User } from '../../../domain/user/User';
+import type { UseCases } from '../../../application/UseCases';
 import { ACCOUNT_STATUSES, ROLES } from '../../../domain/user/Role';
-import { Runtime } from '../../../infrastructure/container/buildContainer';
-import { ListSpec, listQuerySchema, listReply, toListQuery } from '../listQuery';
+import type { User } from '../../../domain/user/User';
+import type { HttpSettings } from '../HttpSettings';
+import type { ListSpec } from '../listQuery';
+import { listQuerySchema, listReply, toListQuery } from '../listQuery';
 import { presentUser } from '../presenters/presentUser';
-import { ADMINS, idParams, RouteDef } from '../route';
+import type { RouteDef } from '../route';
+import { ADMINS, idParams, route } from '../route';
+import { nullable, object, oneOf, required } from '../schema';
 import { incomingFiles } from '../uploads';
 
 const flag = Joi.boolean().truthy('true').falsy('false');
 
 export const USER_LIST: ListSpec = {
-  filters: { role: Joi.string().valid(...ROLES), isActive: Joi.string().valid(...ACCOUNT_STATUSES), isVerified: flag, isDeleted: flag },
+  filters: { role: oneOf(ROLES), isActive: oneOf(ACCOUNT_STATUSES), isVerified: flag, isDeleted: flag },
   sortable: ['name', 'email', 'createdAt', 'updatedAt', 'role'],
   projectable: ['name', 'email', 'phone', 'address', 'picture', 'role', 'isActive', 'isVerified', 'isDeleted', 'createdAt', 'updatedAt'],
 };
 
 /** Registration never accepts privileged fields: they are refused, not ignored. */
-export const registerBody = Joi.object({
-  name: Joi.string().trim().min(2).max(120).required(),
-  email: Joi.string().email({ tlds: { allow: false } }).max(254).required(),
-  password: Joi.string().max(128).required(),
+export const registerBody = object({
+  name: required(Joi.string().trim().min(2).max(120)),
+  email: required(Joi.string().email({ tlds: { allow: false } }).max(254)),
+  password: required(Joi.string().max(128)),
   phone: Joi.string().max(20),
   address: Joi.string().trim().max(500),
 });
 
 const profileChanges = {
   name: Joi.string().trim().min(2).max(120),
-  phone: Joi.string().max(20).allow(null),
-  address: Joi.string().trim().max(500).allow(null),
+  phone: nullable(Joi.string().max(20)),
+  address: nullable(Joi.string().trim().max(500)),
 };
-export const updateUserBody = Joi.object({
+export const updateUserBody = object({
   ...profileChanges,
-  role: Joi.string().valid(...ROLES),
-  isActive: Joi.string().valid(...ACCOUNT_STATUSES),
+  role: oneOf(ROLES),
+  isActive: oneOf(ACCOUNT_STATUSES),
   isDeleted: Joi.boolean(),
   isVerified: Joi.boolean(),
 });
 
-export function userRoutes({ container, config }: Runtime): RouteDef[] {
-  const register = container.get(RegisterUser);
-  const sendCode = container.get(SendVerificationCode);
-  const getUser = container.get(GetUser);
-  const listUsers = container.get(ListUsers);
-  const updateUser = container.get(UpdateUser);
-  const imageUrls = container.get(ImageUrls);
+export interface UserRoutesDependencies {
+  useCases: Pick<UseCases, 'registerUser' | 'sendVerificationCode' | 'getUser' | 'listUsers' | 'updateUser' | 'imageUrls'>;
+  settings: Pick<HttpSettings, 'rateLimits'>;
+}
+
+export function userRoutes({ useCases, settings }: UserRoutesDependencies): RouteDef[] {
+  const { registerUser: register, sendVerificationCode: sendCode, getUser, listUsers, updateUser, imageUrls } = useCases;
   /** Users as presented, with stored pictures turned into download URLs. */
   const present = async (users: User[]) => {
     const urls = await imageUrls.urls(users.map((u) => u.picture));
@@ -58,9 +56,9 @@ export function userRoutes({ container, config }: Runtime): RouteDef[] {
   const tag = 'Users';
 
   return [
-    {
+    route({
       method: 'post', path: '/user/register', tag, access: 'public',
-      rateLimit: [{ bucket: 'register', limit: config.rateLimits.accountPerHour, windowMs: 3_600_000, whenUnavailable: 'allow' }],
+      rateLimit: [{ bucket: 'register', limit: settings.rateLimits.accountPerHour, windowMs: 3_600_000, whenUnavailable: 'allow' }],
       summary: 'Create an account; a verification code is emailed',
       request: { body: registerBody },
       response: { status: 201 },
@@ -69,45 +67,45 @@ export function userRoutes({ container, config }: Runtime): RouteDef[] {
         await sendCode.execute({ email: user.email.value, onRegistration: true });
         return { status: 201, message: 'User created successfully', data: presentUser(user) };
       },
-    },
-    {
+    }),
+    route({
       method: 'get', path: '/user/me', tag, access: 'user',
       summary: 'The logged-in user',
       async handler({ actor }) {
-        const [me] = await present([await getUser.execute(actor!, actor!.userId)]);
+        const [me] = await present([await getUser.execute(actor, actor.userId)]);
         return { message: 'Your profile retrieved successfully', data: me };
       },
-    },
-    {
+    }),
+    route({
       method: 'get', path: '/user/all-users', tag, access: ADMINS,
       summary: 'List users (search over name, email, phone, address)',
       request: { query: listQuerySchema(USER_LIST) },
       response: { list: true },
       async handler({ actor, query }) {
         const { query: list, fields } = toListQuery(query, USER_LIST);
-        const page = await listUsers.execute(actor!, list);
+        const page = await listUsers.execute(actor, list);
         return listReply('All users retrieved successfully', { ...page, items: await present(page.items) }, fields);
       },
-    },
-    {
+    }),
+    route({
       method: 'get', path: '/user/:id', tag, access: ADMINS,
       summary: 'One user',
       request: { params: idParams },
       async handler({ actor, params }) {
-        const [user] = await present([await getUser.execute(actor!, params.id)]);
+        const [user] = await present([await getUser.execute(actor, params.id)]);
         return { message: 'User retrieved successfully', data: user };
       },
-    },
-    {
+    }),
+    route({
       method: 'patch', path: '/user/:id', tag, access: 'user',
       summary: 'Edit a profile (self: name, phone, address, picture; admins also role and status flags)',
       request: { params: idParams, body: updateUserBody, files: { field: 'file', max: 1 } },
       async handler({ actor, params, body, files }) {
         const { isActive, ...rest } = body;
-        const user = await updateUser.execute(actor!, params.id, { ...rest, status: isActive }, incomingFiles(files)[0] ?? null);
+        const user = await updateUser.execute(actor, params.id, { ...rest, status: isActive }, incomingFiles(files)[0] ?? null);
         const [presented] = await present([user]);
         return { message: 'User updated successfully', data: presented };
       },
-    },
+    }),
   ];
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { SEND_INVOICE_EMAIL } from '../../../../src/application/invoices/IssueInvoice';
+import { OUTBOX_JOBS } from '../../../../src/application/jobs/outboxJobs';
 import { Invoice } from '../../../../src/domain/invoice/Invoice';
 import { Conflict, NotFound } from '../../../../src/domain/shared/errors';
 import { visibleText } from '../../../fakes/FakePdfRenderer';
@@ -24,7 +24,7 @@ describe('IssueInvoice', () => {
     expect(invoice.billed?.unitPrice.format()).toBe('12,500.00 BDT');
     expect(invoice.billed?.total.format()).toBe('25,000.00 BDT');
     expect((await kit.invoices.findByPaymentId(bill.paymentId))?.sha256).toBe(invoice.sha256);
-    expect(kit.jobs.ofType(SEND_INVOICE_EMAIL)).toEqual([expect.objectContaining({ payload: { paymentId: bill.paymentId } })]);
+    expect(kit.jobs.ofType(OUTBOX_JOBS.sendInvoiceEmail.type)).toEqual([expect.objectContaining({ payload: { paymentId: bill.paymentId } })]);
   });
 
   test('prints seller, number, bill-to, tour, guests × unit price, total, transaction and paid date', async () => {
@@ -58,7 +58,7 @@ describe('IssueInvoice', () => {
     expect(again.sha256).toBe(first.sha256);
     expect(kit.pdf.rendered).toHaveLength(1);
     expect(kit.invoices.lastNumber(2026)).toBe(1);
-    expect(kit.jobs.ofType(SEND_INVOICE_EMAIL)).toHaveLength(1);
+    expect(kit.jobs.ofType(OUTBOX_JOBS.sendInvoiceEmail.type)).toHaveLength(1);
   });
 
   test('an unpaid payment gets no invoice and consumes no number', async () => {

@@ -3,7 +3,7 @@ import { IssueInvoice } from '../../../../src/application/invoices/IssueInvoice'
 import { IssueMissingInvoices } from '../../../../src/application/invoices/IssueMissingInvoices';
 import { OpenInvoicePdf } from '../../../../src/application/invoices/OpenInvoicePdf';
 import { SendInvoiceEmail } from '../../../../src/application/invoices/SendInvoiceEmail';
-import { TEMPLATES_DIR } from '../../../../src/infrastructure/container/coreModule';
+import { TEMPLATES_DIR } from '../../../../src/infrastructure/templates/templatesDir';
 import { NodeCryptoDigest } from '../../../../src/infrastructure/security/NodeCryptoDigest';
 import { HandlebarsTemplateRenderer } from '../../../../src/infrastructure/templates/HandlebarsTemplateRenderer';
 import { FakeClock } from '../../../fakes/FakeClock';

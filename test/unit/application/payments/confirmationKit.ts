@@ -1,5 +1,5 @@
 import { SendBookingConfirmation } from '../../../../src/application/payments/SendBookingConfirmation';
-import { TEMPLATES_DIR } from '../../../../src/infrastructure/container/coreModule';
+import { TEMPLATES_DIR } from '../../../../src/infrastructure/templates/templatesDir';
 import { HandlebarsTemplateRenderer } from '../../../../src/infrastructure/templates/HandlebarsTemplateRenderer';
 import { InMemoryMailer } from '../../../fakes/InMemoryMailer';
 import { bookingWorld } from '../bookingWorld';

@@ -33,6 +33,6 @@ describe('MeteredMailer', () => {
     await expect(mailer.send(mail)).rejects.toMatchObject({ code: expect.any(String) });
     expect(await count(metrics, 'failed')).toBe(1);
     expect(await count(metrics, 'sent')).toBe(0);
-    expect(await metrics.render()).toContain('mail_deliveries_total{result="failed"} 1');
+    expect((await metrics.exposition()).body).toContain('mail_deliveries_total{result="failed"} 1');
   });
 });

@@ -1,4 +1,5 @@
 import { DependencyUnavailable } from '../../../../src/domain/shared/errors';
+import { withDatabaseOutageClassified } from '../../../../src/infrastructure/persistence/databaseUnavailable';
 import { JobWorker } from '../../../../src/interfaces/worker/JobWorker';
 import { FakeClock } from '../../../fakes/FakeClock';
 import { InMemoryJobStore } from '../../../fakes/InMemoryJobStore';
@@ -54,7 +55,7 @@ function setup(handlers: ConstructorParameters<typeof JobWorker>[1]) {
   const clock = new FakeClock();
   const store = new FaultyJobStore(clock);
   const logger = new RecordingLogger();
-  return { clock, store, logger, worker: new JobWorker(store, handlers, clock, logger, OPTIONS) };
+  return { clock, store, logger, worker: new JobWorker(store, handlers, clock, logger, withDatabaseOutageClassified, OPTIONS) };
 }
 
 describe('JobWorker', () => {
@@ -107,7 +108,7 @@ describe('JobWorker', () => {
     const [claimed] = (await w.jobs.claim({ now: w.clock.now(), leaseMs: OPTIONS.leaseMs, limit: 10, claimToken: 'doomed' })).filter((j) => j.type === 'SendBookingConfirmation');
     await handlers.SendBookingConfirmation(claimed.payload);
 
-    const survivor = new JobWorker(w.jobs, handlers, w.clock, new RecordingLogger(), OPTIONS);
+    const survivor = new JobWorker(w.jobs, handlers, w.clock, new RecordingLogger(), withDatabaseOutageClassified, OPTIONS);
     expect(await survivor.drain()).toBe(0); // both jobs are still leased to the dead worker
     w.clock.advance(OPTIONS.leaseMs + 1);
     expect(await survivor.drain()).toBe(2);
@@ -169,7 +170,7 @@ describe('JobWorker', () => {
 
     store.databaseDown = false;
     clock.advance(1);
-    const other = new JobWorker(store, handlers, clock, new RecordingLogger(), OPTIONS);
+    const other = new JobWorker(store, handlers, clock, new RecordingLogger(), withDatabaseOutageClassified, OPTIONS);
     expect(await other.drain()).toBe(1);
     expect(runs).toBe(2);
     expect(store.ofType('Once')[0]).toEqual(expect.objectContaining({ status: 'done', attempts: 2 }));

@@ -1,4 +1,4 @@
-import { Resources } from '../../../../src/infrastructure/container/Resources';
+import { Resources } from '../../../../src/infrastructure/root/Resources';
 import { RecordingLogger } from '../../../fakes/RecordingLogger';
 
 describe('Resources', () => {

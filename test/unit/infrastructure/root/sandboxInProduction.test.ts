@@ -3,21 +3,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfig } from '../../../../src/infrastructure/config/Config';
-import { buildContainer } from '../../../../src/infrastructure/container/buildContainer';
 import { PinoLogger, createPino } from '../../../../src/infrastructure/logging/PinoLogger';
+import { buildRoot } from '../../../../src/infrastructure/root/buildRoot';
 
 const SECRETS = {
   JWT_ACCESS_SECRET: 'a'.repeat(32), JWT_REFRESH_SECRET: 'b'.repeat(32), OTP_HASH_KEY: 'c'.repeat(32),
   STORAGE_SIGNING_KEY: 'd'.repeat(32), SANDBOX_GATEWAY_SECRET: 'e'.repeat(32),
 };
 
-/** The start-up log lines (parsed) of a container built for `env`. */
+/** The start-up log lines (parsed) of a composition root built for `env`. */
 async function startUpLog(env: Record<string, string>): Promise<{ level: number; msg: string }[]> {
   const varDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tourdesk-startup-'));
   const lines: string[] = [];
   const sink = new Writable({ write(chunk, _encoding, done) { lines.push(...String(chunk).split('\n').filter(Boolean)); done(); } });
-  const runtime = await buildContainer(loadConfig({ VAR_DIR: varDir, ...env }), { logger: new PinoLogger(createPino('info', sink)) });
-  await runtime.close();
+  const root = await buildRoot(loadConfig({ VAR_DIR: varDir, ...env }), { ports: { logger: new PinoLogger(createPino('info', sink)) } });
+  await root.close();
   fs.rmSync(varDir, { recursive: true, force: true });
   return lines.map((line) => JSON.parse(line));
 }
