@@ -12,6 +12,10 @@ export interface PaymentGatewaySubject {
   singleUse: boolean;
   /** The gateway can refuse money on a checkout a newer one replaced (sandbox); SSLCommerz cannot. */
   voidsSupersededCheckouts: boolean;
+  /** The currency its payments are in (PayPal takes no BDT); BDT when absent. */
+  currency?: string;
+  /** The proof a callback carries, as `VerifiedPayment.valId` names it: `val_id` when absent (Stripe: the session id; PayPal: the order id). */
+  proofOf?(callback: GatewayCallback): string | undefined;
   close(): Promise<void>;
 }
 
@@ -19,9 +23,9 @@ const URLS = { success: 'http://shop.test/payment/success', fail: 'http://shop.t
 const CUSTOMER = { name: 'Rahim Uddin', email: 'rahim@example.com', phone: '01712345678', address: 'Dhanmondi, Dhaka' };
 
 let n = 0;
-function payment(minor = 2_500_050): Payment {
+function paymentIn(minor = 2_500_050, currency = 'BDT'): Payment {
   n += 1;
-  return Payment.open({ id: `pay-${n}-${Date.now()}`, bookingId: `b-${n}`, transactionId: `TRXC${Date.now()}${n}`, amount: Money.ofMinor(minor, 'BDT'), gateway: 'x', now: new Date() });
+  return Payment.open({ id: `pay-${n}-${Date.now()}`, bookingId: `b-${n}`, transactionId: `TRXC${Date.now()}${n}`, amount: Money.ofMinor(minor, currency), gateway: 'x', now: new Date() });
 }
 
 /** What every gateway adapter promises ConfirmPayment: it vouches only for what really happened, and spends nothing until asked to inside our commit. */
@@ -34,6 +38,9 @@ export function describePaymentGatewayContract(name: string, make: () => Promise
     afterAll(async () => {
       await s.close();
     });
+
+    const payment = (minor?: number) => paymentIn(minor, s.currency);
+    const proof = (callback: GatewayCallback) => (s.proofOf ? s.proofOf(callback) : callback.val_id);
 
     async function paid(minor?: number) {
       const p = payment(minor);
@@ -50,7 +57,7 @@ export function describePaymentGatewayContract(name: string, make: () => Promise
     test('a paid session checks as PAID with our transaction id, amount and currency', async () => {
       const { p, callback } = await paid(1_234_567);
       const verified = await s.gateway.check(callback);
-      expect(verified).toEqual(expect.objectContaining({ transactionId: p.transactionId, status: 'PAID', valId: callback.val_id }));
+      expect(verified).toEqual(expect.objectContaining({ transactionId: p.transactionId, status: 'PAID', valId: proof(callback) }));
       expect(verified!.amount.equals(p.amount)).toBe(true);
     });
 
@@ -88,15 +95,16 @@ export function describePaymentGatewayContract(name: string, make: () => Promise
     test('lookup by our transaction id: nothing before the customer pays, the payment after, also once its proof is spent', async () => {
       const p = payment(777_700);
       const session = await s.gateway.createSession(p, CUSTOMER, URLS);
-      expect(await s.gateway.lookup(p.transactionId)).toBeNull();
+      const attempt = { transactionId: p.transactionId, gatewayRef: session.sessionRef };
+      expect(await s.gateway.lookup(attempt)).toBeNull();
       const callback = await s.pay(p, session.sessionRef);
-      const found = await s.gateway.lookup(p.transactionId);
+      const found = await s.gateway.lookup(attempt);
       expect(found).toEqual(expect.objectContaining({ transactionId: p.transactionId, status: 'PAID' }));
       expect(found!.amount.equals(p.amount)).toBe(true);
       const verified = (await s.gateway.check(callback))!;
       await s.transaction(() => s.gateway.consume(verified));
-      expect((await s.gateway.lookup(p.transactionId))?.status).toBe('PAID');
-      expect(await s.gateway.lookup('TRX-NEVER-OPENED')).toBeNull();
+      expect((await s.gateway.lookup(attempt))?.status).toBe('PAID');
+      expect(await s.gateway.lookup({ transactionId: 'TRX-NEVER-OPENED', gatewayRef: null })).toBeNull();
     });
 
     test('a checkout replaced by a newer one for the same payment: refused if the gateway can, else found by lookup', async () => {
@@ -108,10 +116,10 @@ export function describePaymentGatewayContract(name: string, make: () => Promise
       const stale = Payment.restore({ ...p.toProps(), transactionId: firstTransaction });
       if (s.voidsSupersededCheckouts) {
         await expect(s.pay(stale, first.sessionRef)).rejects.toThrow(expect.objectContaining({ code: 'SANDBOX.SUPERSEDED' }));
-        expect(await s.gateway.lookup(firstTransaction)).toBeNull();
+        expect(await s.gateway.lookup({ transactionId: firstTransaction, gatewayRef: first.sessionRef })).toBeNull();
       } else {
         await s.pay(stale, first.sessionRef);
-        expect((await s.gateway.lookup(firstTransaction))?.status).toBe('PAID');
+        expect((await s.gateway.lookup({ transactionId: firstTransaction, gatewayRef: first.sessionRef }))?.status).toBe('PAID');
       }
     });
   });

@@ -1,4 +1,4 @@
-import { CallbackUrls, GatewayCallback, GatewaySession, PaymentCustomer, PaymentGateway } from '../../src/application/ports/PaymentGateway';
+import { CallbackUrls, GatewayCallback, GatewayEvent, GatewaySession, PaymentCustomer, PaymentGateway, RefundOutcome } from '../../src/application/ports/PaymentGateway';
 import { Payment, VerifiedPayment } from '../../src/domain/payment/Payment';
 import { Conflict, DependencyUnavailable } from '../../src/domain/shared/errors';
 import { Money } from '../../src/domain/shared/Money';
@@ -23,6 +23,7 @@ interface Session {
  */
 export class FakePaymentGateway implements PaymentGateway {
   readonly name = 'fake';
+  readonly currencies: readonly string[] | 'any' = 'any';
   readonly sessions: Session[] = [];
   private readonly outcomes = new Map<string, VerifiedPayment>();
   private readonly spent = new TransactionalTable<{ at: true }>();
@@ -48,9 +49,22 @@ export class FakePaymentGateway implements PaymentGateway {
     await this.spent.set(verified.valId, { at: true });
   }
 
-  async lookup(transactionId: string): Promise<VerifiedPayment | null> {
+  async lookup({ transactionId }: { transactionId: string; gatewayRef: string | null }): Promise<VerifiedPayment | null> {
     if (this.down) throw new DependencyUnavailable('payment gateway');
     return [...this.outcomes.values()].reverse().find((v) => v.transactionId === transactionId) ?? null;
+  }
+
+  // Refunds and webhooks arrive with the refunds branch (issue 16a).
+  refund(): Promise<RefundOutcome> {
+    return Promise.reject(new DependencyUnavailable('payment gateway', 'refunds are not available on this gateway yet'));
+  }
+
+  refundStatus(): Promise<RefundOutcome> {
+    return Promise.reject(new DependencyUnavailable('payment gateway', 'refunds are not available on this gateway yet'));
+  }
+
+  verifyWebhook(): Promise<GatewayEvent | null> {
+    return Promise.resolve(null);
   }
 
   pay(transactionId: string): GatewayCallback {
@@ -66,10 +80,10 @@ export class FakePaymentGateway implements PaymentGateway {
   }
 
   /** The gateway vouches for exactly `verified` under a new val_id. */
-  vouchFor(verified: Omit<VerifiedPayment, 'valId'>): GatewayCallback {
+  vouchFor(verified: Omit<VerifiedPayment, 'valId' | 'paymentRef'>): GatewayCallback {
     this.n += 1;
     const valId = `fake-val-${this.n}`;
-    this.outcomes.set(valId, { ...verified, valId });
+    this.outcomes.set(valId, { ...verified, valId, paymentRef: `fake-charge-${this.n}` });
     return { tran_id: verified.transactionId, val_id: valId, amount: verified.amount.major.toFixed(2), status: 'VALID' };
   }
 

@@ -1,4 +1,4 @@
-import type { Payment } from '../../domain/payment/Payment';
+import type { Payment, VerifiedPayment } from '../../domain/payment/Payment';
 import type { Logger } from '../ports/Logger';
 import type { GatewayCallback, PaymentGateway } from '../ports/PaymentGateway';
 import type { PaymentRepository } from '../ports/PaymentRepository';
@@ -39,7 +39,7 @@ export class ConfirmPayment {
 
   async execute(input: PaymentEvidence & { source: ConfirmationSource }): Promise<Confirmation> {
     const claimed = 'callback' in input ? input.callback.tran_id : input.transactionId;
-    const verified = 'callback' in input ? await this.gateway.check(input.callback) : await this.gateway.lookup(input.transactionId);
+    const verified = 'callback' in input ? await this.gateway.check(input.callback) : await this.lookup(input.transactionId);
     if (!verified || (claimed !== undefined && claimed !== verified.transactionId)) return this.unverified(claimed, input.source, 'gateway did not vouch');
     const settled: Settled = await this.uow.run(() => this.settlement.settle(verified, input.source));
     if (settled.kind === 'unknown') return this.unverified(undefined, input.source, 'unknown transaction');
@@ -50,6 +50,12 @@ export class ConfirmPayment {
       this.logger.warn({ paymentId: payment.id, bookingId: payment.bookingId, transactionId: verified.transactionId, receipt }, 'payment received for a booking that cannot be honoured: refund due');
     }
     return confirmation(payment, true, receipt === 'PAID_AGAIN' ? 'Payment received again on an older checkout; that payment will be refunded' : undefined);
+  }
+
+  /** The gateway's transaction query for one of our attempts (Stripe and PayPal ask by their own session or order id). */
+  private async lookup(transactionId: string): Promise<VerifiedPayment | null> {
+    const attempt = await this.payments.findAttempt(transactionId);
+    return this.gateway.lookup({ transactionId, gatewayRef: attempt?.gatewayRef ?? null });
   }
 
   /** `known` is the payment when it is already loaded; otherwise it is looked up by `transactionId` (any of its attempts). */

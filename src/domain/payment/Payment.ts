@@ -23,6 +23,9 @@ export interface VerifiedPayment {
   amount: Money;
   status: 'PAID' | 'FAILED' | 'CANCELLED';
   valId: string;
+  /** The gateway's own id for the money taken: what a refund names. SSLCommerz bank_tran_id,
+   *  Stripe payment_intent id, PayPal capture id, sandbox session id. '' when nothing was taken. */
+  paymentRef: string;
 }
 
 /**

@@ -2,11 +2,11 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { In, IsNull, Not } from 'typeorm';
 import type { Clock } from '../../application/ports/Clock';
 import type { IdGenerator } from '../../application/ports/IdGenerator';
-import type { CallbackUrls, GatewayCallback, GatewaySession, PaymentCustomer, PaymentGateway } from '../../application/ports/PaymentGateway';
+import type { CallbackUrls, GatewayCallback, GatewayEvent, GatewaySession, PaymentCustomer, PaymentGateway, RefundOutcome } from '../../application/ports/PaymentGateway';
 import type { SandboxCheckout, SandboxOutcome, SandboxSessionView } from '../../application/ports/SandboxCheckout';
 import type { Payment, VerifiedPayment } from '../../domain/payment/Payment';
 import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
-import { Conflict, NotFound } from '../../domain/shared/errors';
+import { Conflict, DependencyUnavailable, NotFound } from '../../domain/shared/errors';
 import { Money } from '../../domain/shared/Money';
 import type { Database } from '../persistence/Database';
 import { affectedRows } from '../persistence/Database';
@@ -25,6 +25,7 @@ const VAL_ID = /^([0-9A-Za-z-]{1,64})\.([0-9a-f]{32})\.([0-9a-f]{64})$/;
  */
 export class SandboxGateway implements PaymentGateway, SandboxCheckout {
   readonly name = 'sandbox';
+  readonly currencies = 'any';
 
   constructor(
     private readonly db: Database,
@@ -97,9 +98,22 @@ export class SandboxGateway implements PaymentGateway, SandboxCheckout {
     await this.repo.update({ valId: verified.valId, verifiedAt: IsNull() }, { verifiedAt: this.clock.now() });
   }
 
-  async lookup(transactionId: string): Promise<VerifiedPayment | null> {
+  async lookup({ transactionId }: { transactionId: string; gatewayRef: string | null }): Promise<VerifiedPayment | null> {
     const row = await this.repo.findOne({ where: { transactionId, outcome: Not(IsNull()) }, order: { completedAt: 'DESC' } });
     return row ? verdictOf(row) : null;
+  }
+
+  // Refunds and webhooks for this gateway arrive with the refunds branch (issue 16a); until then it offers neither.
+  refund(): Promise<RefundOutcome> {
+    return Promise.reject(new DependencyUnavailable('payment gateway', 'refunds are not available on this gateway yet'));
+  }
+
+  refundStatus(): Promise<RefundOutcome> {
+    return Promise.reject(new DependencyUnavailable('payment gateway', 'refunds are not available on this gateway yet'));
+  }
+
+  verifyWebhook(): Promise<GatewayEvent | null> {
+    return Promise.resolve(null);
   }
 
   private sign(sessionId: string, nonce: string): string {
@@ -108,5 +122,5 @@ export class SandboxGateway implements PaymentGateway, SandboxCheckout {
 }
 
 function verdictOf(row: SandboxSessionRow): VerifiedPayment {
-  return { transactionId: row.transactionId, amount: Money.ofMinor(Number(row.amount), row.currency), status: row.outcome as SandboxOutcome, valId: row.valId! };
+  return { transactionId: row.transactionId, amount: Money.ofMinor(Number(row.amount), row.currency), status: row.outcome as SandboxOutcome, valId: row.valId!, paymentRef: row.id };
 }

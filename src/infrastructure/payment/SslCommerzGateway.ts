@@ -1,4 +1,4 @@
-import type { CallbackUrls, GatewayCallback, GatewaySession, PaymentCustomer, PaymentGateway } from '../../application/ports/PaymentGateway';
+import type { CallbackUrls, GatewayCallback, GatewayEvent, GatewaySession, PaymentCustomer, PaymentGateway, RefundOutcome } from '../../application/ports/PaymentGateway';
 import type { Payment, VerifiedPayment } from '../../domain/payment/Payment';
 import { DependencyUnavailable } from '../../domain/shared/errors';
 import { Money } from '../../domain/shared/Money';
@@ -28,6 +28,7 @@ const text = (value: unknown, fallback = ''): string => (typeof value === 'strin
  */
 export class SslCommerzGateway implements PaymentGateway {
   readonly name = 'sslcommerz';
+  readonly currencies = 'any';
 
   constructor(private readonly settings: SslCommerzSettings) {}
 
@@ -74,7 +75,7 @@ export class SslCommerzGateway implements PaymentGateway {
     // Nothing is single-use at SSLCommerz: a second validation answers VALIDATED.
   }
 
-  async lookup(transactionId: string): Promise<VerifiedPayment | null> {
+  async lookup({ transactionId }: { transactionId: string; gatewayRef: string | null }): Promise<VerifiedPayment | null> {
     const body = await this.call(this.apiUrl('/validator/api/merchantTransIDvalidationAPI.php', { tran_id: transactionId }), { method: 'GET' });
     if (body.APIConnect !== 'DONE') {
       throw new DependencyUnavailable('payment gateway', `SSLCommerz transaction query answered ${text(body.APIConnect, 'nothing')}`);
@@ -86,6 +87,19 @@ export class SslCommerzGateway implements PaymentGateway {
       if (verified) return verified;
     }
     return null;
+  }
+
+  // Refunds and webhooks for this gateway arrive with the refunds branch (issue 16a); until then it offers neither.
+  refund(): Promise<RefundOutcome> {
+    return Promise.reject(new DependencyUnavailable('payment gateway', 'refunds are not available on this gateway yet'));
+  }
+
+  refundStatus(): Promise<RefundOutcome> {
+    return Promise.reject(new DependencyUnavailable('payment gateway', 'refunds are not available on this gateway yet'));
+  }
+
+  verifyWebhook(): Promise<GatewayEvent | null> {
+    return Promise.resolve(null);
   }
 
   private apiUrl(path: string, params: Record<string, string>): string {
@@ -120,5 +134,5 @@ function paid(report: Report, valId: string): VerifiedPayment | null {
   const currency = text(report.currency_type || report.currency);
   const major = Number(report.currency_amount || report.amount);
   if (!VAL_ID.test(valId) || !/^[A-Z]{3}$/.test(currency) || !Number.isFinite(major) || major < 0 || typeof report.tran_id !== 'string') return null;
-  return { transactionId: report.tran_id, amount: Money.ofMinor(Math.round(major * 100), currency), status: 'PAID', valId };
+  return { transactionId: report.tran_id, amount: Money.ofMinor(Math.round(major * 100), currency), status: 'PAID', valId, paymentRef: text(report.bank_tran_id) };
 }

@@ -10,7 +10,7 @@ function payment(status: PaymentStatus = 'UNPAID'): Payment {
   return Payment.restore({ ...p.toProps(), status });
 }
 
-const verified = (overrides: Partial<VerifiedPayment> = {}): VerifiedPayment => ({ transactionId: 'TRX1', amount, status: 'PAID', valId: 'v1', ...overrides });
+const verified = (overrides: Partial<VerifiedPayment> = {}): VerifiedPayment => ({ transactionId: 'TRX1', amount, status: 'PAID', valId: 'v1', paymentRef: 'r1', ...overrides });
 
 const ALLOWED: [PaymentStatus, PaymentStatus][] = [
   ['UNPAID', 'PAID'], ['UNPAID', 'FAILED'], ['UNPAID', 'CANCELLED'], ['PAID', 'REFUNDED'], ['FAILED', 'PAID'], ['CANCELLED', 'PAID'],
