@@ -77,13 +77,14 @@ export abstract class FakeApiServer {
     send(res, fault ? { status: fault.status, body: this.errorBody(fault.status) } : response);
   }
 
+  /** A request that was not let in (401) or failed on the server side was never done: a repeat does it. */
   private async once(request: ApiRequest): Promise<ApiResponse> {
     const key = request.method === 'POST' ? request.headers[this.idempotencyHeader] : undefined;
     if (typeof key !== 'string') return this.route(request);
     const stored = this.answered.get(`${request.path} ${key}`);
     if (stored) return stored;
     const response = await this.route(request);
-    if (response.status < 500) this.answered.set(`${request.path} ${key}`, response);
+    if (response.status < 500 && response.status !== 401) this.answered.set(`${request.path} ${key}`, response);
     return response;
   }
 }
