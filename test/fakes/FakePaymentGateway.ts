@@ -23,7 +23,8 @@ interface Session {
  */
 export class FakePaymentGateway implements PaymentGateway {
   readonly name = 'fake';
-  readonly currencies: readonly string[] | 'any' = 'any';
+  /** What it takes; a test narrows it to play PayPal. */
+  currencies: readonly string[] | 'any' = 'any';
   readonly sessions: Session[] = [];
   private readonly outcomes = new Map<string, VerifiedPayment>();
   private readonly spent = new TransactionalTable<{ at: true }>();

@@ -1,4 +1,6 @@
 import { Payment } from '../../domain/payment/Payment';
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
+import { ValidationFailed } from '../../domain/shared/errors';
 import { User } from '../../domain/user/User';
 import { Clock } from '../ports/Clock';
 import { IdGenerator } from '../ports/IdGenerator';
@@ -19,6 +21,14 @@ export class PaymentCheckout {
 
   get gatewayName(): string {
     return this.gateway.name;
+  }
+
+  /** Refuses a currency the gateway does not take (PayPal: no BDT), before anything is held or opened. */
+  assertTakes(currency: string): void {
+    const { currencies, name } = this.gateway;
+    if (currencies === 'any' || currencies.includes(currency)) return;
+    const message = `The payment gateway (${name}) does not take ${currency}`;
+    throw new ValidationFailed(`${message}; it takes ${currencies.join(', ')}`, [{ path: 'currency', message }], ERROR_CODES.PAYMENT.CURRENCY_UNSUPPORTED);
   }
 
   /** Our `tran_id`: short enough for every gateway (SSLCommerz takes 30 characters). */

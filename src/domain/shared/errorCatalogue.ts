@@ -101,6 +101,7 @@ const CATALOGUE = {
     INVALID_TRANSITION: ['conflict', 'the payment cannot make that move'],
     NOT_PAID: ['conflict', 'only a paid payment can be owed back'],
     ATTEMPT_SETTLED: ['conflict', 'the payment attempt already has its verdict'],
+    CURRENCY_UNSUPPORTED: ['invalid', 'the payment gateway does not take the tour\'s currency (PayPal takes no BDT): nothing was booked or opened; the message names the currency'],
   },
   INVOICE: {
     NOT_FOUND: ['notFound', 'no invoice issued for the payment yet'],
