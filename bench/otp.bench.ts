@@ -2,7 +2,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createServer } from 'node:net';
 import autocannon from 'autocannon';
 import Table from 'cli-table3';
 import { OtpStore } from '../src/application/ports/OtpStore';
@@ -12,23 +11,13 @@ import { closeRedis, connectRedis } from '../src/infrastructure/redis/connectRed
 import { OtpCodeHasher } from '../src/infrastructure/security/OtpCodeHasher';
 import { SystemClock } from '../src/infrastructure/system/SystemClock';
 import { startApi } from '../src/startApi';
+import { freePort } from '../test/support/freePort';
 
 const HTTP_SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = 50;
 const STORE_OPS = 20_000;
 const silent = { info() {}, warn() {}, error() {} };
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 /** REDIS_URL when given, else a throwaway redis-server on a free port (stopped at the end). */
 export async function redisForBench(): Promise<{ url: string; stop(): Promise<void> }> {

@@ -12,7 +12,7 @@ import { describeJobStoreContract } from './JobStore.contract';
 describeJobStoreContract('in memory', async () => {
   const clock = new FakeClock();
   const store = new InMemoryJobStore(clock);
-  return { queue: store, store, uow: new InMemoryUnitOfWork([store]), clock, close: async () => undefined };
+  return { queue: store, store, uow: new InMemoryUnitOfWork(), clock, close: async () => undefined };
 });
 
 for (const kind of ['sqlite', 'mariadb'] as const) {

@@ -6,7 +6,7 @@ import { DependencyUnavailable } from '../../src/domain/shared/errors';
 import { EmlFileMailer } from '../../src/infrastructure/mail/EmlFileMailer';
 import { NodemailerMailer } from '../../src/infrastructure/mail/NodemailerMailer';
 import { InMemoryMailer } from '../fakes/InMemoryMailer';
-import { freePort } from '../support/services';
+import { freePort } from '../support/freePort';
 import { startSmtpServer } from '../support/smtpServer';
 import { describeMailerContract, ReceivedMail } from './Mailer.contract';
 

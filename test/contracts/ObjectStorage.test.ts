@@ -5,13 +5,15 @@ import path from 'node:path';
 import Koa from 'koa';
 import { LocalObjectStorage } from '../../src/infrastructure/storage/LocalObjectStorage';
 import { MinioObjectStorage } from '../../src/infrastructure/storage/MinioObjectStorage';
+import { SystemClock } from '../../src/infrastructure/system/SystemClock';
 import { statusOf } from '../../src/interfaces/http/errorStatus';
 import { filesRouter } from '../../src/interfaces/http/filesRouter';
+import { FakeClock } from '../fakes/FakeClock';
 import { InMemoryObjectStorage } from '../fakes/InMemoryObjectStorage';
 import { RunningS3, startS3rver } from '../support/s3rver';
 import { describeObjectStorageContract } from './ObjectStorage.contract';
 
-const systemClock = { now: () => new Date() };
+const systemClock = new SystemClock();
 
 async function follow(url: string) {
   const response = await fetch(url);
@@ -81,7 +83,7 @@ describe('LocalObjectStorage', () => {
     const later = String(Number(new URL(url).searchParams.get('expires')) + 3600);
     expect((await follow(url.replace(/expires=\d+/, `expires=${later}`))).status).toBe(403);
     expect((await follow(url.replace(/signature=[0-9a-f]+/, ''))).status).toBe(403);
-    const expired = new LocalObjectStorage(root, new URL(url).origin, 'k'.repeat(64), { now: () => new Date(Date.now() - 3600_000) });
+    const expired = new LocalObjectStorage(root, new URL(url).origin, 'k'.repeat(64), new FakeClock(new Date(Date.now() - 3_600_000)));
     expect((await follow((await expired.downloadUrl('tours/signed.png', 60)).url)).status).toBe(403);
   });
 

@@ -5,7 +5,8 @@ import { closeRedis, connectRedis } from '../../src/infrastructure/redis/connect
 import { OtpCodeHasher } from '../../src/infrastructure/security/OtpCodeHasher';
 import { FakeClock } from '../fakes/FakeClock';
 import { RecordingLogger } from '../fakes/RecordingLogger';
-import { describeIf, freePort, realService } from '../support/services';
+import { describeIf, realService } from '../support/services';
+import { freePort } from '../support/freePort';
 import { useTestRedis } from '../support/redis';
 import { describeOtpStoreContract } from './OtpStore.contract';
 

@@ -7,7 +7,7 @@ import { describePasswordResetRepositoryContract } from './PasswordResetReposito
 
 describePasswordResetRepositoryContract('InMemoryPasswordResetRepository', async () => {
   const resets = new InMemoryPasswordResetRepository();
-  return { resets, uow: new InMemoryUnitOfWork([resets]) };
+  return { resets, uow: new InMemoryUnitOfWork() };
 });
 
 forEachDatabase((kind, database) => {

@@ -14,7 +14,7 @@ const SECRET = 'sandbox-secret-for-tests-0123456789abcdef';
 
 describePaymentGatewayContract('in-memory fake', async () => {
   const gateway = new FakePaymentGateway();
-  const uow = new InMemoryUnitOfWork().track(gateway);
+  const uow = new InMemoryUnitOfWork();
   return {
     gateway, pay: async (p) => gateway.pay(p.transactionId), transaction: (work) => uow.run(work),
     singleUse: true, voidsSupersededCheckouts: true, close: async () => undefined,
@@ -87,19 +87,6 @@ describe('SandboxGateway specifics', () => {
     const callback = Object.fromEntries(new URL(await g.complete(session.sessionRef, 'PAID')).searchParams);
     expect(await g.check({ ...callback, tran_id: 'TRXS-OTHER' })).toBeNull();
     expect(await g.check(callback)).toEqual(expect.objectContaining({ transactionId: 'TRXS3', status: 'PAID' }));
-  });
-
-  test('Fail and Cancel redirect to their URLs and verify as FAILED and CANCELLED; a checkout completes once', async () => {
-    const g = sandbox();
-    const failed = await g.createSession(open('TRXS4'), customer, URLS);
-    const failUrl = new URL(await g.complete(failed.sessionRef, 'FAILED'));
-    expect(failUrl.origin + failUrl.pathname).toBe('http://a.test/f');
-    expect((await g.check(Object.fromEntries(failUrl.searchParams)))!.status).toBe('FAILED');
-    await expect(g.complete(failed.sessionRef, 'PAID')).rejects.toThrow(expect.objectContaining({ code: 'SANDBOX.COMPLETED' }));
-    await expect(g.complete('no-such-session', 'PAID')).rejects.toThrow(expect.objectContaining({ code: 'CHECKOUT_SESSION.NOT_FOUND' }));
-    const cancelled = await g.createSession(open('TRXS5'), customer, URLS);
-    const cancelUrl = new URL(await g.complete(cancelled.sessionRef, 'CANCELLED'));
-    expect((await g.check(Object.fromEntries(cancelUrl.searchParams)))!.status).toBe('CANCELLED');
   });
 });
 

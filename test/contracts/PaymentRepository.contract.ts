@@ -2,6 +2,7 @@ import { PaymentRepository } from '../../src/application/ports/PaymentRepository
 import { UnitOfWork } from '../../src/application/ports/UnitOfWork';
 import { Payment, VerifiedPayment } from '../../src/domain/payment/Payment';
 import { Money } from '../../src/domain/shared/Money';
+import { raceHeldOpen } from '../support/racing';
 
 export interface PaymentRepositorySubject {
   payments: PaymentRepository;
@@ -97,6 +98,55 @@ export function describePaymentRepositoryContract(name: string, make: () => Prom
       expect(mine(await s.payments.openAttempts({ from: at(-45), to: at(-10), limit: 100 }))).toEqual([made[1].transactionId]);
       expect(mine(await s.payments.openAttempts({ from: at(-90), to: at(-1), limit: 100 }))).toEqual([made[0].transactionId, made[1].transactionId, made[3].transactionId]);
       expect(await s.payments.openAttempts({ from: at(-90), to: T0, limit: 1 })).toHaveLength(1);
+    });
+
+    describe('two units of work racing for one payment', () => {
+      const race = <A, B>(first: () => Promise<A>, second: () => Promise<B>) => raceHeldOpen(s.uow, first, () => inUow(second));
+
+      test('two verdicts for one payment: the conditional transition lets the first win; the second waits and loses', async () => {
+        const p = open();
+        await inUow(() => s.payments.create(p));
+        const viaIpn = (await s.payments.findById(p.id))!;
+        const viaRedirect = (await s.payments.findById(p.id))!;
+        viaIpn.receive(paid(viaIpn), at(1));
+        viaRedirect.receive({ ...paid(viaRedirect), status: 'FAILED' }, at(1));
+        expect(await race(() => s.payments.saveTransition(viaIpn, 'UNPAID'), () => s.payments.saveTransition(viaRedirect, 'UNPAID'))).toEqual([true, false]);
+        expect((await s.payments.findById(p.id))?.status).toBe('PAID');
+      });
+
+      test('a new checkout racing a confirmation that paid first writes nothing of the new attempt', async () => {
+        const p = open();
+        await inUow(() => s.payments.create(p));
+        const paying = (await s.payments.findById(p.id))!;
+        paying.receive(paid(paying), at(1));
+        const restarting = (await s.payments.findById(p.id))!;
+        restarting.restartSession(`${p.transactionId}-2`, at(1));
+        const [confirmed, replaced] = await race(
+          () => s.payments.saveTransition(paying, 'UNPAID'),
+          () => s.payments.replaceAttempt(restarting, p.transactionId, at(1)),
+        );
+        expect([confirmed, replaced]).toEqual([true, false]);
+        expect(await s.payments.findAttempt(`${p.transactionId}-2`)).toBeNull();
+        expect((await s.payments.findById(p.id))?.transactionId).toBe(p.transactionId);
+      });
+
+      test('a locking read of an attempt waits for the verdict being recorded, then sees it', async () => {
+        const p = open();
+        await inUow(() => s.payments.create(p));
+        const [, seen] = await race(async () => {
+          const attempt = (await s.payments.findAttempt(p.transactionId, { forUpdate: true }))!;
+          attempt.record(paid(p), at(1));
+          return s.payments.recordVerdict(attempt);
+        }, async () => (await s.payments.findAttempt(p.transactionId, { forUpdate: true }))?.status);
+        expect(seen).toBe('PAID');
+      });
+
+      test('the confirmation email is marked sent once, however many senders race', async () => {
+        const p = open();
+        await inUow(() => s.payments.create(p));
+        const marks = await Promise.all([1, 2, 3, 4].map(() => inUow(() => s.payments.markConfirmationSent(p.id, at(2)))));
+        expect(marks.filter(Boolean)).toHaveLength(1);
+      });
     });
   });
 }

@@ -7,7 +7,7 @@ import { describePaymentRepositoryContract } from './PaymentRepository.contract'
 
 describePaymentRepositoryContract('InMemoryPaymentRepository', async () => {
   const payments = new InMemoryPaymentRepository();
-  return { payments, uow: new InMemoryUnitOfWork([payments]) };
+  return { payments, uow: new InMemoryUnitOfWork() };
 });
 
 forEachDatabase((kind, database) => {

@@ -4,7 +4,8 @@ import { IoredisRateLimiter } from '../../src/infrastructure/redis/IoredisRateLi
 import { closeRedis, connectRedis } from '../../src/infrastructure/redis/connectRedis';
 import { FakeClock } from '../fakes/FakeClock';
 import { RecordingLogger } from '../fakes/RecordingLogger';
-import { describeIf, freePort, realService } from '../support/services';
+import { describeIf, realService } from '../support/services';
+import { freePort } from '../support/freePort';
 import { useTestRedis } from '../support/redis';
 import { describeRateLimiterContract } from './RateLimiter.contract';
 

@@ -7,7 +7,7 @@ import { describeSessionRepositoryContract } from './SessionRepository.contract'
 
 describeSessionRepositoryContract('InMemorySessionRepository', async () => {
   const sessions = new InMemorySessionRepository();
-  return { sessions, uow: new InMemoryUnitOfWork([sessions]) };
+  return { sessions, uow: new InMemoryUnitOfWork() };
 });
 
 forEachDatabase((kind, database) => {

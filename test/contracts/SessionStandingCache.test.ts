@@ -7,7 +7,8 @@ import { FakeClock } from '../fakes/FakeClock';
 import { InMemorySessionStandingCache } from '../fakes/InMemorySessionStandingCache';
 import { RecordingLogger } from '../fakes/RecordingLogger';
 import { useTestRedis } from '../support/redis';
-import { describeIf, freePort, realService } from '../support/services';
+import { describeIf, realService } from '../support/services';
+import { freePort } from '../support/freePort';
 import { describeSessionStandingCacheContract } from './SessionStandingCache.contract';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

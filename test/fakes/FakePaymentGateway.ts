@@ -2,7 +2,7 @@ import { CallbackUrls, GatewayCallback, GatewaySession, PaymentCustomer, Payment
 import { Payment, VerifiedPayment } from '../../src/domain/payment/Payment';
 import { Conflict, DependencyUnavailable } from '../../src/domain/shared/errors';
 import { Money } from '../../src/domain/shared/Money';
-import { Snapshottable } from './InMemoryUnitOfWork';
+import { TransactionalTable } from './TransactionalTable';
 
 interface Session {
   ref: string;
@@ -18,14 +18,14 @@ interface Session {
  * A gateway in memory, single-use like the sandbox. `pay`/`decline`/`cancel` play the customer and
  * return the callback the gateway would send (refused on a checkout a newer one voided); `check`
  * answers from the gateway's own records until `consume` spends the val_id, which rolls back with
- * the unit of work it ran in (track the fake in an InMemoryUnitOfWork). `lookup` is its
+ * the InMemoryUnitOfWork it ran in. `lookup` is its
  * transaction query. `vouchFor` makes it confirm something else, to test mismatches.
  */
-export class FakePaymentGateway implements PaymentGateway, Snapshottable {
+export class FakePaymentGateway implements PaymentGateway {
   readonly name = 'fake';
   readonly sessions: Session[] = [];
   private readonly outcomes = new Map<string, VerifiedPayment>();
-  private spent = new Set<string>();
+  private readonly spent = new TransactionalTable<{ at: true }>();
   private down = false;
   private n = 0;
 
@@ -45,7 +45,7 @@ export class FakePaymentGateway implements PaymentGateway, Snapshottable {
   }
 
   async consume(verified: VerifiedPayment): Promise<void> {
-    this.spent.add(verified.valId);
+    await this.spent.set(verified.valId, { at: true });
   }
 
   async lookup(transactionId: string): Promise<VerifiedPayment | null> {
@@ -75,14 +75,6 @@ export class FakePaymentGateway implements PaymentGateway, Snapshottable {
 
   unavailable(down = true): void {
     this.down = down;
-  }
-
-  snapshot(): unknown {
-    return new Set(this.spent);
-  }
-
-  restore(state: unknown): void {
-    this.spent = state as Set<string>;
   }
 
   private complete(transactionId: string, status: VerifiedPayment['status']): GatewayCallback {

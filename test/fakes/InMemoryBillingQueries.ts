@@ -16,10 +16,11 @@ export class InMemoryBillingQueries implements BillingQueries {
   }
 
   async paymentsAwaitingInvoice(limit: number): Promise<string[]> {
-    const waiting: string[] = [];
+    const waiting: BillingRecord[] = [];
     for (const record of this.records.values()) {
-      if (record.paymentStatus === 'PAID' && !(await this.invoices.findByPaymentId(record.paymentId))?.isIssued) waiting.push(record.paymentId);
+      if (record.paymentStatus === 'PAID' && !(await this.invoices.findByPaymentId(record.paymentId))?.isIssued) waiting.push(record);
     }
-    return waiting.slice(0, limit);
+    const paidAt = (r: BillingRecord) => r.paidAt?.getTime() ?? 0;
+    return waiting.sort((a, b) => paidAt(a) - paidAt(b) || a.paymentId.localeCompare(b.paymentId)).slice(0, limit).map((r) => r.paymentId);
   }
 }

@@ -1,12 +1,15 @@
 import { BookableTour, BookingRepository, BookingView } from '../../src/application/ports/BookingRepository';
+import { LockOption } from '../../src/application/ports/UnitOfWork';
 import { ListQuery, Page } from '../../src/application/shared/ListQuery';
 import { Booking, BookingProps, BookingStatus } from '../../src/domain/booking/Booking';
-import { Snapshottable } from './InMemoryUnitOfWork';
+import { TransactionalTable } from './TransactionalTable';
 
-/** Bookings and the tours they are for, as plain props; the UnitOfWork's queue stands in for the row lock. */
-export class InMemoryBookingRepository implements BookingRepository, Snapshottable {
-  private rows = new Map<string, BookingProps>();
-  private readonly tours = new Map<string, BookableTour & { slug: string; images: string[] }>();
+type TourRow = BookableTour & { slug: string; images: string[] };
+
+/** Bookings and the tours they are for, as plain props in tables that lock and roll back like the real ones. */
+export class InMemoryBookingRepository implements BookingRepository {
+  private readonly rows = new TransactionalTable<BookingProps>();
+  private readonly tours = new TransactionalTable<TourRow>();
   /** Optional: who booked, for views. */
   users = new Map<string, { id: string; name: string; email: string }>();
   /** Optional: the payment views show next to a booking. */
@@ -14,11 +17,12 @@ export class InMemoryBookingRepository implements BookingRepository, Snapshottab
 
   /** `images`: the stored keys views carry, as the tours table holds them. */
   addTour(tour: BookableTour & { slug?: string; images?: string[] }): void {
-    this.tours.set(tour.id, { slug: tour.id, images: [], ...tour });
+    this.tours.seed(tour.id, { slug: tour.id, images: [], ...tour });
   }
 
   async lockTour(tourId: string): Promise<BookableTour | null> {
-    return this.tours.get(tourId) ?? null;
+    const tour = await this.tours.lock(tourId);
+    return tour ? { id: tour.id, title: tour.title, capacity: tour.capacity, startDate: tour.startDate, price: tour.price } : null;
   }
 
   async seatsHeld(tourId: string, now: Date): Promise<number> {
@@ -29,19 +33,16 @@ export class InMemoryBookingRepository implements BookingRepository, Snapshottab
 
   async create(booking: Booking): Promise<void> {
     if (this.rows.has(booking.id)) throw new Error(`duplicate booking ${booking.id}`);
-    this.rows.set(booking.id, booking.toProps());
+    await this.rows.set(booking.id, booking.toProps());
   }
 
-  async findById(id: string): Promise<Booking | null> {
-    const row = this.rows.get(id);
+  async findById(id: string, options: LockOption = {}): Promise<Booking | null> {
+    const row = options.forUpdate ? await this.rows.lock(id) : this.rows.get(id);
     return row ? Booking.restore(row) : null;
   }
 
   async saveTransition(booking: Booking, expected: BookingStatus): Promise<boolean> {
-    const row = this.rows.get(booking.id);
-    if (!row || row.status !== expected) return false;
-    this.rows.set(booking.id, booking.toProps());
-    return true;
+    return this.rows.change(booking.id, (row) => (row.status === expected ? booking.toProps() : null));
   }
 
   async toursWithLapsedHolds(now: Date): Promise<string[]> {
@@ -49,15 +50,7 @@ export class InMemoryBookingRepository implements BookingRepository, Snapshottab
   }
 
   async expireLapsed(tourId: string, now: Date): Promise<number> {
-    let n = 0;
-    for (const row of this.rows.values()) {
-      if (row.tourId === tourId && lapsed(row, now)) {
-        row.status = 'EXPIRED';
-        row.updatedAt = now;
-        n += 1;
-      }
-    }
-    return n;
+    return this.rows.update((b) => b.tourId === tourId && lapsed(b, now), (b) => ({ ...b, status: 'EXPIRED', updatedAt: now }));
   }
 
   async findView(id: string): Promise<BookingView | null> {
@@ -75,14 +68,6 @@ export class InMemoryBookingRepository implements BookingRepository, Snapshottab
 
   all(): Booking[] {
     return [...this.rows.values()].map((b) => Booking.restore(b));
-  }
-
-  snapshot(): unknown {
-    return new Map([...this.rows].map(([id, b]) => [id, { ...b }]));
-  }
-
-  restore(state: unknown): void {
-    this.rows = state as Map<string, BookingProps>;
   }
 
   private view(row: BookingProps): BookingView {

@@ -3,7 +3,7 @@ import { ListQuery, Page } from '../../src/application/shared/ListQuery';
 import { Division, DivisionProps } from '../../src/domain/catalogue/Division';
 import { SlugTaken } from '../../src/domain/catalogue/SlugTaken';
 import { Conflict } from '../../src/domain/shared/errors';
-import { Snapshottable } from './InMemoryUnitOfWork';
+import { TransactionalTable } from './TransactionalTable';
 import { listInMemory } from './inMemoryList';
 
 const FIELDS = {
@@ -15,8 +15,8 @@ const FIELDS = {
   updatedAt: (p: DivisionProps) => p.updatedAt.getTime(),
 };
 
-export class InMemoryDivisionRepository implements DivisionRepository, Snapshottable {
-  private rows = new Map<string, DivisionProps>();
+export class InMemoryDivisionRepository implements DivisionRepository {
+  private readonly rows = new TransactionalTable<DivisionProps>();
 
   async findById(id: string): Promise<Division | null> {
     const row = this.rows.get(id);
@@ -24,7 +24,7 @@ export class InMemoryDivisionRepository implements DivisionRepository, Snapshott
   }
 
   async findBySlug(slug: string): Promise<Division | null> {
-    const row = [...this.rows.values()].find((p) => p.slug.value === slug);
+    const row = this.rows.values().find((p) => p.slug.value === slug);
     return row ? Division.restore(row) : null;
   }
 
@@ -34,31 +34,22 @@ export class InMemoryDivisionRepository implements DivisionRepository, Snapshott
 
   async slugsLike(base: string): Promise<string[]> {
     const shape = new RegExp(`^${base}(-\\d+)?$`);
-    return [...this.rows.values()].map((p) => p.slug.value).filter((s) => shape.test(s));
+    return this.rows.values().map((p) => p.slug.value).filter((s) => shape.test(s));
   }
 
   async save(division: Division): Promise<void> {
     const props = division.toProps();
-    const others = [...this.rows.values()].filter((p) => p.id !== props.id);
-    if (others.some((p) => p.name === props.name)) throw new Conflict('A division with this name already exists', 'DIVISION.ALREADY_EXISTS');
-    if (others.some((p) => p.slug.value === props.slug.value)) throw new SlugTaken('A division with this slug already exists', 'DIVISION.ALREADY_EXISTS');
-    this.rows.set(props.id, props);
+    const clash = await this.rows.setUnique(props.id, props, (p) => p.name === props.name || p.slug.value === props.slug.value);
+    if (clash?.name === props.name) throw new Conflict('A division with this name already exists', 'DIVISION.ALREADY_EXISTS');
+    if (clash) throw new SlugTaken('A division with this slug already exists', 'DIVISION.ALREADY_EXISTS');
   }
 
   async delete(id: string): Promise<void> {
-    this.rows.delete(id);
+    await this.rows.delete(id);
   }
 
   async list(query: ListQuery): Promise<Page<Division>> {
-    const page = listInMemory([...this.rows.values()], query, FIELDS, ['name', 'description']);
+    const page = listInMemory(this.rows.values(), query, FIELDS, ['name', 'description']);
     return { ...page, items: page.items.map((p) => Division.restore(p)) };
-  }
-
-  snapshot(): unknown {
-    return new Map(this.rows);
-  }
-
-  restore(state: unknown): void {
-    this.rows = new Map(state as Map<string, DivisionProps>);
   }
 }

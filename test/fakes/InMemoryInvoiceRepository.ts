@@ -2,75 +2,58 @@ import { InvoiceRepository, IssueLease } from '../../src/application/ports/Invoi
 import { Invoice, InvoiceProps } from '../../src/domain/invoice/Invoice';
 import { InvoiceNumber } from '../../src/domain/invoice/InvoiceNumber';
 import { Conflict } from '../../src/domain/shared/errors';
-import { Snapshottable } from './InMemoryUnitOfWork';
+import { TransactionalTable } from './TransactionalTable';
 
 interface Stored {
   props: InvoiceProps;
   lease: IssueLease | null;
 }
 
-/** Invoices and per-year counters in memory; rolls back with InMemoryUnitOfWork like the real tables. */
-export class InMemoryInvoiceRepository implements InvoiceRepository, Snapshottable {
-  private rows = new Map<string, Stored>();
-  private counters = new Map<number, number>();
+/** Invoices and per-year counters in tables that lock and roll back like the real ones. */
+export class InMemoryInvoiceRepository implements InvoiceRepository {
+  private readonly rows = new TransactionalTable<Stored>();
+  private readonly counters = new TransactionalTable<{ last: number }>();
 
   all(): Invoice[] {
-    return [...this.rows.values()].map((row) => Invoice.restore(row.props));
+    return this.rows.values().map((row) => Invoice.restore(row.props));
   }
 
   lastNumber(year: number): number {
-    return this.counters.get(year) ?? 0;
+    return this.counters.get(String(year))?.last ?? 0;
   }
 
   async findByPaymentId(paymentId: string): Promise<Invoice | null> {
-    const row = [...this.rows.values()].find((r) => r.props.paymentId === paymentId);
+    const row = this.rows.find((r) => r.props.paymentId === paymentId);
     return row ? Invoice.restore(row.props) : null;
   }
 
   async reserveNextNumber(year: number): Promise<InvoiceNumber> {
-    const next = this.lastNumber(year) + 1;
-    this.counters.set(year, next);
-    return InvoiceNumber.of(year, next);
+    const last = (await this.counters.lock(String(year)))?.last ?? 0;
+    await this.counters.set(String(year), { last: last + 1 });
+    return InvoiceNumber.of(year, last + 1);
   }
 
   async addDraft(invoice: Invoice, lease: IssueLease): Promise<void> {
     const props = invoice.toProps();
-    if (await this.findByPaymentId(props.paymentId)) throw new Conflict(`Payment ${props.paymentId} already has an invoice`, 'INVOICE.EXISTS');
-    if ([...this.rows.values()].some((r) => r.props.number.equals(props.number))) throw new Error(`duplicate invoice number ${props.number.value}`);
-    this.rows.set(props.id, { props, lease: { ...lease } });
+    const clash = await this.rows.setUnique(props.id, { props, lease: { ...lease } }, (r) => r.props.paymentId === props.paymentId || r.props.number.equals(props.number));
+    if (clash?.props.paymentId === props.paymentId) throw new Conflict(`Payment ${props.paymentId} already has an invoice`, 'INVOICE.EXISTS');
+    if (clash) throw new Error(`duplicate invoice number ${props.number.value}`);
   }
 
   async takeLease(invoiceId: string, lease: IssueLease, now: Date): Promise<boolean> {
-    const row = this.rows.get(invoiceId);
-    if (!row || row.props.status !== 'DRAFT' || (row.lease && row.lease.until.getTime() > now.getTime())) return false;
-    row.lease = { ...lease };
-    return true;
+    return this.rows.change(invoiceId, (row) => (
+      row.props.status !== 'DRAFT' || (row.lease && row.lease.until.getTime() > now.getTime()) ? null : { ...row, lease: { ...lease } }));
   }
 
   async releaseLease(invoiceId: string, token: string): Promise<void> {
-    const row = this.rows.get(invoiceId);
-    if (row?.props.status === 'DRAFT' && row.lease?.token === token) row.lease = null;
+    await this.rows.change(invoiceId, (row) => (row.props.status === 'DRAFT' && row.lease?.token === token ? { ...row, lease: null } : null));
   }
 
   async saveIssued(invoice: Invoice, token: string): Promise<boolean> {
-    const row = this.rows.get(invoice.id);
-    if (!row || row.props.status !== 'DRAFT' || row.lease?.token !== token) return false;
-    this.rows.set(invoice.id, { props: invoice.toProps(), lease: null });
-    return true;
+    return this.rows.change(invoice.id, (row) => (row.props.status === 'DRAFT' && row.lease?.token === token ? { props: invoice.toProps(), lease: null } : null));
   }
 
   async markEmailed(invoiceId: string, now: Date): Promise<void> {
-    const row = this.rows.get(invoiceId);
-    if (row?.props.status === 'ISSUED') row.props = { ...row.props, emailedAt: now };
-  }
-
-  snapshot(): unknown {
-    return { rows: new Map([...this.rows].map(([id, r]) => [id, { props: { ...r.props }, lease: r.lease && { ...r.lease } }])), counters: new Map(this.counters) };
-  }
-
-  restore(state: unknown): void {
-    const saved = state as { rows: Map<string, Stored>; counters: Map<number, number> };
-    this.rows = saved.rows;
-    this.counters = saved.counters;
+    await this.rows.change(invoiceId, (row) => (row.props.status === 'ISSUED' ? { ...row, props: { ...row.props, emailedAt: now } } : null));
   }
 }

@@ -1,61 +1,59 @@
 import { NewJob, JobQueue } from '../../src/application/ports/JobQueue';
 import { ClaimedJob, JobRecord, JobStatus, JobStore } from '../../src/application/ports/JobStore';
 import { Clock } from '../../src/application/ports/Clock';
-import { Snapshottable } from './InMemoryUnitOfWork';
+import { TransactionalTable } from './TransactionalTable';
+
+type Row = JobRecord & { claimToken: string | null };
 
 /** The outbox in memory: the queue side for use cases, the store side for workers. */
-export class InMemoryJobStore implements JobQueue, JobStore, Snapshottable {
-  private rows = new Map<string, JobRecord & { claimToken: string | null }>();
+export class InMemoryJobStore implements JobQueue, JobStore {
+  private readonly rows = new TransactionalTable<Row>();
   private n = 0;
 
   constructor(private readonly clock: Clock) {}
 
   async enqueue(job: NewJob): Promise<void> {
-    if (job.dedupeKey && [...this.rows.values()].some((r) => r.dedupeKey === job.dedupeKey)) return;
     const now = this.clock.now();
     this.n += 1;
     const id = `job-${String(this.n).padStart(4, '0')}`;
-    this.rows.set(id, {
+    // A dedupe key already taken (by any version of a job) adds nothing, like the unique index.
+    await this.rows.setUnique(id, {
       id, type: job.type, payload: JSON.parse(JSON.stringify(job.payload)), status: 'queued', attempts: 0, maxAttempts: job.maxAttempts ?? 8,
       runAt: job.runAt ?? now, leaseUntil: null, lastError: null, dedupeKey: job.dedupeKey ?? null, createdAt: now, updatedAt: now, claimToken: null,
-    });
+    }, (r) => job.dedupeKey !== undefined && r.dedupeKey === job.dedupeKey);
   }
 
   async claim(input: { now: Date; leaseMs: number; limit: number; claimToken: string }): Promise<ClaimedJob[]> {
     const t = input.now.getTime();
-    const due = [...this.rows.values()]
-      .filter((r) => (r.status === 'queued' && r.runAt.getTime() <= t) || (r.status === 'running' && r.leaseUntil!.getTime() < t))
-      .sort((a, b) => a.runAt.getTime() - b.runAt.getTime())
-      .slice(0, input.limit);
-    return due.map((r) => {
-      Object.assign(r, { status: 'running', leaseUntil: new Date(t + input.leaseMs), claimToken: input.claimToken, attempts: r.attempts + 1, updatedAt: input.now });
-      return { id: r.id, type: r.type, payload: r.payload, attempts: r.attempts, maxAttempts: r.maxAttempts, claimToken: input.claimToken };
-    });
+    const due = (r: Row) => (r.status === 'queued' && r.runAt.getTime() <= t) || (r.status === 'running' && r.leaseUntil!.getTime() < t);
+    const claimed: ClaimedJob[] = [];
+    for (const candidate of this.rows.values().filter(due).sort((a, b) => a.runAt.getTime() - b.runAt.getTime())) {
+      if (claimed.length >= input.limit) break;
+      let job: ClaimedJob | null = null;
+      await this.rows.change(candidate.id, (r) => {
+        if (!due(r)) return null;
+        job = { id: r.id, type: r.type, payload: r.payload, attempts: r.attempts + 1, maxAttempts: r.maxAttempts, claimToken: input.claimToken };
+        return { ...r, status: 'running', leaseUntil: new Date(t + input.leaseMs), claimToken: input.claimToken, attempts: r.attempts + 1, updatedAt: input.now };
+      });
+      if (job) claimed.push(job);
+    }
+    return claimed;
   }
 
   async renew(job: ClaimedJob, now: Date, leaseMs: number): Promise<boolean> {
-    const r = this.held(job);
-    if (!r) return false;
-    Object.assign(r, { leaseUntil: new Date(now.getTime() + leaseMs), updatedAt: now });
-    return true;
+    return this.changeHeld(job, { leaseUntil: new Date(now.getTime() + leaseMs), updatedAt: now });
   }
 
   async complete(job: ClaimedJob, now: Date): Promise<boolean> {
-    const r = this.held(job);
-    if (!r) return false;
-    Object.assign(r, { status: 'done', leaseUntil: null, claimToken: null, updatedAt: now });
-    return true;
+    return this.changeHeld(job, { status: 'done', leaseUntil: null, claimToken: null, updatedAt: now });
   }
 
   async fail(job: ClaimedJob, error: string, now: Date, retryAt: Date | null): Promise<boolean> {
-    const r = this.held(job);
-    if (!r) return false;
-    Object.assign(r, { status: retryAt ? 'queued' : 'dead', runAt: retryAt ?? r.runAt, leaseUntil: null, claimToken: null, lastError: error, updatedAt: now });
-    return true;
+    return this.changeHeld(job, { status: retryAt ? 'queued' : 'dead', ...(retryAt ? { runAt: retryAt } : {}), leaseUntil: null, claimToken: null, lastError: error, updatedAt: now });
   }
 
   async list(filter: { status?: JobStatus; type?: string; limit: number }): Promise<JobRecord[]> {
-    return [...this.rows.values()]
+    return this.rows.values()
       .filter((r) => (!filter.status || r.status === filter.status) && (!filter.type || r.type === filter.type))
       .reverse()
       .slice(0, filter.limit)
@@ -63,33 +61,21 @@ export class InMemoryJobStore implements JobQueue, JobStore, Snapshottable {
   }
 
   async retry(id: string, now: Date): Promise<boolean> {
-    const r = this.rows.get(id);
-    if (!r || r.status !== 'dead') return false;
-    Object.assign(r, { status: 'queued', attempts: 0, runAt: now, updatedAt: now });
-    return true;
+    return this.rows.change(id, (r) => (r.status === 'dead' ? { ...r, status: 'queued', attempts: 0, runAt: now, updatedAt: now } : null));
   }
 
   async purgeDead(before: Date, type?: string): Promise<number> {
-    const doomed = [...this.rows.values()].filter((r) => r.status === 'dead' && r.updatedAt.getTime() < before.getTime() && (type === undefined || r.type === type));
-    for (const r of doomed) this.rows.delete(r.id);
+    const doomed = this.rows.values().filter((r) => r.status === 'dead' && r.updatedAt.getTime() < before.getTime() && (type === undefined || r.type === type));
+    for (const r of doomed) await this.rows.delete(r.id);
     return doomed.length;
   }
 
   /** Jobs of `type`, for assertions. */
   ofType(type: string): JobRecord[] {
-    return [...this.rows.values()].filter((r) => r.type === type);
+    return this.rows.values().filter((r) => r.type === type);
   }
 
-  snapshot(): unknown {
-    return new Map([...this.rows].map(([id, r]) => [id, { ...r }]));
-  }
-
-  restore(state: unknown): void {
-    this.rows = state as Map<string, JobRecord & { claimToken: string | null }>;
-  }
-
-  private held(job: ClaimedJob) {
-    const r = this.rows.get(job.id);
-    return r && r.status === 'running' && r.claimToken === job.claimToken ? r : null;
+  private async changeHeld(job: ClaimedJob, change: Partial<Row>): Promise<boolean> {
+    return this.rows.change(job.id, (r) => (r.status === 'running' && r.claimToken === job.claimToken ? { ...r, ...change } : null));
   }
 }

@@ -2,7 +2,7 @@ import { TourRepository } from '../../src/application/ports/TourRepository';
 import { ListQuery, Page } from '../../src/application/shared/ListQuery';
 import { Tour, TourProps } from '../../src/domain/catalogue/Tour';
 import { SlugTaken } from '../../src/domain/catalogue/SlugTaken';
-import { Snapshottable } from './InMemoryUnitOfWork';
+import { TransactionalTable } from './TransactionalTable';
 import { listInMemory } from './inMemoryList';
 
 const time = (d: Date | null) => (d ? d.getTime() : null);
@@ -23,53 +23,44 @@ const FIELDS = {
   updatedAt: (p: TourProps) => p.updatedAt.getTime(),
 };
 
-export class InMemoryTourRepository implements TourRepository, Snapshottable {
-  private rows = new Map<string, TourProps>();
+export class InMemoryTourRepository implements TourRepository {
+  private readonly rows = new TransactionalTable<TourProps>();
 
-  async findById(id: string): Promise<Tour | null> {
-    const row = this.rows.get(id);
+  async findById(id: string, options: { forUpdate?: boolean } = {}): Promise<Tour | null> {
+    const row = options.forUpdate ? await this.rows.lock(id) : this.rows.get(id);
     return row ? Tour.restore(row) : null;
   }
 
   async findBySlug(slug: string): Promise<Tour | null> {
-    const row = [...this.rows.values()].find((p) => p.slug.value === slug);
+    const row = this.rows.values().find((p) => p.slug.value === slug);
     return row ? Tour.restore(row) : null;
   }
 
   async slugsLike(base: string): Promise<string[]> {
     const shape = new RegExp(`^${base}(-\\d+)?$`);
-    return [...this.rows.values()].map((p) => p.slug.value).filter((s) => shape.test(s));
+    return this.rows.values().map((p) => p.slug.value).filter((s) => shape.test(s));
   }
 
   async countReferencing(ref: { divisionId?: string; tourTypeId?: string }): Promise<number> {
     if (!ref.divisionId && !ref.tourTypeId) return 0;
-    return [...this.rows.values()].filter(
+    return this.rows.values().filter(
       (p) => (!ref.divisionId || p.divisionId === ref.divisionId) && (!ref.tourTypeId || p.tourTypeId === ref.tourTypeId),
     ).length;
   }
 
   async save(tour: Tour): Promise<void> {
     const props = tour.toProps();
-    if ([...this.rows.values()].some((p) => p.id !== props.id && p.slug.value === props.slug.value)) {
+    if (await this.rows.setUnique(props.id, props, (p) => p.slug.value === props.slug.value)) {
       throw new SlugTaken('A tour with this slug already exists', 'TOUR.ALREADY_EXISTS');
     }
-    this.rows.set(props.id, props);
   }
 
   async delete(id: string): Promise<void> {
-    this.rows.delete(id);
+    await this.rows.delete(id);
   }
 
   async list(query: ListQuery): Promise<Page<Tour>> {
-    const page = listInMemory([...this.rows.values()], query, FIELDS, ['title', 'description', 'location']);
+    const page = listInMemory(this.rows.values(), query, FIELDS, ['title', 'description', 'location']);
     return { ...page, items: page.items.map((p) => Tour.restore(p)) };
-  }
-
-  snapshot(): unknown {
-    return new Map(this.rows);
-  }
-
-  restore(state: unknown): void {
-    this.rows = new Map(state as Map<string, TourProps>);
   }
 }

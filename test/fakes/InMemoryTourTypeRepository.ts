@@ -2,7 +2,7 @@ import { TourTypeRepository } from '../../src/application/ports/TourTypeReposito
 import { ListQuery, Page } from '../../src/application/shared/ListQuery';
 import { TourType, TourTypeProps } from '../../src/domain/catalogue/TourType';
 import { Conflict } from '../../src/domain/shared/errors';
-import { Snapshottable } from './InMemoryUnitOfWork';
+import { TransactionalTable } from './TransactionalTable';
 import { listInMemory } from './inMemoryList';
 
 const FIELDS = {
@@ -12,8 +12,8 @@ const FIELDS = {
   updatedAt: (p: TourTypeProps) => p.updatedAt.getTime(),
 };
 
-export class InMemoryTourTypeRepository implements TourTypeRepository, Snapshottable {
-  private rows = new Map<string, TourTypeProps>();
+export class InMemoryTourTypeRepository implements TourTypeRepository {
+  private readonly rows = new TransactionalTable<TourTypeProps>();
 
   async findById(id: string): Promise<TourType | null> {
     const row = this.rows.get(id);
@@ -21,7 +21,7 @@ export class InMemoryTourTypeRepository implements TourTypeRepository, Snapshott
   }
 
   async findByName(name: string): Promise<TourType | null> {
-    const row = [...this.rows.values()].find((p) => p.name.toLowerCase() === name.trim().toLowerCase());
+    const row = this.rows.values().find((p) => p.name.toLowerCase() === name.trim().toLowerCase());
     return row ? TourType.restore(row) : null;
   }
 
@@ -31,26 +31,17 @@ export class InMemoryTourTypeRepository implements TourTypeRepository, Snapshott
 
   async save(tourType: TourType): Promise<void> {
     const props = tourType.toProps();
-    if ([...this.rows.values()].some((p) => p.id !== props.id && p.name.toLowerCase() === props.name.toLowerCase())) {
+    if (await this.rows.setUnique(props.id, props, (p) => p.name.toLowerCase() === props.name.toLowerCase())) {
       throw new Conflict('A tour type with this name already exists', 'TOUR_TYPE.ALREADY_EXISTS');
     }
-    this.rows.set(props.id, props);
   }
 
   async delete(id: string): Promise<void> {
-    this.rows.delete(id);
+    await this.rows.delete(id);
   }
 
   async list(query: ListQuery): Promise<Page<TourType>> {
-    const page = listInMemory([...this.rows.values()], query, FIELDS, ['name']);
+    const page = listInMemory(this.rows.values(), query, FIELDS, ['name']);
     return { ...page, items: page.items.map((p) => TourType.restore(p)) };
-  }
-
-  snapshot(): unknown {
-    return new Map(this.rows);
-  }
-
-  restore(state: unknown): void {
-    this.rows = new Map(state as Map<string, TourTypeProps>);
   }
 }

@@ -1,37 +1,21 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { UnitOfWork } from '../../src/application/ports/UnitOfWork';
 import { DependencyUnavailable } from '../../src/domain/shared/errors';
 import { DEFAULT_RETRY_POLICY, isLockConflict } from '../../src/infrastructure/persistence/transactionRetry';
+import { InMemoryTransaction, currentTransaction, insideTransaction, lockConflict } from './inMemoryTransaction';
 
-export interface Snapshottable {
-  snapshot(): unknown;
-  restore(state: unknown): void;
-}
-
-/** The error a database gives the loser of a lock race (MySQL's deadlock), for fakes and tests to throw. */
-export function lockConflict(): Error {
-  return Object.assign(new Error('Deadlock found when trying to get lock; try restarting transaction'), { code: 'ER_LOCK_DEADLOCK', errno: 1213 });
-}
+export { lockConflict };
 
 /**
- * Runs work one at a time (like the SQLite adapter) and rolls the registered fakes back to their
- * state before the work when it throws, like a real transaction. Like `Database.transaction`, a
- * lost lock race (thrown by the work, or injected at commit with `conflictAtNextCommits`) rolls
- * back and runs the whole work again, a bounded number of times, then DependencyUnavailable.
+ * Transactions over the fakes' TransactionalTables, run concurrently like MySQL's: writes are
+ * private until commit, rows lock until the end, a throw rolls back. Like `Database.transaction`,
+ * a lost lock race (a deadlock between row locks, a conflict thrown by the work, or one injected at
+ * commit with `conflictAtNextCommits`) rolls back and runs the whole work again, a bounded number
+ * of times, then DependencyUnavailable. A nested run joins the running transaction.
  */
 export class InMemoryUnitOfWork implements UnitOfWork {
-  private queue: Promise<unknown> = Promise.resolve();
-  private readonly inside = new AsyncLocalStorage<true>();
   private conflictsToInject = 0;
   runs = 0;
   retries = 0;
-
-  constructor(private readonly stores: Snapshottable[] = []) {}
-
-  track(...stores: Snapshottable[]): this {
-    this.stores.push(...stores);
-    return this;
-  }
 
   /** The next `n` units of work lose a lock race when they try to commit, after doing all their work. */
   conflictAtNextCommits(n = 1): this {
@@ -40,7 +24,7 @@ export class InMemoryUnitOfWork implements UnitOfWork {
   }
 
   async run<T>(work: () => Promise<T>): Promise<T> {
-    if (this.inside.getStore()) return work();
+    if (currentTransaction()) return work();
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.runOnce(work);
@@ -52,23 +36,20 @@ export class InMemoryUnitOfWork implements UnitOfWork {
     }
   }
 
-  private runOnce<T>(work: () => Promise<T>): Promise<T> {
-    const attempt = this.queue.then(async () => {
-      this.runs += 1;
-      const saved = this.stores.map((s) => s.snapshot());
-      try {
-        const result = await this.inside.run(true, work);
-        if (this.conflictsToInject > 0) {
-          this.conflictsToInject -= 1;
-          throw lockConflict();
-        }
-        return result;
-      } catch (error) {
-        this.stores.forEach((s, i) => s.restore(saved[i]));
-        throw error;
+  private async runOnce<T>(work: () => Promise<T>): Promise<T> {
+    this.runs += 1;
+    const tx = new InMemoryTransaction();
+    try {
+      const result = await insideTransaction(tx, work);
+      if (this.conflictsToInject > 0) {
+        this.conflictsToInject -= 1;
+        throw lockConflict();
       }
-    });
-    this.queue = attempt.catch(() => undefined);
-    return attempt;
+      tx.commit();
+      return result;
+    } catch (error) {
+      tx.rollback();
+      throw error;
+    }
   }
 }

@@ -2,7 +2,7 @@ import { UserRepository } from '../../src/application/ports/UserRepository';
 import { ListQuery, Page, SortKey } from '../../src/application/shared/ListQuery';
 import { Conflict } from '../../src/domain/shared/errors';
 import { User, UserProps } from '../../src/domain/user/User';
-import { Snapshottable } from './InMemoryUnitOfWork';
+import { TransactionalTable } from './TransactionalTable';
 
 /** API list field → how to read it from a stored user (the same names TypeOrmUserRepository maps). */
 const FIELDS: Record<string, (p: UserProps) => string | number | boolean | null> = {
@@ -37,8 +37,8 @@ function compare(a: unknown, b: unknown): number {
 }
 
 /** Users kept as plain props, so an entity changed without `save` changes nothing here (like a database). */
-export class InMemoryUserRepository implements UserRepository, Snapshottable {
-  private rows = new Map<string, UserProps>();
+export class InMemoryUserRepository implements UserRepository {
+  private readonly rows = new TransactionalTable<UserProps>();
 
   async findById(id: string): Promise<User | null> {
     const row = this.rows.get(id);
@@ -55,16 +55,13 @@ export class InMemoryUserRepository implements UserRepository, Snapshottable {
 
   async save(user: User): Promise<void> {
     const props = user.toProps();
-    const taken = [...this.rows.values()].some(
-      (p) => p.id !== props.id && (p.email.value === props.email.value || (props.googleId !== null && p.googleId === props.googleId)),
-    );
-    if (taken) throw new Conflict('A user with this email already exists', 'USER.ALREADY_EXISTS');
-    this.rows.set(props.id, props);
+    const clash = await this.rows.setUnique(props.id, props, (p) => p.email.value === props.email.value || (props.googleId !== null && p.googleId === props.googleId));
+    if (clash) throw new Conflict('A user with this email already exists', 'USER.ALREADY_EXISTS');
   }
 
   async list(query: ListQuery): Promise<Page<User>> {
     const term = query.searchTerm?.toLowerCase();
-    const matches = [...this.rows.values()].filter(
+    const matches = this.rows.values().filter(
       (p) =>
         (!term || SEARCHABLE.some((f) => String(read(p, f) ?? '').toLowerCase().includes(term))) &&
         Object.entries(query.filters).every(([field, value]) => read(p, field) === value) &&
@@ -88,19 +85,11 @@ export class InMemoryUserRepository implements UserRepository, Snapshottable {
 
   /** Every stored user, for assertions. */
   all(): User[] {
-    return [...this.rows.values()].map((p) => User.restore(p));
-  }
-
-  snapshot(): unknown {
-    return new Map([...this.rows].map(([id, p]) => [id, { ...p }]));
-  }
-
-  restore(state: unknown): void {
-    this.rows = state as Map<string, UserProps>;
+    return this.rows.values().map((p) => User.restore(p));
   }
 
   private find(predicate: (p: UserProps) => boolean): User | null {
-    const row = [...this.rows.values()].find(predicate);
+    const row = this.rows.values().find(predicate);
     return row ? User.restore(row) : null;
   }
 }

@@ -8,7 +8,8 @@ import { DependencyUnavailable } from '../../src/domain/shared/errors';
 import { Database } from '../../src/infrastructure/persistence/Database';
 import { createDataSource } from '../../src/infrastructure/persistence/createDataSource';
 import { databaseUnavailable } from '../../src/infrastructure/persistence/databaseUnavailable';
-import { createMysqlDatabase, describeIf, freePort, realService } from '../support/services';
+import { createMysqlDatabase, describeIf, realService } from '../support/services';
+import { freePort } from '../support/freePort';
 
 /** What `work` threw (it must throw), so the test can look at the real driver error and its classification. */
 async function thrownBy(work: () => Promise<unknown>): Promise<unknown> {

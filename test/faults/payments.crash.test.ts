@@ -1,7 +1,7 @@
 import { Database } from '../../src/infrastructure/persistence/Database';
 import { TourMother } from '../mothers/TourMother';
 import { DatabaseKind, databaseKinds } from '../support/databases';
-import { freePort } from '../support/services';
+import { freePort } from '../support/freePort';
 import { Shop, Started, Store, eventually, kill, landingPage, moneyLedger, openStore, spawnEntry, waitUntilServing } from './support/paymentsFaults';
 
 /**

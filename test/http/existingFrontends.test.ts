@@ -2,10 +2,11 @@ import { ObjectStorage } from '../../src/application/ports/ObjectStorage';
 import { PinoLogger, createPino } from '../../src/infrastructure/logging/PinoLogger';
 import { Database } from '../../src/infrastructure/persistence/Database';
 import { JwtAccessTokens } from '../../src/infrastructure/security/JwtAccessTokens';
+import { FakeClock } from '../fakes/FakeClock';
 import { ImageMother } from '../mothers/ImageMother';
 import { TourMother } from '../mothers/TourMother';
 import { LoggedIn, loginSuperAdmin, startAppWithSuperAdmin } from '../support/accounts';
-import { freePort } from '../support/services';
+import { freePort } from '../support/freePort';
 import { TestApp } from '../support/testApp';
 import { verifiedTraveller } from '../support/travellers';
 
@@ -177,7 +178,7 @@ describe('CLIENT_COMPAT=ph-tour over HTTP', () => {
 
   it('answers an expired access token with 500 "jwt expired"', async () => {
     const { config } = app.server.root;
-    const anHourAgo = { now: () => new Date(Date.now() - 3600_000) };
+    const anHourAgo = new FakeClock(new Date(Date.now() - 3_600_000));
     const sessionId = JSON.parse(Buffer.from(admin.accessToken.split('.')[1], 'base64url').toString('utf8')).sid;
     const { token } = new JwtAccessTokens(config.secrets.jwtAccess, 60_000, anHourAgo).issue({ userId: admin.id, email: admin.email, role: 'SUPER_ADMIN', sessionId });
     const response = await app.request('GET', `${API}/user/me`, { token });

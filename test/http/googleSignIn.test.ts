@@ -1,7 +1,7 @@
 import { VerifiedIdentity } from '../../src/application/ports/IdentityProvider';
 import { FakeOidcServer } from '../fakes/FakeOidcServer';
 import { LoggedIn, PASSWORD, cookieAttributes, login, loginSuperAdmin, startAppWithSuperAdmin, verifiedUser } from '../support/accounts';
-import { freePort } from '../support/services';
+import { freePort } from '../support/freePort';
 import { ApiResponse, TestApp, startTestApp } from '../support/testApp';
 
 const FRONTEND = 'http://frontend.example.com:5173';

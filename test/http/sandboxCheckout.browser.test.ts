@@ -1,7 +1,8 @@
 import { Database } from '../../src/infrastructure/persistence/Database';
 import { TourMother } from '../mothers/TourMother';
 import { TestBrowser, launchTestBrowser } from '../support/browser';
-import { describeIf, freePort, realService } from '../support/services';
+import { describeIf, realService } from '../support/services';
+import { freePort } from '../support/freePort';
 import { TestApp, startTestApp } from '../support/testApp';
 import { startFrontend } from '../support/frontend';
 import { verifiedTraveller } from '../support/travellers';

@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { simpleParser } from 'mailparser';
 import { RegisterUser } from '../../src/application/auth/RegisterUser';
-import { describeIf, freePort, realService } from '../support/services';
+import { describeIf, realService } from '../support/services';
+import { freePort } from '../support/freePort';
 import { startSmtpServer } from '../support/smtpServer';
 import { ApiResponse, TestApp, startTestApp } from '../support/testApp';
 

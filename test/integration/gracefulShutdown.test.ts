@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from '../support/services';
+import { freePort } from '../support/freePort';
 import { spawnTs } from '../support/spawnTs';
 
 const ROOT = path.resolve(__dirname, '../..');

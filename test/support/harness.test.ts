@@ -1,7 +1,8 @@
 import { createServer } from 'node:net';
 import Redis from 'ioredis';
 import { createConnection } from 'mysql2/promise';
-import { createMysqlDatabase, describeIf, freePort, realService, redisKeyPrefix } from './services';
+import { createMysqlDatabase, describeIf, realService, redisKeyPrefix } from './services';
+import { freePort } from './freePort';
 
 test('freePort() returns a port that can be bound', async () => {
   const port = await freePort();

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from './services';
+import { freePort } from './freePort';
 
 // s3rver ships no types; this is the little of it the tests use.
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { createConnection } from 'mysql2/promise';
 
 export type RealServiceName = 'mysql' | 'redis' | 'chrome' | 'pdftotext';
@@ -47,18 +46,6 @@ export async function createMysqlDatabase(): Promise<{ url: string; drop(): Prom
 
 export function redisKeyPrefix(): string {
   return `test:${randomBytes(6).toString('hex')}:`;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 const reported = new Set<string>();

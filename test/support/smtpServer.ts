@@ -1,6 +1,6 @@
 import { ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import { freePort } from './services';
+import { freePort } from './freePort';
 
 export interface TestSmtpServer {
   port: number;

@@ -16,6 +16,6 @@ export interface BillingRecord {
 
 export interface BillingQueries {
   forPayment(paymentId: string): Promise<BillingRecord | null>;
-  /** PAID payments that have no issued invoice yet, oldest first. */
+  /** PAID payments that have no issued invoice yet (none, or a DRAFT), the longest paid first. */
   paymentsAwaitingInvoice(limit: number): Promise<string[]>;
 }

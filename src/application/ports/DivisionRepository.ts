@@ -9,7 +9,7 @@ export interface DivisionRepository {
   slugsLike(base: string): Promise<string[]>;
   /** Inserts or updates. Throws Conflict when the name or slug is taken. */
   save(division: Division): Promise<void>;
-  /** Throws Conflict when tours still reference it. */
+  /** Deletes whatever references it: callers check `TourRepository.countReferencing` first, in the same unit of work. */
   delete(id: string): Promise<void>;
   list(query: ListQuery): Promise<Page<Division>>;
 }

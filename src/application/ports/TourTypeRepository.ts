@@ -7,7 +7,7 @@ export interface TourTypeRepository {
   findByIds(ids: string[]): Promise<TourType[]>;
   /** Inserts or updates. Throws Conflict when the name is taken. */
   save(tourType: TourType): Promise<void>;
-  /** Throws Conflict when tours still reference it. */
+  /** Deletes whatever references it: callers check `TourRepository.countReferencing` first, in the same unit of work. */
   delete(id: string): Promise<void>;
   list(query: ListQuery): Promise<Page<TourType>>;
 }

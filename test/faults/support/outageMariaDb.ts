@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { createConnection } from 'mysql2/promise';
 import { findBinary, mariadbInstallArgs, mariadbdArgs } from '../../support/globalSetup';
-import { freePort } from '../../support/services';
+import { freePort } from '../../support/freePort';
 
 const run = promisify(execFile);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

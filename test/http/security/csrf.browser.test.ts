@@ -4,7 +4,8 @@ import puppeteer, { Browser, Page } from 'puppeteer-core';
 import { Database } from '../../../src/infrastructure/persistence/Database';
 import { TourMother } from '../../mothers/TourMother';
 import { LoggedIn, loginSuperAdmin, startAppWithSuperAdmin, verifiedUser } from '../../support/accounts';
-import { describeIf, freePort, realService } from '../../support/services';
+import { describeIf, realService } from '../../support/services';
+import { freePort } from '../../support/freePort';
 import { PRODUCTION_ENV, TestApp } from '../../support/testApp';
 
 /** Pages served from a made-up site (the browser resolves *.test to this machine): the front end, or an attacker. */

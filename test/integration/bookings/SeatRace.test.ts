@@ -20,11 +20,12 @@ import { TestDatabase, databaseKinds, openTestDatabase } from '../../support/dat
 const URLS = { success: 'http://api.test/s', fail: 'http://api.test/f', cancel: 'http://api.test/c', ipn: 'http://api.test/i' };
 
 describe.each(databaseKinds())('bookings on %s', (kind) => {
+  // Each test owns its database: ExpireHolds and the job list see every row there is.
   let t: TestDatabase;
-  beforeAll(async () => {
+  beforeEach(async () => {
     t = await openTestDatabase(kind);
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await t.close();
   });
 
@@ -84,8 +85,7 @@ describe.each(databaseKinds())('bookings on %s', (kind) => {
     const late = await w.create.execute({ userId: a.id, role: 'USER' }, { tourId: tour.id, guestCount: 2 });
     const lucky = await w.create.execute({ userId: c.id, role: 'USER' }, { tourId: tour.id, guestCount: 1 });
     w.clock.advance(31 * 60_000);
-    // Other tests' bookings in this database lapse too.
-    expect((await w.expire.execute()).expired).toBeGreaterThanOrEqual(2);
+    expect((await w.expire.execute()).expired).toBe(2);
     expect((await w.bookings.findById(late.booking.id))!.status).toBe('EXPIRED');
     await w.create.execute({ userId: b.id, role: 'USER' }, { tourId: tour.id, guestCount: 2 });
     // `late`'s seats were taken: paid anyway → PAID, booking stays EXPIRED, refund due.
@@ -108,8 +108,7 @@ describe.each(databaseKinds())('bookings on %s', (kind) => {
     expect(await w.payments.events(payment.id)).toHaveLength(1);
     expect((await w.bookings.findById(booking.id))!.status).toBe('COMPLETE');
     const jobs = await w.store.list({ limit: 100 });
-    const mine = jobs.filter((j) => j.payload.paymentId === payment.id);
-    expect(mine.map((j) => j.type).sort()).toEqual(['IssueInvoice', 'SendBookingConfirmation']);
+    expect(jobs.map((j) => [j.type, j.payload.paymentId]).sort()).toEqual([['IssueInvoice', payment.id], ['SendBookingConfirmation', payment.id]]);
   });
 
   test('views carry the tour and payment; lists filter by status and user', async () => {

@@ -60,12 +60,16 @@ describe.each(kinds)('two job workers with their own connection pools on one %s 
     const { dbs, queries, close } = await twoPools(kind);
     const clock = new SystemClock();
     const runs: { i: number; worker: string }[] = [];
+    let allRan!: () => void;
+    const everyJobRan = new Promise<void>((resolve) => (allRan = resolve));
     const loggers = [new RecordingLogger(), new RecordingLogger()];
     const workers = dbs.map((db, w) => new JobWorker(
       new TypeOrmJobStore(db),
       {
         Count: async (payload) => {
           runs.push({ i: Number(payload.i), worker: `w${w}` });
+          if (runs.length === N) allRan();
+          // a few milliseconds of work, so both workers hold jobs at once
           await sleep(5 + ((Number(payload.i) * 7) % 11));
         },
       },
@@ -80,8 +84,8 @@ describe.each(kinds)('two job workers with their own connection pools on one %s 
 
       workers.forEach((w) => w.start());
       const store = new TypeOrmJobStore(dbs[0]);
-      const deadline = Date.now() + 60_000;
-      while ((await store.list({ status: 'done', type: 'Count', limit: N })).length < N && Date.now() < deadline) await sleep(20);
+      await everyJobRan;
+      // stop() waits for the jobs in hand, their outcomes included
       await Promise.all(workers.map((w) => w.stop()));
 
       const counts = new Map<number, number>();

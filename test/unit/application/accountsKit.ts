@@ -46,7 +46,7 @@ export function accountsKit() {
   const users = new InMemoryUserRepository();
   const sessions = new InMemorySessionRepository();
   const resets = new InMemoryPasswordResetRepository();
-  const uow = new InMemoryUnitOfWork([users, sessions, resets]);
+  const uow = new InMemoryUnitOfWork();
   const hasher = new FakePasswordHasher();
   const secrets = new HmacSecretTokens('test-refresh-key-0123456789abcdef0123456789');
   const accessTokens = new JwtAccessTokens('test-access-key-0123456789abcdef0123456789', ACCESS_TTL_MS, clock);

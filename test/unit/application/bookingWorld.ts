@@ -33,7 +33,7 @@ export function bookingWorld() {
   const jobs = new InMemoryJobStore(clock);
   const gateway = new FakePaymentGateway();
   const logger = new RecordingLogger();
-  const uow = new InMemoryUnitOfWork().track(users, bookings, payments, jobs, gateway);
+  const uow = new InMemoryUnitOfWork();
   const checkout = new PaymentCheckout(gateway, payments, ids, clock, uow, URLS);
   const confirmPayment = new ConfirmPayment(gateway, payments, new PaymentSettlement(gateway, payments, bookings, jobs, ids, clock), uow, logger);
   const world = {

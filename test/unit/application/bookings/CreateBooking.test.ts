@@ -1,6 +1,7 @@
 import { PROFILE_INCOMPLETE } from '../../../../src/application/bookings/CreateBooking';
 import { Payment } from '../../../../src/domain/payment/Payment';
 import { Conflict, Forbidden, NotFound, ValidationFailed } from '../../../../src/domain/shared/errors';
+import { raceHeldOpen } from '../../../support/racing';
 import { HOLD_MS, bookingWorld } from '../bookingWorld';
 
 describe('CreateBooking', () => {
@@ -136,14 +137,12 @@ describe('InitPayment against a racing confirmation', () => {
     const w = bookingWorld();
     const user = await w.traveller();
     const { booking, payment } = await w.book(user, w.tour());
-    // Another transaction pays the payment between InitPayment's read and its write.
-    const replace = w.payments.replaceAttempt.bind(w.payments);
-    w.payments.replaceAttempt = async (p: Payment, previous: string, now: Date) => {
-      const current = (await w.payments.findById(p.id))!;
+    // Another transaction has paid the payment and holds its row when InitPayment reads and then writes.
+    const [, init] = await raceHeldOpen(w.uow, async () => {
+      const current = (await w.payments.findById(payment.id, { forUpdate: true }))!;
       await w.payments.saveTransition(Payment.restore({ ...current.toProps(), status: 'PAID' }), 'UNPAID');
-      return replace(p, previous, now);
-    };
-    await expect(w.initPayment.execute({ userId: user.id, role: 'USER' }, booking.id)).rejects.toThrow(expect.objectContaining({ code: 'PAYMENT.CHANGED_CONCURRENTLY' }));
+    }, () => w.initPayment.execute({ userId: user.id, role: 'USER' }, booking.id).catch((error: unknown) => error));
+    expect(init).toEqual(expect.objectContaining({ code: 'PAYMENT.CHANGED_CONCURRENTLY' }));
     expect(w.payments.attemptsOf(payment.id).map((a) => a.transactionId)).toEqual([payment.transactionId]);
     expect(w.gateway.sessions).toHaveLength(1);
   });

@@ -50,7 +50,7 @@ function catalogue() {
   const ledger = new InMemorySeatLedger();
   const storage = new FlakyStorage(() => clock.now());
   const logger = new RecordingLogger();
-  const uow = new InMemoryUnitOfWork([divisions, tourTypes, tours]);
+  const uow = new InMemoryUnitOfWork();
   const uploads = new ImageUploads(storage, ids, logger);
   const urls = new ImageUrls(storage, clock, { ttlSeconds: 3600, windowSeconds: 3600 });
   const views = new TourViews(divisions, tourTypes, ledger, urls, clock);

@@ -10,7 +10,7 @@ import { FakeClock } from '../../../fakes/FakeClock';
 import { FakePdfRenderer } from '../../../fakes/FakePdfRenderer';
 import { InMemoryBillingQueries } from '../../../fakes/InMemoryBillingQueries';
 import { InMemoryInvoiceRepository } from '../../../fakes/InMemoryInvoiceRepository';
-import { InMemoryJobQueue } from '../../../fakes/InMemoryJobQueue';
+import { InMemoryJobStore } from '../../../fakes/InMemoryJobStore';
 import { InMemoryMailer } from '../../../fakes/InMemoryMailer';
 import { InMemoryObjectStorage } from '../../../fakes/InMemoryObjectStorage';
 import { InMemoryUnitOfWork } from '../../../fakes/InMemoryUnitOfWork';
@@ -21,13 +21,13 @@ export const ISSUE_LEASE_MS = 30_000;
 export const SELLER = { name: 'TourDesk Travel Ltd.', address: 'House 12, Road 5, Dhanmondi, Dhaka 1205, Bangladesh' };
 
 /** IssueInvoice and its neighbours wired to working in-memory fakes. */
-export function invoiceKit(options: { renderDelayMs?: number } = {}) {
+export function invoiceKit() {
   const clock = new FakeClock(new Date('2026-03-01T10:00:00.000Z'));
   const invoices = new InMemoryInvoiceRepository();
   const billing = new InMemoryBillingQueries(invoices);
-  const jobs = new InMemoryJobQueue();
-  const uow = new InMemoryUnitOfWork().track(invoices, jobs);
-  const pdf = new FakePdfRenderer(options.renderDelayMs ?? 0);
+  const jobs = new InMemoryJobStore(clock);
+  const uow = new InMemoryUnitOfWork();
+  const pdf = new FakePdfRenderer();
   const storage = new InMemoryObjectStorage(() => clock.now());
   const templates = new HandlebarsTemplateRenderer(TEMPLATES_DIR, { brandName: 'TourDesk' });
   const mailer = new InMemoryMailer();

@@ -15,7 +15,7 @@ function kit() {
   const users = new InMemoryUserRepository();
   const sessions = new InMemorySessionRepository();
   const standings = new InMemorySessionStandingCache(clock);
-  const useCase = new UpdateUser(users, sessions, standings, new InMemoryUnitOfWork([users, sessions]), clock);
+  const useCase = new UpdateUser(users, sessions, standings, new InMemoryUnitOfWork(), clock);
   const sessionOf = async (userId: string, id: string) =>
     sessions.create(RefreshSession.restore({ id, userId, familyId: id, tokenHash: `hash-${id}`, expiresAt: new Date('2026-04-01T00:00:00Z'), createdAt: clock.now(), rotatedAt: null, revokedAt: null }));
   return { clock, users, sessions, standings, useCase, sessionOf };

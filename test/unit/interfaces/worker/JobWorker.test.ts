@@ -177,7 +177,9 @@ describe('JobWorker', () => {
   });
 
   test('the poll loop survives a database outage and runs the job once the database is back', async () => {
-    const { store, worker, logger } = setup({ Later: async () => undefined });
+    let handled!: () => void;
+    const ran = new Promise<void>((resolve) => (handled = resolve));
+    const { store, worker, logger } = setup({ Later: async () => handled() });
     await store.enqueue({ type: 'Later', payload: {} });
     const claim = store.claim.bind(store);
     let refusals = 3;
@@ -186,24 +188,25 @@ describe('JobWorker', () => {
       return claim(input);
     };
     worker.start();
-    while (store.ofType('Later')[0].status !== 'done') await new Promise((r) => setTimeout(r, 5));
+    await ran;
     await worker.stop();
+    expect(store.ofType('Later')[0].status).toBe('done');
     expect(logger.at('warn').filter((e) => e.message === 'job worker poll failed; polling on')).toHaveLength(3);
     expect(logger.at('error')).toEqual([]);
   });
 
   test('start() polls in the background and stop() waits for running jobs', async () => {
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => (started = resolve));
     let release!: () => void;
-    const started = new Promise<void>((resolve) => {
-      const { store, worker } = setup({ Slow: () => { resolve(); return new Promise<void>((r) => (release = r)); } });
-      void store.enqueue({ type: 'Slow', payload: {} }).then(() => worker.start());
-      (globalThis as Record<string, unknown>).__worker = { worker, store };
-    });
-    await started;
-    const { worker, store } = (globalThis as Record<string, unknown>).__worker as { worker: JobWorker; store: InMemoryJobStore };
+    const { store, worker } = setup({ Slow: () => { started(); return new Promise<void>((resolve) => (release = resolve)); } });
+    await store.enqueue({ type: 'Slow', payload: {} });
+    worker.start();
+    await running;
     let stopped = false;
     const stopping = worker.stop().then(() => (stopped = true));
-    await new Promise((r) => setTimeout(r, 20));
+    // A stop() that did not wait for the job would have resolved within these turns of the event loop.
+    for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
     expect(stopped).toBe(false);
     release();
     await stopping;
