@@ -67,6 +67,8 @@ export class FakePaypal extends FakeApiServer {
   /** Seconds a token lives. */
   tokenLifetime = 32_400;
   asyncRefunds = false;
+  /** Refund amounts (cents) PayPal answers later: PENDING, then this outcome when the refund is next read. */
+  readonly refundOutcomes = new Map<number, 'COMPLETED' | 'FAILED'>();
   private readonly tokens = new Set<string>();
   private readonly signingKey = randomBytes(32);
   protected readonly idempotencyHeader = 'paypal-request-id';
@@ -98,18 +100,12 @@ export class FakePaypal extends FakeApiServer {
   }
 
   settleRefunds(status: 'COMPLETED' | 'FAILED' = 'COMPLETED'): void {
-    for (const refund of [...this.refunds.values()].filter((r) => r.status === 'PENDING')) {
-      refund.status = status;
-      if (status === 'FAILED') {
-        refund.status_details = { reason: 'ECHECK' };
-        this.captureById(refund.captureId)!.refunded -= cents(refund.amount.value);
-      }
-      this.emit(status === 'COMPLETED' ? 'PAYMENT.CAPTURE.REFUNDED' : 'PAYMENT.REFUND.FAILED', 'refund', this.refundView(refund));
-    }
+    for (const refund of [...this.refunds.values()].filter((r) => r.status === 'PENDING')) this.settle(refund, status);
   }
 
-  lastEvent(type: string): { id: string } {
-    const event = this.events.filter((e) => e.event_type === type).at(-1);
+  /** The latest event of `type`, about the resource `about` picks when given. */
+  lastEvent(type: string, about: (resource: Record<string, unknown>) => boolean = () => true): { id: string } {
+    const event = this.events.filter((e) => e.event_type === type && about(e.resource as Record<string, unknown>)).at(-1);
     if (!event) throw new Error(`no ${type} event`);
     return event;
   }
@@ -150,6 +146,7 @@ export class FakePaypal extends FakeApiServer {
     if (request.method === 'POST' && captureId && captureAction) return this.refund(captureId, body);
     if (request.method === 'GET' && refundId) {
       const refund = this.refunds.get(refundId);
+      if (refund) this.answerLater(refund);
       return refund ? { status: 200, body: this.refundView(refund) } : notFound('Refund');
     }
     if (request.method === 'POST' && request.path === '/v1/notifications/verify-webhook-signature') return this.verify(request.body);
@@ -206,12 +203,27 @@ export class FakePaypal extends FakeApiServer {
     if (amount.currency_code !== capture.amount.currency_code || cents(amount.value) > left) return unprocessable('REFUND_AMOUNT_EXCEEDED', 'The refund amount must be less than or equal to the capture amount that has not yet been refunded.');
     capture.refunded += cents(amount.value);
     const refund: Refund = {
-      id: randomBytes(9).toString('hex').toUpperCase().slice(0, 17), status: this.asyncRefunds ? 'PENDING' : 'COMPLETED', amount,
+      id: randomBytes(9).toString('hex').toUpperCase().slice(0, 17), status: this.asyncRefunds || this.refundOutcomes.has(cents(amount.value)) ? 'PENDING' : 'COMPLETED', amount,
       custom_id: typeof body.custom_id === 'string' ? body.custom_id : undefined, note_to_payer: typeof body.note_to_payer === 'string' ? body.note_to_payer : undefined, captureId,
     };
     this.refunds.set(refund.id, refund);
     this.emit(refund.status === 'COMPLETED' ? 'PAYMENT.CAPTURE.REFUNDED' : 'PAYMENT.REFUND.PENDING', 'refund', this.refundView(refund));
     return { status: 201, body: this.refundView(refund) };
+  }
+
+  /** A refund whose amount has a set outcome settles when it is read. */
+  private answerLater(refund: Refund): void {
+    const outcome = this.refundOutcomes.get(cents(refund.amount.value));
+    if (refund.status === 'PENDING' && outcome) this.settle(refund, outcome);
+  }
+
+  private settle(refund: Refund, status: 'COMPLETED' | 'FAILED'): void {
+    refund.status = status;
+    if (status === 'FAILED') {
+      refund.status_details = { reason: 'ECHECK' };
+      this.captureById(refund.captureId)!.refunded -= cents(refund.amount.value);
+    }
+    this.emit(status === 'COMPLETED' ? 'PAYMENT.CAPTURE.REFUNDED' : 'PAYMENT.REFUND.FAILED', 'refund', this.refundView(refund));
   }
 
   private verify(raw: string): ApiResponse {

@@ -80,6 +80,8 @@ export class FakeStripe extends FakeApiServer {
   /** Every event Stripe would have delivered, in the order it happened. */
   readonly events: { id: string; type: string; created: number; data: { object: unknown } }[] = [];
   asyncRefunds = false;
+  /** Refund amounts (Stripe units) the bank answers later: pending, then this outcome when the refund is next read. */
+  readonly refundOutcomes = new Map<number, 'succeeded' | 'failed'>();
   /** Stripe's clock for signatures and `created`, in seconds. */
   now = (): number => Math.floor(Date.now() / 1000);
   protected readonly idempotencyHeader = 'idempotency-key';
@@ -120,20 +122,12 @@ export class FakeStripe extends FakeApiServer {
 
   /** The bank answers the pending refunds. */
   settleRefunds(status: 'succeeded' | 'failed' = 'succeeded'): void {
-    for (const refund of [...this.refunds.values()].filter((r) => r.status === 'pending')) {
-      refund.status = status;
-      const charge = this.charges.get(refund.charge)!;
-      if (status === 'failed') {
-        refund.failure_reason = 'expired_or_canceled_card';
-        charge.amount_refunded -= refund.amount;
-      }
-      this.emit('refund.updated', refund);
-      if (status === 'succeeded') this.emit('charge.refunded', this.chargeView(charge));
-    }
+    for (const refund of [...this.refunds.values()].filter((r) => r.status === 'pending')) this.settle(refund, status);
   }
 
-  lastEvent(type: string): { id: string } {
-    const event = this.events.filter((e) => e.type === type).at(-1);
+  /** The latest event of `type`, about the object `about` picks when given. */
+  lastEvent(type: string, about: (object: Record<string, unknown>) => boolean = () => true): { id: string } {
+    const event = this.events.filter((e) => e.type === type && about(e.data.object as Record<string, unknown>)).at(-1);
     if (!event) throw new Error(`no ${type} event`);
     return event;
   }
@@ -163,6 +157,7 @@ export class FakeStripe extends FakeApiServer {
     if (request.method === 'POST' && request.path === '/v1/refunds') return this.createRefund(parseForm(request.body));
     if (request.method === 'GET' && id?.[1] === 'refunds') {
       const refund = this.refunds.get(id[2]);
+      if (refund) this.answerLater(refund);
       return refund ? { status: 200, body: refund } : missing(`refund: '${id[2]}'`);
     }
     if (request.method === 'GET' && request.path === '/v1/refunds') {
@@ -202,12 +197,29 @@ export class FakeStripe extends FakeApiServer {
     charge.amount_refunded += amount;
     const refund: StripeRefund = {
       id: randomId('re_'), object: 'refund', amount, currency: charge.currency, payment_intent: charge.payment_intent, charge: charge.id,
-      status: this.asyncRefunds ? 'pending' : 'succeeded', metadata: Object.fromEntries(Object.entries(group(form.metadata)).map(([k, v]) => [k, text(v)])), created: this.now(),
+      status: this.asyncRefunds || this.refundOutcomes.has(amount) ? 'pending' : 'succeeded', metadata: Object.fromEntries(Object.entries(group(form.metadata)).map(([k, v]) => [k, text(v)])), created: this.now(),
     };
     this.refunds.set(refund.id, refund);
     this.emit('refund.created', refund);
     if (refund.status === 'succeeded') this.emit('charge.refunded', this.chargeView(charge));
     return { status: 200, body: refund };
+  }
+
+  /** A refund whose amount has a set outcome settles when it is read. */
+  private answerLater(refund: StripeRefund): void {
+    const outcome = this.refundOutcomes.get(refund.amount);
+    if (refund.status === 'pending' && outcome) this.settle(refund, outcome);
+  }
+
+  private settle(refund: StripeRefund, status: 'succeeded' | 'failed'): void {
+    refund.status = status;
+    const charge = this.charges.get(refund.charge)!;
+    if (status === 'failed') {
+      refund.failure_reason = 'expired_or_canceled_card';
+      charge.amount_refunded -= refund.amount;
+    }
+    this.emit('refund.updated', refund);
+    if (status === 'succeeded') this.emit('charge.refunded', this.chargeView(charge));
   }
 
   private complete(sessionId: string, paymentStatus: StripeSession['payment_status']): StripeSession {
