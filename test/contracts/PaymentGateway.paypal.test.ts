@@ -4,10 +4,10 @@ import { PayPalGateway } from '../../src/infrastructure/payment/PayPalGateway';
 import { SystemClock } from '../../src/infrastructure/system/SystemClock';
 import { FakeClock } from '../fakes/FakeClock';
 import { FakePaypal } from '../support/fakePaypal';
+import { CALLBACK_URLS, CUSTOMER } from '../support/gatewayFixtures';
 import { describePaymentGatewayContract } from './PaymentGateway.contract';
 
-const URLS = { success: 'http://shop.test/payment/success', fail: 'http://shop.test/payment/fail', cancel: 'http://shop.test/payment/cancel', ipn: 'http://shop.test/payment/validate-payment' };
-const CUSTOMER = { name: 'Rahim Uddin', email: 'rahim@example.com', phone: '01712345678', address: 'Dhanmondi, Dhaka' };
+const URLS = CALLBACK_URLS;
 
 const contractServer = new FakePaypal();
 describePaymentGatewayContract('paypal (local fake of its documented endpoints)', async () => {

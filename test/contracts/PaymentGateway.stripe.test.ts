@@ -4,10 +4,10 @@ import { StripeGateway } from '../../src/infrastructure/payment/StripeGateway';
 import { SystemClock } from '../../src/infrastructure/system/SystemClock';
 import { FakeClock } from '../fakes/FakeClock';
 import { FakeStripe } from '../support/fakeStripe';
+import { CALLBACK_URLS, CUSTOMER } from '../support/gatewayFixtures';
 import { describePaymentGatewayContract } from './PaymentGateway.contract';
 
-const URLS = { success: 'http://shop.test/payment/success', fail: 'http://shop.test/payment/fail', cancel: 'http://shop.test/payment/cancel', ipn: 'http://shop.test/payment/validate-payment' };
-const CUSTOMER = { name: 'Rahim Uddin', email: 'rahim@example.com', phone: '01712345678', address: 'Dhanmondi, Dhaka' };
+const URLS = CALLBACK_URLS;
 
 const contractServer = new FakeStripe();
 describePaymentGatewayContract('stripe (local fake of its documented endpoints, official SDK)', async () => {
