@@ -12,9 +12,11 @@ import type { TourRow } from '../entities/TourEntity';
 import { TourEntity } from '../entities/TourEntity';
 import { parseJsonArray } from '../rowValues';
 import { applyListQuery } from '../listQuery';
+import type { ListColumns } from '../listSql';
 import { slugsLike } from './slugs';
 
-const LIST_COLUMNS = {
+/** How tour lists filter, search and sort: shared with the read model (`SqlCatalogueReads`). */
+export const TOUR_LIST_COLUMNS: ListColumns = {
   columns: {
     id: 't.id', title: 't.title', slug: 't.slug', description: 't.description', location: 't.location',
     costFrom: 't.costFrom', currency: 't.currency', startDate: 't.startDate', endDate: 't.endDate', maxGuest: 't.maxGuest',
@@ -62,7 +64,7 @@ export class TypeOrmTourRepository implements TourRepository {
   }
 
   async list(query: ListQuery): Promise<Page<Tour>> {
-    const [rows, total] = await applyListQuery(this.repo.createQueryBuilder('t'), query, LIST_COLUMNS).getManyAndCount();
+    const [rows, total] = await applyListQuery(this.repo.createQueryBuilder('t'), query, TOUR_LIST_COLUMNS).getManyAndCount();
     return { items: rows.map((r) => toDomain(r)!), total, page: query.page, limit: query.limit };
   }
 }
