@@ -3,6 +3,7 @@ import type { BackgroundTasks } from './BackgroundTasks';
 import type { BillingQueries } from './BillingQueries';
 import type { BookingRepository } from './BookingRepository';
 import type { CatalogueReads } from './CatalogueReads';
+import type { CatalogueVersion } from './CatalogueVersion';
 import type { Clock } from './Clock';
 import type { CodeGenerator } from './CodeGenerator';
 import type { CommonPasswords } from './CommonPasswords';
@@ -76,6 +77,7 @@ export interface Ports {
   tourRepository: TourRepository;
   seatLedger: SeatLedger;
   catalogueReads: CatalogueReads;
+  catalogueVersion: CatalogueVersion;
 
   bookingRepository: BookingRepository;
   paymentRepository: PaymentRepository;

@@ -6,6 +6,7 @@ import type { Ports } from '../../application/ports/Ports';
 import type { UseCases } from '../../application/UseCases';
 import type { ClassifyFailure, RequestScope } from '../edges';
 import { authenticator } from './authenticate';
+import { catalogueCache } from './catalogueCache';
 import { trustedOrigins } from './csrf';
 import type { SignedFileLinks } from './filesRouter';
 import { filesRouter } from './filesRouter';
@@ -25,7 +26,7 @@ import { routeModules } from './routes';
 /** What the HTTP adapter is handed by the entry point: the use cases and ports it calls, its settings, and the process's edges. */
 export interface HttpAppDependencies {
   useCases: RouteDependencies['useCases'] & Pick<UseCases, 'checkSession'>;
-  ports: RouteDependencies['ports'] & Pick<Ports, 'accessTokens' | 'rateLimiter' | 'logger' | 'metrics' | 'healthChecks'>;
+  ports: RouteDependencies['ports'] & Pick<Ports, 'accessTokens' | 'rateLimiter' | 'logger' | 'metrics' | 'healthChecks' | 'catalogueVersion' | 'clock'>;
   settings: HttpSettings;
   /** The embedded object store's signed links, served under `/files`; null when S3 serves its own. */
   localFiles: SignedFileLinks | null;
@@ -67,6 +68,7 @@ export function createHttpApp(dependencies: HttpAppDependencies): HttpApp {
     const files = filesRouter(dependencies.localFiles);
     app.use(files.routes()).use(files.allowedMethods());
   }
+  app.use(catalogueCache(ports));
   app.use(api.routes()).use(api.allowedMethods());
   return { app, routes, openApi };
 }

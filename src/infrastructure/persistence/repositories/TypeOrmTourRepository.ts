@@ -7,6 +7,7 @@ import { Money } from '../../../domain/shared/Money';
 import { ERROR_CODES } from '../../../domain/shared/errorCatalogue';
 import { Conflict } from '../../../domain/shared/errors';
 import type { Database } from '../Database';
+import { catalogueChanged } from '../catalogueVersion';
 import { isUniqueViolation, isUniqueViolationOn } from '../Database';
 import type { TourRow } from '../entities/TourEntity';
 import { TourEntity } from '../entities/TourEntity';
@@ -52,6 +53,7 @@ export class TypeOrmTourRepository implements TourRepository {
   async save(tour: Tour): Promise<void> {
     try {
       await this.repo.save(toRow(tour));
+      await catalogueChanged(this.db, tour.id);
     } catch (error) {
       if (isUniqueViolationOn(error, 'tours', 'slug')) throw new SlugTaken('A tour with this slug already exists', ERROR_CODES.TOUR.ALREADY_EXISTS);
       if (isUniqueViolation(error)) throw new Conflict('A tour with this id already exists', ERROR_CODES.TOUR.ALREADY_EXISTS);
@@ -61,6 +63,7 @@ export class TypeOrmTourRepository implements TourRepository {
 
   async delete(id: string): Promise<void> {
     await this.repo.delete({ id });
+    await catalogueChanged(this.db, id);
   }
 
   async list(query: ListQuery): Promise<Page<Tour>> {
