@@ -1,7 +1,6 @@
 import Router from '@koa/router';
 import cors from '@koa/cors';
 import Koa from 'koa';
-import helmet from 'koa-helmet';
 import type { Ports } from '../../application/ports/Ports';
 import type { UseCases } from '../../application/UseCases';
 import type { ClassifyFailure, RequestScope } from '../edges';
@@ -18,6 +17,7 @@ import type { OpenApiDocument } from './openapi';
 import { buildOpenApi } from './openapi';
 import { operationsRouter } from './operations';
 import { rateLimitGuard } from './rateLimit';
+import { securityHeaders } from './securityHeaders';
 import { bodyParser } from './requestBody';
 import type { RouteDef } from './route';
 import type { RouteDependencies } from './routes';
@@ -60,7 +60,7 @@ export function createHttpApp(dependencies: HttpAppDependencies): HttpApp {
   app.use(requestLogging(ports.logger, dependencies.inRequestScope));
   app.use(httpMetrics(ports.metrics));
   app.use(errorEnvelope(settings, ports.logger, dependencies.classifyFailure));
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:', 'https:'] } } }));
+  app.use(securityHeaders({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:', 'https:'] } } }));
   app.use(cors({ origin: settings.frontendUrl, credentials: true, exposeHeaders: ['X-Request-Id', 'Retry-After', 'Content-Disposition'] }));
   // No body parser here: each API route parses its own body once its caller is known (mountRoutes).
   app.use(ops.routes()).use(ops.allowedMethods());
