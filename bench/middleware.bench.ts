@@ -10,7 +10,8 @@ import { PrometheusMetrics } from '../src/infrastructure/metrics/PrometheusMetri
 import { httpMetrics } from '../src/interfaces/http/httpMetrics';
 import { requestLogging } from '../src/interfaces/http/middleware';
 import { securityHeaders } from '../src/interfaces/http/securityHeaders';
-import { Measurement, Server, machine, measure, warmUp } from './support';
+import type { Measurement, Server } from './support';
+import { machine, measure, warmUp } from './support';
 
 type Middleware = Koa.Middleware;
 
@@ -42,7 +43,8 @@ async function startWith(middleware: Middleware | null): Promise<Server> {
   app.use((ctx) => {
     ctx.body = { ok: true };
   });
-  const server = http.createServer(app.callback());
+  const handle = app.callback();
+  const server = http.createServer((request, response) => void handle(request, response));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
   return { url: `http://127.0.0.1:${port}`, stop: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }) };

@@ -1,5 +1,7 @@
-import { SeededCatalogue, TOURS, mariaDbUrl, seedCatalogue, startStaticKoa } from './catalogueWorld';
-import { Load, Measurement, login, machine, measure, startApp, startBareKoa, warmUp } from './support';
+import type { SeededCatalogue} from './catalogueWorld';
+import { TOURS, mariaDbUrl, seedCatalogue, startStaticKoa } from './catalogueWorld';
+import type { Load, Measurement} from './support';
+import { login, machine, measure, startApp, startBareKoa, warmUp } from './support';
 
 /** Issue 15's goals: req/s of the route ÷ req/s of the bare Koa route it is compared with. */
 interface ReadRoute {

@@ -1,7 +1,7 @@
-import { CallbackUrls, GatewayCallback, GatewaySession, PaymentCustomer, PaymentGateway } from '../../src/application/ports/PaymentGateway';
-import { Payment, VerifiedPayment } from '../../src/domain/payment/Payment';
+import type { CallbackUrls, GatewayCallback, GatewaySession, PaymentCustomer, PaymentGateway } from '../../src/application/ports/PaymentGateway';
+import type { Payment, VerifiedPayment } from '../../src/domain/payment/Payment';
 import { Conflict, DependencyUnavailable } from '../../src/domain/shared/errors';
-import { Money } from '../../src/domain/shared/Money';
+import type { Money } from '../../src/domain/shared/Money';
 import { TransactionalTable } from './TransactionalTable';
 
 interface Session {

@@ -1,5 +1,6 @@
-import { LoggedIn, loginSuperAdmin, startAppWithSuperAdmin, verifiedUser } from '../support/accounts';
-import { TestApp } from '../support/testApp';
+import type { LoggedIn} from '../support/accounts';
+import { loginSuperAdmin, startAppWithSuperAdmin, verifiedUser } from '../support/accounts';
+import type { TestApp } from '../support/testApp';
 
 const API = '/api/v1';
 

@@ -1,7 +1,8 @@
 import { FakeClock } from '../fakes/FakeClock';
 import { loginSuperAdmin, startAppWithSuperAdmin } from '../support/accounts';
 import { createMysqlDatabase, describeIf, realService } from '../support/services';
-import { TestApp, startTestApp } from '../support/testApp';
+import type { TestApp} from '../support/testApp';
+import { startTestApp } from '../support/testApp';
 
 const API = '/api/v1';
 

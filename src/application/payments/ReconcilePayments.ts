@@ -1,7 +1,7 @@
 import { DependencyUnavailable, ValidationFailed } from '../../domain/shared/errors';
-import { Clock } from '../ports/Clock';
-import { PaymentRepository } from '../ports/PaymentRepository';
-import { ConfirmationOutcome, ConfirmPayment } from './ConfirmPayment';
+import type { Clock } from '../ports/Clock';
+import type { PaymentRepository } from '../ports/PaymentRepository';
+import type { ConfirmationOutcome, ConfirmPayment } from './ConfirmPayment';
 
 /** An unpaid checkout older than this is abandoned: gateways expire their sessions long before. */
 export const RECONCILE_LOOKBACK_MS = 3 * 86_400_000;

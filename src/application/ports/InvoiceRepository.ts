@@ -1,5 +1,5 @@
-import { Invoice } from '../../domain/invoice/Invoice';
-import { InvoiceNumber } from '../../domain/invoice/InvoiceNumber';
+import type { Invoice } from '../../domain/invoice/Invoice';
+import type { InvoiceNumber } from '../../domain/invoice/InvoiceNumber';
 
 /** Who is issuing a DRAFT, until when; the token fences out a worker whose lease ran out. */
 export interface IssueLease {

@@ -1,4 +1,4 @@
-import { Payment, VerifiedPayment } from '../../domain/payment/Payment';
+import type { Payment, VerifiedPayment } from '../../domain/payment/Payment';
 
 export interface PaymentCustomer {
   name: string;

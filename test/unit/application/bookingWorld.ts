@@ -5,8 +5,8 @@ import { PaymentSettlement } from '../../../src/application/payments/PaymentSett
 import { InitPayment } from '../../../src/application/payments/InitPayment';
 import { PaymentCheckout } from '../../../src/application/payments/PaymentCheckout';
 import { ReconcilePayments } from '../../../src/application/payments/ReconcilePayments';
-import { BookableTour } from '../../../src/application/ports/BookingRepository';
-import { User } from '../../../src/domain/user/User';
+import type { BookableTour } from '../../../src/application/ports/BookingRepository';
+import type { User } from '../../../src/domain/user/User';
 import { FakeClock } from '../../fakes/FakeClock';
 import { FakePaymentGateway } from '../../fakes/FakePaymentGateway';
 import { InMemoryBookingRepository } from '../../fakes/InMemoryBookingRepository';

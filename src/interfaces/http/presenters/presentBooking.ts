@@ -1,6 +1,6 @@
-import { BookingView } from '../../../application/ports/BookingRepository';
-import { Booking } from '../../../domain/booking/Booking';
-import { Payment } from '../../../domain/payment/Payment';
+import type { BookingView } from '../../../application/ports/BookingRepository';
+import type { Booking } from '../../../domain/booking/Booking';
+import type { Payment } from '../../../domain/payment/Payment';
 
 /** A booking as the API shows it; amounts in major units with their currency. */
 export function presentBooking(booking: Booking) {
