@@ -1,32 +1,19 @@
+import type { TourDetails } from '../../domain/catalogue/Tour';
 import type { ListQuery, Page } from '../shared/ListQuery';
 
 /**
- * A tour as travellers read it: its own fields, the names of its division and tour type, and the
- * seats left at the moment asked. Image keys are not yet URLs (signing is the caller's).
+ * A tour as travellers read it: its own fields (money as integer minor units and a currency), the
+ * names of its division and tour type, and the seats left at the moment asked. Image keys are not
+ * yet URLs (signing is the caller's).
  */
-export interface TourListing {
+export interface TourListing extends Omit<TourDetails, 'costFrom'> {
   id: string;
-  title: string;
   slug: string;
-  description: string | null;
-  location: string | null;
-  /** Integer minor units of `currency`. */
   costFrom: number;
   currency: string;
-  startDate: Date | null;
-  endDate: Date | null;
-  departureLocation: string | null;
-  arrivalLocation: string | null;
-  included: string[];
-  excluded: string[];
-  amenities: string[];
-  tourPlan: string[];
   images: string[];
   maxGuest: number;
-  minAge: number | null;
-  divisionId: string;
   divisionName: string | null;
-  tourTypeId: string;
   tourTypeName: string | null;
   seatsLeft: number;
   createdAt: Date;
