@@ -8,7 +8,7 @@ import { IoredisSessionStandingCache } from '../src/infrastructure/redis/Ioredis
 import { closeRedis, connectRedis } from '../src/infrastructure/redis/connectRedis';
 import { SystemClock } from '../src/infrastructure/system/SystemClock';
 import { redisForBench } from './otp.bench';
-import type { Load, Measurement, Server} from './support';
+import type { Load, Measurement, Server } from './support';
 import { login, machine, measure, printTable, startApp, warmUp } from './support';
 
 /** The signature alone, as before sessions were checked per request: the baseline. */

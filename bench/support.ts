@@ -27,6 +27,8 @@ export async function startApp(env: Record<string, string> = {}, options: RootOp
       SUPER_ADMIN_EMAIL: BENCH_ADMIN.email, SUPER_ADMIN_PASSWORD: BENCH_ADMIN.password,
       // A benchmark is one client hammering from one address: keep the login limits out of the way.
       RATE_LIMIT_LOGIN_PER_MINUTE: '10000000', RATE_LIMIT_LOGIN_PER_EMAIL: '10000000',
+      // Production refuses the sandbox gateway unless told; the benches never reach a real one.
+      PAYMENT_GATEWAY: 'sandbox', ALLOW_SANDBOX_IN_PRODUCTION: 'true',
       ...secrets(),
       ...env,
     },

@@ -18,9 +18,9 @@ describe('admin seed', () => {
     expect((await useCases.listTourTypes.execute(emptyListQuery())).total).toBe(6);
     const tours = await useCases.listTours.execute(emptyListQuery({ limit: 100 }));
     expect(tours.total).toBe(18);
-    expect(new Set(tours.items.map((t) => t.tour.slug.value)).size).toBe(18);
+    expect(new Set(tours.items.map((t) => t.slug)).size).toBe(18);
     const storage = ports.objectStorage;
-    const image = await storage.get(tours.items[0].tour.images[0]);
+    const image = await storage.get(tours.items[0].images[0]);
     expect(sniffImageType(image!.bytes)).toBe('image/png');
   });
 

@@ -1,4 +1,5 @@
 import type { Database } from '../../src/infrastructure/persistence/Database';
+import { catalogueChanged } from '../../src/infrastructure/persistence/catalogueVersion';
 import { col, createTable } from '../../src/infrastructure/persistence/migrations/schema';
 
 /**
@@ -44,4 +45,6 @@ export async function insertBooking(
       updatedAt: now,
     })
     .execute();
+  // Like the bookings repository: seats changed, so the catalogue's version moves (cached reads see it).
+  await catalogueChanged(db, booking.tourId);
 }

@@ -1,50 +1,37 @@
 import type { Tour } from '../../domain/catalogue/Tour';
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
+import { NotFound } from '../../domain/shared/errors';
+import type { CatalogueReads, TourListing } from '../ports/CatalogueReads';
 import type { Clock } from '../ports/Clock';
-import type { DivisionRepository } from '../ports/DivisionRepository';
-import type { SeatLedger } from '../ports/SeatLedger';
-import type { TourTypeRepository } from '../ports/TourTypeRepository';
+import type { ListQuery, Page } from '../shared/ListQuery';
 import type { ImageUrls } from './ImageUrls';
 
-/** A tour with what readers see next to it: names of its division and type, seats left, image URLs. */
-export interface TourView {
-  tour: Tour;
-  divisionName: string | null;
-  tourTypeName: string | null;
-  seatsLeft: number;
-  imageUrls: string[];
-}
+/** A tour as readers see it (names of its division and type, seats left) with its images as URLs. */
+export type TourView = TourListing & { imageUrls: string[] };
 
-/** Builds views for any number of tours with a fixed number of queries (no N+1). */
+/** Tours read from the catalogue's read model, image keys signed as URLs (one signing per distinct key). */
 export class TourViews {
-  constructor(
-    private readonly divisions: DivisionRepository,
-    private readonly tourTypes: TourTypeRepository,
-    private readonly ledger: SeatLedger,
-    private readonly urls: ImageUrls,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly reads: CatalogueReads, private readonly urls: ImageUrls, private readonly clock: Clock) {}
 
-  async of(tours: Tour[]): Promise<TourView[]> {
-    if (!tours.length) return [];
-    const unique = (values: string[]) => [...new Set(values)];
-    const [divisions, tourTypes, held, urls] = await Promise.all([
-      this.divisions.findByIds(unique(tours.map((t) => t.divisionId))),
-      this.tourTypes.findByIds(unique(tours.map((t) => t.tourTypeId))),
-      this.ledger.seatsHeld(tours.map((t) => t.id), this.clock.now()),
-      this.urls.urls(tours.flatMap((t) => [...t.images])),
-    ]);
-    const divisionName = new Map(divisions.map((d) => [d.id, d.name]));
-    const tourTypeName = new Map(tourTypes.map((t) => [t.id, t.name]));
-    return tours.map((tour) => ({
-      tour,
-      divisionName: divisionName.get(tour.divisionId) ?? null,
-      tourTypeName: tourTypeName.get(tour.tourTypeId) ?? null,
-      seatsLeft: tour.seatsLeft(held.get(tour.id) ?? 0),
-      imageUrls: tour.images.map((key) => urls.get(key) ?? key),
-    }));
+  async page(query: ListQuery): Promise<Page<TourView>> {
+    const page = await this.reads.listTours(query, this.clock.now());
+    return { ...page, items: await this.withUrls(page.items) };
   }
 
+  async find(slugOrId: string): Promise<TourView | null> {
+    const listing = await this.reads.findTour(slugOrId, this.clock.now());
+    return listing ? (await this.withUrls([listing]))[0] : null;
+  }
+
+  /** A tour just written, read back as readers will see it. */
   async one(tour: Tour): Promise<TourView> {
-    return (await this.of([tour]))[0];
+    const view = await this.find(tour.id);
+    if (!view) throw NotFound.of('Tour', ERROR_CODES.TOUR.NOT_FOUND);
+    return view;
+  }
+
+  private async withUrls(listings: TourListing[]): Promise<TourView[]> {
+    const urls = await this.urls.urls(listings.flatMap((l) => l.images));
+    return listings.map((l) => ({ ...l, imageUrls: l.images.map((key) => urls.get(key) ?? key) }));
   }
 }

@@ -2,6 +2,8 @@ import type { AccessTokens } from './AccessTokens';
 import type { BackgroundTasks } from './BackgroundTasks';
 import type { BillingQueries } from './BillingQueries';
 import type { BookingRepository } from './BookingRepository';
+import type { CatalogueReads } from './CatalogueReads';
+import type { CatalogueVersion } from './CatalogueVersion';
 import type { Clock } from './Clock';
 import type { CodeGenerator } from './CodeGenerator';
 import type { CommonPasswords } from './CommonPasswords';
@@ -74,6 +76,8 @@ export interface Ports {
   tourTypeRepository: TourTypeRepository;
   tourRepository: TourRepository;
   seatLedger: SeatLedger;
+  catalogueReads: CatalogueReads;
+  catalogueVersion: CatalogueVersion;
 
   bookingRepository: BookingRepository;
   paymentRepository: PaymentRepository;

@@ -11,6 +11,29 @@ export const REDACTED_PATHS = [
   'req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]',
 ];
 
+/**
+ * Standard output written asynchronously: a log line no longer blocks the request that wrote it
+ * (pino's default destination writes synchronously). Lines are not held back (no minimum length), so
+ * whoever reads the output sees each line as soon as the write completes; what is still queued is
+ * written synchronously when the process exits.
+ */
+let stdout: pino.DestinationStream | null = null;
+
+/** One per process, however many roots it builds (tests build many). */
+export function asyncStdout(): pino.DestinationStream {
+  if (stdout) return stdout;
+  const destination = pino.destination({ dest: 1, sync: false });
+  process.once('exit', () => {
+    try {
+      destination.flushSync();
+    } catch {
+      // Not open yet, or stdout already closed: nothing more can be written.
+    }
+  });
+  stdout = destination;
+  return destination;
+}
+
 export function createPino(level: string, destination?: pino.DestinationStream): pino.Logger {
   return pino(
     {

@@ -21,6 +21,8 @@ export class PrometheusMetrics implements Metrics {
     registers: [this.registry],
   });
 
+  private readonly servedBy = new Map<string, ReturnType<Histogram<'method' | 'route' | 'status'>['labels']>>();
+
   readonly mailDeliveries = new Counter({
     name: 'mail_deliveries_total',
     help: 'Outbound emails by result (sent or failed)',
@@ -98,7 +100,14 @@ export class PrometheusMetrics implements Metrics {
   }
 
   requestServed(request: ServedRequest, seconds: number): void {
-    this.httpRequestDuration.observe({ method: request.method, route: request.route, status: String(request.status) }, seconds);
+    // Label children resolved once per (method, route pattern, status): a bounded set.
+    const key = `${request.method} ${request.route} ${request.status}`;
+    let served = this.servedBy.get(key);
+    if (!served) {
+      served = this.httpRequestDuration.labels({ method: request.method, route: request.route, status: String(request.status) });
+      this.servedBy.set(key, served);
+    }
+    served.observe(seconds);
   }
 
   async exposition(): Promise<MetricsExposition> {

@@ -9,8 +9,15 @@ import { DEFAULT_RETRY_POLICY, isLockConflict, retryDelayMs } from './transactio
  * The one DataSource plus the transaction the current async call chain is in.
  * Repositories ask `manager()` and so join whatever UnitOfWork is running.
  */
+/** A running transaction: its manager, and the last statements it owes per topic (see `touch`). */
+interface TransactionScope {
+  manager: EntityManager;
+  lastStatements: Map<string, () => Promise<unknown>>;
+}
+
 export class Database {
-  private readonly current = new AsyncLocalStorage<EntityManager>();
+  private readonly current = new AsyncLocalStorage<TransactionScope>();
+  private readonly commits = new Map<string, number>();
   private queue: Promise<unknown> = Promise.resolve();
   readonly contention: TransactionContention = { retried: 0, exhausted: 0 };
 
@@ -21,7 +28,7 @@ export class Database {
   }
 
   manager(): EntityManager {
-    return this.current.getStore() ?? this.dataSource.manager;
+    return this.current.getStore()?.manager ?? this.dataSource.manager;
   }
 
   get inTransaction(): boolean {
@@ -59,15 +66,53 @@ export class Database {
     }
   }
 
-  private runOnce<T>(work: () => Promise<T>): Promise<T> {
+  /**
+   * Marks the running transaction as changing `topic`: `lastStatement` runs once, as the
+   * transaction's last statement (so the row it locks is held only until the commit right after),
+   * and `commitsOf(topic)` counts the commit. Outside a transaction it runs at once.
+   */
+  async touch(topic: string, lastStatement: () => Promise<unknown>): Promise<void> {
+    const scope = this.current.getStore();
+    if (scope) {
+      if (!scope.lastStatements.has(topic)) scope.lastStatements.set(topic, lastStatement);
+      return;
+    }
+    await lastStatement();
+    this.committed([topic]);
+  }
+
+  /** How many changes to `topic` this process has committed: a local reader's cue that its memo is stale. */
+  commitsOf(topic: string): number {
+    return this.commits.get(topic) ?? 0;
+  }
+
+  private committed(topics: Iterable<string>): void {
+    for (const topic of topics) this.commits.set(topic, this.commitsOf(topic) + 1);
+  }
+
+  private async runOnce<T>(work: () => Promise<T>): Promise<T> {
+    const topics: string[] = [];
+    const inScope = (manager: EntityManager) => {
+      const scope: TransactionScope = { manager, lastStatements: new Map() };
+      return this.current.run(scope, async () => {
+        const result = await work();
+        for (const statement of scope.lastStatements.values()) await statement();
+        topics.push(...scope.lastStatements.keys());
+        return result;
+      });
+    };
     if (this.dialect === 'mysql') {
-      return this.dataSource.transaction((manager) => this.current.run(manager, work));
+      const result = await this.dataSource.transaction(inScope);
+      this.committed(topics);
+      return result;
     }
     // SQLite has one writer and TypeORM shares one connection across "transactions",
     // so concurrent ones would nest as savepoints. Run them one after another instead.
-    const run = this.queue.then(() => this.dataSource.transaction((manager) => this.current.run(manager, work)));
+    const run = this.queue.then(() => this.dataSource.transaction(inScope));
     this.queue = run.catch(() => undefined);
-    return run;
+    const result = await run;
+    this.committed(topics);
+    return result;
   }
 
   async close(): Promise<void> {

@@ -4,7 +4,7 @@ import type { Logger } from '../../application/ports/Logger';
 import type { Ports } from '../../application/ports/Ports';
 import type { UseCases } from '../../application/UseCases';
 import type { Config } from '../config/Config';
-import { createPino, PinoLogger } from '../logging/PinoLogger';
+import { asyncStdout, createPino, PinoLogger } from '../logging/PinoLogger';
 import { inRequestScope } from '../logging/requestContext';
 import { jobQueueDepth } from '../metrics/jobQueueDepth';
 import { PrometheusMetrics } from '../metrics/PrometheusMetrics';
@@ -85,7 +85,7 @@ async function openInfrastructure(config: Config, logger: Logger, resources: Res
  * use case with its ports, in plain typed calls (docs/adr/0011-typed-composition-root.md).
  */
 export async function buildRoot(config: Config, options: RootOptions = {}): Promise<Root> {
-  const logger = options.ports?.logger ?? new PinoLogger(createPino(config.logLevel));
+  const logger = options.ports?.logger ?? new PinoLogger(createPino(config.logLevel, asyncStdout()));
   const resources = new Resources(logger);
   // Whatever opened before a failing step (database, Redis) must not outlive the failure.
   try {

@@ -14,6 +14,8 @@ import { SslCommerzGateway } from '../payment/SslCommerzGateway';
 import { StripeGateway } from '../payment/StripeGateway';
 import { PuppeteerPdfRenderer } from '../pdf/PuppeteerPdfRenderer';
 import { locateChromium } from '../pdf/locateChromium';
+import { SqlCatalogueVersion } from '../persistence/catalogueVersion';
+import { SqlCatalogueReads } from '../persistence/queries/SqlCatalogueReads';
 import { TypeOrmStatsQueries } from '../persistence/queries/TypeOrmStatsQueries';
 import { TypeOrmBillingQueries } from '../persistence/repositories/TypeOrmBillingQueries';
 import { TypeOrmBookingRepository } from '../persistence/repositories/TypeOrmBookingRepository';
@@ -31,7 +33,7 @@ import type { Factories } from './lazy';
 
 type BusinessPorts = Pick<
   Ports,
-  | 'objectStorage' | 'storedImageReferences' | 'divisionRepository' | 'tourTypeRepository' | 'tourRepository' | 'seatLedger'
+  | 'objectStorage' | 'storedImageReferences' | 'divisionRepository' | 'tourTypeRepository' | 'tourRepository' | 'seatLedger' | 'catalogueReads' | 'catalogueVersion'
   | 'bookingRepository' | 'paymentRepository' | 'paymentGateway' | 'sandboxCheckout' | 'jobQueue' | 'jobStore'
   | 'invoiceRepository' | 'billingQueries' | 'pdfRenderer' | 'statsQueries'
 >;
@@ -85,6 +87,8 @@ export function businessPorts(infrastructure: Infrastructure): { factories: Fact
     tourTypeRepository: () => new TypeOrmTourTypeRepository(database),
     tourRepository: () => new TypeOrmTourRepository(database),
     seatLedger: () => new TypeOrmSeatLedger(database),
+    catalogueReads: () => new SqlCatalogueReads(database),
+    catalogueVersion: (ports) => new SqlCatalogueVersion(database, ports.clock),
     bookingRepository: () => new TypeOrmBookingRepository(database),
     paymentRepository: () => new TypeOrmPaymentRepository(database),
     paymentGateway: (ports) => payments(ports).gateway,

@@ -43,8 +43,8 @@ export function catalogueUseCases(config: Config, p: Ports, s: Services): Factor
     updateTour: () =>
       new UpdateTour(p.tourRepository, p.divisionRepository, p.tourTypeRepository, p.bookingRepository, s.imageUploads, s.tourViews, p.clock, p.unitOfWork),
     deleteTour: () => new DeleteTour(p.tourRepository, p.seatLedger, s.imageUploads, p.unitOfWork),
-    getTour: () => new GetTour(p.tourRepository, s.tourViews),
-    listTours: () => new ListTours(p.tourRepository, s.tourViews),
+    getTour: () => new GetTour(s.tourViews),
+    listTours: () => new ListTours(s.tourViews),
     sweepOrphanImages: () => new SweepOrphanImages(p.objectStorage, p.storedImageReferences, p.clock, p.logger),
   };
 }

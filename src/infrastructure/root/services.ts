@@ -41,7 +41,7 @@ export function services(config: Config, p: Ports): Factories<Services> {
     loginThrottle: () => new LoginThrottle(p.rateLimiter, loginLimits, p.logger),
     imageUploads: () => new ImageUploads(p.objectStorage, p.idGenerator, p.logger),
     imageUrls: () => new ImageUrls(p.objectStorage, p.clock, IMAGE_URL_POLICY),
-    tourViews: (s) => new TourViews(p.divisionRepository, p.tourTypeRepository, p.seatLedger, s.imageUrls, p.clock),
+    tourViews: (s) => new TourViews(p.catalogueReads, s.imageUrls, p.clock),
     paymentCheckout: () => new PaymentCheckout(p.paymentGateway, p.paymentRepository, p.idGenerator, p.clock, p.unitOfWork, callbackUrls(config)),
     paymentSettlement: () => new PaymentSettlement(p.paymentGateway, p.paymentRepository, p.bookingRepository, p.jobQueue, p.idGenerator, p.clock),
   };

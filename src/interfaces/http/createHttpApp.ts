@@ -1,11 +1,11 @@
 import Router from '@koa/router';
 import cors from '@koa/cors';
 import Koa from 'koa';
-import helmet from 'koa-helmet';
 import type { Ports } from '../../application/ports/Ports';
 import type { UseCases } from '../../application/UseCases';
 import type { ClassifyFailure, RequestScope } from '../edges';
 import { authenticator } from './authenticate';
+import { catalogueCache } from './catalogueCache';
 import { trustedOrigins } from './csrf';
 import type { SignedFileLinks } from './filesRouter';
 import { filesRouter } from './filesRouter';
@@ -17,6 +17,7 @@ import type { OpenApiDocument } from './openapi';
 import { buildOpenApi } from './openapi';
 import { operationsRouter } from './operations';
 import { rateLimitGuard } from './rateLimit';
+import { securityHeaders } from './securityHeaders';
 import { bodyParser } from './requestBody';
 import type { RouteDef } from './route';
 import type { RouteDependencies } from './routes';
@@ -25,7 +26,7 @@ import { routeModules } from './routes';
 /** What the HTTP adapter is handed by the entry point: the use cases and ports it calls, its settings, and the process's edges. */
 export interface HttpAppDependencies {
   useCases: RouteDependencies['useCases'] & Pick<UseCases, 'checkSession'>;
-  ports: RouteDependencies['ports'] & Pick<Ports, 'accessTokens' | 'rateLimiter' | 'logger' | 'metrics' | 'healthChecks'>;
+  ports: RouteDependencies['ports'] & Pick<Ports, 'accessTokens' | 'rateLimiter' | 'logger' | 'metrics' | 'healthChecks' | 'catalogueVersion' | 'clock'>;
   settings: HttpSettings;
   /** The embedded object store's signed links, served under `/files`; null when S3 serves its own. */
   localFiles: SignedFileLinks | null;
@@ -59,7 +60,7 @@ export function createHttpApp(dependencies: HttpAppDependencies): HttpApp {
   app.use(requestLogging(ports.logger, dependencies.inRequestScope));
   app.use(httpMetrics(ports.metrics));
   app.use(errorEnvelope(settings, ports.logger, dependencies.classifyFailure));
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:', 'https:'] } } }));
+  app.use(securityHeaders({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:', 'https:'] } } }));
   app.use(cors({ origin: settings.frontendUrl, credentials: true, exposeHeaders: ['X-Request-Id', 'Retry-After', 'Content-Disposition'] }));
   // No body parser here: each API route parses its own body once its caller is known (mountRoutes).
   app.use(ops.routes()).use(ops.allowedMethods());
@@ -67,6 +68,7 @@ export function createHttpApp(dependencies: HttpAppDependencies): HttpApp {
     const files = filesRouter(dependencies.localFiles);
     app.use(files.routes()).use(files.allowedMethods());
   }
+  app.use(catalogueCache(ports));
   app.use(api.routes()).use(api.allowedMethods());
   return { app, routes, openApi };
 }

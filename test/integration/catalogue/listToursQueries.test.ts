@@ -2,8 +2,8 @@ import { ImageUrls } from '../../../src/application/catalogue/ImageUrls';
 import { ListTours } from '../../../src/application/catalogue/ListTours';
 import { TourViews } from '../../../src/application/catalogue/TourViews';
 import { emptyListQuery } from '../../../src/application/shared/ListQuery';
+import { SqlCatalogueReads } from '../../../src/infrastructure/persistence/queries/SqlCatalogueReads';
 import { TypeOrmDivisionRepository } from '../../../src/infrastructure/persistence/repositories/TypeOrmDivisionRepository';
-import { TypeOrmSeatLedger } from '../../../src/infrastructure/persistence/repositories/TypeOrmSeatLedger';
 import { TypeOrmTourRepository } from '../../../src/infrastructure/persistence/repositories/TypeOrmTourRepository';
 import { TypeOrmTourTypeRepository } from '../../../src/infrastructure/persistence/repositories/TypeOrmTourTypeRepository';
 import { FakeClock } from '../../fakes/FakeClock';
@@ -26,7 +26,7 @@ for (const kind of databaseKinds()) {
       const tourTypes = new TypeOrmTourTypeRepository(database.db);
       const tours = new TypeOrmTourRepository(database.db);
       const clock = new FakeClock(new Date('2026-03-01T10:00:00.000Z'));
-      listTours = new ListTours(tours, new TourViews(divisions, tourTypes, new TypeOrmSeatLedger(database.db), new ImageUrls(new InMemoryObjectStorage(), clock, { ttlSeconds: 60, windowSeconds: 60 }), clock));
+      listTours = new ListTours(new TourViews(new SqlCatalogueReads(database.db), new ImageUrls(new InMemoryObjectStorage(), clock, { ttlSeconds: 60, windowSeconds: 60 }), clock));
       const divisionList = [DivisionMother.create({ name: 'Alpha Division' }), DivisionMother.create({ name: 'Beta Division' })];
       const typeList = [TourTypeMother.create({ name: 'Alpha Type' }), TourTypeMother.create({ name: 'Beta Type' }), TourTypeMother.create({ name: 'Gamma Type' })];
       for (const d of divisionList) await divisions.save(d);
@@ -36,7 +36,7 @@ for (const kind of databaseKinds()) {
         await tours.save(tour);
         await insertBooking(database.db, { tourId: tour.id, guestCount: 1 + (i % 3), status: 'COMPLETE', expiresAt: clock.now() });
       }
-      // Count every statement the driver runs.
+      // Count every statement TypeORM runs.
       queries = [];
       const logger = database.db.dataSource.logger;
       const original = logger.logQuery.bind(logger);
@@ -47,16 +47,14 @@ for (const kind of databaseKinds()) {
     });
     afterAll(() => database.close());
 
-    it('runs the same small number of queries for 3 tours or 30 (no N+1)', async () => {
+    it('reads a page of 3 tours or 30 with names, seats and image URLs, past the ORM (prepared SQL on the driver)', async () => {
       queries.length = 0;
       const small = await listTours.execute(emptyListQuery({ limit: 3 }));
-      const forSmall = queries.length;
-      queries.length = 0;
       const large = await listTours.execute(emptyListQuery({ limit: 30 }));
       expect(large.items).toHaveLength(30);
       expect(small.items).toHaveLength(3);
-      expect(queries.length).toBe(forSmall);
-      expect(queries.length).toBeLessThanOrEqual(6);
+      expect(small.total).toBe(30);
+      expect(queries).toEqual([]);
       expect(large.items.every((v) => v.divisionName && v.tourTypeName && v.imageUrls.length === 2)).toBe(true);
       expect(large.items.map((v) => v.seatsLeft).sort()).toContain(17);
     });

@@ -5,6 +5,7 @@ import type { BookingStatus } from '../../../domain/booking/Booking';
 import { Booking } from '../../../domain/booking/Booking';
 import { Money } from '../../../domain/shared/Money';
 import type { Database } from '../Database';
+import { catalogueChanged } from '../catalogueVersion';
 import { affectedRows } from '../Database';
 import type { BookingRow } from '../entities/BookingEntity';
 import { BookingEntity } from '../entities/BookingEntity';
@@ -51,6 +52,7 @@ export class TypeOrmBookingRepository implements BookingRepository {
 
   async create(booking: Booking): Promise<void> {
     await this.repo.insert(toRow(booking));
+    await catalogueChanged(this.db, booking.tourId);
   }
 
   async findById(id: string, options: LockOption = {}): Promise<Booking | null> {
@@ -61,7 +63,9 @@ export class TypeOrmBookingRepository implements BookingRepository {
   async saveTransition(booking: Booking, expected: BookingStatus): Promise<boolean> {
     const { status, updatedAt } = toRow(booking);
     const result = await this.repo.update({ id: booking.id, status: expected }, { status, updatedAt });
-    return affectedRows(result) === 1;
+    if (affectedRows(result) !== 1) return false;
+    await catalogueChanged(this.db, booking.tourId);
+    return true;
   }
 
   async toursWithLapsedHolds(now: Date): Promise<string[]> {
@@ -79,7 +83,9 @@ export class TypeOrmBookingRepository implements BookingRepository {
       .set({ status: 'EXPIRED', updatedAt: now })
       .where("tourId = :tourId AND status = 'PENDING' AND expiresAt <= :now", { tourId, now })
       .execute();
-    return affectedRows(result);
+    const expired = affectedRows(result);
+    if (expired) await catalogueChanged(this.db, tourId);
+    return expired;
   }
 
   async findView(id: string): Promise<BookingView | null> {

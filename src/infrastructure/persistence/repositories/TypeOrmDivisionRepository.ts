@@ -7,6 +7,7 @@ import { SlugTaken } from '../../../domain/catalogue/SlugTaken';
 import { ERROR_CODES } from '../../../domain/shared/errorCatalogue';
 import { Conflict } from '../../../domain/shared/errors';
 import type { Database } from '../Database';
+import { catalogueChanged } from '../catalogueVersion';
 import { isUniqueViolation, isUniqueViolationOn } from '../Database';
 import type { DivisionRow } from '../entities/DivisionEntity';
 import { DivisionEntity } from '../entities/DivisionEntity';
@@ -45,6 +46,7 @@ export class TypeOrmDivisionRepository implements DivisionRepository {
   async save(division: Division): Promise<void> {
     try {
       await this.repo.save(toRow(division));
+      await catalogueChanged(this.db);
     } catch (error) {
       if (isUniqueViolationOn(error, 'divisions', 'slug')) throw new SlugTaken('A division with this slug already exists', ERROR_CODES.DIVISION.ALREADY_EXISTS);
       if (isUniqueViolation(error)) throw new Conflict('A division with this name already exists', ERROR_CODES.DIVISION.ALREADY_EXISTS);
@@ -54,6 +56,7 @@ export class TypeOrmDivisionRepository implements DivisionRepository {
 
   async delete(id: string): Promise<void> {
     await this.repo.delete({ id });
+    await catalogueChanged(this.db);
   }
 
   async list(query: ListQuery): Promise<Page<Division>> {

@@ -7,14 +7,17 @@ import { Money } from '../../../domain/shared/Money';
 import { ERROR_CODES } from '../../../domain/shared/errorCatalogue';
 import { Conflict } from '../../../domain/shared/errors';
 import type { Database } from '../Database';
+import { catalogueChanged } from '../catalogueVersion';
 import { isUniqueViolation, isUniqueViolationOn } from '../Database';
 import type { TourRow } from '../entities/TourEntity';
 import { TourEntity } from '../entities/TourEntity';
 import { parseJsonArray } from '../rowValues';
 import { applyListQuery } from '../listQuery';
+import type { ListColumns } from '../listSql';
 import { slugsLike } from './slugs';
 
-const LIST_COLUMNS = {
+/** How tour lists filter, search and sort: shared with the read model (`SqlCatalogueReads`). */
+export const TOUR_LIST_COLUMNS: ListColumns = {
   columns: {
     id: 't.id', title: 't.title', slug: 't.slug', description: 't.description', location: 't.location',
     costFrom: 't.costFrom', currency: 't.currency', startDate: 't.startDate', endDate: 't.endDate', maxGuest: 't.maxGuest',
@@ -50,6 +53,7 @@ export class TypeOrmTourRepository implements TourRepository {
   async save(tour: Tour): Promise<void> {
     try {
       await this.repo.save(toRow(tour));
+      await catalogueChanged(this.db, tour.id);
     } catch (error) {
       if (isUniqueViolationOn(error, 'tours', 'slug')) throw new SlugTaken('A tour with this slug already exists', ERROR_CODES.TOUR.ALREADY_EXISTS);
       if (isUniqueViolation(error)) throw new Conflict('A tour with this id already exists', ERROR_CODES.TOUR.ALREADY_EXISTS);
@@ -59,10 +63,11 @@ export class TypeOrmTourRepository implements TourRepository {
 
   async delete(id: string): Promise<void> {
     await this.repo.delete({ id });
+    await catalogueChanged(this.db, id);
   }
 
   async list(query: ListQuery): Promise<Page<Tour>> {
-    const [rows, total] = await applyListQuery(this.repo.createQueryBuilder('t'), query, LIST_COLUMNS).getManyAndCount();
+    const [rows, total] = await applyListQuery(this.repo.createQueryBuilder('t'), query, TOUR_LIST_COLUMNS).getManyAndCount();
     return { items: rows.map((r) => toDomain(r)!), total, page: query.page, limit: query.limit };
   }
 }

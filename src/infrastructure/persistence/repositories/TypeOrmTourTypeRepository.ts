@@ -5,6 +5,7 @@ import { TourType } from '../../../domain/catalogue/TourType';
 import { ERROR_CODES } from '../../../domain/shared/errorCatalogue';
 import { Conflict } from '../../../domain/shared/errors';
 import type { Database } from '../Database';
+import { catalogueChanged } from '../catalogueVersion';
 import { isUniqueViolation } from '../Database';
 import type { TourTypeRow } from '../entities/TourTypeEntity';
 import { TourTypeEntity } from '../entities/TourTypeEntity';
@@ -40,6 +41,7 @@ export class TypeOrmTourTypeRepository implements TourTypeRepository {
   async save(tourType: TourType): Promise<void> {
     try {
       await this.repo.save(tourType.toProps() satisfies TourTypeRow);
+      await catalogueChanged(this.db);
     } catch (error) {
       if (isUniqueViolation(error)) throw new Conflict('A tour type with this name already exists', ERROR_CODES.TOUR_TYPE.ALREADY_EXISTS);
       throw error;
@@ -48,6 +50,7 @@ export class TypeOrmTourTypeRepository implements TourTypeRepository {
 
   async delete(id: string): Promise<void> {
     await this.repo.delete({ id });
+    await catalogueChanged(this.db);
   }
 
   async list(query: ListQuery): Promise<Page<TourType>> {

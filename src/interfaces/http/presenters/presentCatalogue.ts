@@ -1,6 +1,7 @@
 import type { DivisionView } from '../../../application/catalogue/DivisionView';
 import type { TourView } from '../../../application/catalogue/TourViews';
 import type { TourType } from '../../../domain/catalogue/TourType';
+import { Money } from '../../../domain/shared/Money';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
@@ -22,34 +23,33 @@ export function presentTourType(tourType: TourType) {
 }
 
 /** Money in major units with its currency (API.md "Money"); division and tour type as ids plus their names. */
-export function presentTour({ tour, divisionName, tourTypeName, seatsLeft, imageUrls }: TourView) {
-  const p = tour.toProps();
+export function presentTour(view: TourView) {
   return {
-    _id: p.id,
-    id: p.id,
-    title: p.title,
-    slug: p.slug.value,
-    description: p.description,
-    location: p.location,
-    costFrom: p.costFrom.major,
-    currency: p.costFrom.currency,
-    startDate: iso(p.startDate),
-    endDate: iso(p.endDate),
-    departureLocation: p.departureLocation,
-    arrivalLocation: p.arrivalLocation,
-    included: p.included,
-    excluded: p.excluded,
-    amenities: p.amenities,
-    tourPlan: p.tourPlan,
-    images: imageUrls,
-    maxGuest: p.maxGuest,
-    minAge: p.minAge,
-    seatsLeft,
-    division: p.divisionId,
-    divisionName,
-    tourType: p.tourTypeId,
-    tourTypeName,
-    createdAt: iso(p.createdAt),
-    updatedAt: iso(p.updatedAt),
+    _id: view.id,
+    id: view.id,
+    title: view.title,
+    slug: view.slug,
+    description: view.description,
+    location: view.location,
+    costFrom: Money.ofMinor(view.costFrom, view.currency).major,
+    currency: view.currency,
+    startDate: iso(view.startDate),
+    endDate: iso(view.endDate),
+    departureLocation: view.departureLocation,
+    arrivalLocation: view.arrivalLocation,
+    included: view.included,
+    excluded: view.excluded,
+    amenities: view.amenities,
+    tourPlan: view.tourPlan,
+    images: view.imageUrls,
+    maxGuest: view.maxGuest,
+    minAge: view.minAge,
+    seatsLeft: view.seatsLeft,
+    division: view.divisionId,
+    divisionName: view.divisionName,
+    tourType: view.tourTypeId,
+    tourTypeName: view.tourTypeName,
+    createdAt: iso(view.createdAt),
+    updatedAt: iso(view.updatedAt),
   };
 }

@@ -7,54 +7,22 @@ import { promisify } from 'node:util';
 import Koa from 'koa';
 import { createConnection } from 'mysql2/promise';
 import { demoLandscapePng } from '../src/interfaces/cli/png';
-import type { Load, Measurement, Server} from './support';
-import { login, machine, measure, printTable, startApp, startBareKoa, warmUp } from './support';
+import type { Server } from './support';
+import { login } from './support';
 
-const TOURS = 100;
+export const TOURS = 100;
 const run$ = promisify(execFile);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Issue 5: `GET /tour` (100 tours, a page of 10, filtered and sorted) on SQLite and MariaDB next to bare Koa routes. */
-export async function run(): Promise<void> {
-  console.log(`catalogue: ${machine()}`);
-  const rows: Measurement[] = [];
-  let payload = '{}';
-  const mariadb = await mariaDbUrl();
-  const kinds: [string, Record<string, string>][] = [['SQLite', {}], ...(mariadb ? [['MariaDB', { DATABASE_URL: mariadb.url }] as [string, Record<string, string>]] : [])];
-  try {
-    for (const [kind, env] of kinds) {
-      const app = await startApp(env);
-      try {
-        const query = await seed(app.url);
-        const load: Load = { name: `GET /tour ${kind} (filter+sort, page of 10)`, url: `${app.url}/api/v1/tour?${query}` };
-        payload = await (await fetch(load.url)).text();
-        await warmUp(load);
-        rows.push(await measure(load));
-      } finally {
-        await app.stop();
-      }
-    }
-    const bare = await startBareKoa();
-    const sameJson = await startStaticKoa(payload);
-    try {
-      const floor: Load = { name: 'bare Koa {ok:true}', url: `${bare.url}/` };
-      const json: Load = { name: 'bare Koa, same JSON body', url: `${sameJson.url}/` };
-      await warmUp(floor);
-      await warmUp(json);
-      const baseline = await measure(floor);
-      rows.unshift(baseline, await measure(json));
-      printTable(`GET /tour over ${TOURS} tours (each with 1 image URL to sign), 10 connections${mariadb ? '' : ' (MariaDB unavailable: SQLite only)'}`, rows, baseline);
-    } finally {
-      await sameJson.stop();
-      await bare.stop();
-    }
-  } finally {
-    await mariadb?.stop();
-  }
+export interface SeededCatalogue {
+  /** The list query measured: one division, sorted by cost descending, the second page of 10. */
+  listQuery: string;
+  /** A tour's slug, for the detail route. */
+  slug: string;
 }
 
-/** Creates 2 divisions, 2 tour types and 100 tours through the API; answers the query string to measure. */
-async function seed(url: string): Promise<string> {
+/** Creates 2 divisions, 2 tour types and 100 tours (each with one image) through the API. */
+export async function seedCatalogue(url: string): Promise<SeededCatalogue> {
   const token = await login(url);
   const post = async (route: string, body: unknown) => {
     const response = await fetch(`${url}/api/v1${route}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -76,10 +44,12 @@ async function seed(url: string): Promise<string> {
     const response = await fetch(`${url}/api/v1/tour/create`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
     if (response.status !== 201) throw new Error(`seeding tour ${i} failed: ${response.status} ${await response.text()}`);
   }
-  return `division=${divisions[0].id}&sort=-costFrom&limit=10&page=2`;
+  const slug = ((await (await fetch(`${url}/api/v1/tour?limit=1&sort=title`)).json()) as { data: { slug: string }[] }).data[0].slug;
+  return { listQuery: `division=${divisions[0].id}&sort=-costFrom&limit=10&page=2`, slug };
 }
 
-async function startStaticKoa(body: string): Promise<Server> {
+/** A bare Koa route answering `body` as JSON: what the same answer costs without the app. */
+export async function startStaticKoa(body: string): Promise<Server> {
   const app = new Koa();
   app.use((ctx) => {
     ctx.type = 'application/json';
@@ -93,7 +63,7 @@ async function startStaticKoa(body: string): Promise<Server> {
 }
 
 /** DATABASE_URL when given (its server is used as is), else a throwaway mariadbd started here and stopped after. */
-async function mariaDbUrl(): Promise<{ url: string; stop(): Promise<void> } | null> {
+export async function mariaDbUrl(): Promise<{ url: string; stop(): Promise<void> } | null> {
   const given = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
   if (given) return { url: given, stop: async () => undefined };
   const find = (name: string) => ['/usr/sbin', '/usr/bin', '/usr/local/bin', '/usr/local/sbin'].map((d) => path.join(d, name)).find((p) => fs.existsSync(p));
