@@ -1,4 +1,5 @@
 import { Invoice } from '../../domain/invoice/Invoice';
+import { tookMoney } from '../../domain/payment/Payment';
 import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { Conflict, NotFound } from '../../domain/shared/errors';
 import type { BillingQueries } from '../ports/BillingQueries';
@@ -43,7 +44,7 @@ export class IssueInvoice {
     if (existing?.isIssued) return existing;
     const bill = await this.billing.forPayment(paymentId);
     if (!bill) throw NotFound.of('Payment', ERROR_CODES.PAYMENT.NOT_FOUND);
-    if (bill.paymentStatus !== 'PAID' && bill.paymentStatus !== 'REFUNDED') {
+    if (!tookMoney(bill.paymentStatus)) {
       throw new Conflict(`A ${bill.paymentStatus} payment gets no invoice`, ERROR_CODES.INVOICE.PAYMENT_NOT_PAID);
     }
     const lease = { token: this.ids.next(), until: new Date(this.clock.now().getTime() + this.issueLeaseMs) };

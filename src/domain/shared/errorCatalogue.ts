@@ -102,6 +102,15 @@ const CATALOGUE = {
     NOT_PAID: ['conflict', 'only a paid payment can be owed back'],
     ATTEMPT_SETTLED: ['conflict', 'the payment attempt already has its verdict'],
   },
+  REFUND: {
+    NOT_FOUND: ['notFound', 'no such refund'],
+    PAYMENT_NOT_PAID: ['conflict', 'a refund of a payment that took no money (UNPAID, FAILED, CANCELLED)'],
+    ALREADY_REFUNDED: ['conflict', 'the payment is refunded in full already, or a refund of the rest is under way (a second full refund)'],
+    EXCEEDS_PAID: ['conflict', 'the amount is more than what is left to refund of the payment'],
+    NOT_PENDING: ['conflict', 'the refund already has its outcome'],
+    IDEMPOTENCY_KEY_REUSED: ['conflict', 'the `Idempotency-Key` was used for another payment or another amount'],
+    OTHER_GATEWAY: ['conflict', 'the payment was taken through a gateway that is not the configured one'],
+  },
   INVOICE: {
     NOT_FOUND: ['notFound', 'no invoice issued for the payment yet'],
     PDF_MISSING: ['conflict', 'the invoice cannot be served as issued: its PDF is missing'],

@@ -5,6 +5,8 @@ import { JobEntity } from './JobEntity';
 import { PasswordResetEntity } from './PasswordResetEntity';
 import { PaymentAttemptEntity, PaymentEntity, PaymentEventEntity } from './PaymentEntity';
 import { RefreshSessionEntity } from './RefreshSessionEntity';
+import { RefundEntity } from './RefundEntity';
+import { SandboxRefundEntity } from './SandboxRefundEntity';
 import { SandboxSessionEntity } from './SandboxSessionEntity';
 import { TourEntity } from './TourEntity';
 import { TourTypeEntity } from './TourTypeEntity';
@@ -12,4 +14,5 @@ import { UserEntity } from './UserEntity';
 
 /** Every mapped table. Add new entity schemas here. */
 export const entities = [UserEntity, RefreshSessionEntity, PasswordResetEntity, DivisionEntity, TourTypeEntity, TourEntity,
-  BookingEntity, PaymentEntity, PaymentEventEntity, PaymentAttemptEntity, JobEntity, SandboxSessionEntity, InvoiceEntity];
+  BookingEntity, PaymentEntity, PaymentEventEntity, PaymentAttemptEntity, JobEntity, SandboxSessionEntity, InvoiceEntity,
+  RefundEntity, SandboxRefundEntity];

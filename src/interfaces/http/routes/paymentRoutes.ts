@@ -2,6 +2,7 @@ import Joi from 'joi';
 import type { Context } from 'koa';
 import type { Confirmation } from '../../../application/payments/ConfirmPayment';
 import type { UseCases } from '../../../application/UseCases';
+import { tookMoney } from '../../../domain/payment/Payment';
 import { ValidationFailed } from '../../../domain/shared/errors';
 import type { HttpSettings } from '../HttpSettings';
 import { presentPayment } from '../presenters/presentBooking';
@@ -25,7 +26,7 @@ function callbackOf(ctx: Context): Record<string, string> {
  */
 function landingOf(confirmation: Confirmation, route: Landing): Landing {
   const status = confirmation.payment?.status;
-  if (status === 'PAID' || status === 'REFUNDED') return 'success';
+  if (status && tookMoney(status)) return 'success';
   if (status === 'FAILED') return 'fail';
   if (status === 'CANCELLED') return 'cancel';
   return route === 'success' ? 'fail' : route;
