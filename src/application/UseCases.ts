@@ -44,6 +44,7 @@ import type { ConfirmPayment } from './payments/ConfirmPayment';
 import type { GetPayment } from './payments/GetPayment';
 import type { InitPayment } from './payments/InitPayment';
 import type { ReconcilePayments } from './payments/ReconcilePayments';
+import type { RefundPayment } from './payments/RefundPayment';
 import type { SendBookingConfirmation } from './payments/SendBookingConfirmation';
 import type { GetBookingStats } from './stats/GetBookingStats';
 import type { GetPaymentStats } from './stats/GetPaymentStats';
@@ -117,6 +118,7 @@ export interface UseCases {
   confirmPayment: ConfirmPayment;
   reconcilePayments: ReconcilePayments;
   getPayment: GetPayment;
+  refundPayment: RefundPayment;
   sendBookingConfirmation: SendBookingConfirmation;
 
   issueInvoice: IssueInvoice;

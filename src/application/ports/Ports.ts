@@ -24,6 +24,7 @@ import type { PaymentGateway } from './PaymentGateway';
 import type { PaymentRepository } from './PaymentRepository';
 import type { PdfRenderer } from './PdfRenderer';
 import type { RateLimiter } from './RateLimiter';
+import type { RefundRepository } from './RefundRepository';
 import type { SandboxCheckout } from './SandboxCheckout';
 import type { SeatLedger } from './SeatLedger';
 import type { SecretTokens } from './SecretTokens';
@@ -77,6 +78,7 @@ export interface Ports {
 
   bookingRepository: BookingRepository;
   paymentRepository: PaymentRepository;
+  refundRepository: RefundRepository;
   paymentGateway: PaymentGateway;
   /** The built-in sandbox gateway's checkout page, when it is the gateway. */
   sandboxCheckout: SandboxCheckout | null;

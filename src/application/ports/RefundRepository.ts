@@ -5,7 +5,7 @@ export interface RefundRepository {
   /** Inserts the refund; when its idempotency key is taken, writes nothing and answers the refund that has it. */
   create(refund: Refund): Promise<Refund | null>;
   findById(id: string, options?: LockOption): Promise<Refund | null>;
-  findByIdempotencyKey(key: string): Promise<Refund | null>;
+  findByIdempotencyKey(key: string, options?: LockOption): Promise<Refund | null>;
   /** Saves the refund's outcome only while it is still `expected`; false when something else settled it first. */
   saveOutcome(refund: Refund, expected: RefundStatus): Promise<boolean>;
   ofPayment(paymentId: string): Promise<Refund[]>;

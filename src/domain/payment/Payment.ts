@@ -182,10 +182,10 @@ export class Payment {
    */
   startRefund(amount: Money, now: Date): void {
     if (!HOLDS_MONEY.includes(this.props.status)) throw new Conflict(`A ${this.props.status} payment has nothing to refund`, ERROR_CODES.REFUND.PAYMENT_NOT_PAID);
-    if (amount.currency !== this.props.amount.currency) throw ValidationFailed.field('amount', `must be in ${this.props.amount.currency}`);
-    if (amount.minor <= 0) throw ValidationFailed.field('amount', 'must be more than zero');
     const left = this.refundable;
     if (left.minor === 0) throw new Conflict('This payment is already refunded in full, or a refund of the rest is under way', ERROR_CODES.REFUND.ALREADY_REFUNDED);
+    if (amount.currency !== this.props.amount.currency) throw ValidationFailed.field('amount', `must be in ${this.props.amount.currency}`);
+    if (amount.minor <= 0) throw ValidationFailed.field('amount', 'must be more than zero');
     if (amount.minor > left.minor) throw new Conflict(`At most ${left.format()} can still be refunded`, ERROR_CODES.REFUND.EXCEEDS_PAID);
     this.props.refundPending = Money.ofMinor(this.props.refundPending.minor + amount.minor, amount.currency);
     this.settleRefundStatus(now);

@@ -10,6 +10,7 @@ import { ConfirmPayment } from '../../application/payments/ConfirmPayment';
 import { GetPayment } from '../../application/payments/GetPayment';
 import { InitPayment } from '../../application/payments/InitPayment';
 import { ReconcilePayments } from '../../application/payments/ReconcilePayments';
+import { RefundPayment } from '../../application/payments/RefundPayment';
 import { SendBookingConfirmation } from '../../application/payments/SendBookingConfirmation';
 import type { Ports } from '../../application/ports/Ports';
 import type { UseCases } from '../../application/UseCases';
@@ -20,7 +21,7 @@ import type { Services } from './services';
 type BookingUseCases = Pick<
   UseCases,
   | 'createBooking' | 'getBooking' | 'listBookings' | 'changeBookingStatus' | 'expireHolds'
-  | 'initPayment' | 'confirmPayment' | 'reconcilePayments' | 'getPayment' | 'sendBookingConfirmation'
+  | 'initPayment' | 'confirmPayment' | 'reconcilePayments' | 'getPayment' | 'refundPayment' | 'sendBookingConfirmation'
   | 'listJobs' | 'retryJob' | 'purgeDeadJobs'
 >;
 
@@ -34,7 +35,8 @@ export function bookingUseCases(config: Config, p: Ports, s: Services): Factorie
     expireHolds: () => new ExpireHolds(p.bookingRepository, p.clock, p.unitOfWork),
     initPayment: () => new InitPayment(p.bookingRepository, p.paymentRepository, p.userRepository, s.paymentCheckout, p.clock, p.unitOfWork),
     confirmPayment: () => new ConfirmPayment(p.paymentGateway, p.paymentRepository, s.paymentSettlement, p.unitOfWork, p.logger),
-    reconcilePayments: (u) => new ReconcilePayments(p.paymentRepository, u.confirmPayment, p.clock),
+    reconcilePayments: (u) => new ReconcilePayments(p.paymentRepository, u.confirmPayment, p.clock, p.refundRepository, s.refundSettlement, p.unitOfWork),
+    refundPayment: () => new RefundPayment(p.paymentRepository, p.refundRepository, s.refundSettlement, p.paymentGateway.name, p.idGenerator, p.clock, p.unitOfWork, p.logger),
     getPayment: () => new GetPayment(p.paymentRepository, p.bookingRepository, p.invoiceRepository),
     sendBookingConfirmation: () =>
       new SendBookingConfirmation(p.paymentRepository, p.bookingRepository, p.mailer, p.templateRenderer, p.clock, p.unitOfWork, config.frontendUrl),

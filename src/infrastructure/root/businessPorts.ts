@@ -18,6 +18,7 @@ import { TypeOrmBookingRepository } from '../persistence/repositories/TypeOrmBoo
 import { TypeOrmDivisionRepository } from '../persistence/repositories/TypeOrmDivisionRepository';
 import { TypeOrmInvoiceRepository } from '../persistence/repositories/TypeOrmInvoiceRepository';
 import { TypeOrmPaymentRepository } from '../persistence/repositories/TypeOrmPaymentRepository';
+import { TypeOrmRefundRepository } from '../persistence/repositories/TypeOrmRefundRepository';
 import { TypeOrmSeatLedger } from '../persistence/repositories/TypeOrmSeatLedger';
 import { TypeOrmStoredImageReferences } from '../persistence/repositories/TypeOrmStoredImageReferences';
 import { TypeOrmTourRepository } from '../persistence/repositories/TypeOrmTourRepository';
@@ -30,7 +31,7 @@ import type { Factories } from './lazy';
 type BusinessPorts = Pick<
   Ports,
   | 'objectStorage' | 'storedImageReferences' | 'divisionRepository' | 'tourTypeRepository' | 'tourRepository' | 'seatLedger'
-  | 'bookingRepository' | 'paymentRepository' | 'paymentGateway' | 'sandboxCheckout' | 'jobQueue' | 'jobStore'
+  | 'bookingRepository' | 'paymentRepository' | 'refundRepository' | 'paymentGateway' | 'sandboxCheckout' | 'jobQueue' | 'jobStore'
   | 'invoiceRepository' | 'billingQueries' | 'pdfRenderer' | 'statsQueries'
 >;
 
@@ -82,6 +83,7 @@ export function businessPorts(infrastructure: Infrastructure): { factories: Fact
     seatLedger: () => new TypeOrmSeatLedger(database),
     bookingRepository: () => new TypeOrmBookingRepository(database),
     paymentRepository: () => new TypeOrmPaymentRepository(database),
+    refundRepository: () => new TypeOrmRefundRepository(database),
     paymentGateway: (ports) => payments(ports).gateway,
     sandboxCheckout: (ports) => payments(ports).checkout,
     jobQueue: (ports) => new TypeOrmJobQueue(database, ports.idGenerator, ports.clock),

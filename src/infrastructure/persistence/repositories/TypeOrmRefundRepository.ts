@@ -29,8 +29,8 @@ export class TypeOrmRefundRepository implements RefundRepository {
     return toDomain(await this.db.locking(this.repo.createQueryBuilder('r').where('r.id = :id', { id }), options).getOne());
   }
 
-  async findByIdempotencyKey(key: string): Promise<Refund | null> {
-    return toDomain(await this.repo.findOneBy({ idempotencyKey: key }));
+  async findByIdempotencyKey(key: string, options: LockOption = {}): Promise<Refund | null> {
+    return toDomain(await this.db.locking(this.repo.createQueryBuilder('r').where('r.idempotencyKey = :key', { key }), options).getOne());
   }
 
   async saveOutcome(refund: Refund, expected: RefundStatus): Promise<boolean> {
@@ -62,9 +62,10 @@ function toRow(refund: Refund): RefundRow {
 
 function toDomain(row: RefundRow | null): Refund | null {
   if (!row) return null;
+  const { currency, ...rest } = row;
   return Refund.restore({
-    ...row,
-    amount: Money.ofMinor(Number(row.amount), row.currency),
+    ...rest,
+    amount: Money.ofMinor(Number(row.amount), currency),
     state: row.state as RefundStatus,
     createdAt: toDate(row.createdAt)!,
     settledAt: toDate(row.settledAt),
