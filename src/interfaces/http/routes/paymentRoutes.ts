@@ -3,11 +3,14 @@ import type { Context } from 'koa';
 import type { Confirmation } from '../../../application/payments/ConfirmPayment';
 import type { UseCases } from '../../../application/UseCases';
 import { tookMoney } from '../../../domain/payment/Payment';
+import type { RefundStatus } from '../../../domain/payment/Refund';
+import { REFUND_REASON_MAX } from '../../../domain/payment/Refund';
 import { ValidationFailed } from '../../../domain/shared/errors';
 import type { HttpSettings } from '../HttpSettings';
-import { presentPayment } from '../presenters/presentBooking';
+import { presentPayment, presentRefund } from '../presenters/presentBooking';
 import type { RouteDef } from '../route';
-import { route } from '../route';
+import { ADMINS, route } from '../route';
+import { majorAmount } from '../amounts';
 import { object, required } from '../schema';
 
 type Landing = 'success' | 'fail' | 'cancel';
@@ -32,13 +35,20 @@ function landingOf(confirmation: Confirmation, route: Landing): Landing {
   return route === 'success' ? 'fail' : route;
 }
 
+const REFUND_MESSAGES: Record<RefundStatus, string> = {
+  REQUESTED: 'Refund requested; the gateway has not answered yet',
+  PENDING: 'Refund accepted by the gateway; it confirms it later',
+  COMPLETED: 'Refund completed',
+  FAILED: 'The gateway refused the refund',
+};
+
 export interface PaymentRoutesDependencies {
-  useCases: Pick<UseCases, 'confirmPayment' | 'initPayment' | 'getPayment'>;
+  useCases: Pick<UseCases, 'confirmPayment' | 'initPayment' | 'getPayment' | 'refundPayment'>;
   settings: Pick<HttpSettings, 'frontendUrl' | 'payment'>;
 }
 
 export function paymentRoutes({ useCases, settings }: PaymentRoutesDependencies): RouteDef[] {
-  const { confirmPayment, initPayment, getPayment } = useCases;
+  const { confirmPayment, initPayment, getPayment, refundPayment } = useCases;
   const tag = 'Payments';
 
   const redirect = (landing: Landing): RouteDef => route({
@@ -83,6 +93,21 @@ export function paymentRoutes({ useCases, settings }: PaymentRoutesDependencies)
         const recorded = payment !== null && payment.status !== 'UNPAID';
         if (!payment || (!verified && !recorded)) throw ValidationFailed.field('val_id', 'could not be verified with the gateway');
         return { message, data: { transactionId: payment.transactionId, status: payment.status, changed } };
+      },
+    }),
+    route({
+      method: 'post', path: '/payment/:paymentId/refund', tag, access: ADMINS,
+      summary: 'Refund a payment through its gateway (admins): all that is left when `amount` is absent; an `Idempotency-Key` header makes a retry answer the first refund',
+      request: {
+        params: object({ paymentId: required(Joi.string().max(64)) }),
+        body: object({ amount: majorAmount().greater(0).example(1250.5), reason: required(Joi.string().trim().min(1).max(REFUND_REASON_MAX).example('Tour cancelled by the operator')) }),
+      },
+      async handler({ params, body }, ctx) {
+        const key = ctx.get('idempotency-key');
+        if (key.length > 255) throw ValidationFailed.field('Idempotency-Key', 'must be at most 255 characters');
+        const { refund, payment, replayed } = await refundPayment.execute({ paymentId: params.paymentId, amount: body.amount ?? null, reason: body.reason, idempotencyKey: key || null, source: 'api' });
+        if (replayed) ctx.set('Idempotent-Replayed', 'true');
+        return { message: REFUND_MESSAGES[refund.state], data: { refund: presentRefund(refund), payment: presentPayment(payment) } };
       },
     }),
     route({
