@@ -32,7 +32,10 @@ import type { UpdateDivision } from './catalogue/UpdateDivision';
 import type { UpdateTour } from './catalogue/UpdateTour';
 import type { UpdateTourType } from './catalogue/UpdateTourType';
 import type { GetInvoiceLink } from './invoices/GetInvoiceLink';
+import type { IssueCreditNote } from './invoices/IssueCreditNote';
 import type { IssueInvoice } from './invoices/IssueInvoice';
+import type { OpenCreditNotePdf } from './invoices/OpenCreditNotePdf';
+import type { SendCreditNoteEmail } from './invoices/SendCreditNoteEmail';
 import type { IssueMissingInvoices } from './invoices/IssueMissingInvoices';
 import type { OpenInvoicePdf } from './invoices/OpenInvoicePdf';
 import type { PreviewInvoice } from './invoices/PreviewInvoice';
@@ -127,6 +130,9 @@ export interface UseCases {
   openInvoicePdf: OpenInvoicePdf;
   previewInvoice: PreviewInvoice;
   issueMissingInvoices: IssueMissingInvoices;
+  issueCreditNote: IssueCreditNote;
+  sendCreditNoteEmail: SendCreditNoteEmail;
+  openCreditNotePdf: OpenCreditNotePdf;
 
   listJobs: ListJobs;
   retryJob: RetryJob;

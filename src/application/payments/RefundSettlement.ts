@@ -6,6 +6,8 @@ import { Conflict } from '../../domain/shared/errors';
 import type { BookingRepository } from '../ports/BookingRepository';
 import type { Clock } from '../ports/Clock';
 import type { IdGenerator } from '../ports/IdGenerator';
+import { OUTBOX_JOBS } from '../jobs/outboxJobs';
+import type { JobQueue } from '../ports/JobQueue';
 import type { PaymentGateway, RefundOutcome } from '../ports/PaymentGateway';
 import type { PaymentRepository } from '../ports/PaymentRepository';
 import type { RefundRepository } from '../ports/RefundRepository';
@@ -32,6 +34,7 @@ export class RefundSettlement {
     private readonly payments: PaymentRepository,
     private readonly refunds: RefundRepository,
     private readonly bookings: BookingRepository,
+    private readonly jobs: JobQueue,
     private readonly ids: IdGenerator,
     private readonly clock: Clock,
   ) {}
@@ -85,6 +88,8 @@ export class RefundSettlement {
       },
       createdAt: now,
     });
+    // The credit note is made by the worker, in the same commit as the refund (the outbox).
+    if (refund.state === 'COMPLETED') await this.jobs.enqueue(OUTBOX_JOBS.issueCreditNote.job({ refundId: refund.id }));
     return { refund, payment, changed: true };
   }
 }

@@ -3,6 +3,7 @@ import type { BackgroundTasks } from './BackgroundTasks';
 import type { BillingQueries } from './BillingQueries';
 import type { BookingRepository } from './BookingRepository';
 import type { Clock } from './Clock';
+import type { CreditNoteRepository } from './CreditNoteRepository';
 import type { CodeGenerator } from './CodeGenerator';
 import type { CommonPasswords } from './CommonPasswords';
 import type { Digest } from './Digest';
@@ -86,6 +87,7 @@ export interface Ports {
   jobStore: JobStore;
 
   invoiceRepository: InvoiceRepository;
+  creditNoteRepository: CreditNoteRepository;
   billingQueries: BillingQueries;
   pdfRenderer: PdfRenderer;
   statsQueries: StatsQueries;

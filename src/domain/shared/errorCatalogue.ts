@@ -122,6 +122,14 @@ const CATALOGUE = {
     ALREADY_ISSUED: ['conflict', 'an issued invoice never changes'],
     NOT_ISSUED: ['conflict', 'the invoice is still a draft'],
   },
+  CREDIT_NOTE: {
+    NOT_FOUND: ['notFound', 'no such credit note visible to the caller, or not issued yet'],
+    EXISTS: ['conflict', 'the refund already has a credit note (another worker reserved it first)'],
+    BEING_ISSUED: ['conflict', 'another worker is issuing the credit note right now'],
+    LEASE_LOST: ['conflict', 'another worker took the credit note over while it was being issued'],
+    INVOICE_NOT_ISSUED: ['conflict', 'the invoice the credit note corrects is not issued yet (the job retries)'],
+    PDF_MISSING: ['conflict', 'the credit note cannot be served as issued: its PDF is missing'],
+  },
   CHECKOUT_SESSION: {
     NOT_FOUND: ['notFound', 'no such sandbox checkout'],
   },

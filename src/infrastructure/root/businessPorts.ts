@@ -15,6 +15,7 @@ import { locateChromium } from '../pdf/locateChromium';
 import { TypeOrmStatsQueries } from '../persistence/queries/TypeOrmStatsQueries';
 import { TypeOrmBillingQueries } from '../persistence/repositories/TypeOrmBillingQueries';
 import { TypeOrmBookingRepository } from '../persistence/repositories/TypeOrmBookingRepository';
+import { TypeOrmCreditNoteRepository } from '../persistence/repositories/TypeOrmCreditNoteRepository';
 import { TypeOrmDivisionRepository } from '../persistence/repositories/TypeOrmDivisionRepository';
 import { TypeOrmInvoiceRepository } from '../persistence/repositories/TypeOrmInvoiceRepository';
 import { TypeOrmPaymentRepository } from '../persistence/repositories/TypeOrmPaymentRepository';
@@ -32,7 +33,7 @@ type BusinessPorts = Pick<
   Ports,
   | 'objectStorage' | 'storedImageReferences' | 'divisionRepository' | 'tourTypeRepository' | 'tourRepository' | 'seatLedger'
   | 'bookingRepository' | 'paymentRepository' | 'refundRepository' | 'paymentGateway' | 'sandboxCheckout' | 'jobQueue' | 'jobStore'
-  | 'invoiceRepository' | 'billingQueries' | 'pdfRenderer' | 'statsQueries'
+  | 'invoiceRepository' | 'creditNoteRepository' | 'billingQueries' | 'pdfRenderer' | 'statsQueries'
 >;
 
 /** S3/MinIO when S3_ENDPOINT is set, else files under VAR_DIR/storage served by the app with signed URLs (`local`). */
@@ -90,6 +91,7 @@ export function businessPorts(infrastructure: Infrastructure): { factories: Fact
     // Metrics as decorators (here and below): no adapter or use case knows it is measured.
     jobStore: () => new MeteredJobStore(new TypeOrmJobStore(database), prometheus),
     invoiceRepository: () => new TypeOrmInvoiceRepository(database),
+    creditNoteRepository: () => new TypeOrmCreditNoteRepository(database),
     billingQueries: () => new TypeOrmBillingQueries(database),
     // The browser launches on the first render, and closes with the process.
     pdfRenderer: () => {

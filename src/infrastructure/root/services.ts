@@ -46,6 +46,6 @@ export function services(config: Config, p: Ports): Factories<Services> {
     tourViews: (s) => new TourViews(p.divisionRepository, p.tourTypeRepository, p.seatLedger, s.imageUrls, p.clock),
     paymentCheckout: () => new PaymentCheckout(p.paymentGateway, p.paymentRepository, p.idGenerator, p.clock, p.unitOfWork, callbackUrls(config)),
     paymentSettlement: () => new PaymentSettlement(p.paymentGateway, p.paymentRepository, p.bookingRepository, p.jobQueue, p.idGenerator, p.clock),
-    refundSettlement: () => new RefundSettlement(p.paymentGateway, p.paymentRepository, p.refundRepository, p.bookingRepository, p.idGenerator, p.clock),
+    refundSettlement: () => new RefundSettlement(p.paymentGateway, p.paymentRepository, p.refundRepository, p.bookingRepository, p.jobQueue, p.idGenerator, p.clock),
   };
 }

@@ -40,7 +40,7 @@ export function bookingWorld() {
   const uow = new InMemoryUnitOfWork();
   const checkout = new PaymentCheckout(gateway, payments, ids, clock, uow, URLS);
   const confirmPayment = new ConfirmPayment(gateway, payments, new PaymentSettlement(gateway, payments, bookings, jobs, ids, clock), uow, logger);
-  const refundSettlement = new RefundSettlement(gateway, payments, refunds, bookings, ids, clock);
+  const refundSettlement = new RefundSettlement(gateway, payments, refunds, bookings, jobs, ids, clock);
   const world = {
     clock, ids, users, bookings, payments, refunds, jobs, gateway, logger, uow, refundSettlement,
     createBooking: new CreateBooking(users, bookings, payments, checkout, ids, clock, uow, HOLD_MINUTES),

@@ -1,4 +1,5 @@
 import { BookingEntity } from './BookingEntity';
+import { CreditNoteEntity } from './CreditNoteEntity';
 import { DivisionEntity } from './DivisionEntity';
 import { InvoiceEntity } from './InvoiceEntity';
 import { JobEntity } from './JobEntity';
@@ -15,4 +16,4 @@ import { UserEntity } from './UserEntity';
 /** Every mapped table. Add new entity schemas here. */
 export const entities = [UserEntity, RefreshSessionEntity, PasswordResetEntity, DivisionEntity, TourTypeEntity, TourEntity,
   BookingEntity, PaymentEntity, PaymentEventEntity, PaymentAttemptEntity, JobEntity, SandboxSessionEntity, InvoiceEntity,
-  RefundEntity, SandboxRefundEntity];
+  RefundEntity, SandboxRefundEntity, CreditNoteEntity];
