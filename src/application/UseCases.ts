@@ -60,6 +60,9 @@ import type { ListUsers } from './users/ListUsers';
 import type { UpdateUser } from './users/UpdateUser';
 import type { SendVerificationCode } from './verification/SendVerificationCode';
 import type { VerifyEmail } from './verification/VerifyEmail';
+import type { ListWebhooks } from './webhooks/ListWebhooks';
+import type { ReceiveWebhook } from './webhooks/ReceiveWebhook';
+import type { ReplayWebhook } from './webhooks/ReplayWebhook';
 
 /** Google sign-in's two steps, present when it is configured. */
 export interface GoogleSignIn {
@@ -122,6 +125,9 @@ export interface UseCases {
   reconcilePayments: ReconcilePayments;
   getPayment: GetPayment;
   refundPayment: RefundPayment;
+  receiveWebhook: ReceiveWebhook;
+  replayWebhook: ReplayWebhook;
+  listWebhooks: ListWebhooks;
   sendBookingConfirmation: SendBookingConfirmation;
 
   issueInvoice: IssueInvoice;

@@ -1,3 +1,5 @@
+import { WebhookDelivery } from '../../src/application/ports/PaymentGateway';
+import { SandboxGateway } from '../../src/infrastructure/payment/SandboxGateway';
 import { Database } from '../../src/infrastructure/persistence/Database';
 import { TourMother } from '../mothers/TourMother';
 import { TestApp, startTestApp } from '../support/testApp';
@@ -99,5 +101,83 @@ describe('refunds over HTTP (sandbox gateway)', () => {
     expect(res.status).toBe(400);
     expect(res.body.errorSources.map((e: { path: string }) => e.path)).toContain(field);
     expect((await app.request('GET', api(`/payment/${paymentId}`), { token: adminToken })).body.data.status).toBe('PAID');
+  });
+});
+
+describe('the webhook inbox over HTTP (sandbox gateway)', () => {
+  let app: TestApp;
+  let adminToken: string;
+  const api = (path: string) => `/api/v1${path}`;
+  const pathOf = (url: string) => { const u = new URL(url); return u.pathname + u.search; };
+  const sandbox = () => app.server.root.ports.paymentGateway as SandboxGateway;
+
+  beforeAll(async () => {
+    app = await startTestApp({ SUPER_ADMIN_EMAIL: ADMIN.email, SUPER_ADMIN_PASSWORD: ADMIN.password });
+    adminToken = (await app.request('POST', api('/auth/login'), { body: ADMIN })).body.data.accessToken;
+  });
+  afterAll(() => app.stop());
+
+  async function paid() {
+    const tour = await TourMother.insert(app.server.root.database, { price: 12_500, maxGuest: 10 });
+    const user = await verifiedTraveller(app, PHONE);
+    const { payment, paymentUrl } = (await app.request('POST', api('/booking'), { token: user.token, body: { tour: tour.id, guestCount: 1 } })).body.data;
+    const page = await app.request('GET', pathOf(paymentUrl));
+    const action = /action="([^"]+)"/.exec(page.body)![1].replace(/&#x3D;/g, '=');
+    const done = await app.request('POST', action, { body: 'outcome=PAID', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    await app.request('GET', pathOf(done.headers.get('location')!));
+    return { paymentId: payment._id as string, transactionId: payment.transactionId as string };
+  }
+  const deliver = (delivery: WebhookDelivery, gateway = 'sandbox') =>
+    app.request('POST', api(`/payment/webhook/${gateway}`), { body: delivery.rawBody.toString('utf8'), headers: delivery.headers as Record<string, string> });
+  const status = async (paymentId: string) => (await app.request('GET', api(`/payment/${paymentId}`), { token: adminToken })).body.data.status;
+  const inboxRows = async () => Number((await app.server.root.database.dataSource.query('SELECT COUNT(*) AS n FROM webhook_inbox'))[0].n);
+
+  test('a refund notice confirms a pending refund once; its duplicate answers 200 and changes nothing', async () => {
+    const { paymentId } = await paid();
+    const pending = (await app.request('POST', api(`/payment/${paymentId}/refund`), { token: adminToken, body: { amount: 100.77, reason: 'Late' } })).body.data.refund;
+    expect(await status(paymentId)).toBe('REFUND_PENDING');
+    const delivery = await sandbox().webhook('refund.updated', pending._id);
+    const first = await deliver(delivery);
+    expect([first.status, first.body.data.duplicate, first.body.data.status]).toEqual([200, false, 'PROCESSED']);
+    expect(await status(paymentId)).toBe('PARTIALLY_REFUNDED');
+    const before = await inboxRows();
+    const again = await deliver(delivery);
+    expect([again.status, again.body.data.duplicate]).toEqual([200, true]);
+    expect(await inboxRows()).toBe(before);
+    const events = await app.server.root.ports.paymentRepository.events(paymentId);
+    expect(events.filter((e) => e.type === 'REFUNDED')).toHaveLength(1);
+  });
+
+  test('a payment notice after a full refund is stored and never moves the payment back', async () => {
+    const { paymentId, transactionId } = await paid();
+    await app.request('POST', api(`/payment/${paymentId}/refund`), { token: adminToken, body: { reason: 'Cancelled' } });
+    expect(await status(paymentId)).toBe('REFUNDED');
+    const late = await deliver(await sandbox().webhook('payment.completed', transactionId));
+    expect([late.status, late.body.data.status]).toEqual([200, 'PROCESSED']);
+    expect(await status(paymentId)).toBe('REFUNDED');
+  });
+
+  test('a refund notice for a refund we have no record of is kept FAILED for a replay', async () => {
+    const delivery = await sandbox().webhook('refund.updated', 'rf-not-ours');
+    const res = await deliver(delivery);
+    // The sandbox itself knows no such refund: verified, but nothing to act on.
+    expect([res.status, res.body.data.status]).toEqual([200, 'PROCESSED']);
+    const { entry } = await app.server.root.useCases.receiveWebhook.note({ kind: 'refund', eventId: `evt-ahead-${Date.now()}`, outcome: { refundId: 'rf-ahead', gatewayRefundId: 'g', state: 'COMPLETED' } }, Buffer.from('{}'));
+    const replayed = await app.server.root.useCases.replayWebhook.execute(entry!.id);
+    expect([replayed.status, replayed.error]).toEqual(['FAILED', expect.stringContaining('rf-ahead')]);
+    const failed = await app.server.root.useCases.listWebhooks.execute({ failed: true });
+    expect(failed.map((e) => e.id)).toContain(entry!.id);
+  });
+
+  test('unsigned or mis-signed deliveries are 400 and stored nowhere; another gateway is 404 "not configured"', async () => {
+    const { transactionId } = await paid();
+    const genuine = await sandbox().webhook('payment.completed', transactionId);
+    const before = await inboxRows();
+    const forged = await deliver({ ...genuine, headers: { ...genuine.headers, 'x-sandbox-signature': `sha256=${'0'.repeat(64)}` } });
+    expect([forged.status, forged.body.errorSources?.[0]?.path]).toEqual([400, 'signature']);
+    expect((await deliver({ ...genuine, headers: { 'content-type': 'application/json' } })).status).toBe(400);
+    expect(await inboxRows()).toBe(before);
+    const other = await deliver(genuine, 'stripe');
+    expect([other.status, other.body.message]).toEqual([404, 'Payment gateway stripe is not configured']);
   });
 });

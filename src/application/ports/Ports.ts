@@ -38,6 +38,7 @@ import type { TourRepository } from './TourRepository';
 import type { TourTypeRepository } from './TourTypeRepository';
 import type { UnitOfWork } from './UnitOfWork';
 import type { UserRepository } from './UserRepository';
+import type { WebhookInbox } from './WebhookInbox';
 
 /**
  * Every port, by name: what the composition root gives each an adapter for, and what tests may
@@ -80,6 +81,7 @@ export interface Ports {
   bookingRepository: BookingRepository;
   paymentRepository: PaymentRepository;
   refundRepository: RefundRepository;
+  webhookInbox: WebhookInbox;
   paymentGateway: PaymentGateway;
   /** The built-in sandbox gateway's checkout page, when it is the gateway. */
   sandboxCheckout: SandboxCheckout | null;

@@ -130,6 +130,11 @@ const CATALOGUE = {
     INVOICE_NOT_ISSUED: ['conflict', 'the invoice the credit note corrects is not issued yet (the job retries)'],
     PDF_MISSING: ['conflict', 'the credit note cannot be served as issued: its PDF is missing'],
   },
+  WEBHOOK: {
+    NOT_CONFIGURED: ['notFound', '`POST /payment/webhook/:gateway` for a gateway that is not the configured one: `not configured`'],
+    SIGNATURE_INVALID: ['invalid', 'the delivery is unsigned, mis-signed or not vouched for by the gateway: nothing was stored'],
+    NOT_FOUND: ['notFound', 'no such webhook delivery in the inbox (admin CLI)'],
+  },
   CHECKOUT_SESSION: {
     NOT_FOUND: ['notFound', 'no such sandbox checkout'],
   },

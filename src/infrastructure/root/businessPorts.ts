@@ -24,6 +24,7 @@ import { TypeOrmSeatLedger } from '../persistence/repositories/TypeOrmSeatLedger
 import { TypeOrmStoredImageReferences } from '../persistence/repositories/TypeOrmStoredImageReferences';
 import { TypeOrmTourRepository } from '../persistence/repositories/TypeOrmTourRepository';
 import { TypeOrmTourTypeRepository } from '../persistence/repositories/TypeOrmTourTypeRepository';
+import { TypeOrmWebhookInbox } from '../persistence/repositories/TypeOrmWebhookInbox';
 import { LocalObjectStorage } from '../storage/LocalObjectStorage';
 import { MinioObjectStorage } from '../storage/MinioObjectStorage';
 import type { Infrastructure } from './Infrastructure';
@@ -32,7 +33,7 @@ import type { Factories } from './lazy';
 type BusinessPorts = Pick<
   Ports,
   | 'objectStorage' | 'storedImageReferences' | 'divisionRepository' | 'tourTypeRepository' | 'tourRepository' | 'seatLedger'
-  | 'bookingRepository' | 'paymentRepository' | 'refundRepository' | 'paymentGateway' | 'sandboxCheckout' | 'jobQueue' | 'jobStore'
+  | 'bookingRepository' | 'paymentRepository' | 'refundRepository' | 'webhookInbox' | 'paymentGateway' | 'sandboxCheckout' | 'jobQueue' | 'jobStore'
   | 'invoiceRepository' | 'creditNoteRepository' | 'billingQueries' | 'pdfRenderer' | 'statsQueries'
 >;
 
@@ -85,6 +86,7 @@ export function businessPorts(infrastructure: Infrastructure): { factories: Fact
     bookingRepository: () => new TypeOrmBookingRepository(database),
     paymentRepository: () => new TypeOrmPaymentRepository(database),
     refundRepository: () => new TypeOrmRefundRepository(database),
+    webhookInbox: () => new TypeOrmWebhookInbox(database),
     paymentGateway: (ports) => payments(ports).gateway,
     sandboxCheckout: (ports) => payments(ports).checkout,
     jobQueue: (ports) => new TypeOrmJobQueue(database, ports.idGenerator, ports.clock),

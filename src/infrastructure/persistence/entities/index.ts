@@ -12,8 +12,9 @@ import { SandboxSessionEntity } from './SandboxSessionEntity';
 import { TourEntity } from './TourEntity';
 import { TourTypeEntity } from './TourTypeEntity';
 import { UserEntity } from './UserEntity';
+import { WebhookInboxEntity } from './WebhookInboxEntity';
 
 /** Every mapped table. Add new entity schemas here. */
 export const entities = [UserEntity, RefreshSessionEntity, PasswordResetEntity, DivisionEntity, TourTypeEntity, TourEntity,
   BookingEntity, PaymentEntity, PaymentEventEntity, PaymentAttemptEntity, JobEntity, SandboxSessionEntity, InvoiceEntity,
-  RefundEntity, SandboxRefundEntity, CreditNoteEntity];
+  RefundEntity, SandboxRefundEntity, CreditNoteEntity, WebhookInboxEntity];

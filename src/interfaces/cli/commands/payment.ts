@@ -10,7 +10,7 @@ import type { Open } from '../types';
 
 /** `payment confirm | reconcile | refund`: apply what the gateway vouches for, one val_id or every open attempt; give money back. */
 export interface PaymentDependencies {
-  useCases: Pick<UseCases, 'confirmPayment' | 'reconcilePayments' | 'refundPayment'>;
+  useCases: Pick<UseCases, 'confirmPayment' | 'reconcilePayments' | 'refundPayment' | 'listWebhooks' | 'replayWebhook'>;
 }
 
 /** `--amount 1250.50`: major units as the API takes them; the use case checks the decimals. */
@@ -49,6 +49,34 @@ export function register(program: Command, open: Open<PaymentDependencies>): voi
       const { refund, payment: paid, replayed } = await useCases.refundPayment.execute({ paymentId: options.payment, amount, reason: options.reason, idempotencyKey: options.key ?? null, source: 'admin' });
       println(command, `${refund.state}${replayed ? ' (the refund made earlier with this key)' : ''}: ${refund.amount.format()} of payment ${paid.id}, now ${paid.status} [refund ${refund.id}${refund.gatewayRefundId ? `, gateway ${refund.gatewayRefundId}` : ''}]`);
       if (refund.state === 'FAILED') throw new Error(`The gateway refused the refund: ${refund.failureReason ?? 'no reason given'}`);
+    });
+
+  payment
+    .command('webhooks')
+    .description('The webhook inbox: every verified delivery, newest first (`--failed`: those that could not be applied)')
+    .option('--failed', 'only deliveries whose processing failed')
+    .option('--limit <n>', 'at most this many', '100')
+    .action(async (options: { failed?: boolean; limit: string }, command: Command) => {
+      const limit = Number(options.limit);
+      if (!Number.isSafeInteger(limit) || limit < 1) throw ValidationFailed.field('limit', 'must be a whole number of 1 or more');
+      const { useCases } = await open();
+      const entries = await useCases.listWebhooks.execute({ failed: options.failed ?? false, limit });
+      if (!entries.length) return println(command, options.failed ? 'No failed deliveries.' : 'No deliveries.');
+      println(command, table(['id', 'gateway', 'event', 'kind', 'status', 'attempts', 'received', 'error'], entries.map((e) => [
+        e.id, e.gateway, e.eventId, e.event.kind, e.status, String(e.attempts), e.receivedAt.toISOString(), e.error ?? '',
+      ])));
+    });
+
+  payment
+    .command('webhook')
+    .description('One delivery of the webhook inbox')
+    .command('replay <id>')
+    .description('Apply a stored delivery again (after what made it fail is fixed); by current state, so a replay never moves a payment back')
+    .action(async (id: string, _options: unknown, command: Command) => {
+      const { useCases } = await open();
+      const entry = await useCases.replayWebhook.execute(id);
+      println(command, `${entry.status}: ${entry.gateway} ${entry.eventId} (${entry.event.kind}), attempt ${entry.attempts}${entry.error ? `: ${entry.error}` : ''}`);
+      if (entry.status === 'FAILED') throw new Error(`The delivery still cannot be applied: ${entry.error ?? 'no reason given'}`);
     });
 
   payment

@@ -11,6 +11,7 @@ import { presentPayment, presentRefund } from '../presenters/presentBooking';
 import type { RouteDef } from '../route';
 import { ADMINS, route } from '../route';
 import { majorAmount } from '../amounts';
+import { rawBodyOf } from '../requestBody';
 import { object, required } from '../schema';
 
 type Landing = 'success' | 'fail' | 'cancel';
@@ -43,12 +44,12 @@ const REFUND_MESSAGES: Record<RefundStatus, string> = {
 };
 
 export interface PaymentRoutesDependencies {
-  useCases: Pick<UseCases, 'confirmPayment' | 'initPayment' | 'getPayment' | 'refundPayment'>;
+  useCases: Pick<UseCases, 'confirmPayment' | 'initPayment' | 'getPayment' | 'refundPayment' | 'receiveWebhook'>;
   settings: Pick<HttpSettings, 'frontendUrl' | 'payment'>;
 }
 
 export function paymentRoutes({ useCases, settings }: PaymentRoutesDependencies): RouteDef[] {
-  const { confirmPayment, initPayment, getPayment, refundPayment } = useCases;
+  const { confirmPayment, initPayment, getPayment, refundPayment, receiveWebhook } = useCases;
   const tag = 'Payments';
 
   const redirect = (landing: Landing): RouteDef => route({
@@ -88,11 +89,29 @@ export function paymentRoutes({ useCases, settings }: PaymentRoutesDependencies)
       summary: 'Gateway IPN: verified with the gateway and applied once, however often it arrives (200 again for a payment already recorded)',
       request: { forms: true },
       async handler(_input, ctx) {
-        const { payment, verified, message, changed } = await confirmPayment.execute({ callback: callbackOf(ctx), source: 'ipn' });
+        const callback = callbackOf(ctx);
+        const { payment, verified, message, changed } = await confirmPayment.execute({ callback, source: 'ipn' });
         // A repeated IPN whose single-use proof we already spent is answered 200, so the gateway stops retrying.
         const recorded = payment !== null && payment.status !== 'UNPAID';
         if (!payment || (!verified && !recorded)) throw ValidationFailed.field('val_id', 'could not be verified with the gateway');
+        // Listed in the webhook inbox under the event id the webhook route gives an IPN, so either route's repeat is a duplicate.
+        if (verified && callback.val_id) {
+          await receiveWebhook.note({ kind: 'ignored', eventId: `ipn-${callback.val_id}`, type: 'legacy-ipn' }, Buffer.from(new URLSearchParams(callback as Record<string, string>).toString()));
+        }
         return { message, data: { transactionId: payment.transactionId, status: payment.status, changed } };
+      },
+    }),
+    route({
+      method: 'post', path: '/payment/webhook/:gateway', tag, access: 'public',
+      summary: 'Gateway webhooks: verified on the raw body by the configured gateway, stored once per event in the inbox, then applied; a duplicate answers 200 and changes nothing',
+      request: { params: object({ gateway: required(Joi.string().max(20)) }), forms: true, raw: true },
+      async handler({ params }, ctx) {
+        const headers = Object.fromEntries(Object.entries(ctx.headers).map(([name, value]) => [name.toLowerCase(), Array.isArray(value) ? value.join(',') : value]));
+        const { duplicate, entry } = await receiveWebhook.execute({ gateway: params.gateway, delivery: { rawBody: rawBodyOf(ctx), headers } });
+        return {
+          message: duplicate ? 'Delivery already received' : entry?.status === 'FAILED' ? 'Delivery stored; it could not be applied yet' : 'Delivery received',
+          data: { duplicate, id: entry?.id ?? null, eventId: entry?.eventId ?? null, status: entry?.status ?? null },
+        };
       },
     }),
     route({
