@@ -29,7 +29,7 @@ interface Session {
  */
 export class FakePaymentGateway implements PaymentGateway {
   readonly name = 'fake';
-  readonly currencies: readonly string[] | 'any' = 'any';
+  currencies: readonly string[] | 'any' = 'any';
   readonly sessions: Session[] = [];
   /** Every refund the gateway took, by our refund id (what it really gave back). */
   readonly refunds = new Map<string, RefundOutcome & { amount: Money; paymentRef: string }>();

@@ -82,6 +82,7 @@ const CATALOGUE = {
     PROFILE_INCOMPLETE: ['invalid', '`Please Add Phone Number and Address In Your Profile For Booking!`'],
     TOUR_STARTED: ['invalid', 'the tour\'s start date has passed'],
     GUEST_COUNT_OUT_OF_RANGE: ['invalid', 'more guests than the tour takes at all'],
+    CURRENCY_NOT_ACCEPTED: ['invalid', 'the tour is priced in a currency the configured payment gateway does not take'],
     USER_NOT_ALLOWED: ['forbidden', 'only verified, active accounts book'],
     OWNER_MAY_ONLY_CANCEL: ['forbidden', 'a traveller may only move their own booking to `CANCEL`'],
     NOT_FOUND: ['notFound', 'no such booking visible to the caller'],
