@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { TourMother } from '../test/mothers/TourMother';
-import { DatabaseKind, openTestDatabase } from '../test/support/databases';
+import type { DatabaseKind} from '../test/support/databases';
+import { openTestDatabase } from '../test/support/databases';
 import { bookingWorld, withBenchDatabases } from './bookingWorld';
 import { percentile } from './support';
 

@@ -1,6 +1,6 @@
 import { CreateBooking } from '../src/application/bookings/CreateBooking';
 import { PaymentCheckout } from '../src/application/payments/PaymentCheckout';
-import { Database } from '../src/infrastructure/persistence/Database';
+import type { Database } from '../src/infrastructure/persistence/Database';
 import { SandboxGateway } from '../src/infrastructure/payment/SandboxGateway';
 import { TypeOrmUnitOfWork } from '../src/infrastructure/persistence/TypeOrmUnitOfWork';
 import { TypeOrmBookingRepository } from '../src/infrastructure/persistence/repositories/TypeOrmBookingRepository';
@@ -9,7 +9,7 @@ import { SystemClock } from '../src/infrastructure/system/SystemClock';
 import { UuidIdGenerator } from '../src/infrastructure/system/UuidIdGenerator';
 import { InMemoryUserRepository } from '../test/fakes/InMemoryUserRepository';
 import { UserMother } from '../test/mothers/UserMother';
-import { DatabaseKind } from '../test/support/databases';
+import type { DatabaseKind } from '../test/support/databases';
 import globalSetup from '../test/support/globalSetup';
 import globalTeardown from '../test/support/globalTeardown';
 

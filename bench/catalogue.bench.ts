@@ -7,7 +7,8 @@ import { promisify } from 'node:util';
 import Koa from 'koa';
 import { createConnection } from 'mysql2/promise';
 import { demoLandscapePng } from '../src/interfaces/cli/png';
-import { Load, Measurement, Server, login, machine, measure, printTable, startApp, startBareKoa, warmUp } from './support';
+import type { Load, Measurement, Server} from './support';
+import { login, machine, measure, printTable, startApp, startBareKoa, warmUp } from './support';
 
 const TOURS = 100;
 const run$ = promisify(execFile);
@@ -84,7 +85,8 @@ async function startStaticKoa(body: string): Promise<Server> {
     ctx.type = 'application/json';
     ctx.body = body;
   });
-  const server = http.createServer(app.callback());
+  const handle = app.callback();
+  const server = http.createServer((request, response) => void handle(request, response));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
   return { url: `http://127.0.0.1:${port}`, stop: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }) };

@@ -1,4 +1,5 @@
-import { BENCH_ADMIN, Load, SECONDS, login, machine, measure, printTable, startApp, startBareKoa, warmUp, withLoopDelay } from './support';
+import type { Load} from './support';
+import { BENCH_ADMIN, SECONDS, login, machine, measure, printTable, startApp, startBareKoa, warmUp, withLoopDelay } from './support';
 
 /**
  * Issue 3: the framework's cost per request next to a bare Koa route, and whether

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import Table from 'cli-table3';
-import { OtpStore } from '../src/application/ports/OtpStore';
+import type { OtpStore } from '../src/application/ports/OtpStore';
 import { MemoryOtpStore } from '../src/infrastructure/memory/MemoryOtpStore';
 import { IoredisOtpStore } from '../src/infrastructure/redis/IoredisOtpStore';
 import { closeRedis, connectRedis } from '../src/infrastructure/redis/connectRedis';

@@ -4,11 +4,12 @@ import { ExpireHolds } from '../src/application/bookings/ExpireHolds';
 import { ConfirmPayment } from '../src/application/payments/ConfirmPayment';
 import { PaymentSettlement } from '../src/application/payments/PaymentSettlement';
 import { InitPayment } from '../src/application/payments/InitPayment';
-import { SandboxOutcome } from '../src/application/ports/SandboxCheckout';
+import type { SandboxOutcome } from '../src/application/ports/SandboxCheckout';
 import { TypeOrmJobQueue } from '../src/infrastructure/jobs/TypeOrmJobQueue';
 import { RecordingLogger } from '../test/fakes/RecordingLogger';
 import { TourMother } from '../test/mothers/TourMother';
-import { DatabaseKind, openTestDatabase } from '../test/support/databases';
+import type { DatabaseKind} from '../test/support/databases';
+import { openTestDatabase } from '../test/support/databases';
 import { bookingWorld, withBenchDatabases } from './bookingWorld';
 import { percentile } from './support';
 

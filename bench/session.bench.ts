@@ -1,14 +1,15 @@
 import { CheckSession } from '../src/application/auth/CheckSession';
-import { AccessClaims } from '../src/application/ports/AccessTokens';
-import { SessionStandingCache } from '../src/application/ports/SessionStandingCache';
-import { RootOptions } from '../src/infrastructure/root/buildRoot';
+import type { AccessClaims } from '../src/application/ports/AccessTokens';
+import type { SessionStandingCache } from '../src/application/ports/SessionStandingCache';
+import type { RootOptions } from '../src/infrastructure/root/buildRoot';
 import { MemoizedSessionStandingCache } from '../src/infrastructure/memory/MemoizedSessionStandingCache';
 import { MemorySessionStandingCache } from '../src/infrastructure/memory/MemorySessionStandingCache';
 import { IoredisSessionStandingCache } from '../src/infrastructure/redis/IoredisSessionStandingCache';
 import { closeRedis, connectRedis } from '../src/infrastructure/redis/connectRedis';
 import { SystemClock } from '../src/infrastructure/system/SystemClock';
 import { redisForBench } from './otp.bench';
-import { Load, Measurement, Server, login, machine, measure, printTable, startApp, warmUp } from './support';
+import type { Load, Measurement, Server} from './support';
+import { login, machine, measure, printTable, startApp, warmUp } from './support';
 
 /** The signature alone, as before sessions were checked per request: the baseline. */
 const signatureOnly: RootOptions = {

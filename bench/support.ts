@@ -5,7 +5,7 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import Koa from 'koa';
-import { RootOptions } from '../src/infrastructure/root/buildRoot';
+import type { RootOptions } from '../src/infrastructure/root/buildRoot';
 import { startApi } from '../src/startApi';
 
 /** How long each measurement runs; `BENCH_SECONDS=10 npm run bench` for steadier numbers. */
@@ -53,7 +53,8 @@ export async function startBareKoa(): Promise<Server> {
   app.use((ctx) => {
     ctx.body = { ok: true };
   });
-  const server = http.createServer(app.callback());
+  const handle = app.callback();
+  const server = http.createServer((request, response) => void handle(request, response));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address() as { port: number };
   return {

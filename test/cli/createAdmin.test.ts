@@ -1,8 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { LoginUser } from '../../src/application/auth/LoginUser';
-import { UserRepository } from '../../src/application/ports/UserRepository';
 import { readSecret } from '../../src/interfaces/cli/readSecret';
 import { cliHarness } from './cliRuntime';
 

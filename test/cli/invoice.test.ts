@@ -2,8 +2,6 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
-import { ObjectStorage } from '../../src/application/ports/ObjectStorage';
-import { Database } from '../../src/infrastructure/persistence/Database';
 import { FakePdfRenderer } from '../fakes/FakePdfRenderer';
 import { seedPayment } from '../integration/invoices/invoiceDbKit';
 import { cliHarness } from './cliRuntime';

@@ -1,6 +1,3 @@
-import { JobQueue } from '../../src/application/ports/JobQueue';
-import { JobStore } from '../../src/application/ports/JobStore';
-import { UnitOfWork } from '../../src/application/ports/UnitOfWork';
 import { cliHarness } from './cliRuntime';
 
 describe('admin CLI: jobs, expire-holds', () => {

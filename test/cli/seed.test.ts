@@ -1,7 +1,3 @@
-import { ListDivisions } from '../../src/application/catalogue/ListDivisions';
-import { ListTours } from '../../src/application/catalogue/ListTours';
-import { ListTourTypes } from '../../src/application/catalogue/ListTourTypes';
-import { ObjectStorage } from '../../src/application/ports/ObjectStorage';
 import { emptyListQuery } from '../../src/application/shared/ListQuery';
 import { sniffImageType } from '../../src/domain/catalogue/ImageUpload';
 import { cliHarness } from './cliRuntime';

@@ -1,7 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ObjectStorage } from '../../src/application/ports/ObjectStorage';
-import { UserRepository } from '../../src/application/ports/UserRepository';
 import { UserMother } from '../mothers/UserMother';
 import { cliHarness } from './cliRuntime';
 

@@ -1,4 +1,3 @@
-import { RegisterUser } from '../../src/application/auth/RegisterUser';
 import { cliHarness } from './cliRuntime';
 
 describe('admin users', () => {
@@ -23,6 +22,7 @@ describe('admin users', () => {
     expect(rows.map((r) => /│ (\S+@example\.com)/.exec(r)?.[1])).toEqual(['ops@example.com', 'karim@example.com', 'rahim@example.com']);
     expect(rows[0]).toMatch(/│ ADMIN\s+│ ACTIVE\s+│ yes\s+│ no/);
     expect(result.stdout).toContain('3 of 3 user(s)');
+    // eslint-disable-next-line no-control-regex -- the ANSI escape is what must not be printed
     expect(result.stdout).not.toMatch(/\u001b\[/);
   });
 

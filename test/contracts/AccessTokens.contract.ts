@@ -1,6 +1,6 @@
-import { AccessClaims, AccessTokens } from '../../src/application/ports/AccessTokens';
+import type { AccessClaims, AccessTokens } from '../../src/application/ports/AccessTokens';
 import { Unauthenticated } from '../../src/domain/shared/errors';
-import { FakeClock } from '../fakes/FakeClock';
+import type { FakeClock } from '../fakes/FakeClock';
 
 export interface AccessTokensSubject {
   tokens: AccessTokens;

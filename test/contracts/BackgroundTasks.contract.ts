@@ -1,4 +1,4 @@
-import { BackgroundTasks } from '../../src/application/ports/BackgroundTasks';
+import type { BackgroundTasks } from '../../src/application/ports/BackgroundTasks';
 
 export interface BackgroundTasksSubject {
   tasks: BackgroundTasks;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { BillingQueries, BillingRecord } from '../../src/application/ports/BillingQueries';
-import { InvoiceRepository } from '../../src/application/ports/InvoiceRepository';
-import { UnitOfWork } from '../../src/application/ports/UnitOfWork';
+import type { BillingQueries, BillingRecord } from '../../src/application/ports/BillingQueries';
+import type { InvoiceRepository } from '../../src/application/ports/InvoiceRepository';
+import type { UnitOfWork } from '../../src/application/ports/UnitOfWork';
 import { Invoice } from '../../src/domain/invoice/Invoice';
 import { BillingRecordMother } from '../mothers/BillingRecordMother';
 

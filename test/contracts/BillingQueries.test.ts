@@ -1,5 +1,5 @@
-import { BillingRecord } from '../../src/application/ports/BillingQueries';
-import { Database } from '../../src/infrastructure/persistence/Database';
+import type { BillingRecord } from '../../src/application/ports/BillingQueries';
+import type { Database } from '../../src/infrastructure/persistence/Database';
 import { TypeOrmUnitOfWork } from '../../src/infrastructure/persistence/TypeOrmUnitOfWork';
 import { TypeOrmBillingQueries } from '../../src/infrastructure/persistence/repositories/TypeOrmBillingQueries';
 import { TypeOrmInvoiceRepository } from '../../src/infrastructure/persistence/repositories/TypeOrmInvoiceRepository';

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { BookableTour, BookingRepository } from '../../src/application/ports/BookingRepository';
-import { UnitOfWork } from '../../src/application/ports/UnitOfWork';
+import type { BookableTour, BookingRepository } from '../../src/application/ports/BookingRepository';
+import type { UnitOfWork } from '../../src/application/ports/UnitOfWork';
 import { emptyListQuery } from '../../src/application/shared/ListQuery';
 import { Booking } from '../../src/domain/booking/Booking';
-import { Payment } from '../../src/domain/payment/Payment';
+import type { Payment } from '../../src/domain/payment/Payment';
 import { Money } from '../../src/domain/shared/Money';
-import { User } from '../../src/domain/user/User';
+import type { User } from '../../src/domain/user/User';
 import { BookingMother, HOLD_MS } from '../mothers/BookingMother';
 import { UserMother } from '../mothers/UserMother';
 import { gate, giveWay, raceHeldOpen } from '../support/racing';

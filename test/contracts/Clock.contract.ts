@@ -1,4 +1,4 @@
-import { Clock } from '../../src/application/ports/Clock';
+import type { Clock } from '../../src/application/ports/Clock';
 
 /** What use cases rely on from a clock: a real instant each call, theirs to keep, never running backwards. */
 export function describeClockContract(name: string, make: () => Clock): void {

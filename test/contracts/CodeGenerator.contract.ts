@@ -1,4 +1,4 @@
-import { CodeGenerator } from '../../src/application/ports/CodeGenerator';
+import type { CodeGenerator } from '../../src/application/ports/CodeGenerator';
 
 /** What SendVerificationCode relies on: a code a traveller types, six ASCII digits, leading zeros kept. */
 export function describeCodeGeneratorContract(name: string, make: () => CodeGenerator): void {

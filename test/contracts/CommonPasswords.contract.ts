@@ -1,4 +1,4 @@
-import { CommonPasswords } from '../../src/application/ports/CommonPasswords';
+import type { CommonPasswords } from '../../src/application/ports/CommonPasswords';
 import { ValidationFailed } from '../../src/domain/shared/errors';
 import { assertStrongPassword } from '../../src/domain/user/PasswordPolicy';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { CreditNoteRepository } from '../../src/application/ports/CreditNoteRepository';
-import { InvoiceRepository } from '../../src/application/ports/InvoiceRepository';
-import { UnitOfWork } from '../../src/application/ports/UnitOfWork';
+import type { CreditNoteRepository } from '../../src/application/ports/CreditNoteRepository';
+import type { InvoiceRepository } from '../../src/application/ports/InvoiceRepository';
+import type { UnitOfWork } from '../../src/application/ports/UnitOfWork';
 import { CreditNote } from '../../src/domain/invoice/CreditNote';
 import { InvoiceNumber } from '../../src/domain/invoice/InvoiceNumber';
 import { Money } from '../../src/domain/shared/Money';

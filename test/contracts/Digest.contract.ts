@@ -1,4 +1,4 @@
-import { Digest } from '../../src/application/ports/Digest';
+import type { Digest } from '../../src/application/ports/Digest';
 
 /** The fingerprint stored with each invoice PDF: standard SHA-256, so anyone can check it with any tool. */
 export function describeDigestContract(name: string, make: () => Digest): void {

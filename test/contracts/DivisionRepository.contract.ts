@@ -1,4 +1,4 @@
-import { DivisionRepository } from '../../src/application/ports/DivisionRepository';
+import type { DivisionRepository } from '../../src/application/ports/DivisionRepository';
 import { emptyListQuery } from '../../src/application/shared/ListQuery';
 import { DivisionMother } from '../mothers/CatalogueMother';
 

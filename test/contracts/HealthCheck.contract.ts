@@ -1,4 +1,4 @@
-import { HealthCheck } from '../../src/application/ports/HealthCheck';
+import type { HealthCheck } from '../../src/application/ports/HealthCheck';
 
 export interface HealthCheckSubject {
   check: HealthCheck;

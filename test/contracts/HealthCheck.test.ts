@@ -1,14 +1,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { HealthCheck } from '../../src/application/ports/HealthCheck';
+import type { HealthCheck } from '../../src/application/ports/HealthCheck';
 import { loadConfig } from '../../src/infrastructure/config/Config';
 import { buildRoot } from '../../src/infrastructure/root/buildRoot';
-import { Database } from '../../src/infrastructure/persistence/Database';
+import type { Database } from '../../src/infrastructure/persistence/Database';
 import { startS3rver } from '../support/s3rver';
 import { createMysqlDatabase, describeIf, realService } from '../support/services';
 import { startSmtpServer } from '../support/smtpServer';
-import { HealthCheckSubject, describeHealthCheckContract } from './HealthCheck.contract';
+import type { HealthCheckSubject} from './HealthCheck.contract';
+import { describeHealthCheckContract } from './HealthCheck.contract';
 
 /** `stop` runs once, whether the test broke the dependency or the suite tidies up after it. */
 function once(stop: () => Promise<void>): () => Promise<void> {

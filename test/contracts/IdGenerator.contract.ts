@@ -1,4 +1,4 @@
-import { IdGenerator } from '../../src/application/ports/IdGenerator';
+import type { IdGenerator } from '../../src/application/ports/IdGenerator';
 
 /** What every id source promises the records it names: unique, and fit for the id columns and URLs. */
 export function describeIdGeneratorContract(name: string, make: () => IdGenerator): void {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { IdentityProvider, VerifiedIdentity } from '../../src/application/ports/IdentityProvider';
+import type { IdentityProvider, VerifiedIdentity } from '../../src/application/ports/IdentityProvider';
 import { Unauthenticated } from '../../src/domain/shared/errors';
 
 export interface IdentityProviderSubject {

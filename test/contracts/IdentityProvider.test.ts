@@ -3,7 +3,8 @@ import { DependencyUnavailable, Unauthenticated } from '../../src/domain/shared/
 import { GoogleOidcProvider } from '../../src/infrastructure/oidc/GoogleOidcProvider';
 import { FakeClock } from '../fakes/FakeClock';
 import { FakeIdentityProvider } from '../fakes/FakeIdentityProvider';
-import { FakeOidcServer, IdTokenTweaks } from '../fakes/FakeOidcServer';
+import type { IdTokenTweaks } from '../fakes/FakeOidcServer';
+import { FakeOidcServer } from '../fakes/FakeOidcServer';
 import { describeIdentityProviderContract } from './IdentityProvider.contract';
 
 describeIdentityProviderContract('in-memory fake', async () => {

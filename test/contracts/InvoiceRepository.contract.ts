@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { InvoiceRepository } from '../../src/application/ports/InvoiceRepository';
-import { UnitOfWork } from '../../src/application/ports/UnitOfWork';
+import type { InvoiceRepository } from '../../src/application/ports/InvoiceRepository';
+import type { UnitOfWork } from '../../src/application/ports/UnitOfWork';
 import { Invoice } from '../../src/domain/invoice/Invoice';
 import { Money } from '../../src/domain/shared/Money';
 import { raceHeldOpen } from '../support/racing';

@@ -1,7 +1,7 @@
-import { JobQueue } from '../../src/application/ports/JobQueue';
-import { JobRecord } from '../../src/application/ports/JobStore';
-import { UnitOfWork } from '../../src/application/ports/UnitOfWork';
-import { FakeClock } from '../fakes/FakeClock';
+import type { JobQueue } from '../../src/application/ports/JobQueue';
+import type { JobRecord } from '../../src/application/ports/JobStore';
+import type { UnitOfWork } from '../../src/application/ports/UnitOfWork';
+import type { FakeClock } from '../fakes/FakeClock';
 
 export interface JobQueueSubject {
   queue: JobQueue;

@@ -1,4 +1,4 @@
-import { Logger } from '../../src/application/ports/Logger';
+import type { Logger } from '../../src/application/ports/Logger';
 
 export interface LoggedLine {
   level: 'info' | 'warn' | 'error';

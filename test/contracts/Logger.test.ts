@@ -1,7 +1,8 @@
 import { Writable } from 'node:stream';
 import { PinoLogger, createPino } from '../../src/infrastructure/logging/PinoLogger';
 import { RecordingLogger } from '../fakes/RecordingLogger';
-import { LoggedLine, describeLoggerContract } from './Logger.contract';
+import type { LoggedLine} from './Logger.contract';
+import { describeLoggerContract } from './Logger.contract';
 
 describeLoggerContract('RecordingLogger', () => {
   const logger = new RecordingLogger();

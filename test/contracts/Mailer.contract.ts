@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Mailer } from '../../src/application/ports/Mailer';
+import type { Mailer } from '../../src/application/ports/Mailer';
 import { HandlebarsTemplateRenderer } from '../../src/infrastructure/templates/HandlebarsTemplateRenderer';
 
 /** A message as the receiving side saw it (parsed from the wire format for the real adapters). */

@@ -1,14 +1,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AddressObject, ParsedMail, simpleParser } from 'mailparser';
+import type { AddressObject, ParsedMail} from 'mailparser';
+import { simpleParser } from 'mailparser';
 import { DependencyUnavailable } from '../../src/domain/shared/errors';
 import { EmlFileMailer } from '../../src/infrastructure/mail/EmlFileMailer';
 import { NodemailerMailer } from '../../src/infrastructure/mail/NodemailerMailer';
 import { InMemoryMailer } from '../fakes/InMemoryMailer';
 import { freePort } from '../support/freePort';
 import { startSmtpServer } from '../support/smtpServer';
-import { describeMailerContract, ReceivedMail } from './Mailer.contract';
+import type { ReceivedMail } from './Mailer.contract';
+import { describeMailerContract } from './Mailer.contract';
 
 const FROM = 'TourDesk <no-reply@tourdesk.test>';
 /** The messages of an outbox directory, oldest first (a leftover temporary file is not one). */

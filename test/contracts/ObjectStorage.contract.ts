@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { ObjectStorage } from '../../src/application/ports/ObjectStorage';
+import type { ObjectStorage } from '../../src/application/ports/ObjectStorage';
 
 export interface StorageUnderTest {
   storage: ObjectStorage;

@@ -10,7 +10,8 @@ import { statusOf } from '../../src/interfaces/http/errorStatus';
 import { filesRouter } from '../../src/interfaces/http/filesRouter';
 import { FakeClock } from '../fakes/FakeClock';
 import { InMemoryObjectStorage } from '../fakes/InMemoryObjectStorage';
-import { RunningS3, startS3rver } from '../support/s3rver';
+import type { RunningS3} from '../support/s3rver';
+import { startS3rver } from '../support/s3rver';
 import { describeObjectStorageContract } from './ObjectStorage.contract';
 
 const systemClock = new SystemClock();
@@ -51,7 +52,7 @@ describe('LocalObjectStorage', () => {
       }
     });
     // The router needs the storage, which needs the port: compose the app per request.
-    server = http.createServer((req, res) => app.callback()(req, res));
+    server = http.createServer((req, res) => void app.callback()(req, res));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as { port: number };
     storage = new LocalObjectStorage(root, `http://127.0.0.1:${port}`, 'k'.repeat(64), systemClock);

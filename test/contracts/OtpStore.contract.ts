@@ -1,4 +1,4 @@
-import { OtpStore } from '../../src/application/ports/OtpStore';
+import type { OtpStore } from '../../src/application/ports/OtpStore';
 
 export interface OtpStoreSubject {
   store: OtpStore;

@@ -1,4 +1,4 @@
-import { PasswordHasher } from '../../src/application/ports/PasswordHasher';
+import type { PasswordHasher } from '../../src/application/ports/PasswordHasher';
 
 /** Every PasswordHasher adapter must pass this. */
 export function describePasswordHasherContract(name: string, makeAdapter: () => PasswordHasher): void {

@@ -1,5 +1,5 @@
-import { PasswordResetRecord, PasswordResetRepository } from '../../src/application/ports/PasswordResetRepository';
-import { UnitOfWork } from '../../src/application/ports/UnitOfWork';
+import type { PasswordResetRecord, PasswordResetRepository } from '../../src/application/ports/PasswordResetRepository';
+import type { UnitOfWork } from '../../src/application/ports/UnitOfWork';
 
 const created = new Date('2026-03-01T10:00:00.000Z');
 const expires = new Date('2026-03-01T10:10:00.000Z');

@@ -1,4 +1,4 @@
-import { GatewayCallback, PaymentGateway, RefundOutcome, WebhookDelivery } from '../../src/application/ports/PaymentGateway';
+import type { GatewayCallback, PaymentGateway, RefundOutcome, WebhookDelivery } from '../../src/application/ports/PaymentGateway';
 import { Payment } from '../../src/domain/payment/Payment';
 import { Money } from '../../src/domain/shared/Money';
 

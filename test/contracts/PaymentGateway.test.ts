@@ -8,7 +8,8 @@ import { UuidIdGenerator } from '../../src/infrastructure/system/UuidIdGenerator
 import { FakePaymentGateway } from '../fakes/FakePaymentGateway';
 import { FakeSslCommerzServer } from '../fakes/FakeSslCommerzServer';
 import { InMemoryUnitOfWork } from '../fakes/InMemoryUnitOfWork';
-import { TestDatabase, openTestDatabase } from '../support/databases';
+import type { TestDatabase} from '../support/databases';
+import { openTestDatabase } from '../support/databases';
 import { describePaymentGatewayContract } from './PaymentGateway.contract';
 
 const SECRET = 'sandbox-secret-for-tests-0123456789abcdef';

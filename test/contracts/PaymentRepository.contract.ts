@@ -1,6 +1,7 @@
-import { PaymentRepository } from '../../src/application/ports/PaymentRepository';
-import { UnitOfWork } from '../../src/application/ports/UnitOfWork';
-import { Payment, VerifiedPayment } from '../../src/domain/payment/Payment';
+import type { PaymentRepository } from '../../src/application/ports/PaymentRepository';
+import type { UnitOfWork } from '../../src/application/ports/UnitOfWork';
+import type { VerifiedPayment } from '../../src/domain/payment/Payment';
+import { Payment } from '../../src/domain/payment/Payment';
 import { Money } from '../../src/domain/shared/Money';
 import { raceHeldOpen } from '../support/racing';
 

@@ -1,4 +1,4 @@
-import { PdfRenderer } from '../../src/application/ports/PdfRenderer';
+import type { PdfRenderer } from '../../src/application/ports/PdfRenderer';
 import { isPdf, pdfText } from '../support/pdfText';
 import { describeIf, realService } from '../support/services';
 

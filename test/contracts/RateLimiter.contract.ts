@@ -1,4 +1,4 @@
-import { RateLimiter } from '../../src/application/ports/RateLimiter';
+import type { RateLimiter } from '../../src/application/ports/RateLimiter';
 
 export interface RateLimiterSubject {
   limiter: RateLimiter;

@@ -1,5 +1,5 @@
-import { RefundRepository } from '../../src/application/ports/RefundRepository';
-import { UnitOfWork } from '../../src/application/ports/UnitOfWork';
+import type { RefundRepository } from '../../src/application/ports/RefundRepository';
+import type { UnitOfWork } from '../../src/application/ports/UnitOfWork';
 import { Refund } from '../../src/domain/payment/Refund';
 import { Money } from '../../src/domain/shared/Money';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { PaymentGateway } from '../../src/application/ports/PaymentGateway';
-import { SandboxCheckout } from '../../src/application/ports/SandboxCheckout';
+import type { PaymentGateway } from '../../src/application/ports/PaymentGateway';
+import type { SandboxCheckout } from '../../src/application/ports/SandboxCheckout';
 import { Payment } from '../../src/domain/payment/Payment';
 import { Money } from '../../src/domain/shared/Money';
 

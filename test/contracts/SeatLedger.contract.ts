@@ -1,4 +1,4 @@
-import { SeatLedger } from '../../src/application/ports/SeatLedger';
+import type { SeatLedger } from '../../src/application/ports/SeatLedger';
 
 export interface LedgerUnderTest {
   ledger: SeatLedger;

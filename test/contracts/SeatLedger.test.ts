@@ -1,7 +1,8 @@
 import { TypeOrmSeatLedger } from '../../src/infrastructure/persistence/repositories/TypeOrmSeatLedger';
 import { InMemorySeatLedger } from '../fakes/InMemorySeatLedger';
 import { ensureBookingsTable, insertBooking } from '../support/bookingsTable';
-import { TestDatabase, databaseKinds, openTestDatabase } from '../support/databases';
+import type { TestDatabase} from '../support/databases';
+import { databaseKinds, openTestDatabase } from '../support/databases';
 import { describeSeatLedgerContract } from './SeatLedger.contract';
 
 describeSeatLedgerContract('in memory', async () => {

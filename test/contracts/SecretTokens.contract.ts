@@ -1,4 +1,4 @@
-import { SecretTokens } from '../../src/application/ports/SecretTokens';
+import type { SecretTokens } from '../../src/application/ports/SecretTokens';
 
 /** What refresh and reset tokens rely on: unguessable, URL-safe secrets, stored only as a keyed hash. */
 export function describeSecretTokensContract(name: string, make: (key: string) => SecretTokens): void {

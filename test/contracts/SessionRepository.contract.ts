@@ -1,5 +1,5 @@
-import { SessionRepository } from '../../src/application/ports/SessionRepository';
-import { UnitOfWork } from '../../src/application/ports/UnitOfWork';
+import type { SessionRepository } from '../../src/application/ports/SessionRepository';
+import type { UnitOfWork } from '../../src/application/ports/UnitOfWork';
 import { RefreshSession } from '../../src/domain/session/RefreshSession';
 
 const now = new Date('2026-03-01T10:00:00.123Z');

@@ -1,4 +1,4 @@
-import { SessionStandingCache } from '../../src/application/ports/SessionStandingCache';
+import type { SessionStandingCache } from '../../src/application/ports/SessionStandingCache';
 
 export interface SessionStandingCacheSubject {
   cache: SessionStandingCache;

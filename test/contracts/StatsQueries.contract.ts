@@ -1,4 +1,4 @@
-import { StatsQueries } from '../../src/application/ports/StatsQueries';
+import type { StatsQueries } from '../../src/application/ports/StatsQueries';
 import { GetBookingStats } from '../../src/application/stats/GetBookingStats';
 import { GetPaymentStats } from '../../src/application/stats/GetPaymentStats';
 import { GetTourStats } from '../../src/application/stats/GetTourStats';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { StoredImageReferences } from '../../src/application/ports/StoredImageReferences';
+import type { StoredImageReferences } from '../../src/application/ports/StoredImageReferences';
 
 export interface StoredImageReferencesSubject {
   references: StoredImageReferences;

@@ -1,4 +1,4 @@
-import { TemplateRenderer } from '../../src/application/ports/TemplateRenderer';
+import type { TemplateRenderer } from '../../src/application/ports/TemplateRenderer';
 
 /** The emails the use cases send, with data each one needs (as the use cases pass it). */
 const EMAILS: Record<string, Record<string, unknown>> = {

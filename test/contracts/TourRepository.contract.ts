@@ -1,5 +1,5 @@
-import { TourRepository } from '../../src/application/ports/TourRepository';
-import { UnitOfWork } from '../../src/application/ports/UnitOfWork';
+import type { TourRepository } from '../../src/application/ports/TourRepository';
+import type { UnitOfWork } from '../../src/application/ports/UnitOfWork';
 import { emptyListQuery } from '../../src/application/shared/ListQuery';
 import { Slug } from '../../src/domain/catalogue/Slug';
 import { Money } from '../../src/domain/shared/Money';

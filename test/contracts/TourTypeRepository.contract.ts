@@ -1,4 +1,4 @@
-import { TourTypeRepository } from '../../src/application/ports/TourTypeRepository';
+import type { TourTypeRepository } from '../../src/application/ports/TourTypeRepository';
 import { emptyListQuery } from '../../src/application/shared/ListQuery';
 import { TourTypeMother } from '../mothers/CatalogueMother';
 

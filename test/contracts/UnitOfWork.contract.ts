@@ -1,4 +1,4 @@
-import { UnitOfWork } from '../../src/application/ports/UnitOfWork';
+import type { UnitOfWork } from '../../src/application/ports/UnitOfWork';
 import { DEFAULT_RETRY_POLICY } from '../../src/infrastructure/persistence/transactionRetry';
 import { lockConflict } from '../fakes/InMemoryUnitOfWork';
 import { meeting } from '../support/racing';

@@ -1,7 +1,8 @@
-import { UserRepository } from '../../src/application/ports/UserRepository';
-import { ListQuery, emptyListQuery } from '../../src/application/shared/ListQuery';
+import type { UserRepository } from '../../src/application/ports/UserRepository';
+import type { ListQuery} from '../../src/application/shared/ListQuery';
+import { emptyListQuery } from '../../src/application/shared/ListQuery';
 import { Conflict } from '../../src/domain/shared/errors';
-import { User } from '../../src/domain/user/User';
+import type { User } from '../../src/domain/user/User';
 import { UserMother } from '../mothers/UserMother';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 1, 1, 9, minute, 0, 123));

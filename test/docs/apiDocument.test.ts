@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ERROR_CATALOGUE, ERROR_KINDS } from '../../src/domain/shared/errorCatalogue';
-import { TestApp, startTestApp } from '../support/testApp';
+import type { TestApp} from '../support/testApp';
+import { startTestApp } from '../support/testApp';
 
 const ROOT = path.resolve(__dirname, '../..');
 const document = fs.readFileSync(path.join(ROOT, 'docs/API.md'), 'utf8');
@@ -61,7 +62,7 @@ describe('docs/API.md', () => {
   it('lists every code of the error catalogue in a row of "Error codes" with the status its kind is answered with', () => {
     const section = document.slice(document.indexOf('### Error codes'), document.indexOf('## Existing front ends'));
     const rows = section.split('\n').filter((line) => line.startsWith('| `'));
-    const listed = ERROR_CATALOGUE.map(({ code, kind }) => {
+    const listed = ERROR_CATALOGUE.map(({ code }) => {
       const row = rows.find((line) => line.split('|')[1].includes(`\`${code}\``));
       return { code, status: row ? Number(row.split('|')[2].trim().split(' ')[0]) : 'not listed' };
     });

@@ -1,4 +1,4 @@
-import { Clock } from '../../src/application/ports/Clock';
+import type { Clock } from '../../src/application/ports/Clock';
 
 export class FakeClock implements Clock {
   constructor(private current = new Date('2026-03-01T10:00:00.000Z')) {}

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { AuthorizationRequest, IdentityProvider, VerifiedIdentity } from '../../src/application/ports/IdentityProvider';
+import type { AuthorizationRequest, IdentityProvider, VerifiedIdentity } from '../../src/application/ports/IdentityProvider';
 import { DependencyUnavailable, Unauthenticated } from '../../src/domain/shared/errors';
 
 interface Grant {

@@ -1,8 +1,9 @@
-import { KeyObject, createHash, createHmac, generateKeyPairSync, randomBytes } from 'node:crypto';
+import type { KeyObject} from 'node:crypto';
+import { createHash, createHmac, generateKeyPairSync, randomBytes } from 'node:crypto';
 import http from 'node:http';
-import { AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import jwt from 'jsonwebtoken';
-import { VerifiedIdentity } from '../../src/application/ports/IdentityProvider';
+import type { VerifiedIdentity } from '../../src/application/ports/IdentityProvider';
 
 /** How the next ID token should be wrong, for tests of the relying party's checks. */
 export interface IdTokenTweaks {

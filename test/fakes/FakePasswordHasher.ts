@@ -1,4 +1,4 @@
-import { PasswordHasher } from '../../src/application/ports/PasswordHasher';
+import type { PasswordHasher } from '../../src/application/ports/PasswordHasher';
 
 /** Deterministic and instant; the hash never equals the password itself. */
 export class FakePasswordHasher implements PasswordHasher {

@@ -1,10 +1,10 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import {
+import type {
   CallbackUrls, GatewayCallback, GatewayEvent, GatewaySession, PaymentCustomer, PaymentGateway, RefundOutcome, RefundRequest, WebhookDelivery,
 } from '../../src/application/ports/PaymentGateway';
-import { Payment, VerifiedPayment } from '../../src/domain/payment/Payment';
+import type { Payment, VerifiedPayment } from '../../src/domain/payment/Payment';
 import { Conflict, DependencyUnavailable } from '../../src/domain/shared/errors';
-import { Money } from '../../src/domain/shared/Money';
+import type { Money } from '../../src/domain/shared/Money';
 import { TransactionalTable } from './TransactionalTable';
 
 interface Session {

@@ -1,4 +1,4 @@
-import { PdfRenderer } from '../../src/application/ports/PdfRenderer';
+import type { PdfRenderer } from '../../src/application/ports/PdfRenderer';
 import { DependencyUnavailable } from '../../src/domain/shared/errors';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };

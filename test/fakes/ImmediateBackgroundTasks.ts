@@ -1,4 +1,4 @@
-import { BackgroundTasks } from '../../src/application/ports/BackgroundTasks';
+import type { BackgroundTasks } from '../../src/application/ports/BackgroundTasks';
 
 interface UseCase {
   execute(...args: never[]): Promise<unknown>;

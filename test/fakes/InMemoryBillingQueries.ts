@@ -1,5 +1,5 @@
-import { BillingQueries, BillingRecord } from '../../src/application/ports/BillingQueries';
-import { InvoiceRepository } from '../../src/application/ports/InvoiceRepository';
+import type { BillingQueries, BillingRecord } from '../../src/application/ports/BillingQueries';
+import type { InvoiceRepository } from '../../src/application/ports/InvoiceRepository';
 
 export class InMemoryBillingQueries implements BillingQueries {
   private readonly records = new Map<string, BillingRecord>();

@@ -1,7 +1,8 @@
-import { BookableTour, BookingRepository, BookingView } from '../../src/application/ports/BookingRepository';
-import { LockOption } from '../../src/application/ports/UnitOfWork';
-import { ListQuery, Page } from '../../src/application/shared/ListQuery';
-import { Booking, BookingProps, BookingStatus } from '../../src/domain/booking/Booking';
+import type { BookableTour, BookingRepository, BookingView } from '../../src/application/ports/BookingRepository';
+import type { LockOption } from '../../src/application/ports/UnitOfWork';
+import type { ListQuery, Page } from '../../src/application/shared/ListQuery';
+import type { BookingProps, BookingStatus } from '../../src/domain/booking/Booking';
+import { Booking } from '../../src/domain/booking/Booking';
 import { TransactionalTable } from './TransactionalTable';
 
 type TourRow = BookableTour & { slug: string; images: string[] };

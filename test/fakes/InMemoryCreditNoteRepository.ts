@@ -1,5 +1,6 @@
-import { CreditNoteRepository } from '../../src/application/ports/CreditNoteRepository';
-import { CreditNote, CreditNoteProps } from '../../src/domain/invoice/CreditNote';
+import type { CreditNoteRepository } from '../../src/application/ports/CreditNoteRepository';
+import type { CreditNoteProps } from '../../src/domain/invoice/CreditNote';
+import { CreditNote } from '../../src/domain/invoice/CreditNote';
 import { CreditNoteNumber } from '../../src/domain/invoice/CreditNoteNumber';
 import { InMemoryDraftDocuments } from './InMemoryDraftDocuments';
 

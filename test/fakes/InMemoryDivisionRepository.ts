@@ -1,6 +1,7 @@
-import { DivisionRepository } from '../../src/application/ports/DivisionRepository';
-import { ListQuery, Page } from '../../src/application/shared/ListQuery';
-import { Division, DivisionProps } from '../../src/domain/catalogue/Division';
+import type { DivisionRepository } from '../../src/application/ports/DivisionRepository';
+import type { ListQuery, Page } from '../../src/application/shared/ListQuery';
+import type { DivisionProps } from '../../src/domain/catalogue/Division';
+import { Division } from '../../src/domain/catalogue/Division';
 import { SlugTaken } from '../../src/domain/catalogue/SlugTaken';
 import { Conflict } from '../../src/domain/shared/errors';
 import { TransactionalTable } from './TransactionalTable';

@@ -1,5 +1,5 @@
-import { DraftDocuments, IssueLease } from '../../src/application/ports/DraftDocuments';
-import { DocumentNumber } from '../../src/domain/invoice/DocumentNumber';
+import type { DraftDocuments, IssueLease } from '../../src/application/ports/DraftDocuments';
+import type { DocumentNumber } from '../../src/domain/invoice/DocumentNumber';
 import { Conflict } from '../../src/domain/shared/errors';
 import { TransactionalTable } from './TransactionalTable';
 

@@ -1,5 +1,6 @@
-import { InvoiceRepository } from '../../src/application/ports/InvoiceRepository';
-import { Invoice, InvoiceProps } from '../../src/domain/invoice/Invoice';
+import type { InvoiceRepository } from '../../src/application/ports/InvoiceRepository';
+import type { InvoiceProps } from '../../src/domain/invoice/Invoice';
+import { Invoice } from '../../src/domain/invoice/Invoice';
 import { InvoiceNumber } from '../../src/domain/invoice/InvoiceNumber';
 import { InMemoryDraftDocuments } from './InMemoryDraftDocuments';
 

@@ -1,6 +1,6 @@
-import { NewJob, JobQueue } from '../../src/application/ports/JobQueue';
-import { ClaimedJob, JobRecord, JobStatus, JobStore } from '../../src/application/ports/JobStore';
-import { Clock } from '../../src/application/ports/Clock';
+import type { NewJob, JobQueue } from '../../src/application/ports/JobQueue';
+import type { ClaimedJob, JobRecord, JobStatus, JobStore } from '../../src/application/ports/JobStore';
+import type { Clock } from '../../src/application/ports/Clock';
 import { TransactionalTable } from './TransactionalTable';
 
 type Row = JobRecord & { claimToken: string | null };

@@ -1,4 +1,4 @@
-import { Mailer, OutgoingMail } from '../../src/application/ports/Mailer';
+import type { Mailer, OutgoingMail } from '../../src/application/ports/Mailer';
 import { DependencyUnavailable } from '../../src/domain/shared/errors';
 
 /**

@@ -1,4 +1,4 @@
-import { ListedObject, ObjectStorage, ObjectStream, StoredObject } from '../../src/application/ports/ObjectStorage';
+import type { ListedObject, ObjectStorage, ObjectStream, StoredObject } from '../../src/application/ports/ObjectStorage';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { assertStorageKey, assertStoragePrefix } from '../../src/infrastructure/storage/storageKey';

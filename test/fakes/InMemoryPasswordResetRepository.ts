@@ -1,4 +1,4 @@
-import { PasswordResetRecord, PasswordResetRepository } from '../../src/application/ports/PasswordResetRepository';
+import type { PasswordResetRecord, PasswordResetRepository } from '../../src/application/ports/PasswordResetRepository';
 import { TransactionalTable } from './TransactionalTable';
 
 type Row = PasswordResetRecord & { usedAt: Date | null };

@@ -1,7 +1,9 @@
-import { PaymentEvent, PaymentRepository } from '../../src/application/ports/PaymentRepository';
-import { LockOption } from '../../src/application/ports/UnitOfWork';
-import { Payment, PaymentProps, PaymentStatus } from '../../src/domain/payment/Payment';
-import { PaymentAttempt, PaymentAttemptProps } from '../../src/domain/payment/PaymentAttempt';
+import type { PaymentEvent, PaymentRepository } from '../../src/application/ports/PaymentRepository';
+import type { LockOption } from '../../src/application/ports/UnitOfWork';
+import type { PaymentProps, PaymentStatus } from '../../src/domain/payment/Payment';
+import { Payment } from '../../src/domain/payment/Payment';
+import type { PaymentAttemptProps } from '../../src/domain/payment/PaymentAttempt';
+import { PaymentAttempt } from '../../src/domain/payment/PaymentAttempt';
 import { TransactionalTable } from './TransactionalTable';
 
 /** Payments and every attempt they had, as plain props in tables that lock and roll back like the real ones. */

@@ -1,6 +1,7 @@
-import { RefundRepository } from '../../src/application/ports/RefundRepository';
-import { LockOption } from '../../src/application/ports/UnitOfWork';
-import { Refund, RefundProps, RefundStatus } from '../../src/domain/payment/Refund';
+import type { RefundRepository } from '../../src/application/ports/RefundRepository';
+import type { LockOption } from '../../src/application/ports/UnitOfWork';
+import type { RefundProps, RefundStatus } from '../../src/domain/payment/Refund';
+import { Refund } from '../../src/domain/payment/Refund';
 import { TransactionalTable } from './TransactionalTable';
 
 /** Refunds in a table that locks and rolls back like the real one; the idempotency key is unique. */

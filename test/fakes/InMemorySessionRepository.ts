@@ -1,5 +1,6 @@
-import { SessionRepository } from '../../src/application/ports/SessionRepository';
-import { RefreshSession, RefreshSessionProps } from '../../src/domain/session/RefreshSession';
+import type { SessionRepository } from '../../src/application/ports/SessionRepository';
+import type { RefreshSessionProps } from '../../src/domain/session/RefreshSession';
+import { RefreshSession } from '../../src/domain/session/RefreshSession';
 import { Conflict } from '../../src/domain/shared/errors';
 import { TransactionalTable } from './TransactionalTable';
 

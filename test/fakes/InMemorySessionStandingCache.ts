@@ -1,5 +1,5 @@
-import { Clock } from '../../src/application/ports/Clock';
-import { SessionStanding, SessionStandingCache } from '../../src/application/ports/SessionStandingCache';
+import type { Clock } from '../../src/application/ports/Clock';
+import type { SessionStanding, SessionStandingCache } from '../../src/application/ports/SessionStandingCache';
 
 /** A log of what was remembered and when each user was forgotten; the newest matching line wins. */
 export class InMemorySessionStandingCache implements SessionStandingCache {

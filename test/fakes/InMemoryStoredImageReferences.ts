@@ -1,4 +1,4 @@
-import { StoredImageReferences } from '../../src/application/ports/StoredImageReferences';
+import type { StoredImageReferences } from '../../src/application/ports/StoredImageReferences';
 
 /** The keys records point at, held as a set: `refer` when a record takes a key, `forget` when it drops it. */
 export class InMemoryStoredImageReferences implements StoredImageReferences {

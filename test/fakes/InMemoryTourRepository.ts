@@ -1,6 +1,7 @@
-import { TourRepository } from '../../src/application/ports/TourRepository';
-import { ListQuery, Page } from '../../src/application/shared/ListQuery';
-import { Tour, TourProps } from '../../src/domain/catalogue/Tour';
+import type { TourRepository } from '../../src/application/ports/TourRepository';
+import type { ListQuery, Page } from '../../src/application/shared/ListQuery';
+import type { TourProps } from '../../src/domain/catalogue/Tour';
+import { Tour } from '../../src/domain/catalogue/Tour';
 import { SlugTaken } from '../../src/domain/catalogue/SlugTaken';
 import { TransactionalTable } from './TransactionalTable';
 import { listInMemory } from './inMemoryList';

@@ -1,6 +1,7 @@
-import { TourTypeRepository } from '../../src/application/ports/TourTypeRepository';
-import { ListQuery, Page } from '../../src/application/shared/ListQuery';
-import { TourType, TourTypeProps } from '../../src/domain/catalogue/TourType';
+import type { TourTypeRepository } from '../../src/application/ports/TourTypeRepository';
+import type { ListQuery, Page } from '../../src/application/shared/ListQuery';
+import type { TourTypeProps } from '../../src/domain/catalogue/TourType';
+import { TourType } from '../../src/domain/catalogue/TourType';
 import { Conflict } from '../../src/domain/shared/errors';
 import { TransactionalTable } from './TransactionalTable';
 import { listInMemory } from './inMemoryList';

@@ -1,4 +1,4 @@
-import { UnitOfWork } from '../../src/application/ports/UnitOfWork';
+import type { UnitOfWork } from '../../src/application/ports/UnitOfWork';
 import { DependencyUnavailable } from '../../src/domain/shared/errors';
 import { DEFAULT_RETRY_POLICY, isLockConflict } from '../../src/infrastructure/persistence/transactionRetry';
 import { InMemoryTransaction, currentTransaction, insideTransaction, lockConflict } from './inMemoryTransaction';

@@ -1,7 +1,8 @@
-import { UserRepository } from '../../src/application/ports/UserRepository';
-import { ListQuery, Page, SortKey } from '../../src/application/shared/ListQuery';
+import type { UserRepository } from '../../src/application/ports/UserRepository';
+import type { ListQuery, Page, SortKey } from '../../src/application/shared/ListQuery';
 import { Conflict } from '../../src/domain/shared/errors';
-import { User, UserProps } from '../../src/domain/user/User';
+import type { UserProps } from '../../src/domain/user/User';
+import { User } from '../../src/domain/user/User';
 import { TransactionalTable } from './TransactionalTable';
 
 /** API list field → how to read it from a stored user (the same names TypeOrmUserRepository maps). */

@@ -1,4 +1,4 @@
-import { CommonPasswords } from '../../src/application/ports/CommonPasswords';
+import type { CommonPasswords } from '../../src/application/ports/CommonPasswords';
 
 /** A handful of the most leaked passwords: enough for use-case tests to meet a refused one. */
 export class ListedCommonPasswords implements CommonPasswords {

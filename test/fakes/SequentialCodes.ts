@@ -1,4 +1,4 @@
-import { CodeGenerator } from '../../src/application/ports/CodeGenerator';
+import type { CodeGenerator } from '../../src/application/ports/CodeGenerator';
 
 /** Predictable codes: the given ones first, then 100001, 100002, ... */
 export class SequentialCodes implements CodeGenerator {

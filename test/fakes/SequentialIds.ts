@@ -1,4 +1,4 @@
-import { IdGenerator } from '../../src/application/ports/IdGenerator';
+import type { IdGenerator } from '../../src/application/ports/IdGenerator';
 
 export class SequentialIds implements IdGenerator {
   private n = 0;

@@ -1,4 +1,5 @@
-import { InMemoryTransaction, RowLocks, TransactionParticipant, currentTransaction } from './inMemoryTransaction';
+import type { InMemoryTransaction, TransactionParticipant} from './inMemoryTransaction';
+import { RowLocks, currentTransaction } from './inMemoryTransaction';
 
 const GONE = Symbol('deleted');
 type Version<V> = V | typeof GONE;

@@ -1,4 +1,4 @@
-import { ListQuery, Page, SortKey } from '../../src/application/shared/ListQuery';
+import type { ListQuery, Page, SortKey } from '../../src/application/shared/ListQuery';
 
 type Value = string | number | boolean | null;
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { createConnection } from 'mysql2/promise';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { DependencyUnavailable } from '../../src/domain/shared/errors';
 import { Database } from '../../src/infrastructure/persistence/Database';
 import { createDataSource } from '../../src/infrastructure/persistence/createDataSource';

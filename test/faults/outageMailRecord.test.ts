@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
-import { JobRecord, JobStore } from '../../src/application/ports/JobStore';
-import { PaymentRepository } from '../../src/application/ports/PaymentRepository';
-import { Database } from '../../src/infrastructure/persistence/Database';
+import type { JobRecord} from '../../src/application/ports/JobStore';
 import { databaseKinds } from '../support/databases';
 import { createMysqlDatabase } from '../support/services';
-import { TestApp, startTestApp } from '../support/testApp';
+import type { TestApp} from '../support/testApp';
+import { startTestApp } from '../support/testApp';
 import { paidBooking } from './support/outagePaidBooking';
-import { WorkerProcess, eventually, spawnWorker } from './support/outageWorker';
+import type { WorkerProcess} from './support/outageWorker';
+import { eventually, spawnWorker } from './support/outageWorker';
 
 const FAULT = 'injected fault: the confirmation record write failed';
 

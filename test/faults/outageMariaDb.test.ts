@@ -1,16 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { JobStore } from '../../src/application/ports/JobStore';
-import { Database } from '../../src/infrastructure/persistence/Database';
 import { cliHarness } from '../cli/cliRuntime';
 import { TourMother } from '../mothers/TourMother';
 import { describeIf } from '../support/services';
-import { TestApp, startTestApp } from '../support/testApp';
+import type { TestApp} from '../support/testApp';
+import { startTestApp } from '../support/testApp';
 import { verifiedTraveller } from '../support/travellers';
 import { OutageMariaDb } from './support/outageMariaDb';
 import { paidBooking } from './support/outagePaidBooking';
 import { OutageTraffic } from './support/outageTraffic';
-import { WorkerProcess, eventually, spawnWorker } from './support/outageWorker';
+import type { WorkerProcess} from './support/outageWorker';
+import { eventually, spawnWorker } from './support/outageWorker';
 
 const PHONE = { phone: '01712345678', address: 'House 1, Road 2, Dhaka' };
 const is2xx = (status: number) => status >= 200 && status < 300;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { UserRepository } from '../../src/application/ports/UserRepository';
-import { TestApp, startTestApp } from '../support/testApp';
+import type { TestApp} from '../support/testApp';
+import { startTestApp } from '../support/testApp';
 import { verifiedTraveller } from '../support/travellers';
 
 describe('the embedded SQLite database locked by another writer, over HTTP', () => {

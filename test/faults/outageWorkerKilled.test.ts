@@ -1,11 +1,12 @@
-import { JobRecord, JobStore } from '../../src/application/ports/JobStore';
-import { PaymentRepository } from '../../src/application/ports/PaymentRepository';
-import { Database } from '../../src/infrastructure/persistence/Database';
+import type { JobRecord} from '../../src/application/ports/JobStore';
 import { createMysqlDatabase, describeIf, realService } from '../support/services';
-import { TestSmtpServer, startSmtpServer } from '../support/smtpServer';
-import { TestApp, startTestApp } from '../support/testApp';
+import type { TestSmtpServer} from '../support/smtpServer';
+import { startSmtpServer } from '../support/smtpServer';
+import type { TestApp} from '../support/testApp';
+import { startTestApp } from '../support/testApp';
 import { paidBooking } from './support/outagePaidBooking';
-import { WorkerProcess, eventually, spawnWorker } from './support/outageWorker';
+import type { WorkerProcess} from './support/outageWorker';
+import { eventually, spawnWorker } from './support/outageWorker';
 
 const LEASE_SECONDS = 2;
 const LEASE_MS = LEASE_SECONDS * 1000;

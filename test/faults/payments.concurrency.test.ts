@@ -1,6 +1,7 @@
 import { TourMother } from '../mothers/TourMother';
 import { databaseKinds } from '../support/databases';
-import { Reply, landingPage, moneyLedger, useAppOnStore } from './support/paymentsFaults';
+import type { Reply} from './support/paymentsFaults';
+import { landingPage, moneyLedger, useAppOnStore } from './support/paymentsFaults';
 
 const FLOWS = 250;
 const LANES = 8;

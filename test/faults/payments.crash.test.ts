@@ -1,8 +1,10 @@
-import { Database } from '../../src/infrastructure/persistence/Database';
+import type { Database } from '../../src/infrastructure/persistence/Database';
 import { TourMother } from '../mothers/TourMother';
-import { DatabaseKind, databaseKinds } from '../support/databases';
+import type { DatabaseKind} from '../support/databases';
+import { databaseKinds } from '../support/databases';
 import { freePort } from '../support/freePort';
-import { Shop, Started, Store, eventually, kill, landingPage, moneyLedger, openStore, spawnEntry, waitUntilServing } from './support/paymentsFaults';
+import type { Started, Store} from './support/paymentsFaults';
+import { Shop, eventually, kill, landingPage, moneyLedger, openStore, spawnEntry, waitUntilServing } from './support/paymentsFaults';
 
 /**
  * Holds, from another connection, what the confirmation needs before it can commit, and says how

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { CreateBooking } from '../../src/application/bookings/CreateBooking';
 import { ConfirmPayment } from '../../src/application/payments/ConfirmPayment';
 import { PaymentSettlement } from '../../src/application/payments/PaymentSettlement';
@@ -19,7 +19,8 @@ import { InMemoryUserRepository } from '../fakes/InMemoryUserRepository';
 import { RecordingLogger } from '../fakes/RecordingLogger';
 import { TourMother } from '../mothers/TourMother';
 import { UserMother } from '../mothers/UserMother';
-import { TestDatabase, openTestDatabase } from '../support/databases';
+import type { TestDatabase} from '../support/databases';
+import { openTestDatabase } from '../support/databases';
 import { describeIf, realService } from '../support/services';
 import { eventually } from './support/paymentsFaults';
 

@@ -1,9 +1,10 @@
-import { Database } from '../../src/infrastructure/persistence/Database';
+import type { Database } from '../../src/infrastructure/persistence/Database';
 import { PaymentAttemptEntity } from '../../src/infrastructure/persistence/entities/PaymentEntity';
 import { FakeSslCommerzServer } from '../fakes/FakeSslCommerzServer';
 import { TourMother } from '../mothers/TourMother';
 import { databaseKinds } from '../support/databases';
-import { Shop, Started, eventually, kill, moneyLedger, runAdmin, spawnEntry, useAppOnStore } from './support/paymentsFaults';
+import type { Shop, Started} from './support/paymentsFaults';
+import { eventually, kill, moneyLedger, runAdmin, spawnEntry, useAppOnStore } from './support/paymentsFaults';
 
 const status = async (db: Database, paymentId: string): Promise<string> => (await db.dataSource.query('SELECT status FROM payments WHERE id = ?', [paymentId]))[0].status;
 const sources = async (db: Database, paymentId: string): Promise<string[]> =>

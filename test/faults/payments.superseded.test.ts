@@ -1,9 +1,10 @@
-import { Database } from '../../src/infrastructure/persistence/Database';
+import type { Database } from '../../src/infrastructure/persistence/Database';
 import { BookingEntity } from '../../src/infrastructure/persistence/entities/BookingEntity';
 import { FakeSslCommerzServer } from '../fakes/FakeSslCommerzServer';
 import { TourMother } from '../mothers/TourMother';
 import { databaseKinds } from '../support/databases';
-import { Shop, landingPage, moneyLedger, useAppOnStore } from './support/paymentsFaults';
+import type { Shop} from './support/paymentsFaults';
+import { landingPage, moneyLedger, useAppOnStore } from './support/paymentsFaults';
 
 const attemptsOf = async (db: Database, paymentId: string) =>
   (await db.dataSource.query('SELECT transactionId, status, supersededAt FROM payment_attempts WHERE paymentId = ? ORDER BY createdAt, transactionId', [paymentId]))

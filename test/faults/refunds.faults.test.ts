@@ -1,12 +1,14 @@
-import { RefundRepository } from '../../src/application/ports/RefundRepository';
-import { SandboxGateway } from '../../src/infrastructure/payment/SandboxGateway';
+import type { RefundRepository } from '../../src/application/ports/RefundRepository';
+import type { SandboxGateway } from '../../src/infrastructure/payment/SandboxGateway';
 import { TypeOrmRefundRepository } from '../../src/infrastructure/persistence/repositories/TypeOrmRefundRepository';
-import { Database } from '../../src/infrastructure/persistence/Database';
+import type { Database } from '../../src/infrastructure/persistence/Database';
 import { TourMother } from '../mothers/TourMother';
 import { databaseKinds } from '../support/databases';
-import { TestApp, startTestApp } from '../support/testApp';
+import type { TestApp} from '../support/testApp';
+import { startTestApp } from '../support/testApp';
 import { verifiedTraveller } from '../support/travellers';
-import { PHONE, Store, openStore } from './support/paymentsFaults';
+import type { Store} from './support/paymentsFaults';
+import { PHONE, openStore } from './support/paymentsFaults';
 
 const ADMIN = { email: 'root@tourdesk.test', password: 'R00t!password' };
 

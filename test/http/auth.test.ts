@@ -1,7 +1,9 @@
 import jwt from 'jsonwebtoken';
 import { FakeClock } from '../fakes/FakeClock';
-import { TestApp, startTestApp } from '../support/testApp';
-import { LoggedIn, PASSWORD, SUPER_ADMIN, cookieAttributes, lastResetLink, login, loginSuperAdmin, register, startAppWithSuperAdmin, verifiedUser } from '../support/accounts';
+import type { TestApp} from '../support/testApp';
+import { startTestApp } from '../support/testApp';
+import type { LoggedIn} from '../support/accounts';
+import { PASSWORD, SUPER_ADMIN, cookieAttributes, lastResetLink, login, loginSuperAdmin, register, startAppWithSuperAdmin, verifiedUser } from '../support/accounts';
 
 describe('auth over HTTP', () => {
   let app: TestApp;

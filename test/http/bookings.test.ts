@@ -1,8 +1,7 @@
-import { JobStore } from '../../src/application/ports/JobStore';
-import { PaymentRepository } from '../../src/application/ports/PaymentRepository';
-import { Database } from '../../src/infrastructure/persistence/Database';
+import type { Database } from '../../src/infrastructure/persistence/Database';
 import { TourMother } from '../mothers/TourMother';
-import { TestApp, startTestApp } from '../support/testApp';
+import type { TestApp} from '../support/testApp';
+import { startTestApp } from '../support/testApp';
 import { verifiedTraveller } from '../support/travellers';
 
 const FRONTEND = 'http://front.test';

@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ObjectStorage } from '../../src/application/ports/ObjectStorage';
-import { Database } from '../../src/infrastructure/persistence/Database';
+import type { ObjectStorage } from '../../src/application/ports/ObjectStorage';
+import type { Database } from '../../src/infrastructure/persistence/Database';
 import { encodePng } from '../../src/interfaces/cli/png';
 import { ImageMother } from '../mothers/ImageMother';
-import { LoggedIn, loginSuperAdmin, startAppWithSuperAdmin, verifiedUser } from '../support/accounts';
+import type { LoggedIn} from '../support/accounts';
+import { loginSuperAdmin, startAppWithSuperAdmin, verifiedUser } from '../support/accounts';
 import { ensureBookingsTable, insertBooking } from '../support/bookingsTable';
-import { TestApp } from '../support/testApp';
+import type { TestApp } from '../support/testApp';
 
 const API = '/api/v1';
 

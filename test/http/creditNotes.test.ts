@@ -3,7 +3,8 @@ import { simpleParser } from 'mailparser';
 import { TourMother } from '../mothers/TourMother';
 import { pdfText } from '../support/pdfText';
 import { describeIf, realService } from '../support/services';
-import { TestApp, startTestApp } from '../support/testApp';
+import type { TestApp} from '../support/testApp';
+import { startTestApp } from '../support/testApp';
 import { verifiedTraveller } from '../support/travellers';
 
 const ADMIN = { email: 'root@tourdesk.test', password: 'R00t!password' };

@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
-import { ParsedMail, simpleParser } from 'mailparser';
-import { LoggedIn, loginSuperAdmin, startAppWithSuperAdmin } from '../support/accounts';
+import type { ParsedMail} from 'mailparser';
+import { simpleParser } from 'mailparser';
+import type { LoggedIn} from '../support/accounts';
+import { loginSuperAdmin, startAppWithSuperAdmin } from '../support/accounts';
 import { pdfText } from '../support/pdfText';
 import { describeIf, realService } from '../support/services';
 import { freePort } from '../support/freePort';
-import { TestBrowser, launchTestBrowser } from '../support/browser';
-import { TestApp } from '../support/testApp';
+import type { TestBrowser} from '../support/browser';
+import { launchTestBrowser } from '../support/browser';
+import type { TestApp } from '../support/testApp';
 import { startFrontend } from '../support/frontend';
 
 const API = '/api/v1';

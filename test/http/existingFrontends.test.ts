@@ -1,13 +1,14 @@
-import { ObjectStorage } from '../../src/application/ports/ObjectStorage';
+import type { ObjectStorage } from '../../src/application/ports/ObjectStorage';
 import { PinoLogger, createPino } from '../../src/infrastructure/logging/PinoLogger';
-import { Database } from '../../src/infrastructure/persistence/Database';
+import type { Database } from '../../src/infrastructure/persistence/Database';
 import { JwtAccessTokens } from '../../src/infrastructure/security/JwtAccessTokens';
 import { FakeClock } from '../fakes/FakeClock';
 import { ImageMother } from '../mothers/ImageMother';
 import { TourMother } from '../mothers/TourMother';
-import { LoggedIn, loginSuperAdmin, startAppWithSuperAdmin } from '../support/accounts';
+import type { LoggedIn} from '../support/accounts';
+import { loginSuperAdmin, startAppWithSuperAdmin } from '../support/accounts';
 import { freePort } from '../support/freePort';
-import { TestApp } from '../support/testApp';
+import type { TestApp } from '../support/testApp';
 import { verifiedTraveller } from '../support/travellers';
 
 const API = '/api/v1';

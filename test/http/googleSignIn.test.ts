@@ -1,8 +1,10 @@
-import { VerifiedIdentity } from '../../src/application/ports/IdentityProvider';
+import type { VerifiedIdentity } from '../../src/application/ports/IdentityProvider';
 import { FakeOidcServer } from '../fakes/FakeOidcServer';
-import { LoggedIn, PASSWORD, cookieAttributes, login, loginSuperAdmin, startAppWithSuperAdmin, verifiedUser } from '../support/accounts';
+import type { LoggedIn} from '../support/accounts';
+import { PASSWORD, cookieAttributes, login, loginSuperAdmin, startAppWithSuperAdmin, verifiedUser } from '../support/accounts';
 import { freePort } from '../support/freePort';
-import { ApiResponse, TestApp, startTestApp } from '../support/testApp';
+import type { ApiResponse, TestApp} from '../support/testApp';
+import { startTestApp } from '../support/testApp';
 
 const FRONTEND = 'http://frontend.example.com:5173';
 

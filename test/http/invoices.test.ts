@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
 import { simpleParser } from 'mailparser';
-import { JobQueue } from '../../src/application/ports/JobQueue';
-import { UnitOfWork } from '../../src/application/ports/UnitOfWork';
-import { Database } from '../../src/infrastructure/persistence/Database';
-import { LoggedIn, loginSuperAdmin, startAppWithSuperAdmin, verifiedUser } from '../support/accounts';
+import type { LoggedIn} from '../support/accounts';
+import { loginSuperAdmin, startAppWithSuperAdmin, verifiedUser } from '../support/accounts';
 import { describeIf, realService } from '../support/services';
-import { TestApp } from '../support/testApp';
+import type { TestApp } from '../support/testApp';
 import { seedPayment } from '../integration/invoices/invoiceDbKit';
 
 describe('invoice routes', () => {

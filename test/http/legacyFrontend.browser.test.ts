@@ -1,13 +1,14 @@
-import { Page } from 'puppeteer-core';
-import { ObjectStorage } from '../../src/application/ports/ObjectStorage';
-import { Database } from '../../src/infrastructure/persistence/Database';
+import type { Page } from 'puppeteer-core';
 import { ImageMother } from '../mothers/ImageMother';
 import { TourMother } from '../mothers/TourMother';
-import { TestBrowser, launchTestBrowser } from '../support/browser';
+import type { TestBrowser} from '../support/browser';
+import { launchTestBrowser } from '../support/browser';
 import { describeIf, realService } from '../support/services';
 import { freePort } from '../support/freePort';
-import { StandInFrontend, startFrontend } from '../support/frontend';
-import { TestApp, startTestApp } from '../support/testApp';
+import type { StandInFrontend} from '../support/frontend';
+import { startFrontend } from '../support/frontend';
+import type { TestApp} from '../support/testApp';
+import { startTestApp } from '../support/testApp';
 import { verifiedTraveller } from '../support/travellers';
 
 /**

@@ -1,11 +1,9 @@
-import { JobQueue } from '../../src/application/ports/JobQueue';
-import { JobStore } from '../../src/application/ports/JobStore';
 import { MeteredJobStore } from '../../src/infrastructure/metrics/MeteredJobStore';
 import { MeteredMailer } from '../../src/infrastructure/metrics/MeteredMailer';
 import { MeteredPdfRenderer } from '../../src/infrastructure/metrics/MeteredPdfRenderer';
-import { Database } from '../../src/infrastructure/persistence/Database';
 import { lockConflict } from '../fakes/InMemoryUnitOfWork';
-import { TestApp, startTestApp } from '../support/testApp';
+import type { TestApp} from '../support/testApp';
+import { startTestApp } from '../support/testApp';
 
 /** The value of one sample line of a Prometheus text exposition, or 0 when absent. */
 function sample(text: string, name: string, labels: Record<string, string>): number {

@@ -1,4 +1,5 @@
-import { TestApp, startTestApp } from '../support/testApp';
+import type { TestApp} from '../support/testApp';
+import { startTestApp } from '../support/testApp';
 
 describe('/openapi.json request and response examples', () => {
   let app: TestApp;

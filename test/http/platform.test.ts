@@ -1,6 +1,7 @@
 import { API_PREFIX } from '../../src/interfaces/http/mountRoutes';
 import { asList } from '../../src/interfaces/http/route';
-import { TestApp, startTestApp } from '../support/testApp';
+import type { TestApp} from '../support/testApp';
+import { startTestApp } from '../support/testApp';
 
 const FRONTEND = 'http://frontend.example.com:5173';
 

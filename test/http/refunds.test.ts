@@ -1,8 +1,9 @@
-import { WebhookDelivery } from '../../src/application/ports/PaymentGateway';
-import { SandboxGateway } from '../../src/infrastructure/payment/SandboxGateway';
-import { Database } from '../../src/infrastructure/persistence/Database';
+import type { WebhookDelivery } from '../../src/application/ports/PaymentGateway';
+import type { SandboxGateway } from '../../src/infrastructure/payment/SandboxGateway';
+import type { Database } from '../../src/infrastructure/persistence/Database';
 import { TourMother } from '../mothers/TourMother';
-import { TestApp, startTestApp } from '../support/testApp';
+import type { TestApp} from '../support/testApp';
+import { startTestApp } from '../support/testApp';
 import { verifiedTraveller } from '../support/travellers';
 
 const ADMIN = { email: 'root@tourdesk.test', password: 'R00t!password' };

@@ -1,9 +1,10 @@
-import { Database } from '../../src/infrastructure/persistence/Database';
 import { TourMother } from '../mothers/TourMother';
-import { TestBrowser, launchTestBrowser } from '../support/browser';
+import type { TestBrowser} from '../support/browser';
+import { launchTestBrowser } from '../support/browser';
 import { describeIf, realService } from '../support/services';
 import { freePort } from '../support/freePort';
-import { TestApp, startTestApp } from '../support/testApp';
+import type { TestApp} from '../support/testApp';
+import { startTestApp } from '../support/testApp';
 import { startFrontend } from '../support/frontend';
 import { verifiedTraveller } from '../support/travellers';
 

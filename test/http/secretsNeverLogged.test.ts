@@ -1,7 +1,8 @@
 import { Writable } from 'node:stream';
 import { simpleParser } from 'mailparser';
 import { PinoLogger, createPino } from '../../src/infrastructure/logging/PinoLogger';
-import { TestApp, startTestApp } from '../support/testApp';
+import type { TestApp} from '../support/testApp';
+import { startTestApp } from '../support/testApp';
 
 /** Every log line the app writes, as raw text. */
 class CapturedLogs extends Writable {

@@ -1,5 +1,6 @@
 import { simpleParser } from 'mailparser';
-import { TestApp, startTestApp } from '../support/testApp';
+import type { TestApp} from '../support/testApp';
+import { startTestApp } from '../support/testApp';
 
 const ADMIN = { email: 'stats.admin@example.com', password: 'Stat5!Keeper' };
 

@@ -1,5 +1,6 @@
-import { TestApp } from '../support/testApp';
-import { LoggedIn, loginSuperAdmin, register, startAppWithSuperAdmin, verifiedUser } from '../support/accounts';
+import type { TestApp } from '../support/testApp';
+import type { LoggedIn} from '../support/accounts';
+import { loginSuperAdmin, register, startAppWithSuperAdmin, verifiedUser } from '../support/accounts';
 
 describe('users over HTTP', () => {
   let app: TestApp;

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import { simpleParser } from 'mailparser';
-import { RegisterUser } from '../../src/application/auth/RegisterUser';
 import { describeIf, realService } from '../support/services';
 import { freePort } from '../support/freePort';
 import { startSmtpServer } from '../support/smtpServer';
-import { ApiResponse, TestApp, startTestApp } from '../support/testApp';
+import type { ApiResponse, TestApp} from '../support/testApp';
+import { startTestApp } from '../support/testApp';
 
 const PASSWORD = 'Str0ng!pass';
 const ADMIN = { email: 'root@example.com', password: 'Sup3r!admin' };

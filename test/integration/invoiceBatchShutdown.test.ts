@@ -1,4 +1,4 @@
-import { ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -6,9 +6,10 @@ import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { loadConfig } from '../../src/infrastructure/config/Config';
 import { DependencyUnavailable } from '../../src/domain/shared/errors';
-import { buildRoot, openDatabase, Root } from '../../src/infrastructure/root/buildRoot';
+import type { Root } from '../../src/infrastructure/root/buildRoot';
+import { buildRoot, openDatabase } from '../../src/infrastructure/root/buildRoot';
 import { TypeOrmJobQueue } from '../../src/infrastructure/jobs/TypeOrmJobQueue';
-import { Database } from '../../src/infrastructure/persistence/Database';
+import type { Database } from '../../src/infrastructure/persistence/Database';
 import { TypeOrmUnitOfWork } from '../../src/infrastructure/persistence/TypeOrmUnitOfWork';
 import { SystemClock } from '../../src/infrastructure/system/SystemClock';
 import { UuidIdGenerator } from '../../src/infrastructure/system/UuidIdGenerator';

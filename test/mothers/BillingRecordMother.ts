@@ -1,4 +1,4 @@
-import { BillingRecord } from '../../src/application/ports/BillingQueries';
+import type { BillingRecord } from '../../src/application/ports/BillingQueries';
 import { Money } from '../../src/domain/shared/Money';
 
 let counter = 0;

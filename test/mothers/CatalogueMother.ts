@@ -1,6 +1,7 @@
 import { Division } from '../../src/domain/catalogue/Division';
 import { Slug } from '../../src/domain/catalogue/Slug';
-import { Tour, TourDetails } from '../../src/domain/catalogue/Tour';
+import type { TourDetails } from '../../src/domain/catalogue/Tour';
+import { Tour } from '../../src/domain/catalogue/Tour';
 import { TourType } from '../../src/domain/catalogue/TourType';
 import { Money } from '../../src/domain/shared/Money';
 

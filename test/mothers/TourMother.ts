@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { BookableTour } from '../../src/application/ports/BookingRepository';
+import type { BookableTour } from '../../src/application/ports/BookingRepository';
 import { Money } from '../../src/domain/shared/Money';
-import { Database } from '../../src/infrastructure/persistence/Database';
+import type { Database } from '../../src/infrastructure/persistence/Database';
 
 let n = 0;
 

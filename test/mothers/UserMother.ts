@@ -1,5 +1,6 @@
 import { Email } from '../../src/domain/user/Email';
-import { User, UserProps } from '../../src/domain/user/User';
+import type { UserProps } from '../../src/domain/user/User';
+import { User } from '../../src/domain/user/User';
 import { FakePasswordHasher } from '../fakes/FakePasswordHasher';
 
 let n = 0;

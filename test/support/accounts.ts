@@ -1,4 +1,5 @@
-import { ApiResponse, TestApp, startTestApp } from './testApp';
+import type { ApiResponse, TestApp} from './testApp';
+import { startTestApp } from './testApp';
 
 export const SUPER_ADMIN = { email: 'root@tourdesk.example.com', password: 'R00t!password' };
 export const PASSWORD = 'Str0ng!pass';

@@ -1,4 +1,4 @@
-import { Database } from '../../src/infrastructure/persistence/Database';
+import type { Database } from '../../src/infrastructure/persistence/Database';
 import { col, createTable } from '../../src/infrastructure/persistence/migrations/schema';
 
 /**

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import puppeteer, { Browser } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
+import puppeteer from 'puppeteer-core';
 import { realService } from './services';
 
 export interface TestBrowser {

@@ -1,4 +1,5 @@
-import { ParsedMail, simpleParser } from 'mailparser';
+import type { ParsedMail} from 'mailparser';
+import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { freePort } from './freePort';
 

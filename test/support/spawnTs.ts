@@ -1,4 +1,5 @@
-import { ChildProcess, SpawnOptions, spawn } from 'node:child_process';
+import type { ChildProcess, SpawnOptions} from 'node:child_process';
+import { spawn } from 'node:child_process';
 
 /**
  * Runs a TypeScript entry point as ONE node process with tsx's loader. The `tsx` CLI instead

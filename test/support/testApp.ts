@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Logger } from '../../src/application/ports/Logger';
-import { Ports } from '../../src/application/ports/Ports';
-import { RunningApi, startApi } from '../../src/startApi';
+import type { Logger } from '../../src/application/ports/Logger';
+import type { Ports } from '../../src/application/ports/Ports';
+import type { RunningApi} from '../../src/startApi';
+import { startApi } from '../../src/startApi';
 
 export interface ApiResponse<T = any> {
   status: number;

@@ -1,5 +1,4 @@
-import { UserRepository } from '../../src/application/ports/UserRepository';
-import { TestApp } from './testApp';
+import type { TestApp } from './testApp';
 
 let n = 0;
 

@@ -1,14 +1,14 @@
 import { RateLimited, Unauthenticated, ValidationFailed } from '../../domain/shared/errors';
-import { Clock } from '../ports/Clock';
-import { CommonPasswords } from '../ports/CommonPasswords';
-import { PasswordHasher } from '../ports/PasswordHasher';
-import { RateLimiter } from '../ports/RateLimiter';
-import { SessionRepository } from '../ports/SessionRepository';
-import { SessionStandingCache } from '../ports/SessionStandingCache';
-import { UnitOfWork } from '../ports/UnitOfWork';
-import { UserRepository } from '../ports/UserRepository';
+import type { Clock } from '../ports/Clock';
+import type { CommonPasswords } from '../ports/CommonPasswords';
+import type { PasswordHasher } from '../ports/PasswordHasher';
+import type { RateLimiter } from '../ports/RateLimiter';
+import type { SessionRepository } from '../ports/SessionRepository';
+import type { SessionStandingCache } from '../ports/SessionStandingCache';
+import type { UnitOfWork } from '../ports/UnitOfWork';
+import type { UserRepository } from '../ports/UserRepository';
 import { acceptablePassword } from './acceptablePassword';
-import { IssuedTokens, SessionTokens } from './SessionTokens';
+import type { IssuedTokens, SessionTokens } from './SessionTokens';
 
 /** Wrong current passwords one session may send per window: a stolen access token is not a free guessing oracle. */
 export const CHANGE_PASSWORD_FAILURES = { limit: 5, windowMs: 15 * 60_000 };

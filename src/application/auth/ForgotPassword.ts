@@ -1,14 +1,14 @@
 import { Email } from '../../domain/user/Email';
-import { BackgroundTasks } from '../ports/BackgroundTasks';
-import { Clock } from '../ports/Clock';
-import { IdGenerator } from '../ports/IdGenerator';
-import { Logger } from '../ports/Logger';
-import { Mailer } from '../ports/Mailer';
-import { PasswordResetRepository } from '../ports/PasswordResetRepository';
-import { SecretTokens } from '../ports/SecretTokens';
-import { TemplateRenderer } from '../ports/TemplateRenderer';
-import { UnitOfWork } from '../ports/UnitOfWork';
-import { UserRepository } from '../ports/UserRepository';
+import type { BackgroundTasks } from '../ports/BackgroundTasks';
+import type { Clock } from '../ports/Clock';
+import type { IdGenerator } from '../ports/IdGenerator';
+import type { Logger } from '../ports/Logger';
+import type { Mailer } from '../ports/Mailer';
+import type { PasswordResetRepository } from '../ports/PasswordResetRepository';
+import type { SecretTokens } from '../ports/SecretTokens';
+import type { TemplateRenderer } from '../ports/TemplateRenderer';
+import type { UnitOfWork } from '../ports/UnitOfWork';
+import type { UserRepository } from '../ports/UserRepository';
 
 export const RESET_TOKEN_TTL_MS = 10 * 60_000;
 

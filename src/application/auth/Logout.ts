@@ -1,8 +1,8 @@
-import { Clock } from '../ports/Clock';
-import { SecretTokens } from '../ports/SecretTokens';
-import { SessionRepository } from '../ports/SessionRepository';
-import { SessionStandingCache } from '../ports/SessionStandingCache';
-import { UnitOfWork } from '../ports/UnitOfWork';
+import type { Clock } from '../ports/Clock';
+import type { SecretTokens } from '../ports/SecretTokens';
+import type { SessionRepository } from '../ports/SessionRepository';
+import type { SessionStandingCache } from '../ports/SessionStandingCache';
+import type { UnitOfWork } from '../ports/UnitOfWork';
 
 /**
  * Ends the session of the presented refresh token and of the presented access token (a client may

@@ -1,7 +1,7 @@
-import { Clock } from '../ports/Clock';
-import { SessionRepository } from '../ports/SessionRepository';
-import { SessionStandingCache } from '../ports/SessionStandingCache';
-import { UnitOfWork } from '../ports/UnitOfWork';
+import type { Clock } from '../ports/Clock';
+import type { SessionRepository } from '../ports/SessionRepository';
+import type { SessionStandingCache } from '../ports/SessionStandingCache';
+import type { UnitOfWork } from '../ports/UnitOfWork';
 
 export class LogoutAll {
   constructor(private readonly sessions: SessionRepository, private readonly uow: UnitOfWork, private readonly clock: Clock, private readonly standings: SessionStandingCache) {}

@@ -1,12 +1,12 @@
 import { Email } from '../../domain/user/Email';
 import { Phone } from '../../domain/user/Phone';
 import { User } from '../../domain/user/User';
-import { Clock } from '../ports/Clock';
-import { CommonPasswords } from '../ports/CommonPasswords';
-import { IdGenerator } from '../ports/IdGenerator';
-import { PasswordHasher } from '../ports/PasswordHasher';
-import { UnitOfWork } from '../ports/UnitOfWork';
-import { UserRepository } from '../ports/UserRepository';
+import type { Clock } from '../ports/Clock';
+import type { CommonPasswords } from '../ports/CommonPasswords';
+import type { IdGenerator } from '../ports/IdGenerator';
+import type { PasswordHasher } from '../ports/PasswordHasher';
+import type { UnitOfWork } from '../ports/UnitOfWork';
+import type { UserRepository } from '../ports/UserRepository';
 import { acceptablePassword } from './acceptablePassword';
 
 export interface RegisterInput {

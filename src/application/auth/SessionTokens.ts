@@ -1,10 +1,10 @@
 import { RefreshSession } from '../../domain/session/RefreshSession';
-import { User } from '../../domain/user/User';
-import { AccessTokens } from '../ports/AccessTokens';
-import { Clock } from '../ports/Clock';
-import { IdGenerator } from '../ports/IdGenerator';
-import { SecretTokens } from '../ports/SecretTokens';
-import { SessionRepository } from '../ports/SessionRepository';
+import type { User } from '../../domain/user/User';
+import type { AccessTokens } from '../ports/AccessTokens';
+import type { Clock } from '../ports/Clock';
+import type { IdGenerator } from '../ports/IdGenerator';
+import type { SecretTokens } from '../ports/SecretTokens';
+import type { SessionRepository } from '../ports/SessionRepository';
 
 export interface IssuedTokens {
   accessToken: string;

@@ -1,5 +1,5 @@
-import { AuthorizationRequest, IdentityProvider } from '../ports/IdentityProvider';
-import { SecretTokens } from '../ports/SecretTokens';
+import type { AuthorizationRequest, IdentityProvider } from '../ports/IdentityProvider';
+import type { SecretTokens } from '../ports/SecretTokens';
 
 export type PendingSignIn = Omit<AuthorizationRequest, 'redirectUri'>;
 

@@ -1,6 +1,6 @@
-import { BookingRepository } from '../ports/BookingRepository';
-import { Clock } from '../ports/Clock';
-import { UnitOfWork } from '../ports/UnitOfWork';
+import type { BookingRepository } from '../ports/BookingRepository';
+import type { Clock } from '../ports/Clock';
+import type { UnitOfWork } from '../ports/UnitOfWork';
 
 /**
  * Releases the seats of PENDING bookings whose hold lapsed, one tour per transaction, each under

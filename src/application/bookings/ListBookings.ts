@@ -1,8 +1,9 @@
 import { Forbidden } from '../../domain/shared/errors';
-import { Actor, isAdmin } from '../../domain/user/Role';
-import { ImageUrls } from '../catalogue/ImageUrls';
-import { BookingRepository, BookingView } from '../ports/BookingRepository';
-import { ListQuery, Page } from '../shared/ListQuery';
+import type { Actor} from '../../domain/user/Role';
+import { isAdmin } from '../../domain/user/Role';
+import type { ImageUrls } from '../catalogue/ImageUrls';
+import type { BookingRepository, BookingView } from '../ports/BookingRepository';
+import type { ListQuery, Page } from '../shared/ListQuery';
 import { withTourImageUrls } from './withTourImageUrls';
 
 /** Every booking (admins), or only the caller's own (`mine`). */

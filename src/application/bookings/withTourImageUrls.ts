@@ -1,5 +1,5 @@
-import { ImageUrls } from '../catalogue/ImageUrls';
-import { BookingView } from '../ports/BookingRepository';
+import type { ImageUrls } from '../catalogue/ImageUrls';
+import type { BookingView } from '../ports/BookingRepository';
 
 /** The views with their tours' stored image keys turned into download URLs, as the tour routes show them. */
 export async function withTourImageUrls(views: BookingView[], urls: ImageUrls): Promise<BookingView[]> {

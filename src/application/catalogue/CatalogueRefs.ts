@@ -1,6 +1,6 @@
 import { ValidationFailed } from '../../domain/shared/errors';
-import { DivisionRepository } from '../ports/DivisionRepository';
-import { TourTypeRepository } from '../ports/TourTypeRepository';
+import type { DivisionRepository } from '../ports/DivisionRepository';
+import type { TourTypeRepository } from '../ports/TourTypeRepository';
 
 /** Checks that the division and tour type a tour names exist; a 400 naming the field otherwise. */
 export async function assertCatalogueRefs(

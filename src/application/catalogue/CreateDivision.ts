@@ -1,13 +1,13 @@
 import { Division } from '../../domain/catalogue/Division';
 import { Slug } from '../../domain/catalogue/Slug';
-import { Clock } from '../ports/Clock';
-import { DivisionRepository } from '../ports/DivisionRepository';
-import { IdGenerator } from '../ports/IdGenerator';
-import { UnitOfWork } from '../ports/UnitOfWork';
-import { IncomingFile } from '../shared/IncomingFile';
-import { DivisionView } from './DivisionView';
-import { ImageUploads } from './ImageUploads';
-import { ImageUrls } from './ImageUrls';
+import type { Clock } from '../ports/Clock';
+import type { DivisionRepository } from '../ports/DivisionRepository';
+import type { IdGenerator } from '../ports/IdGenerator';
+import type { UnitOfWork } from '../ports/UnitOfWork';
+import type { IncomingFile } from '../shared/IncomingFile';
+import type { DivisionView } from './DivisionView';
+import type { ImageUploads } from './ImageUploads';
+import type { ImageUrls } from './ImageUrls';
 import { retryOnSlugTaken } from './retryOnSlugTaken';
 
 export class CreateDivision {

@@ -1,18 +1,18 @@
 import { Slug } from '../../domain/catalogue/Slug';
 import { Tour } from '../../domain/catalogue/Tour';
 import { Money } from '../../domain/shared/Money';
-import { Clock } from '../ports/Clock';
-import { DivisionRepository } from '../ports/DivisionRepository';
-import { IdGenerator } from '../ports/IdGenerator';
-import { TourRepository } from '../ports/TourRepository';
-import { TourTypeRepository } from '../ports/TourTypeRepository';
-import { UnitOfWork } from '../ports/UnitOfWork';
-import { IncomingFile } from '../shared/IncomingFile';
+import type { Clock } from '../ports/Clock';
+import type { DivisionRepository } from '../ports/DivisionRepository';
+import type { IdGenerator } from '../ports/IdGenerator';
+import type { TourRepository } from '../ports/TourRepository';
+import type { TourTypeRepository } from '../ports/TourTypeRepository';
+import type { UnitOfWork } from '../ports/UnitOfWork';
+import type { IncomingFile } from '../shared/IncomingFile';
 import { assertCatalogueRefs } from './CatalogueRefs';
-import { ImageUploads } from './ImageUploads';
+import type { ImageUploads } from './ImageUploads';
 import { retryOnSlugTaken } from './retryOnSlugTaken';
-import { TourInput } from './TourInput';
-import { TourView, TourViews } from './TourViews';
+import type { TourInput } from './TourInput';
+import type { TourView, TourViews } from './TourViews';
 
 export class CreateTour {
   constructor(

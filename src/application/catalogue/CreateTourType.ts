@@ -1,8 +1,8 @@
 import { TourType } from '../../domain/catalogue/TourType';
-import { Clock } from '../ports/Clock';
-import { IdGenerator } from '../ports/IdGenerator';
-import { TourTypeRepository } from '../ports/TourTypeRepository';
-import { UnitOfWork } from '../ports/UnitOfWork';
+import type { Clock } from '../ports/Clock';
+import type { IdGenerator } from '../ports/IdGenerator';
+import type { TourTypeRepository } from '../ports/TourTypeRepository';
+import type { UnitOfWork } from '../ports/UnitOfWork';
 
 export class CreateTourType {
   constructor(private readonly tourTypes: TourTypeRepository, private readonly ids: IdGenerator, private readonly clock: Clock, private readonly uow: UnitOfWork) {}

@@ -1,4 +1,4 @@
-import { Division } from '../../domain/catalogue/Division';
+import type { Division } from '../../domain/catalogue/Division';
 
 /** A division with its thumbnail as a download URL, ready to present. */
 export interface DivisionView {

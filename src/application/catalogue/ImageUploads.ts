@@ -1,8 +1,8 @@
 import { assertImage, assertImageSize, imageExtension } from '../../domain/catalogue/ImageUpload';
-import { IdGenerator } from '../ports/IdGenerator';
-import { Logger } from '../ports/Logger';
-import { ObjectStorage } from '../ports/ObjectStorage';
-import { IncomingFile } from '../shared/IncomingFile';
+import type { IdGenerator } from '../ports/IdGenerator';
+import type { Logger } from '../ports/Logger';
+import type { ObjectStorage } from '../ports/ObjectStorage';
+import type { IncomingFile } from '../shared/IncomingFile';
 
 /** The storage folders images are kept under; `SweepOrphanImages` sweeps exactly these. */
 export const IMAGE_PREFIXES = ['tours', 'divisions', 'users'] as const;

@@ -1,5 +1,5 @@
-import { Clock } from '../ports/Clock';
-import { ObjectStorage } from '../ports/ObjectStorage';
+import type { Clock } from '../ports/Clock';
+import type { ObjectStorage } from '../ports/ObjectStorage';
 
 export interface ImageUrlPolicy {
   /** A URL handed out stays valid at least this long. */

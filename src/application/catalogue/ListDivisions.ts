@@ -1,7 +1,8 @@
-import { DivisionRepository } from '../ports/DivisionRepository';
-import { ListQuery, Page, mapPage } from '../shared/ListQuery';
-import { DivisionView } from './DivisionView';
-import { ImageUrls } from './ImageUrls';
+import type { DivisionRepository } from '../ports/DivisionRepository';
+import type { ListQuery, Page} from '../shared/ListQuery';
+import { mapPage } from '../shared/ListQuery';
+import type { DivisionView } from './DivisionView';
+import type { ImageUrls } from './ImageUrls';
 
 export class ListDivisions {
   constructor(private readonly divisions: DivisionRepository, private readonly urls: ImageUrls) {}

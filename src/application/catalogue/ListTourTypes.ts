@@ -1,6 +1,6 @@
-import { TourType } from '../../domain/catalogue/TourType';
-import { TourTypeRepository } from '../ports/TourTypeRepository';
-import { ListQuery, Page } from '../shared/ListQuery';
+import type { TourType } from '../../domain/catalogue/TourType';
+import type { TourTypeRepository } from '../ports/TourTypeRepository';
+import type { ListQuery, Page } from '../shared/ListQuery';
 
 export class ListTourTypes {
   constructor(private readonly tourTypes: TourTypeRepository) {}

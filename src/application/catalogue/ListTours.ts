@@ -1,6 +1,6 @@
-import { TourRepository } from '../ports/TourRepository';
-import { ListQuery, Page } from '../shared/ListQuery';
-import { TourView, TourViews } from './TourViews';
+import type { TourRepository } from '../ports/TourRepository';
+import type { ListQuery, Page } from '../shared/ListQuery';
+import type { TourView, TourViews } from './TourViews';
 
 export class ListTours {
   constructor(private readonly tours: TourRepository, private readonly views: TourViews) {}

@@ -1,7 +1,7 @@
-import { Clock } from '../ports/Clock';
-import { Logger } from '../ports/Logger';
-import { ObjectStorage } from '../ports/ObjectStorage';
-import { StoredImageReferences } from '../ports/StoredImageReferences';
+import type { Clock } from '../ports/Clock';
+import type { Logger } from '../ports/Logger';
+import type { ObjectStorage } from '../ports/ObjectStorage';
+import type { StoredImageReferences } from '../ports/StoredImageReferences';
 import { ValidationFailed } from '../../domain/shared/errors';
 import { IMAGE_PREFIXES } from './ImageUploads';
 

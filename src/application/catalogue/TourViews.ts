@@ -1,9 +1,9 @@
-import { Tour } from '../../domain/catalogue/Tour';
-import { Clock } from '../ports/Clock';
-import { DivisionRepository } from '../ports/DivisionRepository';
-import { SeatLedger } from '../ports/SeatLedger';
-import { TourTypeRepository } from '../ports/TourTypeRepository';
-import { ImageUrls } from './ImageUrls';
+import type { Tour } from '../../domain/catalogue/Tour';
+import type { Clock } from '../ports/Clock';
+import type { DivisionRepository } from '../ports/DivisionRepository';
+import type { SeatLedger } from '../ports/SeatLedger';
+import type { TourTypeRepository } from '../ports/TourTypeRepository';
+import type { ImageUrls } from './ImageUrls';
 
 /** A tour with what readers see next to it: names of its division and type, seats left, image URLs. */
 export interface TourView {

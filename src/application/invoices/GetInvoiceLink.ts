@@ -1,7 +1,7 @@
-import { Actor } from '../../domain/user/Role';
-import { BillingQueries } from '../ports/BillingQueries';
-import { InvoiceRepository } from '../ports/InvoiceRepository';
-import { ObjectStorage } from '../ports/ObjectStorage';
+import type { Actor } from '../../domain/user/Role';
+import type { BillingQueries } from '../ports/BillingQueries';
+import type { InvoiceRepository } from '../ports/InvoiceRepository';
+import type { ObjectStorage } from '../ports/ObjectStorage';
 import { findVisibleInvoice } from './findVisibleInvoice';
 
 export const INVOICE_LINK_TTL_SECONDS = 10 * 60;

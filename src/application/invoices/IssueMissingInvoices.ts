@@ -1,5 +1,5 @@
-import { BillingQueries } from '../ports/BillingQueries';
-import { IssueInvoice } from './IssueInvoice';
+import type { BillingQueries } from '../ports/BillingQueries';
+import type { IssueInvoice } from './IssueInvoice';
 
 export interface IssueMissingReport {
   found: number;

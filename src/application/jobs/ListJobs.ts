@@ -1,4 +1,4 @@
-import { JobRecord, JobStatus, JobStore } from '../ports/JobStore';
+import type { JobRecord, JobStatus, JobStore } from '../ports/JobStore';
 
 /** Outbox jobs for an operator, newest first; `status: 'dead'` shows what needs attention. */
 export class ListJobs {

@@ -1,7 +1,7 @@
 import { ValidationFailed } from '../../domain/shared/errors';
-import { Clock } from '../ports/Clock';
-import { JobStore } from '../ports/JobStore';
-import { UnitOfWork } from '../ports/UnitOfWork';
+import type { Clock } from '../ports/Clock';
+import type { JobStore } from '../ports/JobStore';
+import type { UnitOfWork } from '../ports/UnitOfWork';
 
 /** 100,000,000 days: the longest look-back a Date can express from today; anything longer is a typo. */
 export const MAX_OLDER_THAN_MS = 8.64e15;

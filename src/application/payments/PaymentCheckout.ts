@@ -1,12 +1,12 @@
-import { Payment } from '../../domain/payment/Payment';
+import type { Payment } from '../../domain/payment/Payment';
 import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { ValidationFailed } from '../../domain/shared/errors';
-import { User } from '../../domain/user/User';
-import { Clock } from '../ports/Clock';
-import { IdGenerator } from '../ports/IdGenerator';
-import { CallbackUrls, PaymentGateway } from '../ports/PaymentGateway';
-import { PaymentRepository } from '../ports/PaymentRepository';
-import { UnitOfWork } from '../ports/UnitOfWork';
+import type { User } from '../../domain/user/User';
+import type { Clock } from '../ports/Clock';
+import type { IdGenerator } from '../ports/IdGenerator';
+import type { CallbackUrls, PaymentGateway } from '../ports/PaymentGateway';
+import type { PaymentRepository } from '../ports/PaymentRepository';
+import type { UnitOfWork } from '../ports/UnitOfWork';
 
 /** Opens a gateway session for a payment's current attempt, outside any transaction (the gateway may be slow), then records it. */
 export class PaymentCheckout {

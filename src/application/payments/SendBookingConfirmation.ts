@@ -1,9 +1,9 @@
-import { BookingRepository } from '../ports/BookingRepository';
-import { Clock } from '../ports/Clock';
-import { Mailer } from '../ports/Mailer';
-import { PaymentRepository } from '../ports/PaymentRepository';
-import { TemplateRenderer } from '../ports/TemplateRenderer';
-import { UnitOfWork } from '../ports/UnitOfWork';
+import type { BookingRepository } from '../ports/BookingRepository';
+import type { Clock } from '../ports/Clock';
+import type { Mailer } from '../ports/Mailer';
+import type { PaymentRepository } from '../ports/PaymentRepository';
+import type { TemplateRenderer } from '../ports/TemplateRenderer';
+import type { UnitOfWork } from '../ports/UnitOfWork';
 
 /**
  * The `SendBookingConfirmation` job: mails the traveller once their booking completed.

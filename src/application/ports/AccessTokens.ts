@@ -1,4 +1,4 @@
-import { Role } from '../../domain/user/Role';
+import type { Role } from '../../domain/user/Role';
 
 export interface AccessClaims {
   userId: string;

@@ -1,5 +1,5 @@
-import { PaymentStatus } from '../../domain/payment/Payment';
-import { Money } from '../../domain/shared/Money';
+import type { PaymentStatus } from '../../domain/payment/Payment';
+import type { Money } from '../../domain/shared/Money';
 
 /** Everything an invoice prints about one payment, read in one go. */
 export interface BillingRecord {

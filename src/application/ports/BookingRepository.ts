@@ -1,7 +1,7 @@
-import { Booking, BookingStatus } from '../../domain/booking/Booking';
-import { Money } from '../../domain/shared/Money';
-import { ListQuery, Page } from '../shared/ListQuery';
-import { LockOption } from './UnitOfWork';
+import type { Booking, BookingStatus } from '../../domain/booking/Booking';
+import type { Money } from '../../domain/shared/Money';
+import type { ListQuery, Page } from '../shared/ListQuery';
+import type { LockOption } from './UnitOfWork';
 
 /** A tour as a booking sees it: its price and how many seats it has. */
 export interface BookableTour {

@@ -1,5 +1,5 @@
-import { Division } from '../../domain/catalogue/Division';
-import { ListQuery, Page } from '../shared/ListQuery';
+import type { Division } from '../../domain/catalogue/Division';
+import type { ListQuery, Page } from '../shared/ListQuery';
 
 export interface DivisionRepository {
   findById(id: string): Promise<Division | null>;

@@ -1,6 +1,6 @@
-import { Payment, PaymentStatus } from '../../domain/payment/Payment';
-import { PaymentAttempt } from '../../domain/payment/PaymentAttempt';
-import { LockOption } from './UnitOfWork';
+import type { Payment, PaymentStatus } from '../../domain/payment/Payment';
+import type { PaymentAttempt } from '../../domain/payment/PaymentAttempt';
+import type { LockOption } from './UnitOfWork';
 
 /** One recorded change of a payment: the audit trail admins and disputes read. */
 export interface PaymentEvent {

@@ -1,4 +1,4 @@
-import { RefreshSession } from '../../domain/session/RefreshSession';
+import type { RefreshSession } from '../../domain/session/RefreshSession';
 
 export interface SessionRepository {
   create(session: RefreshSession): Promise<void>;

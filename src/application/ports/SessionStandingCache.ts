@@ -1,4 +1,4 @@
-import { Role } from '../../domain/user/Role';
+import type { Role } from '../../domain/user/Role';
 
 /** What a request needs to know about the session behind an access token, as last read from the database. */
 export interface SessionStanding {

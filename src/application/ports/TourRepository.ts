@@ -1,5 +1,5 @@
-import { Tour } from '../../domain/catalogue/Tour';
-import { ListQuery, Page } from '../shared/ListQuery';
+import type { Tour } from '../../domain/catalogue/Tour';
+import type { ListQuery, Page } from '../shared/ListQuery';
 
 export interface TourRepository {
   /** `forUpdate` locks the row until the running UnitOfWork ends (bookings lock it too). */

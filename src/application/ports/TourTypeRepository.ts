@@ -1,5 +1,5 @@
-import { TourType } from '../../domain/catalogue/TourType';
-import { ListQuery, Page } from '../shared/ListQuery';
+import type { TourType } from '../../domain/catalogue/TourType';
+import type { ListQuery, Page } from '../shared/ListQuery';
 
 export interface TourTypeRepository {
   findById(id: string): Promise<TourType | null>;

@@ -1,5 +1,5 @@
-import { User } from '../../domain/user/User';
-import { ListQuery, Page } from '../shared/ListQuery';
+import type { User } from '../../domain/user/User';
+import type { ListQuery, Page } from '../shared/ListQuery';
 
 export interface UserRepository {
   findById(id: string): Promise<User | null>;

@@ -1,6 +1,7 @@
-import { Clock } from '../ports/Clock';
-import { StatsQueries } from '../ports/StatsQueries';
-import { Breakdown, roundTo2, sumOf, windowsEndingAt } from './statsFigures';
+import type { Clock } from '../ports/Clock';
+import type { StatsQueries } from '../ports/StatsQueries';
+import type { Breakdown} from './statsFigures';
+import { roundTo2, sumOf, windowsEndingAt } from './statsFigures';
 
 export interface BookingStats {
   totalBooking: number;

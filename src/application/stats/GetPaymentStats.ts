@@ -1,6 +1,7 @@
 import { Money } from '../../domain/shared/Money';
-import { StatsQueries } from '../ports/StatsQueries';
-import { Breakdown, sumOf } from './statsFigures';
+import type { StatsQueries } from '../ports/StatsQueries';
+import type { Breakdown} from './statsFigures';
+import { sumOf } from './statsFigures';
 
 export interface PaymentStats {
   totalPayment: number;

@@ -1,6 +1,6 @@
 import { Money } from '../../domain/shared/Money';
-import { StatsQueries } from '../ports/StatsQueries';
-import { Breakdown } from './statsFigures';
+import type { StatsQueries } from '../ports/StatsQueries';
+import type { Breakdown } from './statsFigures';
 
 export const MOST_BOOKED_TOURS = 5;
 

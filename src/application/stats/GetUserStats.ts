@@ -1,6 +1,7 @@
-import { Clock } from '../ports/Clock';
-import { StatsQueries } from '../ports/StatsQueries';
-import { Breakdown, countOf, sumOf, windowsEndingAt } from './statsFigures';
+import type { Clock } from '../ports/Clock';
+import type { StatsQueries } from '../ports/StatsQueries';
+import type { Breakdown} from './statsFigures';
+import { countOf, sumOf, windowsEndingAt } from './statsFigures';
 
 export interface UserStats {
   totalUsers: number;

@@ -1,4 +1,4 @@
-import { StatsWindows } from '../ports/StatsQueries';
+import type { StatsWindows } from '../ports/StatsQueries';
 
 const DAY_MS = 86_400_000;
 

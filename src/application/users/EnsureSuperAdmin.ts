@@ -1,7 +1,7 @@
 import { Conflict } from '../../domain/shared/errors';
 import { Email } from '../../domain/user/Email';
-import { UserRepository } from '../ports/UserRepository';
-import { CreateAdmin } from './CreateAdmin';
+import type { UserRepository } from '../ports/UserRepository';
+import type { CreateAdmin } from './CreateAdmin';
 
 /** Creates the configured super admin at start-up when absent; never overwrites an existing account. */
 export class EnsureSuperAdmin {

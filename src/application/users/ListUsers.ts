@@ -1,8 +1,9 @@
 import { Forbidden } from '../../domain/shared/errors';
-import { Actor, isAdmin } from '../../domain/user/Role';
-import { User } from '../../domain/user/User';
-import { UserRepository } from '../ports/UserRepository';
-import { ListQuery, Page } from '../shared/ListQuery';
+import type { Actor} from '../../domain/user/Role';
+import { isAdmin } from '../../domain/user/Role';
+import type { User } from '../../domain/user/User';
+import type { UserRepository } from '../ports/UserRepository';
+import type { ListQuery, Page } from '../shared/ListQuery';
 
 export class ListUsers {
   constructor(private readonly users: UserRepository) {}

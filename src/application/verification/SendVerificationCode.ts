@@ -1,15 +1,15 @@
 import { DependencyUnavailable, RateLimited } from '../../domain/shared/errors';
 import { Email } from '../../domain/user/Email';
 import { ONE_TIME_CODE } from '../../domain/user/OneTimeCode';
-import { User } from '../../domain/user/User';
-import { BackgroundTasks } from '../ports/BackgroundTasks';
-import { CodeGenerator } from '../ports/CodeGenerator';
-import { Logger } from '../ports/Logger';
-import { Mailer } from '../ports/Mailer';
-import { OtpStore } from '../ports/OtpStore';
-import { RateLimiter } from '../ports/RateLimiter';
-import { TemplateRenderer } from '../ports/TemplateRenderer';
-import { UserRepository } from '../ports/UserRepository';
+import type { User } from '../../domain/user/User';
+import type { BackgroundTasks } from '../ports/BackgroundTasks';
+import type { CodeGenerator } from '../ports/CodeGenerator';
+import type { Logger } from '../ports/Logger';
+import type { Mailer } from '../ports/Mailer';
+import type { OtpStore } from '../ports/OtpStore';
+import type { RateLimiter } from '../ports/RateLimiter';
+import type { TemplateRenderer } from '../ports/TemplateRenderer';
+import type { UserRepository } from '../ports/UserRepository';
 
 export interface SendVerificationCodeInput {
   email: string;

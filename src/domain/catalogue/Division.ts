@@ -1,5 +1,5 @@
 import { catalogueName } from './catalogueName';
-import { Slug } from './Slug';
+import type { Slug } from './Slug';
 
 export interface DivisionProps {
   id: string;

@@ -1,7 +1,7 @@
-import { Clock } from '../../application/ports/Clock';
-import { IdGenerator } from '../../application/ports/IdGenerator';
-import { JobQueue, NewJob } from '../../application/ports/JobQueue';
-import { Database } from '../persistence/Database';
+import type { Clock } from '../../application/ports/Clock';
+import type { IdGenerator } from '../../application/ports/IdGenerator';
+import type { JobQueue, NewJob } from '../../application/ports/JobQueue';
+import type { Database } from '../persistence/Database';
 import { JobEntity } from '../persistence/entities/JobEntity';
 
 export const DEFAULT_MAX_ATTEMPTS = 8;

@@ -1,7 +1,9 @@
 import { In } from 'typeorm';
-import { ClaimedJob, JobRecord, JobStatus, JobStore } from '../../application/ports/JobStore';
-import { Database, affectedRows } from '../persistence/Database';
-import { JobEntity, JobRow } from '../persistence/entities/JobEntity';
+import type { ClaimedJob, JobRecord, JobStatus, JobStore } from '../../application/ports/JobStore';
+import type { Database} from '../persistence/Database';
+import { affectedRows } from '../persistence/Database';
+import type { JobRow } from '../persistence/entities/JobEntity';
+import { JobEntity } from '../persistence/entities/JobEntity';
 import { toDate } from '../persistence/rowValues';
 
 const DUE = "((j.status = 'queued' AND j.runAt <= :now) OR (j.status = 'running' AND j.leaseUntil < :now))";

@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { Logger } from '../../application/ports/Logger';
+import type { Logger } from '../../application/ports/Logger';
 import { requestContext } from './requestContext';
 
 /** Field names whose values never reach a log line. */

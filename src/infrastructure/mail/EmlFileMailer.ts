@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
-import { Mailer, OutgoingMail } from '../../application/ports/Mailer';
+import type { Mailer, OutgoingMail } from '../../application/ports/Mailer';
 import { DependencyUnavailable } from '../../domain/shared/errors';
 import { PRIVATE_DIR, PRIVATE_FILE } from '../system/privateFiles';
 import { keyToken, messageIdFor } from './messageId';

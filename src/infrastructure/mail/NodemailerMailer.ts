@@ -1,5 +1,6 @@
-import nodemailer, { Transporter } from 'nodemailer';
-import { Mailer, OutgoingMail } from '../../application/ports/Mailer';
+import type { Transporter } from 'nodemailer';
+import nodemailer from 'nodemailer';
+import type { Mailer, OutgoingMail } from '../../application/ports/Mailer';
 import { DependencyUnavailable } from '../../domain/shared/errors';
 import { messageIdFor } from './messageId';
 

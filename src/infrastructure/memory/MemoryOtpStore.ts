@@ -1,6 +1,6 @@
-import { Clock } from '../../application/ports/Clock';
-import { OtpStore, OtpVerdict } from '../../application/ports/OtpStore';
-import { OtpCodeHasher } from '../security/OtpCodeHasher';
+import type { Clock } from '../../application/ports/Clock';
+import type { OtpStore, OtpVerdict } from '../../application/ports/OtpStore';
+import type { OtpCodeHasher } from '../security/OtpCodeHasher';
 
 interface Entry {
   hash: string;

@@ -1,5 +1,5 @@
-import { Clock } from '../../application/ports/Clock';
-import { RateDecision, RateLimiter } from '../../application/ports/RateLimiter';
+import type { Clock } from '../../application/ports/Clock';
+import type { RateDecision, RateLimiter } from '../../application/ports/RateLimiter';
 
 /** Fixed windows in this process only: the embedded default, and the fake in use-case tests. */
 export class MemoryRateLimiter implements RateLimiter {

@@ -1,5 +1,5 @@
-import { Clock } from '../../application/ports/Clock';
-import { SessionStanding, SessionStandingCache } from '../../application/ports/SessionStandingCache';
+import type { Clock } from '../../application/ports/Clock';
+import type { SessionStanding, SessionStandingCache } from '../../application/ports/SessionStandingCache';
 
 interface Entry {
   userId: string;

@@ -1,5 +1,5 @@
-import { ClaimedJob, JobRecord, JobStatus, JobStore } from '../../application/ports/JobStore';
-import { PrometheusMetrics } from './PrometheusMetrics';
+import type { ClaimedJob, JobRecord, JobStatus, JobStore } from '../../application/ports/JobStore';
+import type { PrometheusMetrics } from './PrometheusMetrics';
 
 /** Counts failed job runs by type (each retry and the final, dead one); everything else passes through. */
 export class MeteredJobStore implements JobStore {

@@ -1,5 +1,5 @@
-import { Mailer, OutgoingMail } from '../../application/ports/Mailer';
-import { PrometheusMetrics } from './PrometheusMetrics';
+import type { Mailer, OutgoingMail } from '../../application/ports/Mailer';
+import type { PrometheusMetrics } from './PrometheusMetrics';
 
 /** Counts every outbound message as sent or failed; delivery itself is the wrapped adapter's. */
 export class MeteredMailer implements Mailer {

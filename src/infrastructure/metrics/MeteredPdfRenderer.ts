@@ -1,5 +1,5 @@
-import { PdfRenderer } from '../../application/ports/PdfRenderer';
-import { PrometheusMetrics } from './PrometheusMetrics';
+import type { PdfRenderer } from '../../application/ports/PdfRenderer';
+import type { PrometheusMetrics } from './PrometheusMetrics';
 
 /** Times every render and tracks how many are in flight against the pool size; wraps any PdfRenderer. */
 export class MeteredPdfRenderer implements PdfRenderer {

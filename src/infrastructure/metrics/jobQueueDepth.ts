@@ -1,6 +1,6 @@
-import { Logger } from '../../application/ports/Logger';
-import { Database } from '../persistence/Database';
-import { GaugeSource } from './PrometheusMetrics';
+import type { Logger } from '../../application/ports/Logger';
+import type { Database } from '../persistence/Database';
+import type { GaugeSource } from './PrometheusMetrics';
 
 /**
  * Outbox jobs not yet done, by status and type, counted at scrape time (served by the

@@ -1,9 +1,10 @@
 import { Semaphore } from '../system/Semaphore';
-import puppeteer, { Browser, HTTPRequest, Page } from 'puppeteer-core';
-import { Logger } from '../../application/ports/Logger';
-import { PdfRenderer } from '../../application/ports/PdfRenderer';
+import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
+import puppeteer from 'puppeteer-core';
+import type { Logger } from '../../application/ports/Logger';
+import type { PdfRenderer } from '../../application/ports/PdfRenderer';
 import { DependencyUnavailable } from '../../domain/shared/errors';
-import { ChromiumLocation } from './locateChromium';
+import type { ChromiumLocation } from './locateChromium';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',

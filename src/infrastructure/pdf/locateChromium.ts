@@ -42,6 +42,7 @@ export function locateChromium(chromePath: string | null, systemPaths = SYSTEM_C
       description: '@sparticuz/chromium (bundled, unpacked on first render)',
       executablePath: async () => {
         // Optional dependency, CommonJS; loaded only when nothing better exists.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- an optional dependency, required only when used
         const chromium = require('@sparticuz/chromium') as { executablePath(): Promise<string> };
         return chromium.executablePath();
       },

@@ -1,8 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { DependencyUnavailable } from '../../domain/shared/errors';
-import { DEFAULT_RETRY_POLICY, RetryPolicy, TransactionContention, isLockConflict, retryDelayMs } from './transactionRetry';
+import type { RetryPolicy, TransactionContention} from './transactionRetry';
+import { DEFAULT_RETRY_POLICY, isLockConflict, retryDelayMs } from './transactionRetry';
 
 /**
  * The one DataSource plus the transaction the current async call chain is in.

@@ -1,5 +1,5 @@
-import { UnitOfWork } from '../../application/ports/UnitOfWork';
-import { Database } from './Database';
+import type { UnitOfWork } from '../../application/ports/UnitOfWork';
+import type { Database } from './Database';
 
 export class TypeOrmUnitOfWork implements UnitOfWork {
   constructor(private readonly db: Database) {}

@@ -1,5 +1,5 @@
-import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { ListQuery } from '../../application/shared/ListQuery';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { ListQuery } from '../../application/shared/ListQuery';
 
 export interface ListColumns {
   /** API field name → column expression (`u.email`). Only these may be filtered, sorted or ranged. */

@@ -1,6 +1,6 @@
 import type Redis from 'ioredis';
-import { OtpStore, OtpVerdict } from '../../application/ports/OtpStore';
-import { OtpCodeHasher } from '../security/OtpCodeHasher';
+import type { OtpStore, OtpVerdict } from '../../application/ports/OtpStore';
+import type { OtpCodeHasher } from '../security/OtpCodeHasher';
 import { RedisScript } from './RedisScript';
 
 /** KEYS[1] code hash; ARGV: hash, ttl ms. A new code replaces the old one and its tries. */

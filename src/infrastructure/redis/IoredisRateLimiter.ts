@@ -1,5 +1,5 @@
 import type Redis from 'ioredis';
-import { RateDecision, RateLimiter } from '../../application/ports/RateLimiter';
+import type { RateDecision, RateLimiter } from '../../application/ports/RateLimiter';
 import { RedisScript, onRedis } from './RedisScript';
 
 /** KEYS[1] counter; ARGV[1] window ms. Returns {hits, ms left}; the window starts with its first hit. */

@@ -1,6 +1,7 @@
 import type Redis from 'ioredis';
-import { SessionStanding, SessionStandingCache } from '../../application/ports/SessionStandingCache';
-import { ROLES, Role } from '../../domain/user/Role';
+import type { SessionStanding, SessionStandingCache } from '../../application/ports/SessionStandingCache';
+import type { Role } from '../../domain/user/Role';
+import { ROLES } from '../../domain/user/Role';
 import { RedisScript, onRedis } from './RedisScript';
 
 /** KEYS: entry, the user's generation; ARGV: `user|active|role`, ttl ms. The entry is stamped with the generation it was read under. */

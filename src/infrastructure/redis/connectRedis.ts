@@ -1,5 +1,5 @@
 import Redis from 'ioredis';
-import { Logger } from '../../application/ports/Logger';
+import type { Logger } from '../../application/ports/Logger';
 
 /**
  * One shared client. Commands fail at once while Redis is away (no offline queue, one retry)

@@ -1,4 +1,4 @@
-import { Logger } from '../../application/ports/Logger';
+import type { Logger } from '../../application/ports/Logger';
 
 interface Closer {
   name: string;

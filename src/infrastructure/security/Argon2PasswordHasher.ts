@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { Algorithm, hash, verify } from '@node-rs/argon2';
-import { PasswordHasher } from '../../application/ports/PasswordHasher';
+import type { PasswordHasher } from '../../application/ports/PasswordHasher';
 import { DependencyUnavailable } from '../../domain/shared/errors';
 import { Semaphore, SemaphoreQueueFull } from '../system/Semaphore';
 

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { CodeGenerator } from '../../application/ports/CodeGenerator';
+import type { CodeGenerator } from '../../application/ports/CodeGenerator';
 
 export class CryptoCodeGenerator implements CodeGenerator {
   sixDigits(): string {

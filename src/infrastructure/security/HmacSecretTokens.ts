@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { SecretTokens } from '../../application/ports/SecretTokens';
+import type { SecretTokens } from '../../application/ports/SecretTokens';
 
 export class HmacSecretTokens implements SecretTokens {
   constructor(private readonly key: string) {}

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Digest } from '../../application/ports/Digest';
+import type { Digest } from '../../application/ports/Digest';
 
 export class NodeCryptoDigest implements Digest {
   sha256(bytes: Buffer): string {

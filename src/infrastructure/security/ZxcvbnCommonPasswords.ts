@@ -1,5 +1,5 @@
 import { dictionary } from '@zxcvbn-ts/language-common';
-import { CommonPasswords } from '../../application/ports/CommonPasswords';
+import type { CommonPasswords } from '../../application/ports/CommonPasswords';
 
 /** The ~49,000 most common leaked passwords shipped with zxcvbn-ts, held in a set once first asked. */
 export class ZxcvbnCommonPasswords implements CommonPasswords {

@@ -1,6 +1,6 @@
 import { Client } from 'minio';
-import { Clock } from '../../application/ports/Clock';
-import { ListedObject, ObjectStorage, ObjectStream, StoredObject } from '../../application/ports/ObjectStorage';
+import type { Clock } from '../../application/ports/Clock';
+import type { ListedObject, ObjectStorage, ObjectStream, StoredObject } from '../../application/ports/ObjectStorage';
 import { DependencyUnavailable } from '../../domain/shared/errors';
 import { assertStorageKey, assertStoragePrefix } from './storageKey';
 

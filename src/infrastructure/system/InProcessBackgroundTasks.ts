@@ -1,5 +1,5 @@
-import { BackgroundTasks } from '../../application/ports/BackgroundTasks';
-import { Logger } from '../../application/ports/Logger';
+import type { BackgroundTasks } from '../../application/ports/BackgroundTasks';
+import type { Logger } from '../../application/ports/Logger';
 
 /**
  * Runs tasks in this process, after the caller has moved on. A task started inside a request keeps

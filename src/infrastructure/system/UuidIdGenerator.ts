@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { IdGenerator } from '../../application/ports/IdGenerator';
+import type { IdGenerator } from '../../application/ports/IdGenerator';
 
 export class UuidIdGenerator implements IdGenerator {
   next(): string {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
-import { RenderedEmail, TemplateRenderer } from '../../application/ports/TemplateRenderer';
+import type { RenderedEmail, TemplateRenderer } from '../../application/ports/TemplateRenderer';
 
 /**
  * Templates from `templates/`: `email/<name>.html.hbs`, `email/<name>.text.hbs` and

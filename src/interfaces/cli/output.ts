@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import Table from 'cli-table3';
 
 function root(command: Command): Command {

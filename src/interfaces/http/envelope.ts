@@ -1,4 +1,4 @@
-import { FieldProblem } from '../../domain/shared/errors';
+import type { FieldProblem } from '../../domain/shared/errors';
 
 export interface ListMeta {
   page: number;

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { EncryptJWT, errors, jwtDecrypt } from 'jose';
-import { PendingSignIn } from '../../application/auth/StartGoogleSignIn';
+import type { PendingSignIn } from '../../application/auth/StartGoogleSignIn';
 
 /** What the browser carries between /auth/google and its callback. */
 export interface SignInCookie extends PendingSignIn {
@@ -50,6 +50,7 @@ export function sameSecret(a: string, b: string): boolean {
  */
 export function safeReturnPath(value: unknown, frontendUrl: string): string {
   if (typeof value !== 'string' || value.length > RETURN_PATH_MAX) return '/';
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what a return path must not carry
   if (!/^\/(?![/\\])/.test(value) || /[\\\u0000-\u001f\u007f]/.test(value)) return '/';
   try {
     return new URL(frontendUrl + value).origin === new URL(frontendUrl).origin ? value : '/';

@@ -1,8 +1,8 @@
-import { Context } from 'koa';
-import { Logger } from '../../application/ports/Logger';
-import { RateLimiter } from '../../application/ports/RateLimiter';
+import type { Context } from 'koa';
+import type { Logger } from '../../application/ports/Logger';
+import type { RateLimiter } from '../../application/ports/RateLimiter';
 import { DependencyUnavailable, RateLimited } from '../../domain/shared/errors';
-import { RateLimitRule, RouteInput } from './route';
+import type { RateLimitRule, RouteInput } from './route';
 
 export type RateLimitGuard = (rules: RateLimitRule[], input: RouteInput, ctx: Context) => Promise<void>;
 

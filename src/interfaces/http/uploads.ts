@@ -1,5 +1,5 @@
 import fs from 'node:fs/promises';
-import { Context } from 'koa';
+import type { Context } from 'koa';
 
 export interface UploadedFile {
   field: string;

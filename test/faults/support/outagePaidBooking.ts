@@ -1,6 +1,5 @@
-import { Database } from '../../../src/infrastructure/persistence/Database';
 import { TourMother } from '../../mothers/TourMother';
-import { TestApp } from '../../support/testApp';
+import type { TestApp } from '../../support/testApp';
 import { verifiedTraveller } from '../../support/travellers';
 
 const PHONE = { phone: '01712345678', address: 'House 1, Road 2, Dhaka' };

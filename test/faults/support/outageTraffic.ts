@@ -1,4 +1,4 @@
-import { ApiResponse } from '../../support/testApp';
+import type { ApiResponse } from '../../support/testApp';
 
 export interface TrafficRequest {
   /** What the samples are grouped by, e.g. `POST /booking`. */

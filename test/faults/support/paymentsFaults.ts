@@ -1,14 +1,15 @@
-import { ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Database } from '../../../src/infrastructure/persistence/Database';
 import { createDataSource } from '../../../src/infrastructure/persistence/createDataSource';
-import { DatabaseKind } from '../../support/databases';
-import { FakeSslCommerzServer } from '../../fakes/FakeSslCommerzServer';
+import type { DatabaseKind } from '../../support/databases';
+import type { FakeSslCommerzServer } from '../../fakes/FakeSslCommerzServer';
 import { createMysqlDatabase } from '../../support/services';
 import { spawnTs } from '../../support/spawnTs';
-import { TestApp, startTestApp } from '../../support/testApp';
+import type { TestApp} from '../../support/testApp';
+import { startTestApp } from '../../support/testApp';
 
 const ROOT = path.resolve(__dirname, '../../..');
 export const PHONE = { phone: '01712345678', address: 'House 1, Road 2, Dhaka' };

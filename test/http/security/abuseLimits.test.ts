@@ -1,5 +1,6 @@
 import { PASSWORD, lastResetLink, loginSuperAdmin, register, startAppWithSuperAdmin, verifiedUser } from '../../support/accounts';
-import { PRODUCTION_ENV, TestApp } from '../../support/testApp';
+import type { TestApp } from '../../support/testApp';
+import { PRODUCTION_ENV } from '../../support/testApp';
 
 
 const loginFrom = (app: TestApp, forwardedFor: string | null, email: string, password: string) =>

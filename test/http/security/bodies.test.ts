@@ -3,8 +3,9 @@ import http from 'node:http';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ImageMother } from '../../mothers/ImageMother';
-import { LoggedIn, loginSuperAdmin, startAppWithSuperAdmin, verifiedUser } from '../../support/accounts';
-import { TestApp } from '../../support/testApp';
+import type { LoggedIn} from '../../support/accounts';
+import { loginSuperAdmin, startAppWithSuperAdmin, verifiedUser } from '../../support/accounts';
+import type { TestApp } from '../../support/testApp';
 
 const API = '/api/v1';
 

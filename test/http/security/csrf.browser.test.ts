@@ -1,12 +1,14 @@
 import http from 'node:http';
-import { AddressInfo } from 'node:net';
-import puppeteer, { Browser, Page } from 'puppeteer-core';
-import { Database } from '../../../src/infrastructure/persistence/Database';
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'puppeteer-core';
+import puppeteer from 'puppeteer-core';
 import { TourMother } from '../../mothers/TourMother';
-import { LoggedIn, loginSuperAdmin, startAppWithSuperAdmin, verifiedUser } from '../../support/accounts';
+import type { LoggedIn} from '../../support/accounts';
+import { loginSuperAdmin, startAppWithSuperAdmin, verifiedUser } from '../../support/accounts';
 import { describeIf, realService } from '../../support/services';
 import { freePort } from '../../support/freePort';
-import { PRODUCTION_ENV, TestApp } from '../../support/testApp';
+import type { TestApp } from '../../support/testApp';
+import { PRODUCTION_ENV } from '../../support/testApp';
 
 /** Pages served from a made-up site (the browser resolves *.test to this machine): the front end, or an attacker. */
 async function startSite(pages: Record<string, string>): Promise<{ port: number; stop(): Promise<void> }> {

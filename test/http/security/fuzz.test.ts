@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import jwt from 'jsonwebtoken';
 import { loginSuperAdmin, startAppWithSuperAdmin } from '../../support/accounts';
-import { TestApp } from '../../support/testApp';
+import type { TestApp } from '../../support/testApp';
 
 /** A small seeded generator (mulberry32): the same run every time, so a failure reproduces. */
 function generator(seed: number) {

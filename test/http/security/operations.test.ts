@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ImageMother } from '../../mothers/ImageMother';
 import { loginSuperAdmin, register, startAppWithSuperAdmin } from '../../support/accounts';
-import { PRODUCTION_ENV, TestApp } from '../../support/testApp';
+import type { TestApp } from '../../support/testApp';
+import { PRODUCTION_ENV } from '../../support/testApp';
 
 const METRICS_TOKEN = 'metrics-token-0123456789abcdef';
 

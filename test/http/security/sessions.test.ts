@@ -1,6 +1,7 @@
 import jwt from 'jsonwebtoken';
-import { LoggedIn, PASSWORD, login, loginSuperAdmin, register, startAppWithSuperAdmin, verifiedUser } from '../../support/accounts';
-import { TestApp } from '../../support/testApp';
+import type { LoggedIn} from '../../support/accounts';
+import { PASSWORD, login, loginSuperAdmin, register, startAppWithSuperAdmin, verifiedUser } from '../../support/accounts';
+import type { TestApp } from '../../support/testApp';
 
 const ACCESS_SECRET = 'access-secret-for-revocation-tests-0123456789';
 const FRONTEND = { origin: 'http://localhost:5173' };

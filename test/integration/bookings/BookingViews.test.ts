@@ -3,7 +3,8 @@ import { emptyListQuery } from '../../../src/application/shared/ListQuery';
 import { Invoice } from '../../../src/domain/invoice/Invoice';
 import { TypeOrmUnitOfWork } from '../../../src/infrastructure/persistence/TypeOrmUnitOfWork';
 import { TypeOrmBookingRepository } from '../../../src/infrastructure/persistence/repositories/TypeOrmBookingRepository';
-import { databaseKinds, openTestDatabase, TestDatabase } from '../../support/databases';
+import type { TestDatabase } from '../../support/databases';
+import { databaseKinds, openTestDatabase } from '../../support/databases';
 import { issuingKit, seedPayment } from '../invoices/invoiceDbKit';
 
 describe.each(databaseKinds())('booking views on %s: the payment carries its issued invoice number', (kind) => {

@@ -15,7 +15,8 @@ import { InMemoryUserRepository } from '../../fakes/InMemoryUserRepository';
 import { RecordingLogger } from '../../fakes/RecordingLogger';
 import { TourMother } from '../../mothers/TourMother';
 import { UserMother } from '../../mothers/UserMother';
-import { TestDatabase, databaseKinds, openTestDatabase } from '../../support/databases';
+import type { TestDatabase} from '../../support/databases';
+import { databaseKinds, openTestDatabase } from '../../support/databases';
 
 const URLS = { success: 'http://api.test/s', fail: 'http://api.test/f', cancel: 'http://api.test/c', ipn: 'http://api.test/i' };
 

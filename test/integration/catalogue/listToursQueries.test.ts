@@ -10,7 +10,8 @@ import { FakeClock } from '../../fakes/FakeClock';
 import { InMemoryObjectStorage } from '../../fakes/InMemoryObjectStorage';
 import { DivisionMother, TourMother, TourTypeMother } from '../../mothers/CatalogueMother';
 import { ensureBookingsTable, insertBooking } from '../../support/bookingsTable';
-import { TestDatabase, databaseKinds, openTestDatabase } from '../../support/databases';
+import type { TestDatabase} from '../../support/databases';
+import { databaseKinds, openTestDatabase } from '../../support/databases';
 
 for (const kind of databaseKinds()) {
   describe(`listing tours (${kind})`, () => {

@@ -5,7 +5,8 @@ import { cliDependencies } from '../../../src/handOver';
 import { loadConfig } from '../../../src/infrastructure/config/Config';
 import { createPino, PinoLogger } from '../../../src/infrastructure/logging/PinoLogger';
 import { withDatabaseOutageClassified } from '../../../src/infrastructure/persistence/databaseUnavailable';
-import { buildRoot, Root } from '../../../src/infrastructure/root/buildRoot';
+import type { Root } from '../../../src/infrastructure/root/buildRoot';
+import { buildRoot } from '../../../src/infrastructure/root/buildRoot';
 import { runCli } from '../../../src/interfaces/cli/program';
 
 describe('admin CLI: block, unblock, role', () => {

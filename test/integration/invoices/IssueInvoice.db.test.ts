@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { TypeOrmUnitOfWork } from '../../../src/infrastructure/persistence/TypeOrmUnitOfWork';
-import { databaseKinds, openTestDatabase, TestDatabase } from '../../support/databases';
+import type { TestDatabase } from '../../support/databases';
+import { databaseKinds, openTestDatabase } from '../../support/databases';
 import { issuingKit, seedPayment } from './invoiceDbKit';
 
 describe.each(databaseKinds())('IssueInvoice on %s', (kind) => {

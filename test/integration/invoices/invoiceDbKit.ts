@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Database } from '../../../src/infrastructure/persistence/Database';
+import type { Database } from '../../../src/infrastructure/persistence/Database';
 import { IssueInvoice } from '../../../src/application/invoices/IssueInvoice';
-import { PdfRenderer } from '../../../src/application/ports/PdfRenderer';
+import type { PdfRenderer } from '../../../src/application/ports/PdfRenderer';
 import { TEMPLATES_DIR } from '../../../src/infrastructure/templates/templatesDir';
 import { TypeOrmJobQueue } from '../../../src/infrastructure/jobs/TypeOrmJobQueue';
 import { TypeOrmUnitOfWork } from '../../../src/infrastructure/persistence/TypeOrmUnitOfWork';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Logger as TypeOrmLogger } from 'typeorm';
+import type { Logger as TypeOrmLogger } from 'typeorm';
 import { TypeOrmJobQueue } from '../../../src/infrastructure/jobs/TypeOrmJobQueue';
 import { TypeOrmJobStore } from '../../../src/infrastructure/jobs/TypeOrmJobStore';
 import { Database } from '../../../src/infrastructure/persistence/Database';

@@ -16,7 +16,7 @@ import { EnsureSuperAdmin } from '../../../src/application/users/EnsureSuperAdmi
 import { GetUser } from '../../../src/application/users/GetUser';
 import { ListUsers } from '../../../src/application/users/ListUsers';
 import { UpdateUser } from '../../../src/application/users/UpdateUser';
-import { User } from '../../../src/domain/user/User';
+import type { User } from '../../../src/domain/user/User';
 import { HmacSecretTokens } from '../../../src/infrastructure/security/HmacSecretTokens';
 import { MemoryRateLimiter } from '../../../src/infrastructure/memory/MemoryRateLimiter';
 import { JwtAccessTokens } from '../../../src/infrastructure/security/JwtAccessTokens';

@@ -7,8 +7,8 @@ import { PaymentCheckout } from '../../../src/application/payments/PaymentChecko
 import { ReconcilePayments } from '../../../src/application/payments/ReconcilePayments';
 import { RefundPayment } from '../../../src/application/payments/RefundPayment';
 import { RefundSettlement } from '../../../src/application/payments/RefundSettlement';
-import { BookableTour } from '../../../src/application/ports/BookingRepository';
-import { User } from '../../../src/domain/user/User';
+import type { BookableTour } from '../../../src/application/ports/BookingRepository';
+import type { User } from '../../../src/domain/user/User';
 import { FakeClock } from '../../fakes/FakeClock';
 import { FakePaymentGateway } from '../../fakes/FakePaymentGateway';
 import { InMemoryBookingRepository } from '../../fakes/InMemoryBookingRepository';

@@ -4,6 +4,7 @@ import { loadConfig } from '../../../src/infrastructure/config/Config';
 import { environmentSchema } from '../../../src/infrastructure/config/schema';
 
 // js-yaml 3 (a dev dependency, also used by jest's coverage tooling) has no bundled types.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- untyped CommonJS module
 const yaml = require('js-yaml') as { safeLoad(text: string): unknown };
 
 interface Service {

@@ -1,5 +1,5 @@
 import { EntitySchema } from 'typeorm';
-import { PasswordResetRecord } from '../../../application/ports/PasswordResetRepository';
+import type { PasswordResetRecord } from '../../../application/ports/PasswordResetRepository';
 
 export const PasswordResetEntity = new EntitySchema<PasswordResetRecord & { usedAt: Date | null }>({
   name: 'PasswordReset',

@@ -1,5 +1,5 @@
 import { EntitySchema } from 'typeorm';
-import { RefreshSessionProps } from '../../../domain/session/RefreshSession';
+import type { RefreshSessionProps } from '../../../domain/session/RefreshSession';
 
 export const RefreshSessionEntity = new EntitySchema<RefreshSessionProps>({
   name: 'RefreshSession',

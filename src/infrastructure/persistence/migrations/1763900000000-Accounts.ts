@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { col, createTable } from './schema';
 
 export class Accounts1763900000000 implements MigrationInterface {

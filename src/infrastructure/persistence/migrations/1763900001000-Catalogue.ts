@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { col, createTable } from './schema';
 
 export class Catalogue1763900001000 implements MigrationInterface {

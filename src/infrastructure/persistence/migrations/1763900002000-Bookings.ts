@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { col, createTable } from './schema';
 
 export class Bookings1763900002000 implements MigrationInterface {

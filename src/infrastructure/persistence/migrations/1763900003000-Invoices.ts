@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { col, createTable } from './schema';
 
 export const SEEDED_YEARS = { from: 2020, to: 2120 };

@@ -1,4 +1,5 @@
-import { MigrationInterface, QueryRunner, TableIndex } from 'typeorm';
+import type { MigrationInterface, QueryRunner} from 'typeorm';
+import { TableIndex } from 'typeorm';
 
 /** Indexes behind the admin statistics' GROUP BY and SUM/AVG queries that earlier migrations did not already give. */
 export class StatsIndexes1763900008000 implements MigrationInterface {

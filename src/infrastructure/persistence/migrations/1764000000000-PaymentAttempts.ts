@@ -1,4 +1,5 @@
-import { MigrationInterface, QueryRunner, TableColumn, TableIndex } from 'typeorm';
+import type { MigrationInterface, QueryRunner} from 'typeorm';
+import { TableColumn, TableIndex } from 'typeorm';
 import { col, createTable } from './schema';
 
 /**

@@ -1,4 +1,5 @@
-import { QueryRunner, Table, TableColumnOptions, TableIndex } from 'typeorm';
+import type { QueryRunner, TableColumnOptions} from 'typeorm';
+import { Table, TableIndex } from 'typeorm';
 
 /** Column shorthands for migrations, portable across MySQL/MariaDB and SQLite. */
 export const col = {

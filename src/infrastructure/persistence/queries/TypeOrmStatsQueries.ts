@@ -1,8 +1,8 @@
-import { SelectQueryBuilder } from 'typeorm';
-import {
+import type { SelectQueryBuilder } from 'typeorm';
+import type {
   BookingFigures, CountByKey, PaymentFigures, StatsQueries, StatsWindows, TourBookingCount, TourFigures, UserFigures,
 } from '../../../application/ports/StatsQueries';
-import { Database } from '../Database';
+import type { Database } from '../Database';
 
 type Raw = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
-import { BillingQueries, BillingRecord } from '../../../application/ports/BillingQueries';
-import { PaymentStatus } from '../../../domain/payment/Payment';
+import type { BillingQueries, BillingRecord } from '../../../application/ports/BillingQueries';
+import type { PaymentStatus } from '../../../domain/payment/Payment';
 import { Money } from '../../../domain/shared/Money';
-import { Database } from '../Database';
+import type { Database } from '../Database';
 import { toDate } from '../rowValues';
 
 const COLUMNS: [string, string][] = [

@@ -1,6 +1,7 @@
 import { IsNull, MoreThan } from 'typeorm';
-import { PasswordResetRecord, PasswordResetRepository } from '../../../application/ports/PasswordResetRepository';
-import { Database, affectedRows } from '../Database';
+import type { PasswordResetRecord, PasswordResetRepository } from '../../../application/ports/PasswordResetRepository';
+import type { Database} from '../Database';
+import { affectedRows } from '../Database';
 import { PasswordResetEntity } from '../entities/PasswordResetEntity';
 
 export class TypeOrmPasswordResetRepository implements PasswordResetRepository {

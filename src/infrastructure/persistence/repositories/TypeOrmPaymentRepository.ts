@@ -1,11 +1,15 @@
 import { IsNull } from 'typeorm';
-import { PaymentEvent, PaymentRepository } from '../../../application/ports/PaymentRepository';
-import { LockOption } from '../../../application/ports/UnitOfWork';
-import { Payment, PaymentStatus } from '../../../domain/payment/Payment';
-import { AttemptStatus, PaymentAttempt } from '../../../domain/payment/PaymentAttempt';
+import type { PaymentEvent, PaymentRepository } from '../../../application/ports/PaymentRepository';
+import type { LockOption } from '../../../application/ports/UnitOfWork';
+import type { PaymentStatus } from '../../../domain/payment/Payment';
+import { Payment } from '../../../domain/payment/Payment';
+import type { AttemptStatus} from '../../../domain/payment/PaymentAttempt';
+import { PaymentAttempt } from '../../../domain/payment/PaymentAttempt';
 import { Money } from '../../../domain/shared/Money';
-import { Database, affectedRows } from '../Database';
-import { PaymentAttemptEntity, PaymentAttemptRow, PaymentEntity, PaymentEventEntity, PaymentRow } from '../entities/PaymentEntity';
+import type { Database} from '../Database';
+import { affectedRows } from '../Database';
+import type { PaymentAttemptRow, PaymentRow } from '../entities/PaymentEntity';
+import { PaymentAttemptEntity, PaymentEntity, PaymentEventEntity } from '../entities/PaymentEntity';
 import { toDate } from '../rowValues';
 
 export class TypeOrmPaymentRepository implements PaymentRepository {

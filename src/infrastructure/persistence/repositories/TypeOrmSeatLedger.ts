@@ -1,5 +1,5 @@
-import { SeatLedger } from '../../../application/ports/SeatLedger';
-import { Database } from '../Database';
+import type { SeatLedger } from '../../../application/ports/SeatLedger';
+import type { Database } from '../Database';
 import { HOLDS_SEATS } from './seatHolds';
 
 /**

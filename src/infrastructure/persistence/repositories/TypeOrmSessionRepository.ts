@@ -1,7 +1,8 @@
 import { IsNull, MoreThan, Not } from 'typeorm';
-import { SessionRepository } from '../../../application/ports/SessionRepository';
+import type { SessionRepository } from '../../../application/ports/SessionRepository';
 import { RefreshSession } from '../../../domain/session/RefreshSession';
-import { Database, affectedRows } from '../Database';
+import type { Database} from '../Database';
+import { affectedRows } from '../Database';
 import { RefreshSessionEntity } from '../entities/RefreshSessionEntity';
 
 export class TypeOrmSessionRepository implements SessionRepository {

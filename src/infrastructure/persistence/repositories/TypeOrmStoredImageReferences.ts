@@ -1,7 +1,7 @@
 import { parseJsonArray } from '../rowValues';
 import { In } from 'typeorm';
-import { StoredImageReferences } from '../../../application/ports/StoredImageReferences';
-import { Database } from '../Database';
+import type { StoredImageReferences } from '../../../application/ports/StoredImageReferences';
+import type { Database } from '../Database';
 import { DivisionEntity } from '../entities/DivisionEntity';
 import { TourEntity } from '../entities/TourEntity';
 import { UserEntity } from '../entities/UserEntity';

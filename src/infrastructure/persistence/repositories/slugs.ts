@@ -1,4 +1,4 @@
-import { ObjectLiteral, Repository } from 'typeorm';
+import type { ObjectLiteral, Repository } from 'typeorm';
 
 /** Slugs in `repo` equal to `base` or `base-<n>`: the candidates `Slug.unique` must avoid. */
 export async function slugsLike<T extends ObjectLiteral>(repo: Repository<T>, alias: string, base: string): Promise<string[]> {

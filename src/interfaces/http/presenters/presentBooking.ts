@@ -1,6 +1,6 @@
-import { BookingView } from '../../../application/ports/BookingRepository';
-import { Booking } from '../../../domain/booking/Booking';
-import { Payment } from '../../../domain/payment/Payment';
+import type { BookingView } from '../../../application/ports/BookingRepository';
+import type { Booking } from '../../../domain/booking/Booking';
+import type { Payment } from '../../../domain/payment/Payment';
 import type { Refund } from '../../../domain/payment/Refund';
 
 /** A booking as the API shows it; amounts in major units with their currency. */

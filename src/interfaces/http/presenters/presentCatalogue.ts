@@ -1,6 +1,6 @@
-import { DivisionView } from '../../../application/catalogue/DivisionView';
-import { TourView } from '../../../application/catalogue/TourViews';
-import { TourType } from '../../../domain/catalogue/TourType';
+import type { DivisionView } from '../../../application/catalogue/DivisionView';
+import type { TourView } from '../../../application/catalogue/TourViews';
+import type { TourType } from '../../../domain/catalogue/TourType';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 

@@ -1,5 +1,5 @@
-import { TourStats } from '../../../application/stats/GetTourStats';
-import { PaymentStats } from '../../../application/stats/GetPaymentStats';
+import type { TourStats } from '../../../application/stats/GetTourStats';
+import type { PaymentStats } from '../../../application/stats/GetPaymentStats';
 
 /** Amounts leave the API in major units, next to their currency. */
 export function presentTourStats(stats: TourStats) {

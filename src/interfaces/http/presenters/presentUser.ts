@@ -1,4 +1,4 @@
-import { User } from '../../../domain/user/User';
+import type { User } from '../../../domain/user/User';
 
 /** A user as the API shows it: never the password hash; `_id` and `id` for old and new clients. */
 export function presentUser(user: User, pictureUrl?: (key: string) => string) {

@@ -1,7 +1,8 @@
 import { CHANGE_PASSWORD_FAILURES } from '../../../../src/application/auth/ChangePassword';
 import { Forbidden, RateLimited } from '../../../../src/domain/shared/errors';
 import { UserMother } from '../../../mothers/UserMother';
-import { AccountsKit, accountsKit, resetLinkParams } from '../accountsKit';
+import type { AccountsKit} from '../accountsKit';
+import { accountsKit, resetLinkParams } from '../accountsKit';
 
 const EMAIL = 'rahim@example.com';
 

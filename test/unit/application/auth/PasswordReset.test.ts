@@ -1,7 +1,8 @@
 import { ValidationFailed } from '../../../../src/domain/shared/errors';
 import { RESET_TOKEN_TTL_MS } from '../../../../src/application/auth/ForgotPassword';
 import { UserMother } from '../../../mothers/UserMother';
-import { AccountsKit, FRONTEND_URL, accountsKit, resetLinkParams } from '../accountsKit';
+import type { AccountsKit} from '../accountsKit';
+import { FRONTEND_URL, accountsKit, resetLinkParams } from '../accountsKit';
 
 const NEW = 'N3w!password';
 

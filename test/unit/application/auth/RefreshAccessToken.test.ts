@@ -1,7 +1,8 @@
 import { User } from '../../../../src/domain/user/User';
 import { Forbidden, Unauthenticated } from '../../../../src/domain/shared/errors';
 import { UserMother } from '../../../mothers/UserMother';
-import { AccountsKit, REFRESH_TTL_MS, accountsKit } from '../accountsKit';
+import type { AccountsKit} from '../accountsKit';
+import { REFRESH_TTL_MS, accountsKit } from '../accountsKit';
 
 async function loggedIn(kit: AccountsKit, email = 'rahim@example.com') {
   const user = UserMother.traveller({ email });

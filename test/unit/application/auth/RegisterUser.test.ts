@@ -1,5 +1,5 @@
 import { Conflict, ValidationFailed } from '../../../../src/domain/shared/errors';
-import { RegisterInput } from '../../../../src/application/auth/RegisterUser';
+import type { RegisterInput } from '../../../../src/application/auth/RegisterUser';
 import { UserMother } from '../../../mothers/UserMother';
 import { accountsKit } from '../accountsKit';
 

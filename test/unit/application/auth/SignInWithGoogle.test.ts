@@ -1,6 +1,6 @@
 import { SignInWithGoogle } from '../../../../src/application/auth/SignInWithGoogle';
 import { StartGoogleSignIn } from '../../../../src/application/auth/StartGoogleSignIn';
-import { VerifiedIdentity } from '../../../../src/application/ports/IdentityProvider';
+import type { VerifiedIdentity } from '../../../../src/application/ports/IdentityProvider';
 import { DependencyUnavailable, Forbidden, Unauthenticated } from '../../../../src/domain/shared/errors';
 import { FakeIdentityProvider } from '../../../fakes/FakeIdentityProvider';
 import { UserMother } from '../../../mothers/UserMother';

@@ -1,4 +1,4 @@
-import { Actor } from '../../../../src/domain/user/Role';
+import type { Actor } from '../../../../src/domain/user/Role';
 import { DependencyUnavailable, NotFound } from '../../../../src/domain/shared/errors';
 import { BillingRecordMother } from '../../../mothers/BillingRecordMother';
 import { invoiceKit } from './invoiceKit';

@@ -1,4 +1,4 @@
-import { RefundInput } from '../../../../src/application/payments/RefundPayment';
+import type { RefundInput } from '../../../../src/application/payments/RefundPayment';
 import { bookingWorld } from '../bookingWorld';
 
 /** A paid booking of 2 guests at 12,500.00 BDT (25,000.00 BDT) on a 10-seat tour. */

@@ -1,5 +1,5 @@
-import { Mailer } from '../../../../src/application/ports/Mailer';
-import { RateLimiter } from '../../../../src/application/ports/RateLimiter';
+import type { Mailer } from '../../../../src/application/ports/Mailer';
+import type { RateLimiter } from '../../../../src/application/ports/RateLimiter';
 import { SendVerificationCode } from '../../../../src/application/verification/SendVerificationCode';
 import { DependencyUnavailable, RateLimited, ValidationFailed } from '../../../../src/domain/shared/errors';
 import { UserMother } from '../../../mothers/UserMother';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { SendVerificationCode } from '../../../../src/application/verification/SendVerificationCode';
 import { VerifyEmail } from '../../../../src/application/verification/VerifyEmail';
-import { User } from '../../../../src/domain/user/User';
+import type { User } from '../../../../src/domain/user/User';
 import { MemoryOtpStore } from '../../../../src/infrastructure/memory/MemoryOtpStore';
 import { MemoryRateLimiter } from '../../../../src/infrastructure/memory/MemoryRateLimiter';
 import { OtpCodeHasher } from '../../../../src/infrastructure/security/OtpCodeHasher';

@@ -1,4 +1,5 @@
-import { BOOKING_STATUSES, Booking, BookingStatus } from '../../../../src/domain/booking/Booking';
+import type { BookingStatus } from '../../../../src/domain/booking/Booking';
+import { BOOKING_STATUSES, Booking } from '../../../../src/domain/booking/Booking';
 import { assertSeatsAvailable } from '../../../../src/domain/booking/SeatPolicy';
 import { Conflict, ValidationFailed } from '../../../../src/domain/shared/errors';
 import { Money } from '../../../../src/domain/shared/Money';

@@ -1,4 +1,5 @@
-import { PAYMENT_STATUSES, Payment, PaymentStatus, VerifiedPayment } from '../../../../src/domain/payment/Payment';
+import type { PaymentStatus, VerifiedPayment } from '../../../../src/domain/payment/Payment';
+import { PAYMENT_STATUSES, Payment } from '../../../../src/domain/payment/Payment';
 import { PaymentAttempt } from '../../../../src/domain/payment/PaymentAttempt';
 import { Money } from '../../../../src/domain/shared/Money';
 

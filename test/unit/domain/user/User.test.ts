@@ -1,7 +1,8 @@
 import { Conflict, Forbidden } from '../../../../src/domain/shared/errors';
 import { Email } from '../../../../src/domain/user/Email';
-import { Actor, Role } from '../../../../src/domain/user/Role';
-import { AdminChanges, User } from '../../../../src/domain/user/User';
+import type { Actor, Role } from '../../../../src/domain/user/Role';
+import type { AdminChanges} from '../../../../src/domain/user/User';
+import { User } from '../../../../src/domain/user/User';
 import { FakePasswordHasher } from '../../../fakes/FakePasswordHasher';
 import { UserMother } from '../../../mothers/UserMother';
 

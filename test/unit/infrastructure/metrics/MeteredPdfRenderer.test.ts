@@ -1,4 +1,4 @@
-import { PdfRenderer } from '../../../../src/application/ports/PdfRenderer';
+import type { PdfRenderer } from '../../../../src/application/ports/PdfRenderer';
 import { MeteredPdfRenderer } from '../../../../src/infrastructure/metrics/MeteredPdfRenderer';
 import { PrometheusMetrics } from '../../../../src/infrastructure/metrics/PrometheusMetrics';
 

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { EncryptJWT, SignJWT } from 'jose';
-import { SignInCookie, openSignIn, safeReturnPath, sealSignIn, signInCookieKey } from '../../../../src/interfaces/http/googleSignInCookie';
+import type { SignInCookie} from '../../../../src/interfaces/http/googleSignInCookie';
+import { openSignIn, safeReturnPath, sealSignIn, signInCookieKey } from '../../../../src/interfaces/http/googleSignInCookie';
 
 const FRONTEND = 'https://app.tourdesk.example';
 const now = new Date('2026-03-01T10:00:00.000Z');

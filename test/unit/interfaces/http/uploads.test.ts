@@ -1,4 +1,4 @@
-import { Context } from 'koa';
+import type { Context } from 'koa';
 import { stampArrival, uploadedFiles } from '../../../../src/interfaces/http/uploads';
 
 const file = (name: string) => ({ filepath: `/tmp/${name}`, originalFilename: name, size: 1 });
