@@ -6,6 +6,7 @@ import { TourMother } from '../mothers/TourMother';
 import { databaseKinds } from '../support/databases';
 import type { TestApp} from '../support/testApp';
 import { startTestApp } from '../support/testApp';
+import { bookAndPayOnSandbox } from '../support/sandboxPayments';
 import { verifiedTraveller } from '../support/travellers';
 import type { Store} from './support/paymentsFaults';
 import { PHONE, openStore } from './support/paymentsFaults';
@@ -44,7 +45,6 @@ describe.each(databaseKinds())('refund faults on %s', (kind) => {
   let refunds: CrashingRefunds;
   let adminToken: string;
   const api = (path: string) => `/api/v1${path}`;
-  const pathOf = (url: string) => { const u = new URL(url); return u.pathname + u.search; };
 
   beforeAll(async () => {
     store = await openStore(kind);
@@ -62,12 +62,7 @@ describe.each(databaseKinds())('refund faults on %s', (kind) => {
   async function paid(): Promise<string> {
     const tour = await TourMother.insert(db, { price: 12_500, maxGuest: 10 });
     const user = await verifiedTraveller(app, PHONE);
-    const { payment, paymentUrl } = (await app.request('POST', api('/booking'), { token: user.token, body: { tour: tour.id, guestCount: 2 } })).body.data;
-    const page = await app.request('GET', pathOf(paymentUrl));
-    const action = /action="([^"]+)"/.exec(page.body)![1].replace(/&#x3D;/g, '=');
-    const done = await app.request('POST', action, { body: 'outcome=PAID', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
-    await app.request('GET', pathOf(done.headers.get('location')!));
-    return payment._id;
+    return (await bookAndPayOnSandbox(app, user.token, tour.id, 2)).paymentId;
   }
 
   /** What the database and the outbox say about a payment's refunds. */

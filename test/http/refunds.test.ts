@@ -4,6 +4,7 @@ import type { Database } from '../../src/infrastructure/persistence/Database';
 import { TourMother } from '../mothers/TourMother';
 import type { TestApp} from '../support/testApp';
 import { startTestApp } from '../support/testApp';
+import { bookAndPayOnSandbox } from '../support/sandboxPayments';
 import { verifiedTraveller } from '../support/travellers';
 
 const ADMIN = { email: 'root@tourdesk.test', password: 'R00t!password' };
@@ -14,7 +15,6 @@ describe('refunds over HTTP (sandbox gateway)', () => {
   let db: Database;
   let adminToken: string;
   const api = (path: string) => `/api/v1${path}`;
-  const pathOf = (url: string) => { const u = new URL(url); return u.pathname + u.search; };
 
   beforeAll(async () => {
     app = await startTestApp({ SUPER_ADMIN_EMAIL: ADMIN.email, SUPER_ADMIN_PASSWORD: ADMIN.password });
@@ -27,13 +27,9 @@ describe('refunds over HTTP (sandbox gateway)', () => {
   async function paidBooking(guests = 2) {
     const tour = await TourMother.insert(db, { price: 12_500, maxGuest: 10 });
     const user = await verifiedTraveller(app, PHONE);
-    const { booking, payment, paymentUrl } = (await app.request('POST', api('/booking'), { token: user.token, body: { tour: tour.id, guestCount: guests } })).body.data;
-    const page = await app.request('GET', pathOf(paymentUrl));
-    const action = /action="([^"]+)"/.exec(page.body)![1].replace(/&#x3D;/g, '=');
-    const done = await app.request('POST', action, { body: 'outcome=PAID', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
-    await app.request('GET', pathOf(done.headers.get('location')!));
-    expect((await app.request('GET', api(`/payment/${payment._id}`), { token: user.token })).body.data.status).toBe('PAID');
-    return { tour, user, bookingId: booking._id as string, paymentId: payment._id as string };
+    const { bookingId, paymentId } = await bookAndPayOnSandbox(app, user.token, tour.id, guests);
+    expect((await app.request('GET', api(`/payment/${paymentId}`), { token: user.token })).body.data.status).toBe('PAID');
+    return { tour, user, bookingId, paymentId };
   }
 
   const refund = (paymentId: string, body: Record<string, unknown>, options: { token?: string; key?: string } = {}) =>
@@ -109,7 +105,6 @@ describe('the webhook inbox over HTTP (sandbox gateway)', () => {
   let app: TestApp;
   let adminToken: string;
   const api = (path: string) => `/api/v1${path}`;
-  const pathOf = (url: string) => { const u = new URL(url); return u.pathname + u.search; };
   const sandbox = () => app.server.root.ports.paymentGateway as SandboxGateway;
 
   beforeAll(async () => {
@@ -121,12 +116,7 @@ describe('the webhook inbox over HTTP (sandbox gateway)', () => {
   async function paid() {
     const tour = await TourMother.insert(app.server.root.database, { price: 12_500, maxGuest: 10 });
     const user = await verifiedTraveller(app, PHONE);
-    const { payment, paymentUrl } = (await app.request('POST', api('/booking'), { token: user.token, body: { tour: tour.id, guestCount: 1 } })).body.data;
-    const page = await app.request('GET', pathOf(paymentUrl));
-    const action = /action="([^"]+)"/.exec(page.body)![1].replace(/&#x3D;/g, '=');
-    const done = await app.request('POST', action, { body: 'outcome=PAID', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
-    await app.request('GET', pathOf(done.headers.get('location')!));
-    return { paymentId: payment._id as string, transactionId: payment.transactionId as string };
+    return bookAndPayOnSandbox(app, user.token, tour.id, 1);
   }
   const deliver = (delivery: WebhookDelivery, gateway = 'sandbox') =>
     app.request('POST', api(`/payment/webhook/${gateway}`), { body: delivery.rawBody.toString('utf8'), headers: delivery.headers as Record<string, string> });

@@ -3,6 +3,7 @@ import { Conflict, ValidationFailed } from '../shared/errors';
 import type { Money } from '../shared/Money';
 import type { CreditNoteNumber } from './CreditNoteNumber';
 import type { InvoiceDocument, InvoiceStatus } from './Invoice';
+import { assertDocument } from './Invoice';
 import type { InvoiceNumber } from './InvoiceNumber';
 
 /** What the credit note says, frozen when it is issued: the invoice it corrects and the money given back. */
@@ -28,8 +29,6 @@ export interface CreditNoteProps {
   createdAt: Date;
   updatedAt: Date;
 }
-
-const SHA256 = /^[0-9a-f]{64}$/;
 
 /**
  * The document that corrects an issued invoice when money is given back: the invoice itself never
@@ -70,8 +69,7 @@ export class CreditNote {
   issue(credited: Credited, document: InvoiceDocument, now: Date): void {
     if (this.props.status !== 'DRAFT') throw new Conflict(`Credit note ${this.props.number.value} is already issued`, ERROR_CODES.INVOICE.ALREADY_ISSUED);
     if (credited.amount.minor <= 0) throw ValidationFailed.field('amount', 'must be more than zero');
-    if (!Number.isSafeInteger(document.byteSize) || document.byteSize <= 0) throw ValidationFailed.field('byteSize', 'must be a positive number of bytes');
-    if (!SHA256.test(document.sha256)) throw ValidationFailed.field('sha256', 'must be 64 lowercase hex digits');
+    assertDocument(document);
     this.props = { ...this.props, status: 'ISSUED', credited, ...document, issuedAt: now, updatedAt: now };
   }
 }
