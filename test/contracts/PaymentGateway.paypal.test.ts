@@ -12,6 +12,7 @@ const URLS = CALLBACK_URLS;
 const contractServer = new FakePaypal();
 describePaymentGatewayContract('paypal (local fake of its documented endpoints)', async () => {
   await contractServer.start();
+  contractServer.refundOutcomes.set(20_000, 'COMPLETED').set(30_000, 'FAILED');
   const gateway = new PayPalGateway(contractServer.settings(), new SystemClock());
   return {
     gateway,
@@ -21,6 +22,12 @@ describePaymentGatewayContract('paypal (local fake of its documented endpoints)'
     voidsSupersededCheckouts: false,
     currency: 'USD',
     proofOf: (callback) => callback.token,
+    refundAmounts: { complete: 10_000, pending: 20_000, decline: 30_000 },
+    refundsConfirmLater: false,
+    paymentDelivery: async (_p, callback) => contractServer.delivery(contractServer.lastEvent('CHECKOUT.ORDER.APPROVED', (order) => order.id === callback.token)),
+    refundDelivery: async (refundId) => contractServer.delivery(contractServer.lastEvent('PAYMENT.REFUND.PENDING', (refund) => refund.custom_id === refundId)),
+    misSigned: (delivery) => ({ ...delivery, headers: { ...delivery.headers, 'paypal-transmission-sig': Buffer.from('forged').toString('base64') } }),
+    unsigned: (delivery) => ({ ...delivery, headers: { 'content-type': 'application/json' } }),
     close: () => contractServer.stop(),
   };
 });

@@ -12,6 +12,7 @@ const URLS = CALLBACK_URLS;
 const contractServer = new FakeStripe();
 describePaymentGatewayContract('stripe (local fake of its documented endpoints, official SDK)', async () => {
   await contractServer.start();
+  contractServer.refundOutcomes.set(20_000, 'succeeded').set(30_000, 'failed');
   const gateway = new StripeGateway(contractServer.settings(), new SystemClock());
   return {
     gateway,
@@ -20,6 +21,12 @@ describePaymentGatewayContract('stripe (local fake of its documented endpoints, 
     singleUse: false,
     voidsSupersededCheckouts: false,
     proofOf: (callback) => callback.session_id,
+    refundAmounts: { complete: 10_000, pending: 20_000, decline: 30_000 },
+    refundsConfirmLater: false,
+    paymentDelivery: async (_p, callback) => contractServer.delivery(contractServer.lastEvent('checkout.session.completed', (session) => session.id === callback.session_id)),
+    refundDelivery: async (refundId) => contractServer.delivery(contractServer.lastEvent('refund.created', (refund) => (refund.metadata as Record<string, string>).refundId === refundId)),
+    misSigned: (delivery) => ({ ...delivery, headers: { ...delivery.headers, 'stripe-signature': delivery.headers['stripe-signature']!.replace(/v1=[0-9a-f]+/, `v1=${'0'.repeat(64)}`) } }),
+    unsigned: (delivery) => ({ ...delivery, headers: { 'content-type': 'application/json' } }),
     close: () => contractServer.stop(),
   };
 });

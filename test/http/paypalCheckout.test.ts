@@ -65,7 +65,7 @@ describe('PayPal Orders over HTTP', () => {
       const orders = paypal.orders.size;
       const refused = await bdt.book(user.accessToken, tourId, 3);
       expect(refused.status).toBe(400);
-      expect(refused.body).toMatchObject({ success: false, code: 'PAYMENT.CURRENCY_UNSUPPORTED', message: expect.stringContaining('does not take BDT') });
+      expect(refused.body).toMatchObject({ success: false, code: 'BOOKING.CURRENCY_NOT_ACCEPTED', message: expect.stringContaining('does not take BDT') });
       expect(paypal.orders.size).toBe(orders);
       expect((await bdt.app.request('GET', `${API}/booking/my-bookings`, { token: user.accessToken })).body.data).toEqual([]);
     } finally {

@@ -72,12 +72,14 @@ const MESSAGES: Record<string, string> = {
   PAID: 'Payment completed successfully',
   FAILED: 'Payment failed',
   CANCELLED: 'Payment cancelled',
+  REFUND_PENDING: 'Payment received; a refund of it is under way',
+  PARTIALLY_REFUNDED: 'Payment received; part of it was refunded',
   REFUNDED: 'Payment refunded',
   UNPAID: 'Payment not completed',
 };
 
 function confirmation(payment: Payment, changed: boolean, message?: string): Confirmation {
-  const outcome: ConfirmationOutcome = payment.status === 'PAID' || payment.status === 'REFUNDED' ? 'PAID' : payment.status === 'UNPAID' ? 'UNVERIFIED' : payment.status;
+  const outcome: ConfirmationOutcome = payment.status === 'UNPAID' ? 'UNVERIFIED' : payment.status === 'FAILED' || payment.status === 'CANCELLED' ? payment.status : 'PAID';
   const text = message ?? (payment.refundDue ? 'Payment received, but the seats were no longer available; a refund is due' : MESSAGES[payment.status]);
   return { outcome, payment, verified: true, changed, message: text };
 }

@@ -23,12 +23,12 @@ export class PaymentCheckout {
     return this.gateway.name;
   }
 
-  /** Refuses a currency the gateway does not take (PayPal: no BDT), before anything is held or opened. */
+  /** A booking is refused, before anything is written, in a currency the gateway does not take (PayPal takes no BDT). */
   assertTakes(currency: string): void {
-    const { currencies, name } = this.gateway;
-    if (currencies === 'any' || currencies.includes(currency)) return;
-    const message = `The payment gateway (${name}) does not take ${currency}`;
-    throw new ValidationFailed(`${message}; it takes ${currencies.join(', ')}`, [{ path: 'currency', message }], ERROR_CODES.PAYMENT.CURRENCY_UNSUPPORTED);
+    const { currencies } = this.gateway;
+    if (currencies !== 'any' && !currencies.includes(currency)) {
+      throw new ValidationFailed(`The payment gateway (${this.gateway.name}) does not take ${currency}`, [{ path: 'tour', message: `is priced in ${currency}, which ${this.gateway.name} does not take` }], ERROR_CODES.BOOKING.CURRENCY_NOT_ACCEPTED);
+    }
   }
 
   /** Our `tran_id`: short enough for every gateway (SSLCommerz takes 30 characters). */

@@ -72,12 +72,27 @@ export interface PaymentGateway {
   readonly name: string;
   /** ISO 4217 codes it takes, or 'any'. Booking refuses others with a 4xx (PayPal does not take BDT). */
   readonly currencies: readonly string[] | 'any';
+  /**
+   * Starts a checkout for `payment` (its current `transactionId`). A gateway that can, voids the
+   * payment's earlier checkouts that nobody completed. Throws DependencyUnavailable when it does not answer.
+   */
   createSession(payment: Payment, customer: PaymentCustomer, urls: CallbackUrls): Promise<GatewaySession>;
+  /**
+   * Asks the gateway, through its own channel, what really happened to the checkout the callback
+   * refers to. Read-only and repeatable. Null when the gateway does not vouch for it (made up,
+   * tampered, or a single-use proof already spent).
+   */
   check(callback: GatewayCallback): Promise<VerifiedPayment | null>;
+  /**
+   * Marks the single-use proof behind `verified` spent. Call it inside the unit of work that
+   * records the outcome: it joins that transaction. A no-op for gateways without one.
+   */
   consume(verified: VerifiedPayment): Promise<void>;
   /**
-   * CHANGED: takes the attempt, not only its transaction id, because Stripe and PayPal look a
-   * checkout up by their own id (the attempt's gatewayRef: session id / order id).
+   * Asks the gateway about one of our attempts (its transaction query), with no callback at hand:
+   * the outcome it vouches for, or null while it has none (unpaid, unknown, pending). Takes the
+   * attempt, not only its transaction id, because Stripe and PayPal look a checkout up by their
+   * own id (the attempt's gatewayRef: session id / order id).
    */
   lookup(attempt: { transactionId: string; gatewayRef: string | null }): Promise<VerifiedPayment | null>;
   /**

@@ -101,7 +101,7 @@ describe('CreateBooking', () => {
     w.gateway.currencies = ['USD', 'EUR'];
     const refusal = w.book(user, tour, 2);
     await expect(refusal).rejects.toThrow(ValidationFailed);
-    await expect(refusal).rejects.toThrow(expect.objectContaining({ code: 'PAYMENT.CURRENCY_UNSUPPORTED', message: expect.stringContaining(`does not take ${tour.price.currency}`) }));
+    await expect(refusal).rejects.toThrow(expect.objectContaining({ code: 'BOOKING.CURRENCY_NOT_ACCEPTED', message: expect.stringContaining(`does not take ${tour.price.currency}`) }));
     expect(w.bookings.all()).toEqual([]);
     expect(await w.bookings.seatsHeld(tour.id, w.clock.now())).toBe(0);
     expect(w.gateway.sessions).toEqual([]);
@@ -151,7 +151,7 @@ describe('InitPayment with a gateway that does not take the currency', () => {
     const user = await w.traveller();
     const { booking, payment } = await w.book(user, w.tour());
     w.gateway.currencies = ['USD'];
-    await expect(w.initPayment.execute({ userId: user.id, role: 'USER' }, booking.id)).rejects.toThrow(expect.objectContaining({ code: 'PAYMENT.CURRENCY_UNSUPPORTED', message: expect.stringContaining(payment.amount.currency) }));
+    await expect(w.initPayment.execute({ userId: user.id, role: 'USER' }, booking.id)).rejects.toThrow(expect.objectContaining({ code: 'BOOKING.CURRENCY_NOT_ACCEPTED', message: expect.stringContaining(payment.amount.currency) }));
     expect((await w.payments.findById(payment.id))!.transactionId).toBe(payment.transactionId);
     expect(w.gateway.sessions).toHaveLength(1);
   });
@@ -170,5 +170,18 @@ describe('InitPayment against a racing confirmation', () => {
     expect(init).toEqual(expect.objectContaining({ code: 'PAYMENT.CHANGED_CONCURRENTLY' }));
     expect(w.payments.attemptsOf(payment.id).map((a) => a.transactionId)).toEqual([payment.transactionId]);
     expect(w.gateway.sessions).toHaveLength(1);
+  });
+});
+
+describe('CreateBooking and the gateway\'s currencies', () => {
+  test('a tour priced in a currency the gateway does not take is refused with 400 before anything is written', async () => {
+    const w = bookingWorld();
+    w.gateway.currencies = ['USD', 'EUR'];
+    const tour = w.tour();
+    const user = await w.traveller();
+    await expect(w.book(user, tour)).rejects.toThrow(expect.objectContaining({ code: 'BOOKING.CURRENCY_NOT_ACCEPTED', kind: 'invalid' }));
+    expect(w.payments.all()).toEqual([]);
+    w.gateway.currencies = ['BDT'];
+    expect((await w.book(user, tour)).payment.amount.currency).toBe('BDT');
   });
 });
