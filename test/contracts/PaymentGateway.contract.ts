@@ -12,6 +12,10 @@ export interface PaymentGatewaySubject {
   singleUse: boolean;
   /** The gateway can refuse money on a checkout a newer one replaced (sandbox); SSLCommerz cannot. */
   voidsSupersededCheckouts: boolean;
+  /** The currency its payments are in (PayPal takes no BDT); BDT when absent. */
+  currency?: string;
+  /** The proof a callback carries, as `VerifiedPayment.valId` names it: `val_id` when absent (Stripe: the session id; PayPal: the order id). */
+  proofOf?(callback: GatewayCallback): string | undefined;
   /** Refund amounts (minor units) the gateway completes, keeps pending until asked again, or declines. */
   refundAmounts: { complete: number; pending: number; decline: number };
   /** Every refund is PENDING at first and confirmed through refundStatus (SSLCommerz). */
@@ -31,9 +35,9 @@ const URLS = { success: 'http://shop.test/payment/success', fail: 'http://shop.t
 const CUSTOMER = { name: 'Rahim Uddin', email: 'rahim@example.com', phone: '01712345678', address: 'Dhanmondi, Dhaka' };
 
 let n = 0;
-function payment(minor = 2_500_050): Payment {
+function paymentIn(minor = 2_500_050, currency = 'BDT'): Payment {
   n += 1;
-  return Payment.open({ id: `pay-${n}-${Date.now()}`, bookingId: `b-${n}`, transactionId: `TRXC${Date.now()}${n}`, amount: Money.ofMinor(minor, 'BDT'), gateway: 'x', now: new Date() });
+  return Payment.open({ id: `pay-${n}-${Date.now()}`, bookingId: `b-${n}`, transactionId: `TRXC${Date.now()}${n}`, amount: Money.ofMinor(minor, currency), gateway: 'x', now: new Date() });
 }
 
 /** What every gateway adapter promises ConfirmPayment: it vouches only for what really happened, and spends nothing until asked to inside our commit. */
@@ -47,13 +51,15 @@ export function describePaymentGatewayContract(name: string, make: () => Promise
       await s.close();
     });
 
+    const payment = (minor?: number) => paymentIn(minor, s.currency);
+    const proof = (callback: GatewayCallback) => (s.proofOf ? s.proofOf(callback) : callback.val_id);
+
     async function paid(minor?: number) {
       const p = payment(minor);
       const session = await s.gateway.createSession(p, CUSTOMER, URLS);
       return { p, callback: await s.pay(p, session.sessionRef) };
     }
 
-    const lookup = (transactionId: string) => s.gateway.lookup({ transactionId, gatewayRef: null });
 
     test('createSession gives a URL to send the customer to and a reference', async () => {
       const session = await s.gateway.createSession(payment(), CUSTOMER, URLS);
@@ -64,7 +70,7 @@ export function describePaymentGatewayContract(name: string, make: () => Promise
     test('a paid session checks as PAID with our transaction id, amount and currency', async () => {
       const { p, callback } = await paid(1_234_567);
       const verified = await s.gateway.check(callback);
-      expect(verified).toEqual(expect.objectContaining({ transactionId: p.transactionId, status: 'PAID', valId: callback.val_id }));
+      expect(verified).toEqual(expect.objectContaining({ transactionId: p.transactionId, status: 'PAID', valId: proof(callback) }));
       expect(verified!.amount.equals(p.amount)).toBe(true);
     });
 
@@ -102,15 +108,16 @@ export function describePaymentGatewayContract(name: string, make: () => Promise
     test('lookup by our transaction id: nothing before the customer pays, the payment after, also once its proof is spent', async () => {
       const p = payment(777_700);
       const session = await s.gateway.createSession(p, CUSTOMER, URLS);
-      expect(await lookup(p.transactionId)).toBeNull();
+      const attempt = { transactionId: p.transactionId, gatewayRef: session.sessionRef };
+      expect(await s.gateway.lookup(attempt)).toBeNull();
       const callback = await s.pay(p, session.sessionRef);
-      const found = await lookup(p.transactionId);
+      const found = await s.gateway.lookup(attempt);
       expect(found).toEqual(expect.objectContaining({ transactionId: p.transactionId, status: 'PAID' }));
       expect(found!.amount.equals(p.amount)).toBe(true);
       const verified = (await s.gateway.check(callback))!;
       await s.transaction(() => s.gateway.consume(verified));
-      expect((await lookup(p.transactionId))?.status).toBe('PAID');
-      expect(await lookup('TRX-NEVER-OPENED')).toBeNull();
+      expect((await s.gateway.lookup(attempt))?.status).toBe('PAID');
+      expect(await s.gateway.lookup({ transactionId: 'TRX-NEVER-OPENED', gatewayRef: null })).toBeNull();
     });
 
     test('a checkout replaced by a newer one for the same payment: refused if the gateway can, else found by lookup', async () => {
@@ -122,10 +129,10 @@ export function describePaymentGatewayContract(name: string, make: () => Promise
       const stale = Payment.restore({ ...p.toProps(), transactionId: firstTransaction });
       if (s.voidsSupersededCheckouts) {
         await expect(s.pay(stale, first.sessionRef)).rejects.toThrow(expect.objectContaining({ code: 'SANDBOX.SUPERSEDED' }));
-        expect(await lookup(firstTransaction)).toBeNull();
+        expect(await s.gateway.lookup({ transactionId: firstTransaction, gatewayRef: first.sessionRef })).toBeNull();
       } else {
         await s.pay(stale, first.sessionRef);
-        expect((await lookup(firstTransaction))?.status).toBe('PAID');
+        expect((await s.gateway.lookup({ transactionId: firstTransaction, gatewayRef: first.sessionRef }))?.status).toBe('PAID');
       }
     });
 
@@ -140,7 +147,7 @@ export function describePaymentGatewayContract(name: string, make: () => Promise
         return { p, transactionId: p.transactionId, paymentRef: verified.paymentRef };
       }
       const ask = (money: { transactionId: string; paymentRef: string }, minor: number, id = refundId()) =>
-        s.gateway.refund({ refundId: id, ...money, amount: Money.ofMinor(minor, 'BDT'), reason: 'Traveller cancelled' });
+        s.gateway.refund({ refundId: id, ...money, amount: Money.ofMinor(minor, s.currency ?? 'BDT'), reason: 'Traveller cancelled' });
       /** Asks refundStatus until the gateway has a final word (at most three times). */
       async function settled(money: { transactionId: string; paymentRef: string }, outcome: RefundOutcome): Promise<RefundOutcome> {
         let now = outcome;
@@ -210,7 +217,7 @@ export function describePaymentGatewayContract(name: string, make: () => Promise
       test('a refund delivery, where the gateway sends them, names our refund and its outcome', async () => {
         const { p, callback } = await paid(s.refundAmounts.pending * 2);
         const verified = (await s.gateway.check(callback))!;
-        const outcome = await s.gateway.refund({ refundId: `rf-hook-${p.id}`, transactionId: p.transactionId, paymentRef: verified.paymentRef, amount: Money.ofMinor(s.refundAmounts.pending, 'BDT'), reason: 'Tour cancelled' });
+        const outcome = await s.gateway.refund({ refundId: `rf-hook-${p.id}`, transactionId: p.transactionId, paymentRef: verified.paymentRef, amount: Money.ofMinor(s.refundAmounts.pending, s.currency ?? 'BDT'), reason: 'Tour cancelled' });
         const delivery = s.refundDelivery(outcome.refundId);
         if (!delivery) {
           expect(s.refundsConfirmLater).toBe(true);

@@ -53,6 +53,7 @@ export class CreateBooking {
       const booking = Booking.hold({
         id: this.ids.next(), userId: user.id, tourId: tour.id, guestCount: input.guestCount, unitPrice: tour.price, now, holdMs: this.holdMinutes * 60_000,
       });
+      this.checkout.assertTakes(booking.amount.currency);
       const payment = Payment.open({
         id: this.ids.next(), bookingId: booking.id, transactionId: this.checkout.newTransactionId(), amount: booking.amount, gateway: this.checkout.gatewayName, now,
       });

@@ -1,4 +1,4 @@
-import type { Payment } from '../../domain/payment/Payment';
+import type { Payment, VerifiedPayment } from '../../domain/payment/Payment';
 import type { Logger } from '../ports/Logger';
 import type { GatewayCallback, PaymentGateway } from '../ports/PaymentGateway';
 import type { PaymentRepository } from '../ports/PaymentRepository';
@@ -52,8 +52,8 @@ export class ConfirmPayment {
     return confirmation(payment, true, receipt === 'PAID_AGAIN' ? 'Payment received again on an older checkout; that payment will be refunded' : undefined);
   }
 
-  /** The gateway's transaction query for one of our attempts (it may look it up by its own session id). */
-  private async lookup(transactionId: string) {
+  /** The gateway's transaction query for one of our attempts (Stripe and PayPal ask by their own session or order id). */
+  private async lookup(transactionId: string): Promise<VerifiedPayment | null> {
     const attempt = await this.payments.findAttempt(transactionId);
     return this.gateway.lookup({ transactionId, gatewayRef: attempt?.gatewayRef ?? null });
   }

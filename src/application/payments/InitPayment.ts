@@ -31,6 +31,7 @@ export class InitPayment {
       booking.assertPayable(now);
       const payment = await this.payments.findByBookingId(booking.id);
       if (!payment) throw NotFound.of('Payment', ERROR_CODES.PAYMENT.NOT_FOUND);
+      this.checkout.assertTakes(payment.amount.currency);
       const previous = payment.transactionId;
       payment.restartSession(this.checkout.newTransactionId(), now);
       // Conditional: a confirmation or another checkout that moved the payment first wins.

@@ -32,10 +32,12 @@ export interface Config {
   s3: { endpoint: string; accessKey: string; secretKey: string; bucket: string; region: string; publicUrl: string | null } | null;
   pdf: { chromePath: string | null; poolSize: number; renderTimeoutMs: number; recycleAfter: number };
   payment: {
-    gateway: 'sandbox' | 'sslcommerz';
+    gateway: 'sandbox' | 'sslcommerz' | 'stripe' | 'paypal';
     /** The sandbox serves a production process because ALLOW_SANDBOX_IN_PRODUCTION said so; logged loudly at start-up. */
     sandboxInProduction: boolean;
     sslcommerz: { storeId: string; storePassword: string; baseUrl: string } | null;
+    stripe: { secretKey: string; webhookSecret: string } | null;
+    paypal: { clientId: string; clientSecret: string; webhookId: string; baseUrl: string } | null;
     /** Paths on FRONTEND_URL where the gateway's redirects land, per outcome. */
     landingPaths: { success: string; fail: string; cancel: string };
   };
@@ -104,7 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (sandboxInProduction && !e.ALLOW_SANDBOX_IN_PRODUCTION) {
     throw new ConfigError(
       'Invalid configuration: "PAYMENT_GATEWAY" is sandbox in production, where anyone could book and "pay" without paying; '
-        + 'set PAYMENT_GATEWAY=sslcommerz, or ALLOW_SANDBOX_IN_PRODUCTION=true for a demo that takes no real money',
+        + 'set PAYMENT_GATEWAY=sslcommerz, stripe or paypal, or ALLOW_SANDBOX_IN_PRODUCTION=true for a demo that takes no real money',
     );
   }
   const s3Given = Boolean(e.S3_ENDPOINT);
@@ -142,6 +144,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sslcommerz:
         e.PAYMENT_GATEWAY === 'sslcommerz'
           ? { storeId: e.SSLCOMMERZ_STORE_ID, storePassword: e.SSLCOMMERZ_STORE_PASSWORD, baseUrl: e.SSLCOMMERZ_BASE_URL.replace(/\/$/, '') }
+          : null,
+      stripe: e.PAYMENT_GATEWAY === 'stripe' ? { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET } : null,
+      paypal:
+        e.PAYMENT_GATEWAY === 'paypal'
+          ? { clientId: e.PAYPAL_CLIENT_ID, clientSecret: e.PAYPAL_CLIENT_SECRET, webhookId: e.PAYPAL_WEBHOOK_ID, baseUrl: e.PAYPAL_BASE_URL.replace(/\/$/, '') }
           : null,
       landingPaths: { success: e.PAYMENT_SUCCESS_REDIRECT_PATH, fail: e.PAYMENT_FAIL_REDIRECT_PATH, cancel: e.PAYMENT_CANCEL_REDIRECT_PATH },
     },

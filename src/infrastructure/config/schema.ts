@@ -5,6 +5,11 @@ const duration = Joi.string().pattern(/^\d+(ms|s|m|h|d)$/);
 const url = Joi.string().uri();
 /** A path on FRONTEND_URL (`/payment/success`), optionally with a query string. */
 const frontendPath = Joi.string().max(500).pattern(/^\/[^\s#]*$/);
+/** A gateway's credential: may be empty, but not when that gateway is PAYMENT_GATEWAY. */
+const credentialOf = (gateway: string, name: string, format = Joi.string()) => {
+  const message = `"${name}" is required with PAYMENT_GATEWAY=${gateway}`;
+  return format.allow('').when('PAYMENT_GATEWAY', { is: gateway, then: Joi.required().invalid('').messages({ 'any.required': message, 'any.invalid': message }) });
+};
 
 /** Every environment variable TourDesk reads. `.env.example` mirrors this list. */
 export const environmentSchema = Joi.object({
@@ -39,15 +44,21 @@ export const environmentSchema = Joi.object({
   PDF_RECYCLE_AFTER: Joi.number().integer().min(1).default(1000),
 
   // No default in production: a forgotten variable must not leave the free sandbox checkout taking orders.
-  PAYMENT_GATEWAY: Joi.string().valid('sandbox', 'sslcommerz').when('NODE_ENV', {
+  PAYMENT_GATEWAY: Joi.string().valid('sandbox', 'sslcommerz', 'stripe', 'paypal').when('NODE_ENV', {
     is: 'production',
-    then: Joi.required().messages({ 'any.required': '"PAYMENT_GATEWAY" is required in production (sslcommerz; sandbox only with ALLOW_SANDBOX_IN_PRODUCTION=true)' }),
+    then: Joi.required().messages({ 'any.required': '"PAYMENT_GATEWAY" is required in production (sslcommerz, stripe or paypal; sandbox only with ALLOW_SANDBOX_IN_PRODUCTION=true)' }),
     otherwise: Joi.optional().default('sandbox'),
   }),
   ALLOW_SANDBOX_IN_PRODUCTION: Joi.boolean().truthy('1').falsy('0').default(false),
   SSLCOMMERZ_STORE_ID: Joi.string().when('PAYMENT_GATEWAY', { is: 'sslcommerz', then: Joi.required() }),
   SSLCOMMERZ_STORE_PASSWORD: Joi.string().when('PAYMENT_GATEWAY', { is: 'sslcommerz', then: Joi.required() }),
   SSLCOMMERZ_BASE_URL: url.default('https://sandbox.sslcommerz.com'),
+  STRIPE_SECRET_KEY: credentialOf('stripe', 'STRIPE_SECRET_KEY', Joi.string().pattern(/^(sk|rk)_(test|live)_\w+$/, 'a secret or restricted key (sk_… or rk_…)')),
+  STRIPE_WEBHOOK_SECRET: credentialOf('stripe', 'STRIPE_WEBHOOK_SECRET', Joi.string().pattern(/^whsec_\w+$/, 'a signing secret (whsec_…)')),
+  PAYPAL_CLIENT_ID: credentialOf('paypal', 'PAYPAL_CLIENT_ID'),
+  PAYPAL_CLIENT_SECRET: credentialOf('paypal', 'PAYPAL_CLIENT_SECRET'),
+  PAYPAL_WEBHOOK_ID: credentialOf('paypal', 'PAYPAL_WEBHOOK_ID'),
+  PAYPAL_BASE_URL: url.default('https://api-m.sandbox.paypal.com'),
   PAYMENT_SUCCESS_REDIRECT_PATH: frontendPath.default('/payment/success'),
   PAYMENT_FAIL_REDIRECT_PATH: frontendPath.default('/payment/fail'),
   PAYMENT_CANCEL_REDIRECT_PATH: frontendPath.default('/payment/cancel'),

@@ -8,8 +8,10 @@ import { TypeOrmJobQueue } from '../jobs/TypeOrmJobQueue';
 import { TypeOrmJobStore } from '../jobs/TypeOrmJobStore';
 import { MeteredJobStore } from '../metrics/MeteredJobStore';
 import { MeteredPdfRenderer } from '../metrics/MeteredPdfRenderer';
+import { PayPalGateway } from '../payment/PayPalGateway';
 import { SandboxGateway } from '../payment/SandboxGateway';
 import { SslCommerzGateway } from '../payment/SslCommerzGateway';
+import { StripeGateway } from '../payment/StripeGateway';
 import { PuppeteerPdfRenderer } from '../pdf/PuppeteerPdfRenderer';
 import { locateChromium } from '../pdf/locateChromium';
 import { SqlCatalogueVersion } from '../persistence/catalogueVersion';
@@ -56,9 +58,12 @@ function storageAdapter({ config }: Infrastructure, ports: Pick<Ports, 'clock'>)
   return { storage: minio, local: null, health: { name: 'storage', check: () => minio.check() } };
 }
 
-/** The sandbox (its checkout page served by the app) unless SSLCommerz is configured. */
+/** The sandbox (its checkout page served by the app) unless SSLCommerz, Stripe or PayPal is configured. */
 function gateway({ config, database }: Infrastructure, ports: Pick<Ports, 'idGenerator' | 'clock'>): { gateway: PaymentGateway; checkout: SandboxCheckout | null } {
-  if (config.payment.sslcommerz) return { gateway: new SslCommerzGateway(config.payment.sslcommerz), checkout: null };
+  const { sslcommerz, stripe, paypal } = config.payment;
+  if (sslcommerz) return { gateway: new SslCommerzGateway(sslcommerz), checkout: null };
+  if (stripe) return { gateway: new StripeGateway(stripe, ports.clock), checkout: null };
+  if (paypal) return { gateway: new PayPalGateway(paypal, ports.clock), checkout: null };
   const sandbox = new SandboxGateway(database, config.secrets.sandboxGateway, `${config.publicUrl}/api/v1/sandbox/checkout`, ports.idGenerator, ports.clock);
   return { gateway: sandbox, checkout: sandbox };
 }

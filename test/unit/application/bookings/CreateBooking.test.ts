@@ -93,6 +93,19 @@ describe('CreateBooking', () => {
     const { paymentUrl } = await w.initPayment.execute({ userId: user.id, role: 'USER' }, booking.id);
     expect(paymentUrl).toMatch(/^https:\/\/gateway\.test\/checkout\//);
   });
+
+  test('a currency the gateway does not take (PayPal and BDT) is a 400 naming it: nothing held, nothing opened', async () => {
+    const w = bookingWorld();
+    const user = await w.traveller();
+    const tour = w.tour({ capacity: 10 });
+    w.gateway.currencies = ['USD', 'EUR'];
+    const refusal = w.book(user, tour, 2);
+    await expect(refusal).rejects.toThrow(ValidationFailed);
+    await expect(refusal).rejects.toThrow(expect.objectContaining({ code: 'BOOKING.CURRENCY_NOT_ACCEPTED', message: expect.stringContaining(`does not take ${tour.price.currency}`) }));
+    expect(w.bookings.all()).toEqual([]);
+    expect(await w.bookings.seatsHeld(tour.id, w.clock.now())).toBe(0);
+    expect(w.gateway.sessions).toEqual([]);
+  });
 });
 
 describe('ExpireHolds', () => {
@@ -129,6 +142,18 @@ describe('InitPayment', () => {
     await expect(w.initPayment.execute({ userId: other.id, role: 'USER' }, booking.id)).rejects.toThrow(NotFound);
     w.clock.advance(HOLD_MS);
     await expect(w.initPayment.execute({ userId: user.id, role: 'USER' }, booking.id)).rejects.toThrow(expect.objectContaining({ code: 'BOOKING.HOLD_LAPSED' }));
+  });
+});
+
+describe('InitPayment with a gateway that does not take the currency', () => {
+  test('is refused naming the currency, and the payment keeps its attempt', async () => {
+    const w = bookingWorld();
+    const user = await w.traveller();
+    const { booking, payment } = await w.book(user, w.tour());
+    w.gateway.currencies = ['USD'];
+    await expect(w.initPayment.execute({ userId: user.id, role: 'USER' }, booking.id)).rejects.toThrow(expect.objectContaining({ code: 'BOOKING.CURRENCY_NOT_ACCEPTED', message: expect.stringContaining(payment.amount.currency) }));
+    expect((await w.payments.findById(payment.id))!.transactionId).toBe(payment.transactionId);
+    expect(w.gateway.sessions).toHaveLength(1);
   });
 });
 

@@ -71,6 +71,22 @@ describe('loadConfig', () => {
       expect(loadConfig({ VAR_DIR: varDir }).payment).toMatchObject({ gateway: 'sandbox', sandboxInProduction: false });
       expect(loadConfig({ VAR_DIR: varDir, NODE_ENV: 'test' }).payment).toMatchObject({ gateway: 'sandbox', sandboxInProduction: false });
     });
+
+    it('takes Stripe with its secret key and webhook signing secret, and names what is missing or malformed', () => {
+      const stripe = { ...production, VAR_DIR: varDir, PAYMENT_GATEWAY: 'stripe', STRIPE_SECRET_KEY: 'sk_live_abc123', STRIPE_WEBHOOK_SECRET: 'whsec_abc123' };
+      expect(loadConfig(stripe).payment).toMatchObject({ gateway: 'stripe', stripe: { secretKey: 'sk_live_abc123', webhookSecret: 'whsec_abc123' }, paypal: null, sslcommerz: null });
+      expect(() => loadConfig({ ...stripe, STRIPE_SECRET_KEY: '' })).toThrow('"STRIPE_SECRET_KEY" is required with PAYMENT_GATEWAY=stripe');
+      expect(() => loadConfig({ ...stripe, STRIPE_WEBHOOK_SECRET: undefined })).toThrow('"STRIPE_WEBHOOK_SECRET" is required with PAYMENT_GATEWAY=stripe');
+      expect(() => loadConfig({ ...stripe, STRIPE_SECRET_KEY: 'pk_live_abc123' })).toThrow('STRIPE_SECRET_KEY');
+    });
+
+    it('takes PayPal with its client, webhook id and the sandbox API unless told otherwise', () => {
+      const paypal = { ...production, VAR_DIR: varDir, PAYMENT_GATEWAY: 'paypal', PAYPAL_CLIENT_ID: 'client', PAYPAL_CLIENT_SECRET: 'secret', PAYPAL_WEBHOOK_ID: 'WH-1' };
+      expect(loadConfig(paypal).payment.paypal).toEqual({ clientId: 'client', clientSecret: 'secret', webhookId: 'WH-1', baseUrl: 'https://api-m.sandbox.paypal.com' });
+      expect(loadConfig({ ...paypal, PAYPAL_BASE_URL: 'https://api-m.paypal.com/' }).payment.paypal?.baseUrl).toBe('https://api-m.paypal.com');
+      expect(() => loadConfig({ ...paypal, PAYPAL_WEBHOOK_ID: '' })).toThrow('"PAYPAL_WEBHOOK_ID" is required with PAYMENT_GATEWAY=paypal');
+      expect(loadConfig({ VAR_DIR: varDir, PAYPAL_CLIENT_ID: '' }).payment).toMatchObject({ gateway: 'sandbox', paypal: null, stripe: null });
+    });
   });
 
   it('leases jobs for JOB_LEASE_SECONDS (30 s unless set), never below 2 s', () => {
