@@ -69,6 +69,7 @@ async function preparePrimary(config: Config): Promise<{ logger: Logger; stopWor
   if (config.worker.inProcess) {
     const root = await buildRoot(config);
     startWorker(workerDependencies(root)); // root.close() stops it first
+    root.logger.info({ concurrency: config.worker.concurrency }, 'TourDesk worker running in the cluster primary');
     return { logger: root.logger, stopWorker: () => root.close() };
   }
   const database = await openDatabase(config);
