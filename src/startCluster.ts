@@ -44,7 +44,7 @@ export async function startCluster(config: Config): Promise<void> {
       children.delete(child);
       if (stopping) return;
       logger.error({ pid: child.process.pid, code, signal }, 'API process died: starting another');
-      setTimeout(fork, Math.max(0, RESTART_BACKOFF_MS - (Date.now() - startedAt)));
+      setTimeout(() => stopping || fork(), Math.max(0, RESTART_BACKOFF_MS - (Date.now() - startedAt)));
     });
   };
   for (let i = 0; i < config.apiProcesses; i++) fork();

@@ -5,7 +5,7 @@ import { createConnection } from 'mysql2/promise';
 import type { LoggedIn } from '../support/accounts';
 import { login, SUPER_ADMIN, verifiedUser } from '../support/accounts';
 import type { AppProcess } from '../support/appProcess';
-import { spawnAppProcess } from '../support/appProcess';
+import { pidAlive, spawnAppProcess } from '../support/appProcess';
 import { freePort } from '../support/freePort';
 import { createMysqlDatabase, describeIf, realService } from '../support/services';
 import type { TestApp } from '../support/testApp';
@@ -144,14 +144,6 @@ describeIf(realService('mysql'), 'the API cluster (API_PROCESSES=2) on MariaDB a
 
   const childPids = (output: string): number[] =>
     output.split('\n').filter((line) => line.includes('"API process started"')).map((line) => (JSON.parse(line) as { pid: number }).pid);
-  const alive = (pid: number) => {
-    try {
-      process.kill(pid, 0);
-      return true;
-    } catch {
-      return false;
-    }
-  };
 
   test('serves on one port, runs the worker once in the primary, replaces a dead child, and drains every child on SIGTERM', async () => {
     const port = await freePort();
@@ -176,7 +168,7 @@ describeIf(realService('mysql'), 'the API cluster (API_PROCESSES=2) on MariaDB a
 
     started.child.kill('SIGTERM');
     expect(await started.exited).toEqual({ code: 0, signal: null });
-    expect([second, replacement].filter(alive)).toEqual([]);
+    expect([second, replacement].filter(pidAlive)).toEqual([]);
     expect(started.output()).toContain('API cluster stopped');
   });
 });

@@ -44,3 +44,13 @@ export function spawnAppProcess(entry: string, readyText: string, env: Record<st
     },
   };
 }
+
+/** Whether a process with this id still exists (signal 0 only checks). */
+export function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
