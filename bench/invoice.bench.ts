@@ -69,7 +69,7 @@ function treeRssMiB(pid: number | null): number {
 }
 
 /** Runs `work` for 0..count-1 on `concurrency` workers; each worker (`lane`) runs one item at a time. Returns seconds. */
-async function pooled<T>(count: number, concurrency: number, work: (i: number, lane: number) => Promise<T>): Promise<number> {
+export async function pooled<T>(count: number, concurrency: number, work: (i: number, lane: number) => Promise<T>): Promise<number> {
   let next = 0;
   const started = performance.now();
   await Promise.all(Array.from({ length: concurrency }, async (_, lane) => {
@@ -78,7 +78,7 @@ async function pooled<T>(count: number, concurrency: number, work: (i: number, l
   return (performance.now() - started) / 1000;
 }
 
-async function seed(db: Database, count: number): Promise<string[]> {
+export async function seed(db: Database, count: number): Promise<string[]> {
   const m = db.dataSource.manager;
   const now = new Date();
   const user = randomUUID();

@@ -32,7 +32,10 @@ import type { UpdateDivision } from './catalogue/UpdateDivision';
 import type { UpdateTour } from './catalogue/UpdateTour';
 import type { UpdateTourType } from './catalogue/UpdateTourType';
 import type { GetInvoiceLink } from './invoices/GetInvoiceLink';
+import type { IssueCreditNote } from './invoices/IssueCreditNote';
 import type { IssueInvoice } from './invoices/IssueInvoice';
+import type { OpenCreditNotePdf } from './invoices/OpenCreditNotePdf';
+import type { SendCreditNoteEmail } from './invoices/SendCreditNoteEmail';
 import type { IssueMissingInvoices } from './invoices/IssueMissingInvoices';
 import type { OpenInvoicePdf } from './invoices/OpenInvoicePdf';
 import type { PreviewInvoice } from './invoices/PreviewInvoice';
@@ -44,6 +47,7 @@ import type { ConfirmPayment } from './payments/ConfirmPayment';
 import type { GetPayment } from './payments/GetPayment';
 import type { InitPayment } from './payments/InitPayment';
 import type { ReconcilePayments } from './payments/ReconcilePayments';
+import type { RefundPayment } from './payments/RefundPayment';
 import type { SendBookingConfirmation } from './payments/SendBookingConfirmation';
 import type { GetBookingStats } from './stats/GetBookingStats';
 import type { GetPaymentStats } from './stats/GetPaymentStats';
@@ -56,6 +60,9 @@ import type { ListUsers } from './users/ListUsers';
 import type { UpdateUser } from './users/UpdateUser';
 import type { SendVerificationCode } from './verification/SendVerificationCode';
 import type { VerifyEmail } from './verification/VerifyEmail';
+import type { ListWebhooks } from './webhooks/ListWebhooks';
+import type { ReceiveWebhook } from './webhooks/ReceiveWebhook';
+import type { ReplayWebhook } from './webhooks/ReplayWebhook';
 
 /** Google sign-in's two steps, present when it is configured. */
 export interface GoogleSignIn {
@@ -117,6 +124,10 @@ export interface UseCases {
   confirmPayment: ConfirmPayment;
   reconcilePayments: ReconcilePayments;
   getPayment: GetPayment;
+  refundPayment: RefundPayment;
+  receiveWebhook: ReceiveWebhook;
+  replayWebhook: ReplayWebhook;
+  listWebhooks: ListWebhooks;
   sendBookingConfirmation: SendBookingConfirmation;
 
   issueInvoice: IssueInvoice;
@@ -125,6 +136,9 @@ export interface UseCases {
   openInvoicePdf: OpenInvoicePdf;
   previewInvoice: PreviewInvoice;
   issueMissingInvoices: IssueMissingInvoices;
+  issueCreditNote: IssueCreditNote;
+  sendCreditNoteEmail: SendCreditNoteEmail;
+  openCreditNotePdf: OpenCreditNotePdf;
 
   listJobs: ListJobs;
   retryJob: RetryJob;

@@ -1,4 +1,4 @@
-import type { GatewayCallback, PaymentGateway } from '../../src/application/ports/PaymentGateway';
+import type { GatewayCallback, PaymentGateway, RefundOutcome, WebhookDelivery } from '../../src/application/ports/PaymentGateway';
 import { Payment } from '../../src/domain/payment/Payment';
 import { Money } from '../../src/domain/shared/Money';
 
@@ -12,6 +12,18 @@ export interface PaymentGatewaySubject {
   singleUse: boolean;
   /** The gateway can refuse money on a checkout a newer one replaced (sandbox); SSLCommerz cannot. */
   voidsSupersededCheckouts: boolean;
+  /** Refund amounts (minor units) the gateway completes, keeps pending until asked again, or declines. */
+  refundAmounts: { complete: number; pending: number; decline: number };
+  /** Every refund is PENDING at first and confirmed through refundStatus (SSLCommerz). */
+  refundsConfirmLater: boolean;
+  /** The delivery the gateway sends when `payment` was paid (`callback` is what its redirect carried). */
+  paymentDelivery(payment: Payment, callback: GatewayCallback): Promise<WebhookDelivery>;
+  /** The delivery it sends when a refund changed; null for gateways that send none (SSLCommerz). */
+  refundDelivery(refundId: string): Promise<WebhookDelivery> | null;
+  /** The same delivery with its proof forged (a wrong signature, a made-up val_id). */
+  misSigned(delivery: WebhookDelivery): WebhookDelivery;
+  /** The same delivery with its proof left out. */
+  unsigned(delivery: WebhookDelivery): WebhookDelivery;
   close(): Promise<void>;
 }
 
@@ -40,6 +52,8 @@ export function describePaymentGatewayContract(name: string, make: () => Promise
       const session = await s.gateway.createSession(p, CUSTOMER, URLS);
       return { p, callback: await s.pay(p, session.sessionRef) };
     }
+
+    const lookup = (transactionId: string) => s.gateway.lookup({ transactionId, gatewayRef: null });
 
     test('createSession gives a URL to send the customer to and a reference', async () => {
       const session = await s.gateway.createSession(payment(), CUSTOMER, URLS);
@@ -88,15 +102,15 @@ export function describePaymentGatewayContract(name: string, make: () => Promise
     test('lookup by our transaction id: nothing before the customer pays, the payment after, also once its proof is spent', async () => {
       const p = payment(777_700);
       const session = await s.gateway.createSession(p, CUSTOMER, URLS);
-      expect(await s.gateway.lookup(p.transactionId)).toBeNull();
+      expect(await lookup(p.transactionId)).toBeNull();
       const callback = await s.pay(p, session.sessionRef);
-      const found = await s.gateway.lookup(p.transactionId);
+      const found = await lookup(p.transactionId);
       expect(found).toEqual(expect.objectContaining({ transactionId: p.transactionId, status: 'PAID' }));
       expect(found!.amount.equals(p.amount)).toBe(true);
       const verified = (await s.gateway.check(callback))!;
       await s.transaction(() => s.gateway.consume(verified));
-      expect((await s.gateway.lookup(p.transactionId))?.status).toBe('PAID');
-      expect(await s.gateway.lookup('TRX-NEVER-OPENED')).toBeNull();
+      expect((await lookup(p.transactionId))?.status).toBe('PAID');
+      expect(await lookup('TRX-NEVER-OPENED')).toBeNull();
     });
 
     test('a checkout replaced by a newer one for the same payment: refused if the gateway can, else found by lookup', async () => {
@@ -108,11 +122,104 @@ export function describePaymentGatewayContract(name: string, make: () => Promise
       const stale = Payment.restore({ ...p.toProps(), transactionId: firstTransaction });
       if (s.voidsSupersededCheckouts) {
         await expect(s.pay(stale, first.sessionRef)).rejects.toThrow(expect.objectContaining({ code: 'SANDBOX.SUPERSEDED' }));
-        expect(await s.gateway.lookup(firstTransaction)).toBeNull();
+        expect(await lookup(firstTransaction)).toBeNull();
       } else {
         await s.pay(stale, first.sessionRef);
-        expect((await s.gateway.lookup(firstTransaction))?.status).toBe('PAID');
+        expect((await lookup(firstTransaction))?.status).toBe('PAID');
       }
+    });
+
+    describe('refunds', () => {
+      let r = 0;
+      const refundId = () => `rf-${Date.now()}-${(r += 1)}`;
+      /** A paid payment of `minor` and what a refund of it names. */
+      async function taken(minor: number) {
+        const { p, callback } = await paid(minor);
+        const verified = (await s.gateway.check(callback))!;
+        expect(verified.paymentRef).toBeTruthy();
+        return { p, transactionId: p.transactionId, paymentRef: verified.paymentRef };
+      }
+      const ask = (money: { transactionId: string; paymentRef: string }, minor: number, id = refundId()) =>
+        s.gateway.refund({ refundId: id, ...money, amount: Money.ofMinor(minor, 'BDT'), reason: 'Traveller cancelled' });
+      /** Asks refundStatus until the gateway has a final word (at most three times). */
+      async function settled(money: { transactionId: string; paymentRef: string }, outcome: RefundOutcome): Promise<RefundOutcome> {
+        let now = outcome;
+        for (let i = 0; i < 3 && now.state === 'PENDING'; i += 1) now = await s.gateway.refundStatus({ ...money, refundId: outcome.refundId, gatewayRefundId: now.gatewayRefundId });
+        return now;
+      }
+
+      test('a refund the gateway completes: at once, or confirmed by refundStatus where it always confirms later', async () => {
+        const money = await taken(s.refundAmounts.complete * 2);
+        const outcome = await ask(money, s.refundAmounts.complete);
+        expect(outcome.state).toBe(s.refundsConfirmLater ? 'PENDING' : 'COMPLETED');
+        expect(outcome.gatewayRefundId).toBeTruthy();
+        expect(await settled(money, outcome)).toEqual(expect.objectContaining({ refundId: outcome.refundId, state: 'COMPLETED' }));
+      });
+
+      test('a pending refund stays PENDING until the gateway confirms it through refundStatus', async () => {
+        const money = await taken(s.refundAmounts.pending * 2);
+        const outcome = await ask(money, s.refundAmounts.pending);
+        expect(outcome.state).toBe('PENDING');
+        expect((await settled(money, outcome)).state).toBe('COMPLETED');
+      });
+
+      test('a retry with the same refund id refunds once: the same answer, and the money is not given twice', async () => {
+        const money = await taken(s.refundAmounts.complete);
+        const id = refundId();
+        const first = await ask(money, s.refundAmounts.complete, id);
+        const retry = await ask(money, s.refundAmounts.complete, id);
+        expect(retry.refundId).toBe(id);
+        expect(retry.gatewayRefundId).toBe(first.gatewayRefundId);
+        expect(retry.state).not.toBe('FAILED');
+        const again = await settled(money, await ask(money, s.refundAmounts.complete));
+        expect(again.state).toBe('FAILED');
+      });
+
+      test('a refund the gateway declines, or one of more than was paid, is FAILED with a reason', async () => {
+        const declinedMoney = await taken(s.refundAmounts.decline * 2);
+        const declined = await settled(declinedMoney, await ask(declinedMoney, s.refundAmounts.decline));
+        expect(declined).toEqual(expect.objectContaining({ state: 'FAILED', failureReason: expect.any(String) }));
+        const money = await taken(s.refundAmounts.complete);
+        const tooMuch = await settled(money, await ask(money, s.refundAmounts.complete + 100));
+        expect(tooMuch.state).toBe('FAILED');
+        expect(tooMuch.failureReason).toBeTruthy();
+      });
+    });
+
+    describe('webhooks', () => {
+      test('a genuine payment delivery is vouched for, under an event id that stays the same for a duplicate', async () => {
+        const { p, callback } = await paid(432_100);
+        const delivery = await s.paymentDelivery(p, callback);
+        const event = await s.gateway.verifyWebhook(delivery);
+        expect(event).toEqual(expect.objectContaining({ kind: 'payment', eventId: expect.any(String) }));
+        if (event?.kind !== 'payment') throw new Error('not a payment event');
+        expect(event.verified).toEqual(expect.objectContaining({ transactionId: p.transactionId, status: 'PAID' }));
+        expect(event.verified.amount.equals(p.amount)).toBe(true);
+        const duplicate = await s.gateway.verifyWebhook(delivery);
+        expect(duplicate?.eventId).toBe(event.eventId);
+      });
+
+      test('a mis-signed or unsigned delivery is not vouched for', async () => {
+        const { p, callback } = await paid(432_200);
+        const delivery = await s.paymentDelivery(p, callback);
+        expect(await s.gateway.verifyWebhook(s.misSigned(delivery))).toBeNull();
+        expect(await s.gateway.verifyWebhook(s.unsigned(delivery))).toBeNull();
+        expect(await s.gateway.verifyWebhook({ rawBody: Buffer.from('not a delivery at all'), headers: {} })).toBeNull();
+      });
+
+      test('a refund delivery, where the gateway sends them, names our refund and its outcome', async () => {
+        const { p, callback } = await paid(s.refundAmounts.pending * 2);
+        const verified = (await s.gateway.check(callback))!;
+        const outcome = await s.gateway.refund({ refundId: `rf-hook-${p.id}`, transactionId: p.transactionId, paymentRef: verified.paymentRef, amount: Money.ofMinor(s.refundAmounts.pending, 'BDT'), reason: 'Tour cancelled' });
+        const delivery = s.refundDelivery(outcome.refundId);
+        if (!delivery) {
+          expect(s.refundsConfirmLater).toBe(true);
+          return;
+        }
+        const event = await s.gateway.verifyWebhook(await delivery);
+        expect(event).toEqual(expect.objectContaining({ kind: 'refund', outcome: expect.objectContaining({ refundId: outcome.refundId, state: 'COMPLETED' }) }));
+        expect(await s.gateway.verifyWebhook(s.misSigned(await delivery))).toBeNull();
+      });
     });
   });
 }

@@ -20,7 +20,7 @@ function open(now = T0): Payment {
   return Payment.open({ id, bookingId: `booking-${id}`, transactionId: `TRX-${id}`, amount: Money.ofMinor(150_000, 'BDT'), gateway: 'sandbox', now });
 }
 
-const paid = (p: Payment, transactionId = p.transactionId): VerifiedPayment => ({ transactionId, amount: p.amount, status: 'PAID', valId: `val-${transactionId}` });
+const paid = (p: Payment, transactionId = p.transactionId): VerifiedPayment => ({ transactionId, amount: p.amount, status: 'PAID', valId: `val-${transactionId}`, paymentRef: `ref-${transactionId}` });
 
 /** What ConfirmPayment, InitPayment and the reconciler rely on from wherever payments and their attempts are kept. */
 export function describePaymentRepositoryContract(name: string, make: () => Promise<PaymentRepositorySubject>): void {

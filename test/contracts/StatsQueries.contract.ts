@@ -33,7 +33,7 @@ function booking(id: string, userId: string, tourId: string, guestCount: number,
 
 function payment(id: string, bookingId: string, amount: number, currency: string, status: string, gateway: string) {
   return {
-    id, bookingId, transactionId: `TRX-${id}`, amount, currency, status, gateway, gatewayRef: null, valId: null, refundDue: false,
+    id, bookingId, transactionId: `TRX-${id}`, amount, currency, status, gateway, gatewayRef: null, valId: null, refundDue: false, refundedAmount: status === 'REFUNDED' ? amount : 0, refundPendingAmount: 0,
     paidAt: status === 'PAID' ? ago(DAY) : null, confirmationSentAt: null, createdAt: ago(2 * DAY), updatedAt: ago(DAY),
   };
 }
@@ -88,6 +88,17 @@ export async function seedStats(insert: (table: string, rows: Record<string, unk
     payment('p7', 'b-elsewhere', 50_000, 'USD', 'PAID', 'sandbox'),
   ]);
   await insert('invoices', [invoice('i1', 'p1', 1, 'ISSUED'), invoice('i2', 'p5', 2, 'ISSUED'), invoice('i3', 'p7', 3, 'DRAFT')]);
+  await insert('refunds', [
+    refund('r1', 'p3', 1_000_050, 'BDT', 'COMPLETED'), refund('r2', 'p1', 500_000, 'BDT', 'FAILED'),
+    refund('r3', 'p5', 25, 'BDT', 'PENDING'), refund('r4', 'p7', 100, 'USD', 'COMPLETED'),
+  ]);
+}
+
+function refund(id: string, paymentId: string, amount: number, currency: string, state: string) {
+  return {
+    id, paymentId, transactionId: `TRX-${paymentId}`, paymentRef: `ref-${paymentId}`, gateway: 'sandbox', amount, currency, reason: 'Tour cancelled',
+    state, gatewayRefundId: null, failureReason: null, idempotencyKey: `key-${id}`, createdAt: ago(DAY), settledAt: null, updatedAt: ago(DAY),
+  };
 }
 
 /**
@@ -184,6 +195,7 @@ export function describeStatsQueriesContract(name: string, open: (seed: typeof s
       expect(result.avgPaymentAmount.minor).toBe(2_500_001); // 2,500,000.5 rounded half up
       expect(result.paymentGatewayData).toEqual([{ _id: 'sandbox', count: 5 }, { _id: 'sslcommerz', count: 2 }]);
       expect(result.invoicesIssued).toBe(2);
+      expect([result.totalRefunds, result.totalRefunded.minor]).toEqual([1, 1_000_050]);
     });
 
     it('over an empty store answers zeros and empty breakdowns, not nulls', async () => {
@@ -197,7 +209,7 @@ export function describeStatsQueriesContract(name: string, open: (seed: typeof s
         const bookings = await new GetBookingStats(stats, clock).execute();
         expect([bookings.totalBooking, bookings.avgGuestCountPerBooking, bookings.totalBookingByUniqueUsers]).toEqual([0, 0, 0]);
         const payments = await new GetPaymentStats(stats, 'BDT').execute();
-        expect([payments.totalPayment, payments.totalRevenue.minor, payments.avgPaymentAmount.minor, payments.invoicesIssued]).toEqual([0, 0, 0, 0]);
+        expect([payments.totalPayment, payments.totalRevenue.minor, payments.avgPaymentAmount.minor, payments.invoicesIssued, payments.totalRefunds, payments.totalRefunded.minor]).toEqual([0, 0, 0, 0, 0, 0]);
       } finally {
         await empty.close();
       }

@@ -1,4 +1,7 @@
-import type { CallbackUrls, GatewayCallback, GatewaySession, PaymentCustomer, PaymentGateway } from '../../src/application/ports/PaymentGateway';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type {
+  CallbackUrls, GatewayCallback, GatewayEvent, GatewaySession, PaymentCustomer, PaymentGateway, RefundOutcome, RefundRequest, WebhookDelivery,
+} from '../../src/application/ports/PaymentGateway';
 import type { Payment, VerifiedPayment } from '../../src/domain/payment/Payment';
 import { Conflict, DependencyUnavailable } from '../../src/domain/shared/errors';
 import type { Money } from '../../src/domain/shared/Money';
@@ -20,10 +23,18 @@ interface Session {
  * answers from the gateway's own records until `consume` spends the val_id, which rolls back with
  * the InMemoryUnitOfWork it ran in. `lookup` is its
  * transaction query. `vouchFor` makes it confirm something else, to test mismatches.
+ * Refunds follow the sandbox's amount markers (.77 pending until asked or notified, .99 declined),
+ * idempotent on our refund id; `refunds` records every one the gateway took. Webhooks are JSON
+ * signed with an HMAC of the body (`x-fake-signature`), made by `webhook`.
  */
 export class FakePaymentGateway implements PaymentGateway {
   readonly name = 'fake';
+  currencies: readonly string[] | 'any' = 'any';
   readonly sessions: Session[] = [];
+  /** Every refund the gateway took, by our refund id (what it really gave back). */
+  readonly refunds = new Map<string, RefundOutcome & { amount: Money; paymentRef: string }>();
+  /** Calls to `refund`, retries included. */
+  refundCalls = 0;
   private readonly outcomes = new Map<string, VerifiedPayment>();
   private readonly spent = new TransactionalTable<{ at: true }>();
   private down = false;
@@ -48,9 +59,59 @@ export class FakePaymentGateway implements PaymentGateway {
     await this.spent.set(verified.valId, { at: true });
   }
 
-  async lookup(transactionId: string): Promise<VerifiedPayment | null> {
+  async lookup(attempt: { transactionId: string }): Promise<VerifiedPayment | null> {
     if (this.down) throw new DependencyUnavailable('payment gateway');
-    return [...this.outcomes.values()].reverse().find((v) => v.transactionId === transactionId) ?? null;
+    return [...this.outcomes.values()].reverse().find((v) => v.transactionId === attempt.transactionId && v.status === 'PAID')
+      ?? [...this.outcomes.values()].reverse().find((v) => v.transactionId === attempt.transactionId) ?? null;
+  }
+
+  async refund(request: RefundRequest): Promise<RefundOutcome> {
+    this.refundCalls += 1;
+    if (this.down) throw new DependencyUnavailable('payment gateway');
+    const known = this.refunds.get(request.refundId);
+    if (known) return outcomeOf(known);
+    const paid = [...this.outcomes.values()].find((v) => v.paymentRef === request.paymentRef && v.status === 'PAID' && v.transactionId === request.transactionId);
+    const given = [...this.refunds.values()].filter((r) => r.paymentRef === request.paymentRef && r.state !== 'FAILED').reduce((sum, r) => sum + r.amount.minor, 0);
+    const marker = request.amount.minor % 100;
+    const failureReason = !paid ? 'no money taken on this payment' : given + request.amount.minor > paid.amount.minor ? 'more than is left' : marker === 99 ? 'declined' : undefined;
+    const state = failureReason ? 'FAILED' : marker === 77 ? 'PENDING' : 'COMPLETED';
+    const refund = { refundId: request.refundId, gatewayRefundId: failureReason ? null : `fake-refund-${request.refundId}`, state, failureReason, amount: request.amount, paymentRef: request.paymentRef } as const;
+    this.refunds.set(request.refundId, refund);
+    return outcomeOf(refund);
+  }
+
+  async refundStatus(refund: { refundId: string }): Promise<RefundOutcome> {
+    if (this.down) throw new DependencyUnavailable('payment gateway');
+    const known = this.settle(refund.refundId);
+    return known ? outcomeOf(known) : { refundId: refund.refundId, gatewayRefundId: null, state: 'FAILED', failureReason: 'no such refund' };
+  }
+
+  async verifyWebhook(delivery: WebhookDelivery): Promise<GatewayEvent | null> {
+    if (this.down) throw new DependencyUnavailable('payment gateway');
+    const signature = Buffer.from(delivery.headers['x-fake-signature'] ?? '', 'hex');
+    const expected = sign(delivery.rawBody);
+    if (signature.length !== expected.length || !timingSafeEqual(signature, expected)) return null;
+    const event = JSON.parse(delivery.rawBody.toString('utf8')) as { id: string; type: string; data: { id: string } };
+    if (event.type === 'payment.completed') {
+      const verified = await this.lookup({ transactionId: event.data.id });
+      if (verified) return { kind: 'payment', eventId: event.id, verified };
+    }
+    const refund = event.type === 'refund.updated' ? this.refunds.get(event.data.id) : undefined;
+    if (refund) return { kind: 'refund', eventId: event.id, outcome: outcomeOf(refund) };
+    return { kind: 'ignored', eventId: event.id, type: event.type };
+  }
+
+  /** The delivery the gateway sends for an event (a pending refund is confirmed first). */
+  webhook(type: string, id: string, eventId = `evt-${(this.n += 1)}`): WebhookDelivery {
+    if (type === 'refund.updated') this.settle(id);
+    const rawBody = Buffer.from(JSON.stringify({ id: eventId, type, data: { id } }));
+    return { rawBody, headers: { 'x-fake-signature': sign(rawBody).toString('hex') } };
+  }
+
+  private settle(refundId: string) {
+    const known = this.refunds.get(refundId);
+    if (known?.state === 'PENDING') this.refunds.set(refundId, { ...known, state: 'COMPLETED' });
+    return this.refunds.get(refundId);
   }
 
   pay(transactionId: string): GatewayCallback {
@@ -66,10 +127,10 @@ export class FakePaymentGateway implements PaymentGateway {
   }
 
   /** The gateway vouches for exactly `verified` under a new val_id. */
-  vouchFor(verified: Omit<VerifiedPayment, 'valId'>): GatewayCallback {
+  vouchFor(verified: Omit<VerifiedPayment, 'valId' | 'paymentRef'>): GatewayCallback {
     this.n += 1;
     const valId = `fake-val-${this.n}`;
-    this.outcomes.set(valId, { ...verified, valId });
+    this.outcomes.set(valId, { ...verified, valId, paymentRef: verified.status === 'PAID' ? `fake-charge-${this.n}` : '' });
     return { tran_id: verified.transactionId, val_id: valId, amount: verified.amount.major.toFixed(2), status: 'VALID' };
   }
 
@@ -85,4 +146,12 @@ export class FakePaymentGateway implements PaymentGateway {
     session.completed = true;
     return this.vouchFor({ transactionId, amount: session.amount, status });
   }
+}
+
+function sign(body: Buffer): Buffer {
+  return createHmac('sha256', 'fake-webhook-secret').update(body).digest();
+}
+
+function outcomeOf(refund: RefundOutcome): RefundOutcome {
+  return { refundId: refund.refundId, gatewayRefundId: refund.gatewayRefundId, state: refund.state, ...(refund.failureReason ? { failureReason: refund.failureReason } : {}) };
 }

@@ -36,7 +36,7 @@ describe('statistics routes', () => {
       'avgGuestCountPerBooking', 'bookingsLast30Days', 'bookingsLast7Days', 'bookingsPerTour', 'totalBooking', 'totalBookingByStatus', 'totalBookingByUniqueUsers',
     ]);
     expect(payments.body.data).toEqual({
-      totalPayment: 0, totalPaymentByStatus: [], totalRevenue: 0, avgPaymentAmount: 0, currency: 'BDT', paymentGatewayData: [], invoicesIssued: 0,
+      totalPayment: 0, totalPaymentByStatus: [], totalRevenue: 0, avgPaymentAmount: 0, currency: 'BDT', paymentGatewayData: [], invoicesIssued: 0, totalRefunds: 0, totalRefunded: 0,
     });
   });
 

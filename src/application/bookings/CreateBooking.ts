@@ -48,6 +48,7 @@ export class CreateBooking {
       const now = this.clock.now();
       const tour = await this.bookings.lockTour(input.tourId);
       if (!tour) throw NotFound.of('Tour', ERROR_CODES.TOUR.NOT_FOUND);
+      this.checkout.assertTakes(tour.price.currency);
       assertSeatsAvailable(tour, await this.bookings.seatsHeld(tour.id, now), input.guestCount, now);
       const booking = Booking.hold({
         id: this.ids.next(), userId: user.id, tourId: tour.id, guestCount: input.guestCount, unitPrice: tour.price, now, holdMs: this.holdMinutes * 60_000,

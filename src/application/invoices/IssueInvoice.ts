@@ -1,19 +1,25 @@
 import { Invoice } from '../../domain/invoice/Invoice';
+import type { InvoiceNumber } from '../../domain/invoice/InvoiceNumber';
+import { tookMoney } from '../../domain/payment/Payment';
 import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { Conflict, NotFound } from '../../domain/shared/errors';
 import type { BillingQueries } from '../ports/BillingQueries';
 import type { Clock } from '../ports/Clock';
 import type { Digest } from '../ports/Digest';
 import type { IdGenerator } from '../ports/IdGenerator';
-import type { InvoiceRepository, IssueLease } from '../ports/InvoiceRepository';
+import type { InvoiceRepository } from '../ports/InvoiceRepository';
 import type { JobQueue } from '../ports/JobQueue';
 import type { ObjectStorage } from '../ports/ObjectStorage';
 import type { PdfRenderer } from '../ports/PdfRenderer';
 import type { TemplateRenderer } from '../ports/TemplateRenderer';
 import type { UnitOfWork } from '../ports/UnitOfWork';
 import { OUTBOX_JOBS } from '../jobs/outboxJobs';
+import type { DraftIssuing } from './draftIssuing';
+import { holdDraft, issueHeld } from './draftIssuing';
 import type { Seller } from './invoiceView';
 import { billedAmounts, invoiceView } from './invoiceView';
+
+const INVOICE_DRAFTS = { exists: ERROR_CODES.INVOICE.EXISTS, beingIssued: ERROR_CODES.INVOICE.BEING_ISSUED, leaseLost: ERROR_CODES.INVOICE.LEASE_LOST };
 
 /**
  * The one invoice of a paid payment. The number is reserved with a DRAFT in a short transaction;
@@ -43,51 +49,27 @@ export class IssueInvoice {
     if (existing?.isIssued) return existing;
     const bill = await this.billing.forPayment(paymentId);
     if (!bill) throw NotFound.of('Payment', ERROR_CODES.PAYMENT.NOT_FOUND);
-    if (bill.paymentStatus !== 'PAID' && bill.paymentStatus !== 'REFUNDED') {
+    if (!tookMoney(bill.paymentStatus)) {
       throw new Conflict(`A ${bill.paymentStatus} payment gets no invoice`, ERROR_CODES.INVOICE.PAYMENT_NOT_PAID);
     }
     const lease = { token: this.ids.next(), until: new Date(this.clock.now().getTime() + this.issueLeaseMs) };
-    const invoice = await this.holdDraft(paymentId, existing, lease);
+    const invoice = await holdDraft(this.issuing, existing, lease, {
+      create: (number, now) => Invoice.draft({ id: this.ids.next(), paymentId, number, now }),
+      reread: () => this.invoices.findByPaymentId(paymentId),
+    });
     if (invoice.isIssued) return invoice;
-    try {
-      const pdf = await this.pdf.render(this.templates.html('invoice', invoiceView(invoice, bill, this.seller)));
-      await this.storage.put(invoice.objectKey, pdf, 'application/pdf');
-      invoice.issue(billedAmounts(bill), { byteSize: pdf.length, sha256: this.digest.sha256(pdf) }, this.clock.now());
-      const saved = await this.uow.run(async () => {
-        if (!(await this.invoices.saveIssued(invoice, lease.token))) return false;
-        await this.jobs.enqueue(OUTBOX_JOBS.sendInvoiceEmail.job({ paymentId }));
-        return true;
-      });
-      if (!saved) throw new Conflict(`Invoice ${invoice.number.value} was taken over by another worker`, ERROR_CODES.INVOICE.LEASE_LOST);
-      return invoice;
-    } catch (error) {
-      // Let the next attempt start at once; if this fails too, the lease simply lapses.
-      await this.invoices.releaseLease(invoice.id, lease.token).catch(() => undefined);
-      throw error;
-    }
+    await issueHeld(this.issuing, invoice, lease, {
+      make: async () => {
+        const pdf = await this.pdf.render(this.templates.html('invoice', invoiceView(invoice, bill, this.seller)));
+        await this.storage.put(invoice.objectKey, pdf, 'application/pdf');
+        invoice.issue(billedAmounts(bill), { byteSize: pdf.length, sha256: this.digest.sha256(pdf) }, this.clock.now());
+      },
+      alongside: () => this.jobs.enqueue(OUTBOX_JOBS.sendInvoiceEmail.job({ paymentId })),
+    });
+    return invoice;
   }
 
-  /** The payment's DRAFT, now held by us: a new one with the year's next number, or one whose holder is gone. */
-  private async holdDraft(paymentId: string, existing: Invoice | null, lease: IssueLease): Promise<Invoice> {
-    let draft = existing;
-    if (!draft) {
-      try {
-        return await this.uow.run(async () => {
-          const now = this.clock.now();
-          const created = Invoice.draft({ id: this.ids.next(), paymentId, number: await this.invoices.reserveNextNumber(now.getUTCFullYear()), now });
-          await this.invoices.addDraft(created, lease);
-          return created;
-        });
-      } catch (error) {
-        // Another run reserved first; its transaction, counter included, is the one that counts.
-        if (!(error instanceof Conflict && error.code === ERROR_CODES.INVOICE.EXISTS)) throw error;
-        draft = await this.invoices.findByPaymentId(paymentId);
-        if (!draft) throw error;
-      }
-    }
-    if (draft.isIssued) return draft;
-    const held = await this.uow.run(() => this.invoices.takeLease(draft.id, lease, this.clock.now()));
-    if (!held) throw new Conflict(`Invoice ${draft.number.value} is being issued by another worker`, ERROR_CODES.INVOICE.BEING_ISSUED);
-    return draft;
+  private get issuing(): DraftIssuing<Invoice, InvoiceNumber> {
+    return { store: this.invoices, uow: this.uow, clock: this.clock, codes: INVOICE_DRAFTS };
   }
 }

@@ -10,8 +10,10 @@ export interface Seller {
   address: string;
 }
 
-const day = (date: Date | null): string | null =>
+/** `1 March 2026`: how documents print a day. */
+export const formatDay = (date: Date | null): string | null =>
   date ? date.toLocaleDateString('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }) : null;
+const day = formatDay;
 
 /** guests × unit price = the amount paid; the booking fixed the unit price, so the division is exact. */
 export function billedAmounts(bill: BillingRecord): BilledAmounts {

@@ -1,6 +1,6 @@
 import type { NewJob } from '../ports/JobQueue';
 
-/** What every job of the outbox is about today: one payment. */
+/** What the invoice and confirmation jobs are about: one payment. */
 export interface PaymentJob {
   paymentId: string;
 }
@@ -25,6 +25,23 @@ function paymentJob(type: string, dedupeKey: (paymentId: string) => string): Out
   };
 }
 
+/** What the credit-note jobs are about: one completed refund. */
+export interface RefundJob {
+  refundId: string;
+}
+
+function refundJob(type: string, dedupeKey: (refundId: string) => string): OutboxJobKind<RefundJob> {
+  return {
+    type,
+    job: ({ refundId }) => ({ type, payload: { refundId }, dedupeKey: dedupeKey(refundId) }),
+    read: (payload) => {
+      const { refundId } = payload;
+      if (typeof refundId !== 'string' || !refundId) throw new Error('Job payload lacks refundId');
+      return { refundId };
+    },
+  };
+}
+
 /**
  * The jobs use cases queue in their unit of work (the transactional outbox) and the worker runs: names
  * and payloads in one place for producers and handlers. Stored names and dedupe keys never change:
@@ -34,6 +51,8 @@ export const OUTBOX_JOBS = {
   issueInvoice: paymentJob('IssueInvoice', (paymentId) => `IssueInvoice:${paymentId}`),
   sendInvoiceEmail: paymentJob('SendInvoiceEmail', (paymentId) => `invoice-email:${paymentId}`),
   sendBookingConfirmation: paymentJob('SendBookingConfirmation', (paymentId) => `SendBookingConfirmation:${paymentId}`),
+  issueCreditNote: refundJob('IssueCreditNote', (refundId) => `IssueCreditNote:${refundId}`),
+  sendCreditNoteEmail: refundJob('SendCreditNoteEmail', (refundId) => `credit-note-email:${refundId}`),
 } as const;
 
 type Kinds = typeof OUTBOX_JOBS;

@@ -39,7 +39,7 @@ export class ConfirmPayment {
 
   async execute(input: PaymentEvidence & { source: ConfirmationSource }): Promise<Confirmation> {
     const claimed = 'callback' in input ? input.callback.tran_id : input.transactionId;
-    const verified = 'callback' in input ? await this.gateway.check(input.callback) : await this.gateway.lookup(input.transactionId);
+    const verified = 'callback' in input ? await this.gateway.check(input.callback) : await this.lookup(input.transactionId);
     if (!verified || (claimed !== undefined && claimed !== verified.transactionId)) return this.unverified(claimed, input.source, 'gateway did not vouch');
     const settled: Settled = await this.uow.run(() => this.settlement.settle(verified, input.source));
     if (settled.kind === 'unknown') return this.unverified(undefined, input.source, 'unknown transaction');
@@ -50,6 +50,12 @@ export class ConfirmPayment {
       this.logger.warn({ paymentId: payment.id, bookingId: payment.bookingId, transactionId: verified.transactionId, receipt }, 'payment received for a booking that cannot be honoured: refund due');
     }
     return confirmation(payment, true, receipt === 'PAID_AGAIN' ? 'Payment received again on an older checkout; that payment will be refunded' : undefined);
+  }
+
+  /** The gateway's transaction query for one of our attempts (it may look it up by its own session id). */
+  private async lookup(transactionId: string) {
+    const attempt = await this.payments.findAttempt(transactionId);
+    return this.gateway.lookup({ transactionId, gatewayRef: attempt?.gatewayRef ?? null });
   }
 
   /** `known` is the payment when it is already loaded; otherwise it is looked up by `transactionId` (any of its attempts). */
@@ -66,12 +72,14 @@ const MESSAGES: Record<string, string> = {
   PAID: 'Payment completed successfully',
   FAILED: 'Payment failed',
   CANCELLED: 'Payment cancelled',
+  REFUND_PENDING: 'Payment received; a refund of it is under way',
+  PARTIALLY_REFUNDED: 'Payment received; part of it was refunded',
   REFUNDED: 'Payment refunded',
   UNPAID: 'Payment not completed',
 };
 
 function confirmation(payment: Payment, changed: boolean, message?: string): Confirmation {
-  const outcome: ConfirmationOutcome = payment.status === 'PAID' || payment.status === 'REFUNDED' ? 'PAID' : payment.status === 'UNPAID' ? 'UNVERIFIED' : payment.status;
+  const outcome: ConfirmationOutcome = payment.status === 'UNPAID' ? 'UNVERIFIED' : payment.status === 'FAILED' || payment.status === 'CANCELLED' ? payment.status : 'PAID';
   const text = message ?? (payment.refundDue ? 'Payment received, but the seats were no longer available; a refund is due' : MESSAGES[payment.status]);
   return { outcome, payment, verified: true, changed, message: text };
 }

@@ -1,4 +1,6 @@
 import type { Payment } from '../../domain/payment/Payment';
+import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
+import { ValidationFailed } from '../../domain/shared/errors';
 import type { User } from '../../domain/user/User';
 import type { Clock } from '../ports/Clock';
 import type { IdGenerator } from '../ports/IdGenerator';
@@ -19,6 +21,14 @@ export class PaymentCheckout {
 
   get gatewayName(): string {
     return this.gateway.name;
+  }
+
+  /** A booking is refused, before anything is written, in a currency the gateway does not take (PayPal takes no BDT). */
+  assertTakes(currency: string): void {
+    const { currencies } = this.gateway;
+    if (currencies !== 'any' && !currencies.includes(currency)) {
+      throw new ValidationFailed(`The payment gateway (${this.gateway.name}) does not take ${currency}`, [{ path: 'tour', message: `is priced in ${currency}, which ${this.gateway.name} does not take` }], ERROR_CODES.BOOKING.CURRENCY_NOT_ACCEPTED);
+    }
   }
 
   /** Our `tran_id`: short enough for every gateway (SSLCommerz takes 30 characters). */

@@ -1,7 +1,10 @@
 import { DependencyUnavailable, ValidationFailed } from '../../domain/shared/errors';
 import type { Clock } from '../ports/Clock';
 import type { PaymentRepository } from '../ports/PaymentRepository';
+import type { RefundRepository } from '../ports/RefundRepository';
+import type { UnitOfWork } from '../ports/UnitOfWork';
 import type { ConfirmationOutcome, ConfirmPayment } from './ConfirmPayment';
+import type { RefundSettlement } from './RefundSettlement';
 
 /** An unpaid checkout older than this is abandoned: gateways expire their sessions long before. */
 export const RECONCILE_LOOKBACK_MS = 3 * 86_400_000;
@@ -26,22 +29,37 @@ export interface ReconcileReport {
   failed: { transactionId: string; error: string }[];
   /** Not asked about because the gateway stopped answering. */
   skipped: number;
+  /** Open refunds (REQUESTED or PENDING) asked about, and what became of them. */
+  refunds: {
+    checked: number;
+    settled: { refundId: string; paymentId: string; state: string }[];
+    failed: { refundId: string; error: string }[];
+  };
 }
 
 /**
  * Asks the gateway about every open payment attempt in the window (opened between
  * RECONCILE_LOOKBACK_MS and `olderThanMs` ago) and runs ConfirmPayment on what it vouches for:
- * this is what rescues a traveller who paid and closed the tab before any callback arrived.
+ * this is what rescues a traveller who paid and closed the tab before any callback arrived. Then
+ * it asks about every open refund of the same age: one the gateway never answered is asked again
+ * (idempotent on its id), a pending one by its status, and the answer is recorded.
  */
 export class ReconcilePayments {
-  constructor(private readonly payments: PaymentRepository, private readonly confirm: ConfirmPayment, private readonly clock: Clock) {}
+  constructor(
+    private readonly payments: PaymentRepository,
+    private readonly confirm: ConfirmPayment,
+    private readonly clock: Clock,
+    private readonly refunds: RefundRepository,
+    private readonly refundSettlement: RefundSettlement,
+    private readonly uow: UnitOfWork,
+  ) {}
 
   async execute(input: ReconcileInput): Promise<ReconcileReport> {
     if (!Number.isSafeInteger(input.olderThanMs) || input.olderThanMs < 0) throw ValidationFailed.field('olderThan', 'must be a duration of 0 or more');
     const now = this.clock.now().getTime();
     const to = new Date(now - input.olderThanMs);
     const attempts = await this.payments.openAttempts({ from: new Date(now - RECONCILE_LOOKBACK_MS), to, limit: input.limit ?? 100_000 });
-    const report: ReconcileReport = { checked: 0, settled: [], open: 0, failed: [], skipped: 0 };
+    const report: ReconcileReport = { checked: 0, settled: [], open: 0, failed: [], skipped: 0, refunds: { checked: 0, settled: [], failed: [] } };
     for (const [i, attempt] of attempts.entries()) {
       try {
         const confirmation = await this.confirm.execute({ transactionId: attempt.transactionId, source: 'reconciler' });
@@ -60,6 +78,21 @@ export class ReconcilePayments {
         input.onProgress?.(i + 1, attempts.length);
       }
     }
+    if (!report.skipped) await this.reconcileRefunds(to, input.limit ?? 100_000, report.refunds);
     return report;
+  }
+
+  private async reconcileRefunds(to: Date, limit: number, report: ReconcileReport['refunds']): Promise<void> {
+    for (const refund of await this.refunds.openRefunds({ to, limit })) {
+      report.checked += 1;
+      try {
+        const outcome = await this.refundSettlement.ask(refund);
+        const applied = await this.uow.run(() => this.refundSettlement.apply(refund.id, outcome, 'reconciler'));
+        if (applied?.changed) report.settled.push({ refundId: refund.id, paymentId: refund.paymentId, state: applied.refund.state });
+      } catch (error) {
+        report.failed.push({ refundId: refund.id, error: (error as Error).message });
+        if (error instanceof DependencyUnavailable) break;
+      }
+    }
   }
 }

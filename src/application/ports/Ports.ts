@@ -5,6 +5,7 @@ import type { BookingRepository } from './BookingRepository';
 import type { CatalogueReads } from './CatalogueReads';
 import type { CatalogueVersion } from './CatalogueVersion';
 import type { Clock } from './Clock';
+import type { CreditNoteRepository } from './CreditNoteRepository';
 import type { CodeGenerator } from './CodeGenerator';
 import type { CommonPasswords } from './CommonPasswords';
 import type { Digest } from './Digest';
@@ -26,6 +27,7 @@ import type { PaymentGateway } from './PaymentGateway';
 import type { PaymentRepository } from './PaymentRepository';
 import type { PdfRenderer } from './PdfRenderer';
 import type { RateLimiter } from './RateLimiter';
+import type { RefundRepository } from './RefundRepository';
 import type { SandboxCheckout } from './SandboxCheckout';
 import type { SeatLedger } from './SeatLedger';
 import type { SecretTokens } from './SecretTokens';
@@ -38,6 +40,7 @@ import type { TourRepository } from './TourRepository';
 import type { TourTypeRepository } from './TourTypeRepository';
 import type { UnitOfWork } from './UnitOfWork';
 import type { UserRepository } from './UserRepository';
+import type { WebhookInbox } from './WebhookInbox';
 
 /**
  * Every port, by name: what the composition root gives each an adapter for, and what tests may
@@ -81,6 +84,8 @@ export interface Ports {
 
   bookingRepository: BookingRepository;
   paymentRepository: PaymentRepository;
+  refundRepository: RefundRepository;
+  webhookInbox: WebhookInbox;
   paymentGateway: PaymentGateway;
   /** The built-in sandbox gateway's checkout page, when it is the gateway. */
   sandboxCheckout: SandboxCheckout | null;
@@ -88,6 +93,7 @@ export interface Ports {
   jobStore: JobStore;
 
   invoiceRepository: InvoiceRepository;
+  creditNoteRepository: CreditNoteRepository;
   billingQueries: BillingQueries;
   pdfRenderer: PdfRenderer;
   statsQueries: StatsQueries;

@@ -51,6 +51,9 @@ export interface PaymentFigures {
   revenueMinor: number;
   averagePaidMinor: number | null;
   invoicesIssued: number;
+  /** COMPLETED refunds, and what they gave back in `currency` (minor units). */
+  refundsCompleted: number;
+  refundedMinor: number;
 }
 
 /** Aggregates computed by the database (counts, sums, averages), never by loading rows. Soft-deleted users are left out. */

@@ -11,6 +11,9 @@ export interface PaymentStats {
   avgPaymentAmount: Money;
   paymentGatewayData: Breakdown[];
   invoicesIssued: number;
+  /** Refunds the gateways completed, and what they gave back in the business currency. */
+  totalRefunds: number;
+  totalRefunded: Money;
 }
 
 export class GetPaymentStats {
@@ -25,6 +28,8 @@ export class GetPaymentStats {
       avgPaymentAmount: Money.ofMinor(Math.round(figures.averagePaidMinor ?? 0), this.currency),
       paymentGatewayData: figures.byGateway.map((r) => ({ _id: r.key, count: r.count })),
       invoicesIssued: figures.invoicesIssued,
+      totalRefunds: figures.refundsCompleted,
+      totalRefunded: Money.ofMinor(figures.refundedMinor, this.currency),
     };
   }
 }

@@ -88,6 +88,18 @@ export class Booking {
   cancel(now: Date): void { this.moveTo('CANCEL', now); }
   fail(now: Date): void { this.moveTo('FAILED', now); }
 
+  /**
+   * Everything paid for it was given back: the booking is cancelled and its seats are free again.
+   * The only way out of COMPLETE (an admin cannot simply cancel a paid booking). False when it
+   * holds no seats any more (already failed, cancelled or expired): nothing to release.
+   */
+  cancelForRefund(now: Date): boolean {
+    if (this.props.status !== 'COMPLETE' && this.props.status !== 'PENDING') return false;
+    this.props.status = 'CANCEL';
+    this.props.updatedAt = now;
+    return true;
+  }
+
   expire(now: Date): void {
     if (this.props.status === 'PENDING' && now.getTime() < this.props.expiresAt.getTime()) {
       throw new Conflict('The hold on this booking has not lapsed yet', ERROR_CODES.BOOKING.HOLD_NOT_LAPSED);

@@ -93,8 +93,7 @@ export class Invoice {
   issue(billed: BilledAmounts, document: InvoiceDocument, now: Date): void {
     if (this.props.status !== 'DRAFT') throw new Conflict(`Invoice ${this.props.number.value} is already issued`, ERROR_CODES.INVOICE.ALREADY_ISSUED);
     assertConsistent(billed);
-    if (!Number.isSafeInteger(document.byteSize) || document.byteSize <= 0) throw ValidationFailed.field('byteSize', 'must be a positive number of bytes');
-    if (!SHA256.test(document.sha256)) throw ValidationFailed.field('sha256', 'must be 64 lowercase hex digits');
+    assertDocument(document);
     this.props = { ...this.props, status: 'ISSUED', billed, ...document, issuedAt: now, updatedAt: now };
   }
 
@@ -102,6 +101,12 @@ export class Invoice {
     if (this.props.status !== 'ISSUED') throw new Conflict('Only an issued invoice can be emailed', ERROR_CODES.INVOICE.NOT_ISSUED);
     this.props.emailedAt = now;
   }
+}
+
+/** A stored PDF's size and SHA-256, as an issued invoice or credit note records them. */
+export function assertDocument(document: InvoiceDocument): void {
+  if (!Number.isSafeInteger(document.byteSize) || document.byteSize <= 0) throw ValidationFailed.field('byteSize', 'must be a positive number of bytes');
+  if (!SHA256.test(document.sha256)) throw ValidationFailed.field('sha256', 'must be 64 lowercase hex digits');
 }
 
 function assertConsistent(billed: BilledAmounts): void {

@@ -1,8 +1,8 @@
 import { ERROR_CODES } from '../shared/errorCatalogue';
-import { Conflict } from '../shared/errors';
-import type { Money } from '../shared/Money';
+import { Conflict, ValidationFailed } from '../shared/errors';
+import { Money } from '../shared/Money';
 
-export const PAYMENT_STATUSES = ['UNPAID', 'PAID', 'FAILED', 'CANCELLED', 'REFUNDED'] as const;
+export const PAYMENT_STATUSES = ['UNPAID', 'PAID', 'FAILED', 'CANCELLED', 'REFUND_PENDING', 'PARTIALLY_REFUNDED', 'REFUNDED'] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
 /**
@@ -11,11 +11,21 @@ export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
  */
 const NEXT: Record<PaymentStatus, readonly PaymentStatus[]> = {
   UNPAID: ['PAID', 'FAILED', 'CANCELLED'],
-  PAID: ['REFUNDED'],
+  PAID: ['REFUND_PENDING'],
   FAILED: ['PAID'],
   CANCELLED: ['PAID'],
+  REFUND_PENDING: ['PAID', 'PARTIALLY_REFUNDED', 'REFUNDED'],
+  PARTIALLY_REFUNDED: ['REFUND_PENDING'],
   REFUNDED: [],
 };
+
+/** Money was taken on the payment: the states a refund starts from or passes through. */
+const HOLDS_MONEY: readonly PaymentStatus[] = ['PAID', 'REFUND_PENDING', 'PARTIALLY_REFUNDED', 'REFUNDED'];
+
+/** The gateway took money on the payment (some of it may have been given back since). */
+export function tookMoney(status: string): boolean {
+  return (HOLDS_MONEY as readonly string[]).includes(status);
+}
 
 /** What the gateway vouched for, through its own channel (signature or validation API). */
 export interface VerifiedPayment {
@@ -23,6 +33,9 @@ export interface VerifiedPayment {
   amount: Money;
   status: 'PAID' | 'FAILED' | 'CANCELLED';
   valId: string;
+  /** The gateway's own id for the money taken: what a refund names. SSLCommerz bank_tran_id,
+   *  Stripe payment_intent id, PayPal capture id, sandbox session id. '' when nothing was taken. */
+  paymentRef: string;
 }
 
 /**
@@ -49,6 +62,10 @@ export interface PaymentProps {
   valId: string | null;
   /** Money arrived for a booking we could not honour: an admin owes a refund. */
   refundDue: boolean;
+  /** Given back, as the gateway confirmed it. Never more than `amount`, with `refundPending`. */
+  refunded: Money;
+  /** Asked of the gateway and not yet confirmed or refused: reserved so two refunds never give back more than was paid. */
+  refundPending: Money;
   paidAt: Date | null;
   confirmationSentAt: Date | null;
   createdAt: Date;
@@ -69,6 +86,8 @@ export class Payment {
       gatewayRef: null,
       valId: null,
       refundDue: false,
+      refunded: Money.ofMinor(0, input.amount.currency),
+      refundPending: Money.ofMinor(0, input.amount.currency),
       paidAt: null,
       confirmationSentAt: null,
       createdAt: input.now,
@@ -93,6 +112,13 @@ export class Payment {
   get gatewayRef(): string | null { return this.props.gatewayRef; }
   get valId(): string | null { return this.props.valId; }
   get refundDue(): boolean { return this.props.refundDue; }
+  get refunded(): Money { return this.props.refunded; }
+  get refundPending(): Money { return this.props.refundPending; }
+  /** What may still be given back: paid, less what was refunded or is being refunded. */
+  get refundable(): Money {
+    if (!HOLDS_MONEY.includes(this.props.status)) return Money.ofMinor(0, this.props.amount.currency);
+    return Money.ofMinor(this.props.amount.minor - this.props.refunded.minor - this.props.refundPending.minor, this.props.amount.currency);
+  }
   get paidAt(): Date | null { return this.props.paidAt; }
   get confirmationSentAt(): Date | null { return this.props.confirmationSentAt; }
   get createdAt(): Date { return this.props.createdAt; }
@@ -126,7 +152,7 @@ export class Payment {
   receive(verified: VerifiedPayment, now: Date): Receipt {
     this.assertMatches(verified);
     if (verified.status === 'PAID') {
-      if (this.props.status === 'PAID' || this.props.status === 'REFUNDED') {
+      if (HOLDS_MONEY.includes(this.props.status)) {
         this.props.refundDue = true;
         this.props.updatedAt = now;
         return 'PAID_AGAIN';
@@ -144,14 +170,56 @@ export class Payment {
   }
 
   flagRefundDue(now: Date): void {
-    if (this.props.status !== 'PAID' && this.props.status !== 'REFUNDED') throw new Conflict('Only a paid payment can be owed back', ERROR_CODES.PAYMENT.NOT_PAID);
+    if (!HOLDS_MONEY.includes(this.props.status)) throw new Conflict('Only a paid payment can be owed back', ERROR_CODES.PAYMENT.NOT_PAID);
     this.props.refundDue = true;
     this.props.updatedAt = now;
   }
 
-  refund(now: Date): void {
-    this.moveTo('REFUNDED', now);
+  /**
+   * Reserves `amount` for a refund the gateway is about to be asked for: REFUND_PENDING until it
+   * answers. Conflict when nothing was paid, everything is already given back, or `amount` is
+   * more than what is left.
+   */
+  startRefund(amount: Money, now: Date): void {
+    if (!HOLDS_MONEY.includes(this.props.status)) throw new Conflict(`A ${this.props.status} payment has nothing to refund`, ERROR_CODES.REFUND.PAYMENT_NOT_PAID);
+    const left = this.refundable;
+    if (left.minor === 0) throw new Conflict('This payment is already refunded in full, or a refund of the rest is under way', ERROR_CODES.REFUND.ALREADY_REFUNDED);
+    if (amount.currency !== this.props.amount.currency) throw ValidationFailed.field('amount', `must be in ${this.props.amount.currency}`);
+    if (amount.minor <= 0) throw ValidationFailed.field('amount', 'must be more than zero');
+    if (amount.minor > left.minor) throw new Conflict(`At most ${left.format()} can still be refunded`, ERROR_CODES.REFUND.EXCEEDS_PAID);
+    this.props.refundPending = Money.ofMinor(this.props.refundPending.minor + amount.minor, amount.currency);
+    this.settleRefundStatus(now);
+  }
+
+  /** The gateway gave `amount` (reserved by startRefund) back. A payment owed back (`refundDue`) is settled by it. */
+  completeRefund(amount: Money, now: Date): void {
+    this.releaseReserved(amount);
+    this.props.refunded = Money.ofMinor(this.props.refunded.minor + amount.minor, amount.currency);
     this.props.refundDue = false;
+    this.settleRefundStatus(now);
+  }
+
+  /** The gateway refused the refund of `amount`: it may be asked again. */
+  failRefund(amount: Money, now: Date): void {
+    this.releaseReserved(amount);
+    this.settleRefundStatus(now);
+  }
+
+  /** Every paid poisha is given back. */
+  get fullyRefunded(): boolean {
+    return this.props.refunded.minor === this.props.amount.minor && this.props.amount.minor > 0;
+  }
+
+  private releaseReserved(amount: Money): void {
+    if (amount.minor > this.props.refundPending.minor) throw new Conflict('No refund of that amount is under way', ERROR_CODES.REFUND.NOT_PENDING);
+    this.props.refundPending = Money.ofMinor(this.props.refundPending.minor - amount.minor, amount.currency);
+  }
+
+  /** The status follows the amounts: pending while any refund is unanswered, then partial or full. */
+  private settleRefundStatus(now: Date): void {
+    const { refunded, refundPending, amount } = this.props;
+    this.props.status = refundPending.minor > 0 ? 'REFUND_PENDING' : refunded.minor === 0 ? 'PAID' : refunded.minor >= amount.minor ? 'REFUNDED' : 'PARTIALLY_REFUNDED';
+    this.props.updatedAt = now;
   }
 
   private moveTo(status: PaymentStatus, now: Date): void {

@@ -15,6 +15,8 @@ export interface PaymentAttemptProps {
   /** OPEN until the gateway vouches for an outcome of this checkout. */
   status: AttemptStatus;
   valId: string | null;
+  /** The gateway's id for the money taken on it (VerifiedPayment.paymentRef): what a refund names. */
+  paymentRef: string | null;
   /** When a newer checkout replaced it. It still counts if the gateway took money on it. */
   supersededAt: Date | null;
   settledAt: Date | null;
@@ -31,7 +33,7 @@ export class PaymentAttempt {
 
   static open(input: { transactionId: string; paymentId: string; gateway: string; now: Date }): PaymentAttempt {
     return new PaymentAttempt({
-      ...input, gatewayRef: null, status: 'OPEN', valId: null, supersededAt: null, settledAt: null, createdAt: input.now, updatedAt: input.now,
+      ...input, gatewayRef: null, status: 'OPEN', valId: null, paymentRef: null, supersededAt: null, settledAt: null, createdAt: input.now, updatedAt: input.now,
     });
   }
 
@@ -44,6 +46,7 @@ export class PaymentAttempt {
   get gatewayRef(): string | null { return this.props.gatewayRef; }
   get status(): AttemptStatus { return this.props.status; }
   get valId(): string | null { return this.props.valId; }
+  get paymentRef(): string | null { return this.props.paymentRef; }
   get supersededAt(): Date | null { return this.props.supersededAt; }
   get createdAt(): Date { return this.props.createdAt; }
 
@@ -64,6 +67,7 @@ export class PaymentAttempt {
     if (this.hasVerdict) throw new Conflict(`Attempt ${this.props.transactionId} is already ${this.props.status}`, ERROR_CODES.PAYMENT.ATTEMPT_SETTLED);
     this.props.status = verified.status;
     this.props.valId = verified.valId;
+    this.props.paymentRef = verified.paymentRef || null;
     this.props.settledAt = now;
     this.props.updatedAt = now;
   }

@@ -82,6 +82,7 @@ const CATALOGUE = {
     PROFILE_INCOMPLETE: ['invalid', '`Please Add Phone Number and Address In Your Profile For Booking!`'],
     TOUR_STARTED: ['invalid', 'the tour\'s start date has passed'],
     GUEST_COUNT_OUT_OF_RANGE: ['invalid', 'more guests than the tour takes at all'],
+    CURRENCY_NOT_ACCEPTED: ['invalid', 'the tour is priced in a currency the configured payment gateway does not take'],
     USER_NOT_ALLOWED: ['forbidden', 'only verified, active accounts book'],
     OWNER_MAY_ONLY_CANCEL: ['forbidden', 'a traveller may only move their own booking to `CANCEL`'],
     NOT_FOUND: ['notFound', 'no such booking visible to the caller'],
@@ -102,6 +103,15 @@ const CATALOGUE = {
     NOT_PAID: ['conflict', 'only a paid payment can be owed back'],
     ATTEMPT_SETTLED: ['conflict', 'the payment attempt already has its verdict'],
   },
+  REFUND: {
+    NOT_FOUND: ['notFound', 'no such refund'],
+    PAYMENT_NOT_PAID: ['conflict', 'a refund of a payment that took no money (UNPAID, FAILED, CANCELLED)'],
+    ALREADY_REFUNDED: ['conflict', 'the payment is refunded in full already, or a refund of the rest is under way (a second full refund)'],
+    EXCEEDS_PAID: ['conflict', 'the amount is more than what is left to refund of the payment'],
+    NOT_PENDING: ['conflict', 'the refund already has its outcome'],
+    IDEMPOTENCY_KEY_REUSED: ['conflict', 'the `Idempotency-Key` was used for another payment or another amount'],
+    OTHER_GATEWAY: ['conflict', 'the payment was taken through a gateway that is not the configured one'],
+  },
   INVOICE: {
     NOT_FOUND: ['notFound', 'no invoice issued for the payment yet'],
     PDF_MISSING: ['conflict', 'the invoice cannot be served as issued: its PDF is missing'],
@@ -112,6 +122,19 @@ const CATALOGUE = {
     LEASE_LOST: ['conflict', 'another worker took the invoice over while it was being issued'],
     ALREADY_ISSUED: ['conflict', 'an issued invoice never changes'],
     NOT_ISSUED: ['conflict', 'the invoice is still a draft'],
+  },
+  CREDIT_NOTE: {
+    NOT_FOUND: ['notFound', 'no such credit note visible to the caller, or not issued yet'],
+    EXISTS: ['conflict', 'the refund already has a credit note (another worker reserved it first)'],
+    BEING_ISSUED: ['conflict', 'another worker is issuing the credit note right now'],
+    LEASE_LOST: ['conflict', 'another worker took the credit note over while it was being issued'],
+    INVOICE_NOT_ISSUED: ['conflict', 'the invoice the credit note corrects is not issued yet (the job retries)'],
+    PDF_MISSING: ['conflict', 'the credit note cannot be served as issued: its PDF is missing'],
+  },
+  WEBHOOK: {
+    NOT_CONFIGURED: ['notFound', '`POST /payment/webhook/:gateway` for a gateway that is not the configured one: `not configured`'],
+    SIGNATURE_INVALID: ['invalid', 'the delivery is unsigned, mis-signed or not vouched for by the gateway: nothing was stored'],
+    NOT_FOUND: ['notFound', 'no such webhook delivery in the inbox (admin CLI)'],
   },
   CHECKOUT_SESSION: {
     NOT_FOUND: ['notFound', 'no such sandbox checkout'],

@@ -2,7 +2,9 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { In, IsNull, Not } from 'typeorm';
 import type { Clock } from '../../application/ports/Clock';
 import type { IdGenerator } from '../../application/ports/IdGenerator';
-import type { CallbackUrls, GatewayCallback, GatewaySession, PaymentCustomer, PaymentGateway } from '../../application/ports/PaymentGateway';
+import type {
+  CallbackUrls, GatewayCallback, GatewayEvent, GatewaySession, PaymentCustomer, PaymentGateway, RefundOutcome, RefundRequest, WebhookDelivery,
+} from '../../application/ports/PaymentGateway';
 import type { SandboxCheckout, SandboxOutcome, SandboxSessionView } from '../../application/ports/SandboxCheckout';
 import type { Payment, VerifiedPayment } from '../../domain/payment/Payment';
 import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
@@ -12,6 +14,8 @@ import type { Database } from '../persistence/Database';
 import { affectedRows } from '../persistence/Database';
 import type { SandboxSessionRow } from '../persistence/entities/SandboxSessionEntity';
 import { SandboxSessionEntity } from '../persistence/entities/SandboxSessionEntity';
+import type { SandboxRefundRow } from '../persistence/entities/SandboxRefundEntity';
+import { SandboxRefundEntity } from '../persistence/entities/SandboxRefundEntity';
 
 const STATUS_PARAM: Record<SandboxOutcome, string> = { PAID: 'VALID', FAILED: 'FAILED', CANCELLED: 'CANCELLED' };
 const VAL_ID = /^([0-9A-Za-z-]{1,64})\.([0-9a-f]{32})\.([0-9a-f]{64})$/;
@@ -22,9 +26,16 @@ const VAL_ID = /^([0-9A-Za-z-]{1,64})\.([0-9a-f]{32})\.([0-9a-f]{64})$/;
  * single-use; `check` trusts only its own row for it, never the callback's other fields, and
  * `consume` spends it in the caller's transaction. A newer checkout of the same payment voids the
  * older ones nobody completed, so money is never taken on a superseded checkout.
+ *
+ * Refunds are its own records too (`sandbox_refunds`, keyed by our refund id, so a retry finds the
+ * first). Amounts let a demo or a test pick the outcome: one ending in .77 is PENDING (confirmed
+ * when its status is asked or its webhook is sent), one ending in .99 is declined; the rest
+ * complete at once. Its webhooks are JSON signed with an HMAC of the raw body
+ * (`x-sandbox-signature: sha256=<hex>`).
  */
 export class SandboxGateway implements PaymentGateway, SandboxCheckout {
   readonly name = 'sandbox';
+  readonly currencies = 'any';
 
   constructor(
     private readonly db: Database,
@@ -36,6 +47,10 @@ export class SandboxGateway implements PaymentGateway, SandboxCheckout {
 
   private get repo() {
     return this.db.manager().getRepository(SandboxSessionEntity);
+  }
+
+  private get refunds() {
+    return this.db.manager().getRepository(SandboxRefundEntity);
   }
 
   async createSession(payment: Payment, customer: PaymentCustomer, urls: CallbackUrls): Promise<GatewaySession> {
@@ -97,9 +112,80 @@ export class SandboxGateway implements PaymentGateway, SandboxCheckout {
     await this.repo.update({ valId: verified.valId, verifiedAt: IsNull() }, { verifiedAt: this.clock.now() });
   }
 
-  async lookup(transactionId: string): Promise<VerifiedPayment | null> {
-    const row = await this.repo.findOne({ where: { transactionId, outcome: Not(IsNull()) }, order: { completedAt: 'DESC' } });
+  async lookup(attempt: { transactionId: string }): Promise<VerifiedPayment | null> {
+    const row = await this.repo.findOne({ where: { transactionId: attempt.transactionId, outcome: Not(IsNull()) }, order: { completedAt: 'DESC' } });
     return row ? verdictOf(row) : null;
+  }
+
+  refund(request: RefundRequest): Promise<RefundOutcome> {
+    return this.db.transaction(async () => {
+      const known = await this.refunds.findOneBy({ id: request.refundId });
+      if (known) return outcomeOf(known);
+      const session = await this.repo.findOneBy({ id: request.paymentRef });
+      const failed = (failureReason: string): RefundOutcome => ({ refundId: request.refundId, gatewayRefundId: null, state: 'FAILED', failureReason });
+      if (!session || session.outcome !== 'PAID' || session.transactionId !== request.transactionId) return failed('the sandbox took no money on this checkout');
+      if (session.currency !== request.amount.currency) return failed(`the checkout was paid in ${session.currency}`);
+      const given = (await this.refunds.find({ where: { sessionId: session.id } })).filter((r) => r.state !== 'FAILED').reduce((sum, r) => sum + Number(r.amount), 0);
+      const marker = request.amount.minor % 100;
+      const state = given + request.amount.minor > Number(session.amount) || marker === DECLINE_MARKER ? 'FAILED' : marker === PENDING_MARKER ? 'PENDING' : 'COMPLETED';
+      const now = this.clock.now();
+      const row: SandboxRefundRow = {
+        id: request.refundId, sessionId: session.id, transactionId: session.transactionId, amount: request.amount.minor, currency: request.amount.currency, state,
+        gatewayRefundId: `sbr-${this.ids.next()}`, failureReason: state !== 'FAILED' ? null : marker === DECLINE_MARKER ? 'declined by the sandbox (amount ending in .99)' : 'more than is left of the payment',
+        createdAt: now, settledAt: state === 'PENDING' ? null : now,
+      };
+      await this.refunds.insert(row);
+      return outcomeOf(row);
+    });
+  }
+
+  /** A pending sandbox refund is confirmed the first time anyone asks about it. */
+  async refundStatus(refund: { refundId: string }): Promise<RefundOutcome> {
+    const row = await this.settlePending(refund.refundId);
+    return row ? outcomeOf(row) : { refundId: refund.refundId, gatewayRefundId: null, state: 'FAILED', failureReason: 'the sandbox has no such refund' };
+  }
+
+  async verifyWebhook(delivery: WebhookDelivery): Promise<GatewayEvent | null> {
+    const signature = /^sha256=([0-9a-f]{64})$/.exec(delivery.headers['x-sandbox-signature'] ?? '');
+    if (!signature || !timingSafeEqual(Buffer.from(signature[1], 'hex'), this.webhookSignature(delivery.rawBody))) return null;
+    let event: { id?: unknown; type?: unknown; data?: Record<string, unknown> };
+    try {
+      event = JSON.parse(delivery.rawBody.toString('utf8')) as typeof event;
+    } catch {
+      return null;
+    }
+    if (typeof event.id !== 'string' || !event.id || typeof event.type !== 'string') return null;
+    const subject = typeof event.data?.id === 'string' ? event.data.id : '';
+    // The signed body only names what happened; the sandbox's own records say what it was.
+    if (event.type === 'payment.completed') {
+      const verified = await this.lookup({ transactionId: subject });
+      return verified ? { kind: 'payment', eventId: event.id, verified } : { kind: 'ignored', eventId: event.id, type: event.type };
+    }
+    if (event.type === 'refund.updated') {
+      const row = await this.refunds.findOneBy({ id: subject });
+      return row ? { kind: 'refund', eventId: event.id, outcome: outcomeOf(row) } : { kind: 'ignored', eventId: event.id, type: event.type };
+    }
+    return { kind: 'ignored', eventId: event.id, type: event.type };
+  }
+
+  /**
+   * The webhook delivery the sandbox sends for one of its events: `payment.completed` names our
+   * transaction id, `refund.updated` our refund id (a pending refund is confirmed first). For
+   * demos and tests, which post it to /api/v1/payment/webhook/sandbox.
+   */
+  async webhook(type: 'payment.completed' | 'refund.updated' | string, id: string, eventId = `evt-${this.ids.next()}`): Promise<WebhookDelivery> {
+    if (type === 'refund.updated') await this.settlePending(id);
+    const rawBody = Buffer.from(JSON.stringify({ id: eventId, type, data: { id } }));
+    return { rawBody, headers: { 'content-type': 'application/json', 'x-sandbox-signature': `sha256=${this.webhookSignature(rawBody).toString('hex')}` } };
+  }
+
+  private async settlePending(refundId: string): Promise<SandboxRefundRow | null> {
+    await this.refunds.update({ id: refundId, state: 'PENDING' }, { state: 'COMPLETED', settledAt: this.clock.now() });
+    return this.refunds.findOneBy({ id: refundId });
+  }
+
+  private webhookSignature(rawBody: Buffer): Buffer {
+    return createHmac('sha256', `webhook:${this.secret}`).update(rawBody).digest();
   }
 
   private sign(sessionId: string, nonce: string): string {
@@ -107,6 +193,16 @@ export class SandboxGateway implements PaymentGateway, SandboxCheckout {
   }
 }
 
+/** Refund amounts whose last two digits pick the sandbox's answer. */
+const PENDING_MARKER = 77;
+const DECLINE_MARKER = 99;
+
 function verdictOf(row: SandboxSessionRow): VerifiedPayment {
-  return { transactionId: row.transactionId, amount: Money.ofMinor(Number(row.amount), row.currency), status: row.outcome as SandboxOutcome, valId: row.valId! };
+  const outcome = row.outcome as SandboxOutcome;
+  return { transactionId: row.transactionId, amount: Money.ofMinor(Number(row.amount), row.currency), status: outcome, valId: row.valId!, paymentRef: outcome === 'PAID' ? row.id : '' };
+}
+
+function outcomeOf(row: SandboxRefundRow): RefundOutcome {
+  const state = row.state as RefundOutcome['state'];
+  return { refundId: row.id, gatewayRefundId: state === 'FAILED' ? null : row.gatewayRefundId, state, ...(row.failureReason ? { failureReason: row.failureReason } : {}) };
 }

@@ -10,6 +10,10 @@ import { ConfirmPayment } from '../../application/payments/ConfirmPayment';
 import { GetPayment } from '../../application/payments/GetPayment';
 import { InitPayment } from '../../application/payments/InitPayment';
 import { ReconcilePayments } from '../../application/payments/ReconcilePayments';
+import { RefundPayment } from '../../application/payments/RefundPayment';
+import { ListWebhooks } from '../../application/webhooks/ListWebhooks';
+import { ReceiveWebhook } from '../../application/webhooks/ReceiveWebhook';
+import { ReplayWebhook } from '../../application/webhooks/ReplayWebhook';
 import { SendBookingConfirmation } from '../../application/payments/SendBookingConfirmation';
 import type { Ports } from '../../application/ports/Ports';
 import type { UseCases } from '../../application/UseCases';
@@ -20,7 +24,7 @@ import type { Services } from './services';
 type BookingUseCases = Pick<
   UseCases,
   | 'createBooking' | 'getBooking' | 'listBookings' | 'changeBookingStatus' | 'expireHolds'
-  | 'initPayment' | 'confirmPayment' | 'reconcilePayments' | 'getPayment' | 'sendBookingConfirmation'
+  | 'initPayment' | 'confirmPayment' | 'reconcilePayments' | 'getPayment' | 'refundPayment' | 'receiveWebhook' | 'replayWebhook' | 'listWebhooks' | 'sendBookingConfirmation'
   | 'listJobs' | 'retryJob' | 'purgeDeadJobs'
 >;
 
@@ -34,7 +38,11 @@ export function bookingUseCases(config: Config, p: Ports, s: Services): Factorie
     expireHolds: () => new ExpireHolds(p.bookingRepository, p.clock, p.unitOfWork),
     initPayment: () => new InitPayment(p.bookingRepository, p.paymentRepository, p.userRepository, s.paymentCheckout, p.clock, p.unitOfWork),
     confirmPayment: () => new ConfirmPayment(p.paymentGateway, p.paymentRepository, s.paymentSettlement, p.unitOfWork, p.logger),
-    reconcilePayments: (u) => new ReconcilePayments(p.paymentRepository, u.confirmPayment, p.clock),
+    reconcilePayments: (u) => new ReconcilePayments(p.paymentRepository, u.confirmPayment, p.clock, p.refundRepository, s.refundSettlement, p.unitOfWork),
+    refundPayment: () => new RefundPayment(p.paymentRepository, p.refundRepository, s.refundSettlement, p.paymentGateway.name, p.idGenerator, p.clock, p.unitOfWork, p.logger),
+    receiveWebhook: () => new ReceiveWebhook(p.paymentGateway, p.webhookInbox, s.applyGatewayEvent, p.idGenerator, p.clock, p.unitOfWork, p.logger),
+    replayWebhook: () => new ReplayWebhook(p.webhookInbox, s.applyGatewayEvent, p.clock, p.unitOfWork),
+    listWebhooks: () => new ListWebhooks(p.webhookInbox),
     getPayment: () => new GetPayment(p.paymentRepository, p.bookingRepository, p.invoiceRepository),
     sendBookingConfirmation: () =>
       new SendBookingConfirmation(p.paymentRepository, p.bookingRepository, p.mailer, p.templateRenderer, p.clock, p.unitOfWork, config.frontendUrl),

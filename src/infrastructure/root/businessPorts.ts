@@ -17,13 +17,16 @@ import { SqlCatalogueReads } from '../persistence/queries/SqlCatalogueReads';
 import { TypeOrmStatsQueries } from '../persistence/queries/TypeOrmStatsQueries';
 import { TypeOrmBillingQueries } from '../persistence/repositories/TypeOrmBillingQueries';
 import { TypeOrmBookingRepository } from '../persistence/repositories/TypeOrmBookingRepository';
+import { TypeOrmCreditNoteRepository } from '../persistence/repositories/TypeOrmCreditNoteRepository';
 import { TypeOrmDivisionRepository } from '../persistence/repositories/TypeOrmDivisionRepository';
 import { TypeOrmInvoiceRepository } from '../persistence/repositories/TypeOrmInvoiceRepository';
 import { TypeOrmPaymentRepository } from '../persistence/repositories/TypeOrmPaymentRepository';
+import { TypeOrmRefundRepository } from '../persistence/repositories/TypeOrmRefundRepository';
 import { TypeOrmSeatLedger } from '../persistence/repositories/TypeOrmSeatLedger';
 import { TypeOrmStoredImageReferences } from '../persistence/repositories/TypeOrmStoredImageReferences';
 import { TypeOrmTourRepository } from '../persistence/repositories/TypeOrmTourRepository';
 import { TypeOrmTourTypeRepository } from '../persistence/repositories/TypeOrmTourTypeRepository';
+import { TypeOrmWebhookInbox } from '../persistence/repositories/TypeOrmWebhookInbox';
 import { LocalObjectStorage } from '../storage/LocalObjectStorage';
 import { MinioObjectStorage } from '../storage/MinioObjectStorage';
 import type { Infrastructure } from './Infrastructure';
@@ -32,8 +35,8 @@ import type { Factories } from './lazy';
 type BusinessPorts = Pick<
   Ports,
   | 'objectStorage' | 'storedImageReferences' | 'divisionRepository' | 'tourTypeRepository' | 'tourRepository' | 'seatLedger' | 'catalogueReads' | 'catalogueVersion'
-  | 'bookingRepository' | 'paymentRepository' | 'paymentGateway' | 'sandboxCheckout' | 'jobQueue' | 'jobStore'
-  | 'invoiceRepository' | 'billingQueries' | 'pdfRenderer' | 'statsQueries'
+  | 'bookingRepository' | 'paymentRepository' | 'refundRepository' | 'webhookInbox' | 'paymentGateway' | 'sandboxCheckout' | 'jobQueue' | 'jobStore'
+  | 'invoiceRepository' | 'creditNoteRepository' | 'billingQueries' | 'pdfRenderer' | 'statsQueries'
 >;
 
 /** S3/MinIO when S3_ENDPOINT is set, else files under VAR_DIR/storage served by the app with signed URLs (`local`). */
@@ -86,12 +89,15 @@ export function businessPorts(infrastructure: Infrastructure): { factories: Fact
     catalogueVersion: (ports) => new SqlCatalogueVersion(database, ports.clock),
     bookingRepository: () => new TypeOrmBookingRepository(database),
     paymentRepository: () => new TypeOrmPaymentRepository(database),
+    refundRepository: () => new TypeOrmRefundRepository(database),
+    webhookInbox: () => new TypeOrmWebhookInbox(database),
     paymentGateway: (ports) => payments(ports).gateway,
     sandboxCheckout: (ports) => payments(ports).checkout,
     jobQueue: (ports) => new TypeOrmJobQueue(database, ports.idGenerator, ports.clock),
     // Metrics as decorators (here and below): no adapter or use case knows it is measured.
     jobStore: () => new MeteredJobStore(new TypeOrmJobStore(database), prometheus),
     invoiceRepository: () => new TypeOrmInvoiceRepository(database),
+    creditNoteRepository: () => new TypeOrmCreditNoteRepository(database),
     billingQueries: () => new TypeOrmBillingQueries(database),
     // The browser launches on the first render, and closes with the process.
     pdfRenderer: () => {

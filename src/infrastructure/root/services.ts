@@ -6,6 +6,8 @@ import { ImageUrls } from '../../application/catalogue/ImageUrls';
 import { TourViews } from '../../application/catalogue/TourViews';
 import { PaymentCheckout } from '../../application/payments/PaymentCheckout';
 import { PaymentSettlement } from '../../application/payments/PaymentSettlement';
+import { RefundSettlement } from '../../application/payments/RefundSettlement';
+import { ApplyGatewayEvent } from '../../application/webhooks/ApplyGatewayEvent';
 import type { CallbackUrls } from '../../application/ports/PaymentGateway';
 import type { Ports } from '../../application/ports/Ports';
 import type { Config } from '../config/Config';
@@ -20,6 +22,8 @@ export interface Services {
   tourViews: TourViews;
   paymentCheckout: PaymentCheckout;
   paymentSettlement: PaymentSettlement;
+  refundSettlement: RefundSettlement;
+  applyGatewayEvent: ApplyGatewayEvent;
 }
 
 /**
@@ -44,5 +48,7 @@ export function services(config: Config, p: Ports): Factories<Services> {
     tourViews: (s) => new TourViews(p.catalogueReads, s.imageUrls, p.clock),
     paymentCheckout: () => new PaymentCheckout(p.paymentGateway, p.paymentRepository, p.idGenerator, p.clock, p.unitOfWork, callbackUrls(config)),
     paymentSettlement: () => new PaymentSettlement(p.paymentGateway, p.paymentRepository, p.bookingRepository, p.jobQueue, p.idGenerator, p.clock),
+    applyGatewayEvent: (s) => new ApplyGatewayEvent(s.paymentSettlement, s.refundSettlement, p.unitOfWork),
+    refundSettlement: () => new RefundSettlement(p.paymentGateway, p.paymentRepository, p.refundRepository, p.bookingRepository, p.jobQueue, p.idGenerator, p.clock),
   };
 }

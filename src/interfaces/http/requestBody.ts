@@ -37,6 +37,13 @@ function bodyParserError(error: unknown): ValidationFailed | UnsupportedMediaTyp
   return null;
 }
 
+const UNPARSED = Symbol.for('unparsedBody');
+
+/** The raw body a `raw` route was sent (empty when there was none). */
+export function rawBodyOf(ctx: Context): Buffer {
+  return Buffer.isBuffer(ctx.state.rawBody) ? ctx.state.rawBody : Buffer.alloc(0);
+}
+
 export type BodyParser = (ctx: Context, route: RouteDef) => Promise<void>;
 
 /**
@@ -49,6 +56,8 @@ export function bodyParser(config: Pick<HttpSettings, 'bodyLimit' | 'varDir'>): 
   const limits = { jsonLimit: config.bodyLimit, formLimit: config.bodyLimit, textLimit: config.bodyLimit, text: false };
   const json = koaBody({ ...limits, urlencoded: false, multipart: false }) as unknown as Middleware;
   const form = koaBody({ ...limits, urlencoded: true, multipart: false }) as unknown as Middleware;
+  // Webhooks are verified on the exact bytes the sender signed.
+  const raw = koaBody({ ...limits, urlencoded: true, multipart: false, includeUnparsed: true }) as unknown as Middleware;
   const uploadDir = path.join(config.varDir, 'uploads');
 
   const multipart = async (ctx: Context, files: NonNullable<NonNullable<RouteDef['request']>['files']>): Promise<void> => {
@@ -89,7 +98,13 @@ export function bodyParser(config: Pick<HttpSettings, 'bodyLimit' | 'varDir'>): 
   const parse: BodyParser = async (ctx, route) => {
     if (!PARSED_METHODS.has(ctx.method) || (!ctx.request.length && !ctx.get('transfer-encoding'))) return;
     const kind = ctx.is('json', 'urlencoded', 'multipart');
-    if (kind === 'json') await json(ctx, () => Promise.resolve());
+    if (route.request?.raw && (kind === 'json' || kind === 'urlencoded')) {
+      await raw(ctx, () => Promise.resolve());
+      const request = ctx.request as unknown as { body?: Record<symbol, unknown> };
+      const unparsed = request.body?.[UNPARSED];
+      ctx.state.rawBody = Buffer.from(typeof unparsed === 'string' ? unparsed : '', 'utf8');
+      request.body = {};
+    } else if (kind === 'json') await json(ctx, () => Promise.resolve());
     else if (kind === 'urlencoded' && route.request?.forms) await form(ctx, () => Promise.resolve());
     else if (kind === 'multipart' && route.request?.files) await multipart(ctx, route.request.files);
     else {

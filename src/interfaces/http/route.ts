@@ -61,6 +61,8 @@ interface RequestParts<Body, Query, Params> {
   files?: { field: 'file' | 'files'; max: number };
   /** Accepts urlencoded form posts too: only for callers that cannot send JSON (payment gateways, the sandbox checkout page). */
   forms?: boolean;
+  /** Keeps the body's exact bytes (`rawBodyOf(ctx)`) for a signature check; JSON or a form, not parsed for the handler. */
+  raw?: boolean;
 }
 
 /** A route as written: its schemas type its handler's input. */

@@ -1,11 +1,11 @@
-import type { OutboxJobHandlers, OutboxJobKind, OutboxJobName } from '../../application/jobs/outboxJobs';
+import type { OutboxJobHandlers, OutboxJobKind, OutboxJobName, PayloadOf } from '../../application/jobs/outboxJobs';
 import { OUTBOX_JOBS } from '../../application/jobs/outboxJobs';
 import type { Ports } from '../../application/ports/Ports';
 import type { UseCases } from '../../application/UseCases';
 import type { JobHandler } from './JobWorker';
 
 export interface JobHandlersDependencies {
-  useCases: Pick<UseCases, 'issueInvoice' | 'sendInvoiceEmail' | 'sendBookingConfirmation'>;
+  useCases: Pick<UseCases, 'issueInvoice' | 'sendInvoiceEmail' | 'sendBookingConfirmation' | 'issueCreditNote' | 'sendCreditNoteEmail'>;
   ports: Pick<Ports, 'logger'>;
 }
 
@@ -27,7 +27,14 @@ export function jobHandlers({ useCases, ports }: JobHandlersDependencies): Recor
     sendBookingConfirmation: async ({ paymentId }) => {
       await useCases.sendBookingConfirmation.execute({ paymentId });
     },
+    issueCreditNote: async ({ refundId }) => {
+      const note = await useCases.issueCreditNote.execute({ refundId });
+      ports.logger.info({ refundId, paymentId: note.paymentId, creditNoteNumber: note.number.value }, 'credit note issued');
+    },
+    sendCreditNoteEmail: async ({ refundId }) => {
+      await useCases.sendCreditNoteEmail.execute({ refundId });
+    },
   };
-  const names = Object.keys(OUTBOX_JOBS) as OutboxJobName[];
-  return Object.fromEntries(names.map((name) => byStoredName(OUTBOX_JOBS[name], handlers[name])));
+  const handle = <Name extends OutboxJobName>(name: Name) => byStoredName(OUTBOX_JOBS[name] as OutboxJobKind<PayloadOf<Name>>, handlers[name]);
+  return Object.fromEntries((Object.keys(OUTBOX_JOBS) as OutboxJobName[]).map(handle));
 }

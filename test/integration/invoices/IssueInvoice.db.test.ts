@@ -13,7 +13,7 @@ describe.each(databaseKinds())('IssueInvoice on %s', (kind) => {
 
   const invoiceRows = () => database.db.dataSource.manager.createQueryBuilder().from('invoices', 'i').select(['i.number AS number', 'i.status AS status', 'i.paymentId AS paymentId']).orderBy('i.number').getRawMany();
   const counter = async (year: number) =>
-    Number((await database.db.dataSource.manager.createQueryBuilder().from('invoice_sequences', 's').select('s.lastNumber', 'n').where('s.year = :year', { year }).getRawOne()).n);
+    Number((await database.db.dataSource.manager.createQueryBuilder().from('document_sequences', 's').select('s.lastNumber', 'n').where("s.series = 'INV' AND s.year = :year", { year }).getRawOne()).n);
 
   test('issues a paid payment: billing read, number, stored PDF with matching SHA-256, email job', async () => {
     const kit = issuingKit(database.db);

@@ -5,6 +5,8 @@ import { PaymentSettlement } from '../../../src/application/payments/PaymentSett
 import { InitPayment } from '../../../src/application/payments/InitPayment';
 import { PaymentCheckout } from '../../../src/application/payments/PaymentCheckout';
 import { ReconcilePayments } from '../../../src/application/payments/ReconcilePayments';
+import { RefundPayment } from '../../../src/application/payments/RefundPayment';
+import { RefundSettlement } from '../../../src/application/payments/RefundSettlement';
 import type { BookableTour } from '../../../src/application/ports/BookingRepository';
 import type { User } from '../../../src/domain/user/User';
 import { FakeClock } from '../../fakes/FakeClock';
@@ -12,6 +14,7 @@ import { FakePaymentGateway } from '../../fakes/FakePaymentGateway';
 import { InMemoryBookingRepository } from '../../fakes/InMemoryBookingRepository';
 import { InMemoryJobStore } from '../../fakes/InMemoryJobStore';
 import { InMemoryPaymentRepository } from '../../fakes/InMemoryPaymentRepository';
+import { InMemoryRefundRepository } from '../../fakes/InMemoryRefundRepository';
 import { InMemoryUnitOfWork } from '../../fakes/InMemoryUnitOfWork';
 import { InMemoryUserRepository } from '../../fakes/InMemoryUserRepository';
 import { RecordingLogger } from '../../fakes/RecordingLogger';
@@ -30,17 +33,20 @@ export function bookingWorld() {
   const users = new InMemoryUserRepository();
   const bookings = new InMemoryBookingRepository();
   const payments = new InMemoryPaymentRepository();
+  const refunds = new InMemoryRefundRepository();
   const jobs = new InMemoryJobStore(clock);
   const gateway = new FakePaymentGateway();
   const logger = new RecordingLogger();
   const uow = new InMemoryUnitOfWork();
   const checkout = new PaymentCheckout(gateway, payments, ids, clock, uow, URLS);
   const confirmPayment = new ConfirmPayment(gateway, payments, new PaymentSettlement(gateway, payments, bookings, jobs, ids, clock), uow, logger);
+  const refundSettlement = new RefundSettlement(gateway, payments, refunds, bookings, jobs, ids, clock);
   const world = {
-    clock, ids, users, bookings, payments, jobs, gateway, logger, uow,
+    clock, ids, users, bookings, payments, refunds, jobs, gateway, logger, uow, refundSettlement,
     createBooking: new CreateBooking(users, bookings, payments, checkout, ids, clock, uow, HOLD_MINUTES),
     confirmPayment,
-    reconcilePayments: new ReconcilePayments(payments, confirmPayment, clock),
+    reconcilePayments: new ReconcilePayments(payments, confirmPayment, clock, refunds, refundSettlement, uow),
+    refundPayment: new RefundPayment(payments, refunds, refundSettlement, gateway.name, ids, clock, uow, logger),
     expireHolds: new ExpireHolds(bookings, clock, uow),
     initPayment: new InitPayment(bookings, payments, users, checkout, clock, uow),
     async traveller(overrides: Parameters<typeof UserMother.traveller>[0] = {}): Promise<User> {

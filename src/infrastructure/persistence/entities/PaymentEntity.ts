@@ -11,6 +11,8 @@ export interface PaymentRow {
   gatewayRef: string | null;
   valId: string | null;
   refundDue: boolean;
+  refundedAmount: number;
+  refundPendingAmount: number;
   paidAt: Date | null;
   confirmationSentAt: Date | null;
   createdAt: Date;
@@ -26,11 +28,13 @@ export const PaymentEntity = new EntitySchema<PaymentRow>({
     transactionId: { type: 'varchar', length: 64, unique: true },
     amount: { type: 'int' },
     currency: { type: 'varchar', length: 3 },
-    status: { type: 'varchar', length: 16 },
+    status: { type: 'varchar', length: 20 },
     gateway: { type: 'varchar', length: 20 },
     gatewayRef: { type: 'varchar', length: 255, nullable: true },
     valId: { type: 'varchar', length: 255, nullable: true },
     refundDue: { type: 'boolean' },
+    refundedAmount: { type: 'int', default: 0 },
+    refundPendingAmount: { type: 'int', default: 0 },
     paidAt: { type: 'datetime', precision: 3, nullable: true },
     confirmationSentAt: { type: 'datetime', precision: 3, nullable: true },
     createdAt: { type: 'datetime', precision: 3 },
@@ -57,8 +61,8 @@ export const PaymentEventEntity = new EntitySchema<PaymentEventRow>({
     paymentId: { type: 'varchar', length: 36 },
     bookingId: { type: 'varchar', length: 36 },
     type: { type: 'varchar', length: 32 },
-    fromStatus: { type: 'varchar', length: 16, nullable: true },
-    toStatus: { type: 'varchar', length: 16, nullable: true },
+    fromStatus: { type: 'varchar', length: 20, nullable: true },
+    toStatus: { type: 'varchar', length: 20, nullable: true },
     detail: { type: 'text', nullable: true },
     createdAt: { type: 'datetime', precision: 3 },
   },
@@ -71,6 +75,7 @@ export interface PaymentAttemptRow {
   gatewayRef: string | null;
   status: string;
   valId: string | null;
+  paymentRef: string | null;
   supersededAt: Date | null;
   settledAt: Date | null;
   createdAt: Date;
@@ -87,6 +92,7 @@ export const PaymentAttemptEntity = new EntitySchema<PaymentAttemptRow>({
     gatewayRef: { type: 'varchar', length: 255, nullable: true },
     status: { type: 'varchar', length: 16 },
     valId: { type: 'varchar', length: 255, nullable: true },
+    paymentRef: { name: 'gateway_payment_ref', type: 'varchar', length: 255, nullable: true },
     supersededAt: { type: 'datetime', precision: 3, nullable: true },
     settledAt: { type: 'datetime', precision: 3, nullable: true },
     createdAt: { type: 'datetime', precision: 3 },

@@ -78,7 +78,7 @@ export class TypeOrmStatsQueries implements StatsQueries {
   }
 
   async paymentFigures(input: { currency: string }): Promise<PaymentFigures> {
-    const [byStatus, byGateway, paid, invoicesIssued] = await Promise.all([
+    const [byStatus, byGateway, paid, invoicesIssued, refunded] = await Promise.all([
       this.countBy(this.from('payments', 'p'), 'p.status'),
       this.countBy(this.from('payments', 'p'), 'p.gateway'),
       this.from('payments', 'p')
@@ -86,7 +86,14 @@ export class TypeOrmStatsQueries implements StatsQueries {
         .where("p.status = 'PAID'").andWhere('p.currency = :currency', { currency: input.currency })
         .getRawOne<Raw>(),
       this.count(this.from('invoices', 'i').where("i.status = 'ISSUED'")),
+      this.from('refunds', 'r')
+        .select('COUNT(*)', 'count').addSelect('SUM(r.amount)', 'sum')
+        .where("r.state = 'COMPLETED'").andWhere('r.currency = :currency', { currency: input.currency })
+        .getRawOne<Raw>(),
     ]);
-    return { byStatus, byGateway, revenueMinor: num(paid?.sum), averagePaidMinor: numOrNull(paid?.avg), invoicesIssued };
+    return {
+      byStatus, byGateway, revenueMinor: num(paid?.sum), averagePaidMinor: numOrNull(paid?.avg), invoicesIssued,
+      refundsCompleted: num(refunded?.count), refundedMinor: num(refunded?.sum),
+    };
   }
 }

@@ -6,10 +6,11 @@ import { ERROR_CODES } from '../../../domain/shared/errorCatalogue';
 import { Conflict } from '../../../domain/shared/errors';
 import { Money } from '../../../domain/shared/Money';
 import type { Database } from '../Database';
-import { affectedRows, isUniqueViolation } from '../Database';
+import { isUniqueViolation } from '../Database';
 import type { InvoiceRow } from '../entities/InvoiceEntity';
 import { InvoiceEntity } from '../entities/InvoiceEntity';
 import { toDate } from '../rowValues';
+import { draftLeases, reserveSequence } from './draftDocuments';
 
 export class TypeOrmInvoiceRepository implements InvoiceRepository {
   constructor(private readonly db: Database) {}
@@ -23,20 +24,8 @@ export class TypeOrmInvoiceRepository implements InvoiceRepository {
     return row ? toDomain(row) : null;
   }
 
-  /**
-   * One atomic UPDATE on the year's row: on MySQL it row-locks the counter until the
-   * transaction ends (concurrent reservations queue there), on SQLite the writer lock does.
-   */
   async reserveNextNumber(year: number): Promise<InvoiceNumber> {
-    const manager = this.db.manager();
-    const bump = () => manager.createQueryBuilder().update('invoice_sequences').set({ lastNumber: () => 'lastNumber + 1' }).where('year = :year', { year }).execute();
-    if (affectedRows(await bump()) === 0) {
-      // Years outside the range the migration seeds: create the row, then move it like any other.
-      await manager.createQueryBuilder().insert().into('invoice_sequences').values({ year, lastNumber: 0 }).orIgnore().execute();
-      await bump();
-    }
-    const row = await manager.createQueryBuilder().select('lastNumber', 'lastNumber').from('invoice_sequences', 's').where('year = :year', { year }).getRawOne();
-    return InvoiceNumber.of(year, Number(row.lastNumber));
+    return InvoiceNumber.of(year, await reserveSequence(this.db, InvoiceNumber.SERIES, year));
   }
 
   async addDraft(invoice: Invoice, lease: IssueLease): Promise<void> {
@@ -48,28 +37,21 @@ export class TypeOrmInvoiceRepository implements InvoiceRepository {
     }
   }
 
-  async takeLease(invoiceId: string, lease: IssueLease, now: Date): Promise<boolean> {
-    const result = await this.repo
-      .createQueryBuilder()
-      .update()
-      .set({ leaseToken: lease.token, leaseUntil: lease.until })
-      .where('id = :id AND status = :draft AND (leaseUntil IS NULL OR leaseUntil <= :now)', { id: invoiceId, draft: 'DRAFT', now })
-      .execute();
-    return affectedRows(result) === 1;
+  takeLease(invoiceId: string, lease: IssueLease, now: Date): Promise<boolean> {
+    return draftLeases.take(this.repo, invoiceId, lease, now);
   }
 
-  async releaseLease(invoiceId: string, token: string): Promise<void> {
-    await this.repo.update({ id: invoiceId, leaseToken: token, status: 'DRAFT' }, { leaseToken: null, leaseUntil: null });
+  releaseLease(invoiceId: string, token: string): Promise<void> {
+    return draftLeases.release(this.repo, invoiceId, token);
   }
 
-  async saveIssued(invoice: Invoice, token: string): Promise<boolean> {
+  saveIssued(invoice: Invoice, token: string): Promise<boolean> {
     const { id, number, year, sequence, paymentId, createdAt, ...issued } = toRow(invoice);
-    const result = await this.repo.update({ id, status: 'DRAFT', leaseToken: token }, { ...issued, leaseToken: null, leaseUntil: null });
-    return affectedRows(result) === 1;
+    return draftLeases.saveIssued(this.repo, id, token, issued);
   }
 
-  async markEmailed(invoiceId: string, now: Date): Promise<void> {
-    await this.repo.update({ id: invoiceId, status: 'ISSUED' }, { emailedAt: now });
+  markEmailed(invoiceId: string, now: Date): Promise<void> {
+    return draftLeases.markEmailed(this.repo, invoiceId, now);
   }
 }
 

@@ -77,8 +77,8 @@ export class TypeOrmPaymentRepository implements PaymentRepository {
   }
 
   async recordVerdict(attempt: PaymentAttempt): Promise<boolean> {
-    const { transactionId, status, valId, settledAt, updatedAt } = attempt.toProps();
-    const result = await this.attempts.update({ transactionId, status: 'OPEN' }, { status, valId, settledAt, updatedAt });
+    const { transactionId, status, valId, paymentRef, settledAt, updatedAt } = attempt.toProps();
+    const result = await this.attempts.update({ transactionId, status: 'OPEN' }, { status, valId, paymentRef, settledAt, updatedAt });
     return affectedRows(result) === 1;
   }
 
@@ -109,8 +109,8 @@ export class TypeOrmPaymentRepository implements PaymentRepository {
 }
 
 function toRow(payment: Payment): PaymentRow {
-  const { amount, ...rest } = payment.toProps();
-  return { ...rest, amount: amount.minor, currency: amount.currency };
+  const { amount, refunded, refundPending, ...rest } = payment.toProps();
+  return { ...rest, amount: amount.minor, currency: amount.currency, refundedAmount: refunded.minor, refundPendingAmount: refundPending.minor };
 }
 
 /** The attempt a payment opens with, or moves to: its current transaction id. */
@@ -120,9 +120,12 @@ function firstAttempt(payment: Payment): PaymentAttemptRow {
 
 function toDomain(row: PaymentRow | null): Payment | null {
   if (!row) return null;
+  const { refundedAmount, refundPendingAmount, ...rest } = row;
   return Payment.restore({
-    ...row,
+    ...rest,
     amount: Money.ofMinor(Number(row.amount), row.currency),
+    refunded: Money.ofMinor(Number(refundedAmount ?? 0), row.currency),
+    refundPending: Money.ofMinor(Number(refundPendingAmount ?? 0), row.currency),
     status: row.status as PaymentStatus,
     refundDue: Boolean(row.refundDue),
     paidAt: toDate(row.paidAt),

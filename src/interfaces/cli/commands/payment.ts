@@ -8,9 +8,17 @@ import { durationOption } from '../durationOption';
 import { println, table } from '../output';
 import type { Open } from '../types';
 
-/** `payment confirm | reconcile`: apply what the gateway vouches for, one val_id or every open attempt. */
+/** `payment confirm | reconcile | refund`: apply what the gateway vouches for, one val_id or every open attempt; give money back. */
 export interface PaymentDependencies {
-  useCases: Pick<UseCases, 'confirmPayment' | 'reconcilePayments'>;
+  useCases: Pick<UseCases, 'confirmPayment' | 'reconcilePayments' | 'refundPayment' | 'listWebhooks' | 'replayWebhook'>;
+}
+
+/** `--amount 1250.50`: major units as the API takes them; the use case checks the decimals. */
+function amountOption(value: string | undefined): number | null {
+  if (value === undefined) return null;
+  const amount = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || !(amount > 0)) throw ValidationFailed.field('amount', 'must be a positive number like 1250.50');
+  return amount;
 }
 
 export function register(program: Command, open: Open<PaymentDependencies>): void {
@@ -26,6 +34,49 @@ export function register(program: Command, open: Open<PaymentDependencies>): voi
       const result = await useCases.confirmPayment.execute({ callback: { val_id: options.valId, tran_id: options.tranId }, source: 'admin' });
       println(command, `${result.outcome}${result.changed ? '' : ' (nothing changed)'}: ${result.message}${result.payment ? ` [${result.payment.transactionId} ${result.payment.status}]` : ''}`);
       if (!result.verified) throw ValidationFailed.field('val-id', 'could not be verified with the gateway');
+    });
+
+  payment
+    .command('refund')
+    .description('Refund a payment through its gateway: all that is left unless --amount; a full refund cancels the booking and frees its seats')
+    .requiredOption('--payment <id>', 'the payment\'s id')
+    .option('--amount <amount>', 'how much to give back, in major units (e.g. 1250.50)')
+    .requiredOption('--reason <reason>', 'why: printed on the credit note')
+    .option('--key <idempotencyKey>', 'run it again with the same key to retry safely (the gateway refunds once)')
+    .action(async (options: { payment: string; amount?: string; reason: string; key?: string }, command: Command) => {
+      const amount = amountOption(options.amount);
+      const { useCases } = await open();
+      const { refund, payment: paid, replayed } = await useCases.refundPayment.execute({ paymentId: options.payment, amount, reason: options.reason, idempotencyKey: options.key ?? null, source: 'admin' });
+      println(command, `${refund.state}${replayed ? ' (the refund made earlier with this key)' : ''}: ${refund.amount.format()} of payment ${paid.id}, now ${paid.status} [refund ${refund.id}${refund.gatewayRefundId ? `, gateway ${refund.gatewayRefundId}` : ''}]`);
+      if (refund.state === 'FAILED') throw new Error(`The gateway refused the refund: ${refund.failureReason ?? 'no reason given'}`);
+    });
+
+  payment
+    .command('webhooks')
+    .description('The webhook inbox: every verified delivery, newest first (`--failed`: those that could not be applied)')
+    .option('--failed', 'only deliveries whose processing failed')
+    .option('--limit <n>', 'at most this many', '100')
+    .action(async (options: { failed?: boolean; limit: string }, command: Command) => {
+      const limit = Number(options.limit);
+      if (!Number.isSafeInteger(limit) || limit < 1) throw ValidationFailed.field('limit', 'must be a whole number of 1 or more');
+      const { useCases } = await open();
+      const entries = await useCases.listWebhooks.execute({ failed: options.failed ?? false, limit });
+      if (!entries.length) return println(command, options.failed ? 'No failed deliveries.' : 'No deliveries.');
+      println(command, table(['id', 'gateway', 'event', 'kind', 'status', 'attempts', 'received', 'error'], entries.map((e) => [
+        e.id, e.gateway, e.eventId, e.event.kind, e.status, String(e.attempts), e.receivedAt.toISOString(), e.error ?? '',
+      ])));
+    });
+
+  payment
+    .command('webhook')
+    .description('One delivery of the webhook inbox')
+    .command('replay <id>')
+    .description('Apply a stored delivery again (after what made it fail is fixed); by current state, so a replay never moves a payment back')
+    .action(async (id: string, _options: unknown, command: Command) => {
+      const { useCases } = await open();
+      const entry = await useCases.replayWebhook.execute(id);
+      println(command, `${entry.status}: ${entry.gateway} ${entry.eventId} (${entry.event.kind}), attempt ${entry.attempts}${entry.error ? `: ${entry.error}` : ''}`);
+      if (entry.status === 'FAILED') throw new Error(`The delivery still cannot be applied: ${entry.error ?? 'no reason given'}`);
     });
 
   payment
@@ -52,7 +103,10 @@ export function register(program: Command, open: Open<PaymentDependencies>): voi
       }
       println(command, `${report.checked} open attempt(s) older than ${options.olderThan} checked: ${report.settled.length} settled, ${report.open} still without a verdict, ${report.failed.length} failed${report.skipped ? `, ${report.skipped} skipped` : ''}`);
       for (const failure of report.failed) println(command, `  ${failure.transactionId}: ${failure.error}`);
+      const refunds = report.refunds;
+      println(command, `${refunds.checked} open refund(s) checked: ${refunds.settled.map((r) => `${r.refundId} ${r.state}`).join(', ') || 'none settled'}${refunds.failed.length ? `, ${refunds.failed.length} failed` : ''}`);
+      for (const failure of refunds.failed) println(command, `  refund ${failure.refundId}: ${failure.error}`);
       if (report.skipped) throw new DependencyUnavailable('payment gateway', `The gateway stopped answering; ${report.skipped} attempt(s) were not checked: run it again`);
-      if (report.failed.length) throw new Error(`${report.failed.length} attempt(s) could not be reconciled; run it again to retry them`);
+      if (report.failed.length || refunds.failed.length) throw new Error(`${report.failed.length + refunds.failed.length} attempt(s) or refund(s) could not be reconciled; run it again to retry them`);
     });
 }

@@ -1,6 +1,7 @@
 import type { BookingView } from '../../../application/ports/BookingRepository';
 import type { Booking } from '../../../domain/booking/Booking';
 import type { Payment } from '../../../domain/payment/Payment';
+import type { Refund } from '../../../domain/payment/Refund';
 
 /** A booking as the API shows it; amounts in major units with their currency. */
 export function presentBooking(booking: Booking) {
@@ -46,9 +47,29 @@ export function presentPayment(payment: Payment, extra: { invoiceNumber?: string
     currency: payment.amount.currency,
     gateway: payment.gateway,
     refundDue: payment.refundDue,
+    refundedAmount: payment.refunded.major,
+    refundPendingAmount: payment.refundPending.major,
     paidAt: payment.paidAt?.toISOString() ?? null,
     invoiceNumber: extra.invoiceNumber ?? null,
     createdAt: payment.createdAt.toISOString(),
     updatedAt: payment.updatedAt.toISOString(),
+  };
+}
+
+/** A refund as the API shows it; amounts in major units with their currency. */
+export function presentRefund(refund: Refund) {
+  return {
+    _id: refund.id,
+    id: refund.id,
+    payment: refund.paymentId,
+    amount: refund.amount.major,
+    currency: refund.amount.currency,
+    reason: refund.reason,
+    state: refund.state,
+    gateway: refund.gateway,
+    gatewayRefundId: refund.gatewayRefundId,
+    failureReason: refund.failureReason,
+    createdAt: refund.createdAt.toISOString(),
+    settledAt: refund.settledAt?.toISOString() ?? null,
   };
 }

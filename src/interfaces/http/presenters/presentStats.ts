@@ -7,5 +7,5 @@ export function presentTourStats(stats: TourStats) {
 }
 
 export function presentPaymentStats(stats: PaymentStats) {
-  return { ...stats, totalRevenue: stats.totalRevenue.major, avgPaymentAmount: stats.avgPaymentAmount.major, currency: stats.totalRevenue.currency };
+  return { ...stats, totalRevenue: stats.totalRevenue.major, avgPaymentAmount: stats.avgPaymentAmount.major, totalRefunded: stats.totalRefunded.major, currency: stats.totalRevenue.currency };
 }

@@ -147,3 +147,16 @@ describe('InitPayment against a racing confirmation', () => {
     expect(w.gateway.sessions).toHaveLength(1);
   });
 });
+
+describe('CreateBooking and the gateway\'s currencies', () => {
+  test('a tour priced in a currency the gateway does not take is refused with 400 before anything is written', async () => {
+    const w = bookingWorld();
+    w.gateway.currencies = ['USD', 'EUR'];
+    const tour = w.tour();
+    const user = await w.traveller();
+    await expect(w.book(user, tour)).rejects.toThrow(expect.objectContaining({ code: 'BOOKING.CURRENCY_NOT_ACCEPTED', kind: 'invalid' }));
+    expect(w.payments.all()).toEqual([]);
+    w.gateway.currencies = ['BDT'];
+    expect((await w.book(user, tour)).payment.amount.currency).toBe('BDT');
+  });
+});

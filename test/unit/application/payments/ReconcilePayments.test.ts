@@ -17,7 +17,7 @@ describe('ReconcilePayments', () => {
     w.gateway.pay(payment.transactionId);
     w.clock.advance(TEN_MINUTES + 60_000);
     const report = await w.reconcilePayments.execute({ olderThanMs: TEN_MINUTES });
-    expect(report).toEqual({ checked: 1, settled: [expect.objectContaining({ transactionId: payment.transactionId, paymentId: payment.id, outcome: 'PAID' })], open: 0, failed: [], skipped: 0 });
+    expect(report).toEqual({ checked: 1, settled: [expect.objectContaining({ transactionId: payment.transactionId, paymentId: payment.id, outcome: 'PAID' })], open: 0, failed: [], skipped: 0, refunds: { checked: 0, settled: [], failed: [] } });
     expect((await w.payments.findById(payment.id))!.status).toBe('PAID');
     // Paid within the hold: the late confirmation still completes the booking.
     expect((await w.bookings.findById(booking.id))!.status).toBe('COMPLETE');

@@ -11,10 +11,11 @@ function payment(status: PaymentStatus = 'UNPAID'): Payment {
   return Payment.restore({ ...p.toProps(), status });
 }
 
-const verified = (overrides: Partial<VerifiedPayment> = {}): VerifiedPayment => ({ transactionId: 'TRX1', amount, status: 'PAID', valId: 'v1', ...overrides });
+const verified = (overrides: Partial<VerifiedPayment> = {}): VerifiedPayment => ({ transactionId: 'TRX1', amount, status: 'PAID', valId: 'v1', paymentRef: 'ref-1', ...overrides });
 
 const ALLOWED: [PaymentStatus, PaymentStatus][] = [
-  ['UNPAID', 'PAID'], ['UNPAID', 'FAILED'], ['UNPAID', 'CANCELLED'], ['PAID', 'REFUNDED'], ['FAILED', 'PAID'], ['CANCELLED', 'PAID'],
+  ['UNPAID', 'PAID'], ['UNPAID', 'FAILED'], ['UNPAID', 'CANCELLED'], ['PAID', 'REFUND_PENDING'], ['FAILED', 'PAID'], ['CANCELLED', 'PAID'],
+  ['REFUND_PENDING', 'PAID'], ['REFUND_PENDING', 'PARTIALLY_REFUNDED'], ['REFUND_PENDING', 'REFUNDED'], ['PARTIALLY_REFUNDED', 'REFUND_PENDING'],
 ];
 const ALL_PAIRS = PAYMENT_STATUSES.flatMap((from) => PAYMENT_STATUSES.map((to) => [from, to] as [PaymentStatus, PaymentStatus]));
 
@@ -23,15 +24,58 @@ describe('Payment state machine', () => {
     expect(Payment.canMove(from, to)).toBe(ALLOWED.some(([f, t]) => f === from && t === to));
   });
 
-  test('only PAID refunds, and refunding clears refundDue', () => {
+  test('only money taken can be owed back', () => {
+    expect(() => payment('UNPAID').flagRefundDue(now)).toThrow(expect.objectContaining({ code: 'PAYMENT.NOT_PAID' }));
+  });
+});
+
+describe('Payment refunds: amounts never above what was paid', () => {
+  const bdt = (minor: number) => Money.ofMinor(minor, 'BDT');
+
+  test('a full refund: REFUND_PENDING while the gateway has not answered, then REFUNDED, settling refundDue', () => {
     const p = payment('PAID');
     p.flagRefundDue(now);
-    expect(p.refundDue).toBe(true);
-    p.refund(now);
+    p.startRefund(amount, now);
+    expect(p.status).toBe('REFUND_PENDING');
+    expect(p.refundable.minor).toBe(0);
+    p.completeRefund(amount, now);
     expect(p.status).toBe('REFUNDED');
+    expect(p.fullyRefunded).toBe(true);
     expect(p.refundDue).toBe(false);
-    expect(() => payment('UNPAID').refund(now)).toThrow(expect.objectContaining({ code: 'PAYMENT.INVALID_TRANSITION' }));
-    expect(() => payment('UNPAID').flagRefundDue(now)).toThrow(expect.objectContaining({ code: 'PAYMENT.NOT_PAID' }));
+    expect(() => p.startRefund(amount, now)).toThrow(expect.objectContaining({ code: 'REFUND.ALREADY_REFUNDED' }));
+  });
+
+  test('partial refunds add up to PARTIALLY_REFUNDED, then REFUNDED; more than is left is refused', () => {
+    const p = payment('PAID');
+    p.startRefund(bdt(1_000_000), now);
+    p.completeRefund(bdt(1_000_000), now);
+    expect(p.status).toBe('PARTIALLY_REFUNDED');
+    expect(p.refundable.minor).toBe(1_500_000);
+    expect(() => p.startRefund(bdt(1_500_001), now)).toThrow(expect.objectContaining({ code: 'REFUND.EXCEEDS_PAID' }));
+    p.startRefund(bdt(1_500_000), now);
+    p.completeRefund(bdt(1_500_000), now);
+    expect(p.status).toBe('REFUNDED');
+    expect(p.refunded.minor).toBe(2_500_000);
+  });
+
+  test('a refund reserved and refused frees its amount again', () => {
+    const p = payment('PAID');
+    p.startRefund(amount, now);
+    expect(() => p.startRefund(bdt(1), now)).toThrow(expect.objectContaining({ code: 'REFUND.ALREADY_REFUNDED' }));
+    p.failRefund(amount, now);
+    expect(p.status).toBe('PAID');
+    expect(p.refundable.minor).toBe(amount.minor);
+  });
+
+  test.each(['UNPAID', 'FAILED', 'CANCELLED'] as const)('a %s payment has nothing to refund', (status) => {
+    expect(() => payment(status).startRefund(bdt(100), now)).toThrow(expect.objectContaining({ code: 'REFUND.PAYMENT_NOT_PAID' }));
+  });
+
+  test('zero, another currency, or completing what was never reserved are refused', () => {
+    const p = payment('PAID');
+    expect(() => p.startRefund(bdt(0), now)).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
+    expect(() => p.startRefund(Money.ofMinor(100, 'USD'), now)).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
+    expect(() => p.completeRefund(bdt(100), now)).toThrow(expect.objectContaining({ code: 'REFUND.NOT_PENDING' }));
   });
 });
 
@@ -57,7 +101,7 @@ describe('Payment.receive: a verdict on one of its attempts', () => {
     expect(p.status).toBe('PAID');
   });
 
-  test.each(['PAID', 'REFUNDED'] as const)('money arriving again on a %s payment keeps it and flags a refund', (status) => {
+  test.each(['PAID', 'PARTIALLY_REFUNDED', 'REFUNDED'] as const)('money arriving again on a %s payment keeps it and flags a refund', (status) => {
     const p = payment(status);
     expect(p.receive(verified({ transactionId: 'TRX0' }), now)).toBe('PAID_AGAIN');
     expect([p.status, p.refundDue, p.transactionId]).toEqual([status, true, 'TRX1']);
