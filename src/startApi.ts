@@ -23,6 +23,8 @@ export interface RunningApi {
 export interface StartApiOptions extends RootOptions {
   /** Stop on SIGTERM/SIGINT (default true; tests stop it themselves). */
   handleSignals?: boolean;
+  /** The signals that stop it (default SIGTERM and SIGINT; a cluster child answers only its primary's SIGTERM). */
+  shutdownSignals?: readonly NodeJS.Signals[];
 }
 
 /** Builds the composition root, hands the HTTP adapter (and the in-process worker) what they call, serves the API, stops cleanly. */
@@ -56,7 +58,7 @@ export async function startApi(env: NodeJS.ProcessEnv = process.env, options: St
       await root.close();
       root.logger.info({}, 'shut down');
     })());
-  if (options.handleSignals ?? true) exitOnShutdownSignal(stop, root.logger, 2 * config.shutdownTimeoutMs + 5_000);
+  if (options.handleSignals ?? true) exitOnShutdownSignal(stop, root.logger, 2 * config.shutdownTimeoutMs + 5_000, options.shutdownSignals);
   return {
     root, http: httpApp, server: serving.server, url: serving.url, stop,
     createWorker: (workerOptions) => createWorker(workerDependencies(root), workerOptions),

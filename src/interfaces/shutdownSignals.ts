@@ -7,7 +7,9 @@ export const SHUTDOWN_SIGNALS = ['SIGTERM', 'SIGINT'] as const;
  * or 1 when stopping failed. A second signal, or a stop that outlives `graceMs`, exits at once:
  * an orchestrator's patience is finite and a hung close must not keep the process alive.
  */
-export function exitOnShutdownSignal(stop: () => Promise<void>, logger: Logger, graceMs: number): void {
+export function exitOnShutdownSignal(
+  stop: () => Promise<void>, logger: Logger, graceMs: number, signals: readonly NodeJS.Signals[] = SHUTDOWN_SIGNALS,
+): void {
   let signalled = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (signalled) {
@@ -28,5 +30,5 @@ export function exitOnShutdownSignal(stop: () => Promise<void>, logger: Logger, 
       },
     );
   };
-  for (const signal of SHUTDOWN_SIGNALS) process.on(signal, onSignal);
+  for (const signal of signals) process.on(signal, onSignal);
 }

@@ -22,19 +22,19 @@ export interface LoggedIn {
   response: ApiResponse;
 }
 
-export async function login(app: TestApp, email: string, password: string): Promise<LoggedIn> {
+export async function login(app: Pick<TestApp, 'request'>, email: string, password: string): Promise<LoggedIn> {
   const response = await app.request('POST', '/api/v1/auth/login', { body: { email, password } });
   if (response.status !== 200) throw new Error(`login of ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
   const { accessToken, refreshToken, user } = response.body.data;
   return { id: user._id, email, password, accessToken, refreshToken, cookies: response.cookies, response };
 }
 
-export function loginSuperAdmin(app: TestApp): Promise<LoggedIn> {
+export function loginSuperAdmin(app: Pick<TestApp, 'request'>): Promise<LoggedIn> {
   return login(app, SUPER_ADMIN.email, SUPER_ADMIN.password);
 }
 
 /** Registers an account through the API and returns its id (unverified). */
-export async function register(app: TestApp, fields: Record<string, unknown> = {}): Promise<{ id: string; email: string; password: string }> {
+export async function register(app: Pick<TestApp, 'request'>, fields: Record<string, unknown> = {}): Promise<{ id: string; email: string; password: string }> {
   n += 1;
   const body = { name: `Traveller ${n}`, email: `traveller${n}-${Date.now()}@example.com`, password: PASSWORD, ...fields };
   const response = await app.request('POST', '/api/v1/user/register', { body });
@@ -43,7 +43,7 @@ export async function register(app: TestApp, fields: Record<string, unknown> = {
 }
 
 /** Registers, has an admin verify (and optionally promote) the account, and logs it in. */
-export async function verifiedUser(app: TestApp, admin: LoggedIn, changes: Record<string, unknown> = {}, fields: Record<string, unknown> = {}): Promise<LoggedIn> {
+export async function verifiedUser(app: Pick<TestApp, 'request'>, admin: LoggedIn, changes: Record<string, unknown> = {}, fields: Record<string, unknown> = {}): Promise<LoggedIn> {
   const account = await register(app, fields);
   const patched = await app.request('PATCH', `/api/v1/user/${account.id}`, { token: admin.accessToken, body: { isVerified: true, ...changes } });
   if (patched.status !== 200) throw new Error(`verify failed: ${patched.status} ${JSON.stringify(patched.body)}`);

@@ -48,6 +48,28 @@ const GENEROUS_LIMITS = {
   RATE_LIMIT_ACCOUNT_PER_HOUR: '100000', RATE_LIMIT_RESET_MAILS_PER_HOUR: '100000',
 };
 
+/** Real requests to `baseUrl` (an app started here or in a process of its own). */
+export function httpClient(baseUrl: string): TestApp['request'] {
+  return async <T>(method: string, route: string, options: RequestOptions = {}): Promise<ApiResponse<T>> => {
+    const headers: Record<string, string> = { ...(options.headers ?? {}) };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    if (options.cookies) headers.cookie = Object.entries(options.cookies).map(([k, v]) => `${k}=${v}`).join('; ');
+    let body: string | FormData | undefined;
+    if (options.form) body = options.form;
+    else if (options.body !== undefined) {
+      headers['content-type'] ??= 'application/json';
+      body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+    }
+    const url = route.startsWith('http') ? route : `${baseUrl}${route}`;
+    const response = await fetch(url, { method, headers, body, redirect: options.redirect ?? 'manual' });
+    const text = await response.text();
+    const type = response.headers.get('content-type') ?? '';
+    const setCookie = response.headers.getSetCookie();
+    const cookies = Object.fromEntries(setCookie.map((c) => c.split(';')[0].split('=')).map(([k, ...v]) => [k, v.join('=')]));
+    return { status: response.status, headers: response.headers, body: type.includes('json') && text ? JSON.parse(text) : (text as T), cookies, setCookie };
+  };
+}
+
 /**
  * Starts the real app (real composition root, embedded defaults unless `env` says
  * otherwise) on a free port with its own VAR_DIR, for HTTP tests over real sockets.
@@ -60,24 +82,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     { NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', VAR_DIR: varDir, WORKER_IN_PROCESS: '0', ...GENEROUS_LIMITS, ...env },
     { handleSignals: false, ports: { ...options.ports, ...(options.logger ? { logger: options.logger } : {}) } },
   );
-  const request = async <T>(method: string, route: string, options: RequestOptions = {}): Promise<ApiResponse<T>> => {
-    const headers: Record<string, string> = { ...(options.headers ?? {}) };
-    if (options.token) headers.authorization = `Bearer ${options.token}`;
-    if (options.cookies) headers.cookie = Object.entries(options.cookies).map(([k, v]) => `${k}=${v}`).join('; ');
-    let body: string | FormData | undefined;
-    if (options.form) body = options.form;
-    else if (options.body !== undefined) {
-      headers['content-type'] ??= 'application/json';
-      body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
-    }
-    const url = route.startsWith('http') ? route : `${server.url}${route}`;
-    const response = await fetch(url, { method, headers, body, redirect: options.redirect ?? 'manual' });
-    const text = await response.text();
-    const type = response.headers.get('content-type') ?? '';
-    const setCookie = response.headers.getSetCookie();
-    const cookies = Object.fromEntries(setCookie.map((c) => c.split(';')[0].split('=')).map(([k, ...v]) => [k, v.join('=')]));
-    return { status: response.status, headers: response.headers, body: type.includes('json') && text ? JSON.parse(text) : (text as T), cookies, setCookie };
-  };
+  const request = httpClient(server.url);
   const mailDir = path.join(varDir, 'mail');
   const settled = async () => {
     if (!(await server.root.backgroundTasks.drain(10_000))) throw new Error('background tasks still running after 10 s');

@@ -60,6 +60,8 @@ export interface Config {
   otpResendCooldownSeconds: number;
   /** `leaseMs`: how long a claimed job stays a worker's without a heartbeat; the invoice issuing lease is the same. */
   worker: { inProcess: boolean; concurrency: number; leaseMs: number };
+  /** API processes `npm start` runs on the one port (node:cluster); more than one needs MySQL and Redis. */
+  apiProcesses: number;
   shutdownTimeoutMs: number;
 }
 
@@ -112,6 +114,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const s3Given = Boolean(e.S3_ENDPOINT);
   if (s3Given && (!e.S3_ACCESS_KEY || !e.S3_SECRET_KEY)) {
     throw new ConfigError('Invalid configuration: "S3_ACCESS_KEY" and "S3_SECRET_KEY" are required with S3_ENDPOINT');
+  }
+  if (e.API_PROCESSES > 1 && (!e.DATABASE_URL || !e.REDIS_URL)) {
+    throw new ConfigError(
+      `Invalid configuration: "API_PROCESSES" is ${e.API_PROCESSES}, which needs DATABASE_URL (MySQL/MariaDB) and REDIS_URL: `
+        + 'several processes cannot share one SQLite file, and rate limits, OTPs and lockouts must be shared through Redis',
+    );
   }
   return {
     env: e.NODE_ENV,
@@ -184,6 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     passwordHashQueueLimit: e.PASSWORD_HASH_QUEUE_LIMIT,
     otpResendCooldownSeconds: e.OTP_RESEND_COOLDOWN_SECONDS,
     worker: { inProcess: e.WORKER_IN_PROCESS, concurrency: e.WORKER_CONCURRENCY, leaseMs: e.JOB_LEASE_SECONDS * 1000 },
+    apiProcesses: e.API_PROCESSES,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };
 }

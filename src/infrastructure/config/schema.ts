@@ -92,6 +92,7 @@ export const environmentSchema = Joi.object({
   RATE_LIMIT_ACCOUNT_PER_HOUR: Joi.number().integer().min(1).default(20),
   RATE_LIMIT_RESET_MAILS_PER_HOUR: Joi.number().integer().min(1).default(3),
   PASSWORD_HASH_QUEUE_LIMIT: Joi.number().integer().min(1).default(32),
+  API_PROCESSES: Joi.number().integer().min(1).max(64).default(1),
   WORKER_IN_PROCESS: Joi.boolean().truthy('1').falsy('0').default(true),
   WORKER_CONCURRENCY: Joi.number().integer().min(1).max(64).default(2),
   JOB_LEASE_SECONDS: Joi.number().integer().min(2).max(3600).default(30),

@@ -10,6 +10,7 @@ import { databaseKinds, openTestDatabase } from '../../support/databases';
 import { isPdf, pdfText } from '../../support/pdfText';
 import { describeIf, realService } from '../../support/services';
 import { issuingKit, seedPayment } from '../invoices/invoiceDbKit';
+import { pidAlive as alive } from '../../support/appProcess';
 
 describe('locateChromium', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chromium-'));
@@ -35,14 +36,6 @@ describe('locateChromium', () => {
 describeIf(realService('chrome'), 'PuppeteerPdfRenderer (real Chromium)', () => {
   const make = (options: Partial<{ poolSize: number; recycleAfter: number; renderTimeoutMs: number }> = {}) =>
     new PuppeteerPdfRenderer({ chromium: locateChromium(realService('chrome')), poolSize: 2, renderTimeoutMs: 15_000, recycleAfter: 1000, logger: new RecordingLogger(), ...options });
-  const alive = (pid: number) => {
-    try {
-      process.kill(pid, 0);
-      return true;
-    } catch {
-      return false;
-    }
-  };
 
   /** A local server that records every request the renderer's browser manages to make. */
   async function leakCatcher(): Promise<{ hits: string[]; port: number; server: http.Server }> {

@@ -45,6 +45,11 @@ describe('docker-compose.yml', () => {
     ]);
   });
 
+  it('runs two API processes in the app service and the job worker only in the worker service', () => {
+    expect(loadConfig(envOf('app'))).toMatchObject({ apiProcesses: 2, worker: { inProcess: false } });
+    expect(loadConfig(envOf('worker')).apiProcesses).toBe(1);
+  });
+
   it('points every service URL at a service of the file, with matching MinIO credentials and bucket', () => {
     const env = envOf('app');
     for (const key of ['DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'S3_ENDPOINT']) expect(Object.keys(services)).toContain(new URL(env[key]).hostname);

@@ -35,6 +35,19 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ VAR_DIR: varDir, [name]: value })).toThrow(name);
   });
 
+  it('runs several API processes only on MySQL with Redis, saying why otherwise', () => {
+    const MYSQL = 'mysql://u:p@db:3306/tourdesk';
+    const REDIS = 'redis://cache:6379';
+    expect(loadConfig({ VAR_DIR: varDir }).apiProcesses).toBe(1);
+    expect(loadConfig({ VAR_DIR: varDir, API_PROCESSES: '3', DATABASE_URL: MYSQL, REDIS_URL: REDIS }).apiProcesses).toBe(3);
+    for (const env of [{ REDIS_URL: REDIS }, { DATABASE_URL: MYSQL }, { DATABASE_URL: MYSQL, REDIS_URL: '' }]) {
+      const attempt = () => loadConfig({ VAR_DIR: varDir, API_PROCESSES: '2', ...env });
+      expect(attempt).toThrow(ConfigError);
+      expect(attempt).toThrow(/"API_PROCESSES" is 2, which needs DATABASE_URL \(MySQL\/MariaDB\) and REDIS_URL/);
+    }
+    expect(() => loadConfig({ VAR_DIR: varDir, API_PROCESSES: '0' })).toThrow('API_PROCESSES');
+  });
+
   it('names every invalid variable at once', () => {
     expect(() => loadConfig({ VAR_DIR: varDir, PORT: 'abc', LOG_LEVEL: 'loud' })).toThrow(/PORT.*LOG_LEVEL|LOG_LEVEL.*PORT/);
   });
