@@ -158,15 +158,15 @@ describe('SslCommerzGateway specifics', () => {
     await expect(wrong.createSession(open('TRXL5'), customer, URLS)).rejects.toThrow(expect.objectContaining({ code: 'DEPENDENCY_UNAVAILABLE' }));
     const dead = new SslCommerzGateway({ storeId: 'x', storePassword: 'y', baseUrl: 'http://127.0.0.1:1', timeoutMs: 500 });
     await expect(dead.check({ val_id: 'abc123' })).rejects.toThrow(expect.objectContaining({ code: 'DEPENDENCY_UNAVAILABLE' }));
-    await expect(dead.lookup({ transactionId: 'TRXL5', gatewayRef: null })).rejects.toThrow(expect.objectContaining({ code: 'DEPENDENCY_UNAVAILABLE' }));
+    await expect(dead.lookup({ transactionId: 'TRXL5' })).rejects.toThrow(expect.objectContaining({ code: 'DEPENDENCY_UNAVAILABLE' }));
   });
 
   test('the transaction query asks by our tran_id: a declined try and then a payment count as paid; declines alone do not', async () => {
     await gateway.createSession(open('TRXL6'), customer, URLS);
     fake.decline('TRXL6');
-    expect(await gateway.lookup({ transactionId: 'TRXL6', gatewayRef: null })).toBeNull();
+    expect(await gateway.lookup({ transactionId: 'TRXL6' })).toBeNull();
     const callback = fake.pay('TRXL6');
-    expect(await gateway.lookup({ transactionId: 'TRXL6', gatewayRef: null })).toEqual(expect.objectContaining({ transactionId: 'TRXL6', status: 'PAID', valId: callback.val_id }));
+    expect(await gateway.lookup({ transactionId: 'TRXL6' })).toEqual(expect.objectContaining({ transactionId: 'TRXL6', status: 'PAID', valId: callback.val_id }));
     expect(fake.queried.filter((t) => t === 'TRXL6')).toHaveLength(2);
   });
 
@@ -192,6 +192,6 @@ describe('SslCommerzGateway specifics', () => {
 
   test('a transaction query the gateway refuses (wrong credentials) is DependencyUnavailable, never "not paid"', async () => {
     const wrong = new SslCommerzGateway({ storeId: 'x', storePassword: 'y', baseUrl: fake.url });
-    await expect(wrong.lookup({ transactionId: 'TRXL1', gatewayRef: null })).rejects.toThrow(expect.objectContaining({ code: 'DEPENDENCY_UNAVAILABLE' }));
+    await expect(wrong.lookup({ transactionId: 'TRXL1' })).rejects.toThrow(expect.objectContaining({ code: 'DEPENDENCY_UNAVAILABLE' }));
   });
 });
