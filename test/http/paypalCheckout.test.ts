@@ -72,4 +72,46 @@ describe('PayPal Orders over HTTP', () => {
       await bdt.app.stop();
     }
   }, 60_000);
+
+  /** A delivery as PayPal posts it to our webhook URL. */
+  const deliver = (delivery: { rawBody: Buffer; headers: Record<string, string | undefined> }) =>
+    journey.app.request('POST', `${API}/payment/webhook/paypal`, { body: delivery.rawBody.toString('utf8'), headers: delivery.headers as Record<string, string> });
+
+  test('approved on PayPal but the payer never came back: the verified approval webhook captures the order and completes the booking; a forged one is 400', async () => {
+    const { app, traveller, tour, book } = journey;
+    const user = await traveller();
+    const { booking, payment, paymentUrl } = (await book(user.accessToken, await tour())).body.data;
+    const order = orderOf(paymentUrl);
+    paypal.approve(order.id);
+    const delivery = paypal.delivery(paypal.lastEvent('CHECKOUT.ORDER.APPROVED', (resource) => resource.id === order.id));
+
+    expect((await deliver({ ...delivery, headers: { ...delivery.headers, 'paypal-transmission-sig': Buffer.from('forged').toString('base64') } })).status).toBe(400);
+    expect((await app.request('GET', `${API}/payment/${payment.id}`, { token: user.accessToken })).body.data.status).toBe('UNPAID');
+
+    expect((await deliver(delivery)).status).toBe(200);
+    expect((await deliver(delivery)).status).toBe(200);
+    expect((await app.request('GET', `${API}/payment/${payment.id}`, { token: user.accessToken })).body.data.status).toBe('PAID');
+    expect((await app.request('GET', `${API}/booking/${booking._id}`, { token: user.accessToken })).body.data.status).toBe('COMPLETE');
+    expect(paypal.orders.get(order.id)).toMatchObject({ status: 'COMPLETED', capture: expect.objectContaining({ status: 'COMPLETED' }) });
+  }, 30_000);
+
+  test('an admin refunds a PayPal payment in part and then the rest through the API: each refunded once on the capture, REFUNDED at the end, over-refund 409', async () => {
+    const { app, admin, traveller, tour, book } = journey;
+    const user = await traveller();
+    const { booking, payment, paymentUrl } = (await book(user.accessToken, await tour(80))).body.data;
+    const order = orderOf(paymentUrl);
+    const returned = new URL(order.returnUrl);
+    for (const [key, value] of Object.entries(paypal.approve(order.id))) returned.searchParams.set(key, value!);
+    expect((await app.request('GET', returned.toString())).status).toBe(302);
+
+    const refund = (body: object, key: string) => app.request('POST', `${API}/payment/${payment.id}/refund`, { token: admin.accessToken, body, headers: { 'idempotency-key': key } });
+    expect((await refund({ amount: 30, reason: 'One day cut short' }, 'pp-1')).status).toBe(200);
+    expect((await app.request('GET', `${API}/payment/${payment.id}`, { token: admin.accessToken })).body.data).toMatchObject({ status: 'PARTIALLY_REFUNDED', refundedAmount: 30 });
+    expect((await refund({ amount: 60, reason: 'too much' }, 'pp-2')).status).toBe(409);
+    expect((await refund({ reason: 'Tour cancelled' }, 'pp-3')).status).toBe(200);
+    expect((await app.request('GET', `${API}/payment/${payment.id}`, { token: admin.accessToken })).body.data).toMatchObject({ status: 'REFUNDED', refundedAmount: 80 });
+    expect((await app.request('GET', `${API}/booking/${booking._id}`, { token: user.accessToken })).body.data.status).toBe('CANCEL');
+    const onPaypal = [...paypal.refunds.values()].filter((r) => r.captureId === paypal.orders.get(order.id)!.capture!.id);
+    expect(onPaypal.map((r) => r.amount.value).sort()).toEqual(['30.00', '50.00']);
+  }, 30_000);
 });

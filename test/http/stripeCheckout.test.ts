@@ -77,4 +77,49 @@ describe('Stripe Checkout over HTTP', () => {
     expect(report.settled).toEqual(expect.arrayContaining([expect.objectContaining({ paymentId: payment.id, outcome: 'PAID' })]));
     expect((await app.request('GET', `${API}/booking/${booking._id}`, { token: user.accessToken })).body.data.status).toBe('COMPLETE');
   }, 30_000);
+
+  /** A delivery as Stripe posts it to our webhook URL. */
+  const deliver = (delivery: { rawBody: Buffer; headers: Record<string, string | undefined> }) =>
+    journey.app.request('POST', `${API}/payment/webhook/stripe`, { body: delivery.rawBody.toString('utf8'), headers: delivery.headers as Record<string, string> });
+
+  test('paid on Stripe but the redirect never came: the signed webhook completes the booking once; a duplicate changes nothing, a forged one is 400', async () => {
+    const { app, traveller, tour, book } = journey;
+    const user = await traveller();
+    const { booking, payment, paymentUrl } = (await book(user.accessToken, await tour())).body.data;
+    const session = sessionOf(paymentUrl);
+    stripe.pay(session.id);
+    const delivery = stripe.delivery(stripe.lastEvent('checkout.session.completed', (object) => object.id === session.id));
+
+    const forged = await deliver({ ...delivery, headers: { ...delivery.headers, 'stripe-signature': delivery.headers['stripe-signature']!.replace(/v1=[0-9a-f]+/, `v1=${'0'.repeat(64)}`) } });
+    expect(forged.status).toBe(400);
+    expect((await app.request('GET', `${API}/payment/${payment.id}`, { token: user.accessToken })).body.data.status).toBe('UNPAID');
+
+    expect((await deliver(delivery)).status).toBe(200);
+    expect((await app.request('GET', `${API}/payment/${payment.id}`, { token: user.accessToken })).body.data.status).toBe('PAID');
+    expect((await app.request('GET', `${API}/booking/${booking._id}`, { token: user.accessToken })).body.data.status).toBe('COMPLETE');
+    const rows = async () => Number((await app.server.root.database.dataSource.query('SELECT COUNT(*) AS n FROM webhook_inbox WHERE gateway = ?', ['stripe']))[0].n);
+    const stored = await rows();
+    expect((await deliver(delivery)).status).toBe(200);
+    expect(await rows()).toBe(stored);
+  }, 30_000);
+
+  test('an admin refunds a Stripe payment through the API: Stripe refunds it once, the payment is REFUNDED, the booking cancelled, a second full refund is 409', async () => {
+    const { app, admin, traveller, tour, book } = journey;
+    const user = await traveller();
+    const { booking, payment, paymentUrl } = (await book(user.accessToken, await tour(9_900))).body.data;
+    const session = sessionOf(paymentUrl);
+    stripe.pay(session.id);
+    expect((await app.request('GET', successRedirect(session.id))).status).toBe(302);
+
+    const refund = (key: string) => app.request('POST', `${API}/payment/${payment.id}/refund`, { token: admin.accessToken, body: { reason: 'Tour cancelled by the operator' }, headers: { 'idempotency-key': key } });
+    const refunded = await refund('stripe-refund-1');
+    expect(refunded.status).toBe(200);
+    expect((await refund('stripe-refund-1')).headers.get('idempotent-replayed')).toBe('true');
+    const onStripe = [...stripe.refunds.values()].filter((r) => r.payment_intent === stripe.sessions.get(session.id)!.payment_intent);
+    expect(onStripe).toEqual([expect.objectContaining({ amount: 990_000, status: 'succeeded' })]);
+    expect((await app.request('GET', `${API}/payment/${payment.id}`, { token: admin.accessToken })).body.data).toMatchObject({ status: 'REFUNDED', refundedAmount: 9_900 });
+    expect((await app.request('GET', `${API}/booking/${booking._id}`, { token: user.accessToken })).body.data.status).toBe('CANCEL');
+    expect((await refund('stripe-refund-2')).status).toBe(409);
+    expect((await app.request('POST', `${API}/payment/${payment.id}/refund`, { token: user.accessToken, body: { reason: 'mine' } })).status).toBe(403);
+  }, 30_000);
 });
