@@ -52,7 +52,7 @@ export class IssueCreditNote {
     if (existing?.isIssued) return existing;
     const refund = await this.refunds.findById(refundId);
     if (!refund) throw NotFound.of('Refund', ERROR_CODES.REFUND.NOT_FOUND);
-    if (refund.state !== 'COMPLETED') throw new Conflict(`A ${refund.state} refund gets no credit note`);
+    if (refund.state !== 'COMPLETED') throw new Conflict(`A ${refund.state} refund gets no credit note`, ERROR_CODES.CREDIT_NOTE.REFUND_NOT_COMPLETED);
     const invoice = await this.invoices.findByPaymentId(refund.paymentId);
     if (!invoice?.isIssued) throw new Conflict(`The invoice of payment ${refund.paymentId} is not issued yet`, ERROR_CODES.CREDIT_NOTE.INVOICE_NOT_ISSUED);
     const bill = await this.billing.forPayment(refund.paymentId);

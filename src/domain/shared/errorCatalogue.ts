@@ -129,6 +129,7 @@ const CATALOGUE = {
     BEING_ISSUED: ['conflict', 'another worker is issuing the credit note right now'],
     LEASE_LOST: ['conflict', 'another worker took the credit note over while it was being issued'],
     INVOICE_NOT_ISSUED: ['conflict', 'the invoice the credit note corrects is not issued yet (the job retries)'],
+    REFUND_NOT_COMPLETED: ['conflict', 'only a COMPLETED refund gets a credit note'],
     PDF_MISSING: ['conflict', 'the credit note cannot be served as issued: its PDF is missing'],
   },
   WEBHOOK: {
