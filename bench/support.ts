@@ -3,7 +3,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import autocannon from 'autocannon';
+import { Worker } from 'node:worker_threads';
 import Koa from 'koa';
 import type { RootOptions } from '../src/infrastructure/root/buildRoot';
 import { startApi } from '../src/startApi';
@@ -92,24 +92,58 @@ export interface Load {
   seconds?: number;
 }
 
-/** One autocannon run. Load is generated in a worker thread so it does not share the server's event loop. */
+/**
+ * autocannon run in a worker thread of ours (so it does not share the server's event loop), keeping
+ * every 2xx response's latency as measured (a float in ms): autocannon's own histogram rounds to
+ * whole milliseconds, which reads a 0.4 ms p50 as 0 and makes p99/p50 meaningless.
+ */
+const LOAD_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const autocannon = require(workerData.autocannon);
+const latencies = [];
+let answered = 0;
+const started = process.hrtime.bigint();
+// Off the main thread autocannon skips its summary statistics: counted here from every response.
+const instance = autocannon(workerData.options, (error, result) => {
+  if (error) return parentPort.postMessage({ error: String(error) });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const failures = answered - latencies.length + result.errors + result.timeouts;
+  parentPort.postMessage({ result: { average: answered / seconds, total: answered, failures }, latencies: Float64Array.from(latencies) });
+});
+instance.on('response', (client, status, bytes, ms) => {
+  answered += 1;
+  if (status < 300) latencies.push(ms);
+});
+`;
+interface LoadReport {
+  error?: string;
+  result: { average: number; total: number; failures: number };
+  latencies: Float64Array;
+}
+
 export async function measure(load: Load): Promise<Measurement> {
-  const result = await autocannon({
+  const options = {
     url: load.url,
     method: load.method ?? 'GET',
     headers: load.headers,
     body: load.body,
     connections: load.connections ?? 10,
     duration: load.seconds ?? SECONDS,
-    workers: 1,
-  });
+  };
+  const worker = new Worker(LOAD_WORKER, { eval: true, workerData: { autocannon: require.resolve('autocannon'), options } });
+  const report = await new Promise<LoadReport>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  }).finally(() => worker.terminate());
+  if (report.error) throw new Error(`load generator: ${report.error}`);
+  const sorted = report.latencies.sort();
   return {
     name: load.name,
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    requests: result.requests.total,
-    failures: result.non2xx + result.errors + result.timeouts,
+    rps: report.result.average,
+    p50: sorted.length ? percentile(sorted, 50) : 0,
+    p99: sorted.length ? percentile(sorted, 99) : 0,
+    requests: report.result.total,
+    failures: report.result.failures,
   };
 }
 
@@ -117,7 +151,7 @@ export async function measure(load: Load): Promise<Measurement> {
 export function printTable(title: string, rows: Measurement[], baseline?: Measurement): void {
   const header = ['route', 'req/s', 'p50 ms', 'p99 ms', 'requests', 'failures', ...(baseline ? [`vs ${baseline.name}`] : [])];
   const lines = rows.map((m) => [
-    m.name, m.rps.toFixed(0), m.p50.toFixed(1), m.p99.toFixed(1), String(m.requests), String(m.failures),
+    m.name, m.rps.toFixed(0), m.p50.toFixed(2), m.p99.toFixed(2), String(m.requests), String(m.failures),
     ...(baseline ? [`${((m.rps / baseline.rps) * 100).toFixed(1)}%`] : []),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
@@ -150,6 +184,6 @@ export function machine(): string {
 }
 
 /** The p-th percentile of ascending `sorted` (nearest rank). */
-export function percentile(sorted: number[], p: number): number {
+export function percentile(sorted: ArrayLike<number>, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }

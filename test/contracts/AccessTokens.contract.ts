@@ -44,10 +44,19 @@ export function describeAccessTokensContract(name: string, make: () => AccessTok
       expect(s.tokens.verify(token)).toEqual(claims);
       s.clock.advance(1000);
       expect(refusal(() => s.tokens.verify(token))).toEqual({ code: 'AUTH.TOKEN_EXPIRED', message: 'jwt expired' });
+      expect(refusal(() => s.tokens.verify(token))).toEqual({ code: 'AUTH.TOKEN_EXPIRED', message: 'jwt expired' });
     });
 
-    test('a tampered token, one under another key, and garbage are refused as invalid', () => {
+    test('claims handed out are the caller\'s to change: the next verify is not affected', () => {
       const { token } = s.tokens.issue(claims);
+      const first = s.tokens.verify(token);
+      first.role = 'SUPER_ADMIN';
+      expect(s.tokens.verify(token)).toEqual(claims);
+    });
+
+    test('a tampered token, one under another key, and garbage are refused as invalid, also once the genuine one was verified', () => {
+      const { token } = s.tokens.issue(claims);
+      expect(s.tokens.verify(token)).toEqual(claims);
       const [header, payload, signature] = token.split('.');
       const admin = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), role: 'ADMIN' })).toString('base64url');
       const invalid = { code: 'AUTH.TOKEN_INVALID', message: 'Invalid access token' };

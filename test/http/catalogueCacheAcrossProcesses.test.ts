@@ -1,5 +1,5 @@
 import { FakeClock } from '../fakes/FakeClock';
-import { loginSuperAdmin, startAppWithSuperAdmin } from '../support/accounts';
+import { login, loginSuperAdmin, startAppWithSuperAdmin, verifiedUser } from '../support/accounts';
 import { createMysqlDatabase, describeIf, realService } from '../support/services';
 import type { TestApp} from '../support/testApp';
 import { startTestApp } from '../support/testApp';
@@ -11,7 +11,7 @@ const API = '/api/v1';
  * served by the other as soon as its version memo (≤ 1 s) lapses. The reader's clock is a fake so
  * "a second later" is a step of the clock, not a wait.
  */
-describeIf(realService('mysql'), 'cached catalogue reads across API instances (MariaDB)', () => {
+describeIf(realService('mysql'), 'cached catalogue and profile reads across API instances (MariaDB)', () => {
   let writer: TestApp;
   let reader: TestApp;
   let readerClock: FakeClock;
@@ -46,5 +46,18 @@ describeIf(realService('mysql'), 'cached catalogue reads across API instances (M
     await writer.request('PATCH', `${API}/tour/${created.body.data.id}`, { token, body: { title: 'Srimangal Tea Walk' } });
     readerClock.advance(1000);
     expect(await titles()).toEqual(['Srimangal Tea Walk']);
+  });
+
+  test("a profile edited through one instance is the other's /user/me within one memo period", async () => {
+    const admin = await loginSuperAdmin(writer);
+    const user = await verifiedUser(writer, admin, {}, { name: 'Sumaiya Before' });
+    const onReader = await login(reader, user.email, user.password);
+    const name = async () => (await reader.request('GET', `${API}/user/me`, { token: onReader.accessToken })).body.data.name as string;
+
+    expect(await name()).toBe('Sumaiya Before');
+    const edited = await writer.request('PATCH', `${API}/user/${user.id}`, { token: user.accessToken, body: { name: 'Sumaiya After' } });
+    expect(edited.status).toBe(200);
+    readerClock.advance(1000);
+    expect(await name()).toBe('Sumaiya After');
   });
 });

@@ -21,11 +21,11 @@ describe('platform over HTTP', () => {
     });
 
     it('makes one up when none or a malformed one was sent', async () => {
-      const plain = await app.request('GET', '/health');
+      const plain = await app.request('GET', '/ready');
       expect(plain.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
-      const hostile = await app.request('GET', '/health', { headers: { 'x-request-id': 'bad id\twith spaces' } });
+      const hostile = await app.request('GET', '/ready', { headers: { 'x-request-id': 'bad id\twith spaces' } });
       expect(hostile.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
-      expect((await app.request('GET', '/health')).headers.get('x-request-id')).not.toBe(plain.headers.get('x-request-id'));
+      expect((await app.request('GET', '/ready')).headers.get('x-request-id')).not.toBe(plain.headers.get('x-request-id'));
     });
   });
 
@@ -63,7 +63,7 @@ describe('platform over HTTP', () => {
 
   describe('CORS', () => {
     it('allows FRONTEND_URL with credentials on requests and preflights, never *', async () => {
-      const simple = await app.request('GET', '/health', { headers: { origin: FRONTEND } });
+      const simple = await app.request('GET', '/api/v1/tour', { headers: { origin: FRONTEND } });
       expect(simple.headers.get('access-control-allow-origin')).toBe(FRONTEND);
       expect(simple.headers.get('access-control-allow-credentials')).toBe('true');
       expect(simple.headers.get('access-control-expose-headers')).toContain('X-Request-Id');
@@ -75,7 +75,7 @@ describe('platform over HTTP', () => {
       expect(preflight.headers.get('access-control-allow-origin')).toBe(FRONTEND);
       expect(preflight.headers.get('access-control-allow-credentials')).toBe('true');
 
-      const stranger = await app.request('GET', '/health', { headers: { origin: 'https://evil.example.net' } });
+      const stranger = await app.request('GET', '/api/v1/tour', { headers: { origin: 'https://evil.example.net' } });
       expect(stranger.headers.get('access-control-allow-origin')).not.toBe('*');
       expect(stranger.headers.get('access-control-allow-origin')).not.toBe('https://evil.example.net');
     });
@@ -88,7 +88,7 @@ describe('platform over HTTP', () => {
   });
 
   it('sets the helmet security headers', async () => {
-    const response = await app.request('GET', '/health');
+    const response = await app.request('GET', '/api/v1/tour');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
     expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
@@ -101,6 +101,11 @@ describe('platform over HTTP', () => {
       const health = await app.request('GET', '/health');
       expect(health.status).toBe(200);
       expect(health.body.data.status).toBe('ok');
+      // Answered ahead of the middleware chain: the two headers it sets, none of the chain's.
+      expect(health.headers.get('cache-control')).toBe('no-store');
+      expect(health.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(health.headers.get('x-request-id')).toBeNull();
+      expect((await app.request('POST', '/health')).status).toBe(404);
       const ready = await app.request('GET', '/ready');
       expect(ready.status).toBe(200);
       expect(ready.body.data.checks).toContain('database');

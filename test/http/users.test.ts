@@ -1,3 +1,4 @@
+import { ImageMother } from '../mothers/ImageMother';
 import type { TestApp } from '../support/testApp';
 import type { LoggedIn} from '../support/accounts';
 import { loginSuperAdmin, register, startAppWithSuperAdmin, verifiedUser } from '../support/accounts';
@@ -145,6 +146,39 @@ describe('users over HTTP', () => {
       const response = await app.request('PATCH', `/api/v1/user/${guide.id}`, { token: guide.accessToken, form });
       expect(response.status).toBe(200);
       expect(response.body.data.address).toBe('Bashundhara');
+    });
+  });
+
+  describe('GET /user/me, answered from profiles kept under the users version', () => {
+    const me = async (who: LoggedIn) => (await app.request('GET', '/api/v1/user/me', { token: who.accessToken })).body.data;
+
+    it("shows the owner's edit, an admin's edit and a new picture on the very next read", async () => {
+      const user = await verifiedUser(app, root, {}, { name: 'Mim Before', email: `mim-${tag}@example.com` });
+      expect((await me(user)).name).toBe('Mim Before');
+      expect((await me(user)).name).toBe('Mim Before');
+
+      await app.request('PATCH', `/api/v1/user/${user.id}`, { token: user.accessToken, body: { name: 'Mim After' } });
+      expect((await me(user)).name).toBe('Mim After');
+
+      await app.request('PATCH', `/api/v1/user/${user.id}`, { token: admin.accessToken, body: { address: 'Banani, Dhaka' } });
+      expect(await me(user)).toMatchObject({ name: 'Mim After', address: 'Banani, Dhaka' });
+
+      const form = new FormData();
+      form.set('file', new Blob([ImageMother.png(3)], { type: 'image/png' }), 'mim.png');
+      expect((await app.request('PATCH', `/api/v1/user/${user.id}`, { token: user.accessToken, form })).status).toBe(200);
+      expect((await me(user)).picture).toEqual(expect.stringContaining('/files/'));
+    });
+
+    it('keeps each profile to its own caller, and stops answering once the caller is blocked', async () => {
+      const one = await verifiedUser(app, root, {}, { name: 'Nadia One', email: `nadia-${tag}@example.com` });
+      const two = await verifiedUser(app, root, {}, { name: 'Rafi Two', email: `rafi-${tag}@example.com` });
+      expect((await me(one)).name).toBe('Nadia One');
+      expect((await me(two)).name).toBe('Rafi Two');
+      expect((await me(one)).email).toBe(one.email);
+
+      await app.request('PATCH', `/api/v1/user/${one.id}`, { token: admin.accessToken, body: { isActive: 'BLOCKED' } });
+      expect((await app.request('GET', '/api/v1/user/me', { token: one.accessToken })).status).toBe(401);
+      expect((await me(two)).name).toBe('Rafi Two');
     });
   });
 });

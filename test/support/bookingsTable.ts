@@ -1,5 +1,5 @@
 import type { Database } from '../../src/infrastructure/persistence/Database';
-import { catalogueChanged } from '../../src/infrastructure/persistence/catalogueVersion';
+import { catalogueChanged } from '../../src/infrastructure/persistence/dataVersions';
 import { col, createTable } from '../../src/infrastructure/persistence/migrations/schema';
 
 /**

@@ -13,6 +13,7 @@ import { GoogleOidcProvider } from '../oidc/GoogleOidcProvider';
 import { TypeOrmPasswordResetRepository } from '../persistence/repositories/TypeOrmPasswordResetRepository';
 import { TypeOrmSessionRepository } from '../persistence/repositories/TypeOrmSessionRepository';
 import { TypeOrmUserRepository } from '../persistence/repositories/TypeOrmUserRepository';
+import { SqlDataVersion, USERS } from '../persistence/dataVersions';
 import { IoredisOtpStore } from '../redis/IoredisOtpStore';
 import { IoredisRateLimiter } from '../redis/IoredisRateLimiter';
 import { IoredisSessionStandingCache } from '../redis/IoredisSessionStandingCache';
@@ -26,7 +27,7 @@ import type { Factories } from './lazy';
 
 type AccountPorts = Pick<
   Ports,
-  | 'passwordHasher' | 'commonPasswords' | 'accessTokens' | 'secretTokens' | 'userRepository' | 'sessionRepository' | 'passwordResetRepository'
+  | 'passwordHasher' | 'commonPasswords' | 'accessTokens' | 'secretTokens' | 'userRepository' | 'usersVersion' | 'sessionRepository' | 'passwordResetRepository'
   | 'sessionStandingCache' | 'otpStore' | 'rateLimiter' | 'identityProvider' | 'mailer'
 >;
 
@@ -52,6 +53,7 @@ export function accountPorts(infrastructure: Infrastructure, mailer: Mailer): Fa
     accessTokens: (ports) => new JwtAccessTokens(config.secrets.jwtAccess, config.auth.accessTtlMs, ports.clock),
     secretTokens: () => new HmacSecretTokens(config.secrets.jwtRefresh),
     userRepository: () => new TypeOrmUserRepository(database),
+    usersVersion: (ports) => new SqlDataVersion(database, USERS, ports.clock),
     sessionRepository: () => new TypeOrmSessionRepository(database),
     passwordResetRepository: () => new TypeOrmPasswordResetRepository(database),
     sessionStandingCache: (ports) =>

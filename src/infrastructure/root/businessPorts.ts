@@ -14,7 +14,7 @@ import { SslCommerzGateway } from '../payment/SslCommerzGateway';
 import { StripeGateway } from '../payment/StripeGateway';
 import { PuppeteerPdfRenderer } from '../pdf/PuppeteerPdfRenderer';
 import { locateChromium } from '../pdf/locateChromium';
-import { SqlCatalogueVersion } from '../persistence/catalogueVersion';
+import { CATALOGUE, SqlDataVersion } from '../persistence/dataVersions';
 import { SqlCatalogueReads } from '../persistence/queries/SqlCatalogueReads';
 import { TypeOrmStatsQueries } from '../persistence/queries/TypeOrmStatsQueries';
 import { TypeOrmBillingQueries } from '../persistence/repositories/TypeOrmBillingQueries';
@@ -91,7 +91,7 @@ export function businessPorts(infrastructure: Infrastructure): { factories: Fact
     tourRepository: () => new TypeOrmTourRepository(database),
     seatLedger: () => new TypeOrmSeatLedger(database),
     catalogueReads: () => new SqlCatalogueReads(database),
-    catalogueVersion: (ports) => new SqlCatalogueVersion(database, ports.clock),
+    catalogueVersion: (ports) => new SqlDataVersion(database, CATALOGUE, ports.clock),
     bookingRepository: () => new TypeOrmBookingRepository(database),
     paymentRepository: () => new TypeOrmPaymentRepository(database),
     refundRepository: () => new TypeOrmRefundRepository(database),

@@ -9,6 +9,13 @@ import type { Role } from '../../domain/user/Role';
 import { ROLES } from '../../domain/user/Role';
 
 const ALGORITHM = 'HS256';
+/** Tokens verified lately: a client presents the same token on every request until it refreshes. */
+const VERIFIED_MEMO_SIZE = 10_000;
+
+interface Verified {
+  claims: AccessClaims;
+  expiresAtMs: number;
+}
 
 export class JwtAccessTokens implements AccessTokens {
   /**
@@ -16,6 +23,12 @@ export class JwtAccessTokens implements AccessTokens {
    * PEM key on every call (a failing OpenSSL parse that cost ~20% of an authenticated request).
    */
   private readonly key: KeyObject;
+
+  /**
+   * Same token string, same signature verdict: only the expiry needs the clock again. Saves the
+   * base64 and JSON decoding and the HMAC on every authenticated request (docs/adr/0015).
+   */
+  private readonly verified = new Map<string, Verified>();
 
   constructor(secret: string, private readonly ttlMs: number, private readonly clock: Clock) {
     this.key = createSecretKey(Buffer.from(secret, 'utf8'));
@@ -29,6 +42,18 @@ export class JwtAccessTokens implements AccessTokens {
   }
 
   verify(token: string): AccessClaims {
+    const known = this.verified.get(token);
+    if (known) {
+      if (this.clock.now().getTime() < known.expiresAtMs) return { ...known.claims };
+      this.verified.delete(token);
+    }
+    const claims = this.decode(token);
+    if (this.verified.size >= VERIFIED_MEMO_SIZE) this.verified.delete(this.verified.keys().next().value!);
+    this.verified.set(token, claims);
+    return { ...claims.claims };
+  }
+
+  private decode(token: string): Verified {
     let payload: jwt.JwtPayload;
     try {
       payload = jwt.verify(token, this.key, {
@@ -45,6 +70,6 @@ export class JwtAccessTokens implements AccessTokens {
     }
     // Tokens signed before sessions were named in them: the client's remedy is a refresh, as for an expired one.
     if (typeof payload.sid !== 'string' || !payload.sid) throw new Unauthenticated('jwt expired', ERROR_CODES.AUTH.TOKEN_EXPIRED);
-    return { userId: payload.sub, email: String(payload.email), role: payload.role as Role, sessionId: payload.sid };
+    return { claims: { userId: payload.sub, email: String(payload.email), role: payload.role as Role, sessionId: payload.sid }, expiresAtMs: payload.exp * 1000 };
   }
 }

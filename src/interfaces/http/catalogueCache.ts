@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Context, Next } from 'koa';
-import type { CatalogueVersion } from '../../application/ports/CatalogueVersion';
 import type { Clock } from '../../application/ports/Clock';
+import type { DataVersion } from '../../application/ports/DataVersion';
 import { ACCESS_COOKIE } from './cookies';
 import { matchedRoute } from './httpMetrics';
+import { VersionedEntries } from './versionedEntries';
 
 /** Public catalogue reads: tour lists and details, tour types, divisions (`/tour` and its `/tours` alias). */
 const CATALOGUE_PATH = /^\/api\/v1\/(tours?|division)(\/|$)/;
@@ -29,15 +30,13 @@ function matchesIfNoneMatch(header: string, etag: string): boolean {
 }
 
 interface Rendered {
-  version: string;
   body: string;
   etag: string;
   route: string;
-  renderedAt: number;
 }
 
 export interface CatalogueCacheDependencies {
-  catalogueVersion: CatalogueVersion;
+  catalogueVersion: DataVersion;
   clock: Clock;
 }
 
@@ -48,8 +47,7 @@ export interface CatalogueCacheDependencies {
  * requests carrying credentials bypass it and are marked `private, no-store`.
  */
 export function catalogueCache({ catalogueVersion, clock }: CatalogueCacheDependencies) {
-  const entries = new Map<string, Rendered>();
-  let seenVersion = '';
+  const rendered = new VersionedEntries<Rendered>(catalogueVersion, clock, { entryMs: ENTRY_MS, maxEntries: MAX_ENTRIES });
 
   return async (ctx: Context, next: Next): Promise<void> => {
     if ((ctx.method !== 'GET' && ctx.method !== 'HEAD') || !CATALOGUE_PATH.test(ctx.path)) return next();
@@ -58,22 +56,14 @@ export function catalogueCache({ catalogueVersion, clock }: CatalogueCacheDepend
       ctx.set('Cache-Control', PRIVATE_CACHE_CONTROL);
       return;
     }
-    // Read before rendering: an answer is stored under a version no newer than its data.
-    const version = await catalogueVersion.current();
-    if (version !== seenVersion) {
-      entries.clear();
-      seenVersion = version;
-    }
-    const now = clock.now().getTime();
+    const entries = await rendered.open();
     let entry = entries.get(ctx.url);
-    if (!entry || now - entry.renderedAt >= ENTRY_MS) {
-      entries.delete(ctx.url);
+    if (!entry) {
       await next();
       if (ctx.status !== 200 || ctx.body === null || typeof ctx.body !== 'object' || Buffer.isBuffer(ctx.body)) return;
       const body = JSON.stringify(ctx.body);
-      entry = { version, body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`, route: matchedRoute(ctx), renderedAt: now };
-      if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
-      if (seenVersion === version) entries.set(ctx.url, entry);
+      entry = { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`, route: matchedRoute(ctx) };
+      entries.set(ctx.url, entry);
     } else {
       // Metrics and request logs name the route the stored answer came from.
       (ctx as unknown as { _matchedRoute: string })._matchedRoute = entry.route;

@@ -10,6 +10,7 @@ import { trustedOrigins } from './csrf';
 import type { SignedFileLinks } from './filesRouter';
 import { filesRouter } from './filesRouter';
 import { httpMetrics } from './httpMetrics';
+import { liveness } from './liveness';
 import type { HttpSettings } from './HttpSettings';
 import { errorEnvelope, requestLogging } from './middleware';
 import { mountRoutes } from './mountRoutes';
@@ -26,7 +27,7 @@ import { routeModules } from './routes';
 /** What the HTTP adapter is handed by the entry point: the use cases and ports it calls, its settings, and the process's edges. */
 export interface HttpAppDependencies {
   useCases: RouteDependencies['useCases'] & Pick<UseCases, 'checkSession'>;
-  ports: RouteDependencies['ports'] & Pick<Ports, 'accessTokens' | 'rateLimiter' | 'logger' | 'metrics' | 'healthChecks' | 'catalogueVersion' | 'clock'>;
+  ports: RouteDependencies['ports'] & Pick<Ports, 'accessTokens' | 'rateLimiter' | 'logger' | 'metrics' | 'healthChecks' | 'catalogueVersion' | 'usersVersion' | 'clock'>;
   settings: HttpSettings;
   /** The embedded object store's signed links, served under `/files`; null when S3 serves its own. */
   localFiles: SignedFileLinks | null;
@@ -57,17 +58,16 @@ export function createHttpApp(dependencies: HttpAppDependencies): HttpApp {
   });
   const ops = operationsRouter(dependencies, openApi);
 
+  app.use(liveness());
   app.use(requestLogging(ports.logger, dependencies.inRequestScope));
   app.use(httpMetrics(ports.metrics));
   app.use(errorEnvelope(settings, ports.logger, dependencies.classifyFailure));
   app.use(securityHeaders({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'img-src': ["'self'", 'data:', 'https:'] } } }));
   app.use(cors({ origin: settings.frontendUrl, credentials: true, exposeHeaders: ['X-Request-Id', 'Retry-After', 'Content-Disposition'] }));
   // No body parser here: each API route parses its own body once its caller is known (mountRoutes).
+  // The embedded store's `/files` share the operations router: one match per request for both.
+  if (dependencies.localFiles) filesRouter(dependencies.localFiles, ops);
   app.use(ops.routes()).use(ops.allowedMethods());
-  if (dependencies.localFiles) {
-    const files = filesRouter(dependencies.localFiles);
-    app.use(files.routes()).use(files.allowedMethods());
-  }
   app.use(catalogueCache(ports));
   app.use(api.routes()).use(api.allowedMethods());
   return { app, routes, openApi };

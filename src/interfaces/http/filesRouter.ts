@@ -18,8 +18,7 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
  * cacheable and displayable by pages on other origins, answering 304 to a matching `If-None-Match`.
  * Only mounted when the local store is the adapter; S3 serves its own presigned URLs.
  */
-export function filesRouter(files: SignedFileLinks): Router {
-  const router = new Router();
+export function filesRouter(files: SignedFileLinks, router = new Router()): Router {
   router.get(`${files.urlPath}/*key`, async (ctx) => {
     const key = text(ctx.params.key);
     const expires = text(ctx.query.expires);

@@ -22,8 +22,6 @@ export function requestLogging(logger: Logger, inRequestScope: RequestScope) {
     const requestId = REQUEST_ID.test(given) ? given : randomUUID();
     setRequestId(ctx, requestId);
     ctx.set('X-Request-Id', requestId);
-    // Liveness probes arrive every few seconds from every balancer: no log line, no request scope.
-    if (ctx.path === '/health') return next();
     const started = process.hrtime.bigint();
     await inRequestScope(requestId, async () => {
       try {

@@ -20,7 +20,7 @@ const ASSETS = new Set(['swagger-ui.css', 'swagger-ui-bundle.js']);
 const digest = (value: string) => createHash('sha256').update(value).digest();
 const sameSecret = (given: string, expected: string) => timingSafeEqual(digest(given), digest(expected));
 
-/** Liveness, readiness, Prometheus metrics, the OpenAPI document and its UI: outside /api/v1, for operators. */
+/** Readiness (liveness is `liveness.ts`, ahead of everything), Prometheus metrics, the OpenAPI document and its UI: outside /api/v1, for operators. */
 export interface OperationsDependencies {
   ports: Pick<Ports, 'healthChecks' | 'metrics' | 'logger'>;
   settings: Pick<HttpSettings, 'metricsToken' | 'env'>;
@@ -29,10 +29,6 @@ export interface OperationsDependencies {
 export function operationsRouter({ ports, settings }: OperationsDependencies, openApi: () => Record<string, unknown>): Router {
   const router = new Router();
   const checks = ports.healthChecks;
-
-  router.get('/health', (ctx) => {
-    ctx.body = { success: true, statusCode: 200, message: 'OK', data: { status: 'ok', uptimeSeconds: Math.round(process.uptime()) } };
-  });
 
   router.get('/ready', async (ctx) => {
     const results = await Promise.all(

@@ -41,7 +41,8 @@ export function uploadedFiles(ctx: Context, field: string): UploadedFile[] {
 }
 
 export async function removeTemporaryUploads(ctx: Context): Promise<void> {
-  const files = (ctx.request as unknown as { files?: Record<string, FormidableFile | FormidableFile[]> }).files ?? {};
+  const files = (ctx.request as unknown as { files?: Record<string, FormidableFile | FormidableFile[]> }).files;
+  if (!files) return;
   const all = Object.values(files).flatMap((f) => (Array.isArray(f) ? f : [f]));
   await Promise.all(all.map((f) => fs.rm(f.filepath, { force: true })));
 }

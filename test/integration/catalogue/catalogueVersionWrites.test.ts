@@ -1,6 +1,6 @@
 import { Booking } from '../../../src/domain/booking/Booking';
 import { Money } from '../../../src/domain/shared/Money';
-import { SqlCatalogueVersion } from '../../../src/infrastructure/persistence/catalogueVersion';
+import { CATALOGUE, SqlDataVersion } from '../../../src/infrastructure/persistence/dataVersions';
 import { TypeOrmUnitOfWork } from '../../../src/infrastructure/persistence/TypeOrmUnitOfWork';
 import { TypeOrmBookingRepository } from '../../../src/infrastructure/persistence/repositories/TypeOrmBookingRepository';
 import { TypeOrmDivisionRepository } from '../../../src/infrastructure/persistence/repositories/TypeOrmDivisionRepository';
@@ -27,7 +27,7 @@ forEachDatabase((kind, database) => {
     beforeAll(() => {
       const db = database();
       const uow = new TypeOrmUnitOfWork(db);
-      const version = new SqlCatalogueVersion(db, new FakeClock());
+      const version = new SqlDataVersion(db, CATALOGUE, new FakeClock());
       repos = { tours: new TypeOrmTourRepository(db), divisions: new TypeOrmDivisionRepository(db), tourTypes: new TypeOrmTourTypeRepository(db), bookings: new TypeOrmBookingRepository(db) };
       moved = async (write) => {
         const before = await version.current();

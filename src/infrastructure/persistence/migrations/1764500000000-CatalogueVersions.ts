@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { CATALOGUE_VERSION_SHARDS } from '../catalogueVersion';
+import { VERSION_SHARDS } from '../dataVersions';
 import { col, createTable } from './schema';
 
 /**
@@ -11,7 +11,7 @@ export class CatalogueVersions1764500000000 implements MigrationInterface {
 
   async up(runner: QueryRunner): Promise<void> {
     await createTable(runner, 'catalogue_versions', [{ ...col.int('shard'), isPrimary: true }, { name: 'version', type: 'bigint', default: 0 }]);
-    for (let shard = 0; shard < CATALOGUE_VERSION_SHARDS; shard++) await runner.query('INSERT INTO catalogue_versions (shard, version) VALUES (?, 0)', [shard]);
+    for (let shard = 0; shard < VERSION_SHARDS; shard++) await runner.query('INSERT INTO catalogue_versions (shard, version) VALUES (?, 0)', [shard]);
   }
 
   async down(runner: QueryRunner): Promise<void> {

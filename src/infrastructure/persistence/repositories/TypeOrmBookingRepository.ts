@@ -5,7 +5,7 @@ import type { BookingStatus } from '../../../domain/booking/Booking';
 import { Booking } from '../../../domain/booking/Booking';
 import { Money } from '../../../domain/shared/Money';
 import type { Database } from '../Database';
-import { catalogueChanged } from '../catalogueVersion';
+import { catalogueChanged } from '../dataVersions';
 import { affectedRows } from '../Database';
 import type { BookingRow } from '../entities/BookingEntity';
 import { BookingEntity } from '../entities/BookingEntity';

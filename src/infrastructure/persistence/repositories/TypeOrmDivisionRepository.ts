@@ -7,7 +7,7 @@ import { SlugTaken } from '../../../domain/catalogue/SlugTaken';
 import { ERROR_CODES } from '../../../domain/shared/errorCatalogue';
 import { Conflict } from '../../../domain/shared/errors';
 import type { Database } from '../Database';
-import { catalogueChanged } from '../catalogueVersion';
+import { catalogueChanged } from '../dataVersions';
 import { isUniqueViolation, isUniqueViolationOn } from '../Database';
 import type { DivisionRow } from '../entities/DivisionEntity';
 import { DivisionEntity } from '../entities/DivisionEntity';

@@ -7,7 +7,7 @@ import { Money } from '../../../domain/shared/Money';
 import { ERROR_CODES } from '../../../domain/shared/errorCatalogue';
 import { Conflict } from '../../../domain/shared/errors';
 import type { Database } from '../Database';
-import { catalogueChanged } from '../catalogueVersion';
+import { catalogueChanged } from '../dataVersions';
 import { isUniqueViolation, isUniqueViolationOn } from '../Database';
 import type { TourRow } from '../entities/TourEntity';
 import { TourEntity } from '../entities/TourEntity';

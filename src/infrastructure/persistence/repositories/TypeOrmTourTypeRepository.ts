@@ -5,7 +5,7 @@ import { TourType } from '../../../domain/catalogue/TourType';
 import { ERROR_CODES } from '../../../domain/shared/errorCatalogue';
 import { Conflict } from '../../../domain/shared/errors';
 import type { Database } from '../Database';
-import { catalogueChanged } from '../catalogueVersion';
+import { catalogueChanged } from '../dataVersions';
 import { isUniqueViolation } from '../Database';
 import type { TourTypeRow } from '../entities/TourTypeEntity';
 import { TourTypeEntity } from '../entities/TourTypeEntity';

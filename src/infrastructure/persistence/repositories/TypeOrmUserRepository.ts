@@ -6,6 +6,7 @@ import { Email } from '../../../domain/user/Email';
 import type { AccountStatus, Role } from '../../../domain/user/Role';
 import { User } from '../../../domain/user/User';
 import type { Database } from '../Database';
+import { userChanged } from '../dataVersions';
 import { isUniqueViolation } from '../Database';
 import type { UserRow } from '../entities/UserEntity';
 import { UserEntity } from '../entities/UserEntity';
@@ -45,6 +46,7 @@ export class TypeOrmUserRepository implements UserRepository {
       if (isUniqueViolation(error)) throw new Conflict('A user with this email already exists', ERROR_CODES.USER.ALREADY_EXISTS);
       throw error;
     }
+    await userChanged(this.db, user.id);
   }
 
   async list(query: ListQuery): Promise<Page<User>> {

@@ -1,5 +1,7 @@
 import type { User } from '../../../domain/user/User';
 
+export type PresentedUser = ReturnType<typeof presentUser>;
+
 /** A user as the API shows it: never the password hash; `_id` and `id` for old and new clients. */
 export function presentUser(user: User, pictureUrl?: (key: string) => string) {
   return {

@@ -1,15 +1,18 @@
 import Joi from 'joi';
+import type { Ports } from '../../../application/ports/Ports';
 import type { UseCases } from '../../../application/UseCases';
 import { ACCOUNT_STATUSES, ROLES } from '../../../domain/user/Role';
 import type { User } from '../../../domain/user/User';
 import type { HttpSettings } from '../HttpSettings';
 import type { ListSpec } from '../listQuery';
 import { listQuerySchema, listReply, toListQuery } from '../listQuery';
+import type { PresentedUser } from '../presenters/presentUser';
 import { presentUser } from '../presenters/presentUser';
 import type { RouteDef } from '../route';
 import { ADMINS, idParams, route } from '../route';
 import { nullable, object, oneOf, required } from '../schema';
 import { incomingFiles } from '../uploads';
+import { VersionedEntries } from '../versionedEntries';
 
 const flag = Joi.boolean().truthy('true').falsy('false');
 
@@ -41,18 +44,29 @@ export const updateUserBody = object({
   isVerified: Joi.boolean(),
 });
 
+/** A profile is re-read at least this often even when no user changed: its picture URL is signed per time window. */
+const PROFILE_ENTRY_MS = 60_000;
+const PROFILE_ENTRIES = 10_000;
+
 export interface UserRoutesDependencies {
   useCases: Pick<UseCases, 'registerUser' | 'sendVerificationCode' | 'getUser' | 'listUsers' | 'updateUser' | 'imageUrls'>;
+  ports: Pick<Ports, 'usersVersion' | 'clock'>;
   settings: Pick<HttpSettings, 'rateLimits'>;
 }
 
-export function userRoutes({ useCases, settings }: UserRoutesDependencies): RouteDef[] {
+export function userRoutes({ useCases, ports, settings }: UserRoutesDependencies): RouteDef[] {
   const { registerUser: register, sendVerificationCode: sendCode, getUser, listUsers, updateUser, imageUrls } = useCases;
   /** Users as presented, with stored pictures turned into download URLs. */
   const present = async (users: User[]) => {
     const urls = await imageUrls.urls(users.map((u) => u.picture));
     return users.map((u) => presentUser(u, (key) => urls.get(key) ?? key));
   };
+  /**
+   * `/user/me` answers from the profile as presented under the users version: any committed change to
+   * any user moves it (here at once, in other processes within a second). The caller's session was
+   * checked before the handler runs, so a blocked or logged-out caller never reaches a kept profile.
+   */
+  const profiles = new VersionedEntries<PresentedUser>(ports.usersVersion, ports.clock, { entryMs: PROFILE_ENTRY_MS, maxEntries: PROFILE_ENTRIES });
   const tag = 'Users';
 
   return [
@@ -72,7 +86,12 @@ export function userRoutes({ useCases, settings }: UserRoutesDependencies): Rout
       method: 'get', path: '/user/me', tag, access: 'user',
       summary: 'The logged-in user',
       async handler({ actor }) {
-        const [me] = await present([await getUser.execute(actor, actor.userId)]);
+        const kept = await profiles.open();
+        let me = kept.get(actor.userId);
+        if (!me) {
+          [me] = await present([await getUser.execute(actor, actor.userId)]);
+          kept.set(actor.userId, me);
+        }
         return { message: 'Your profile retrieved successfully', data: me };
       },
     }),

@@ -1,18 +1,18 @@
-import type { CatalogueVersion } from '../../src/application/ports/CatalogueVersion';
+import type { DataVersion } from '../../src/application/ports/DataVersion';
 
-export interface CatalogueVersionUnderTest {
-  version: CatalogueVersion;
-  /** Commits one change to the catalogue (a tour saved, a booking taken), through this process. */
+export interface DataVersionUnderTest {
+  version: DataVersion;
+  /** Commits one change to the data set (a tour saved, a booking taken, a user edited), through this process. */
   change(): Promise<void>;
   /** Starts a change and rolls it back. */
   changeAndRollBack(): Promise<void>;
   /** The version as another process reads it, and how to let its memo lapse (≤ 1 s). */
-  otherProcess(): { version: CatalogueVersion; lapse(): void };
+  otherProcess(): { version: DataVersion; lapse(): void };
 }
 
-export function describeCatalogueVersionContract(name: string, make: () => Promise<CatalogueVersionUnderTest>): void {
-  describe(`CatalogueVersion contract: ${name}`, () => {
-    let s: CatalogueVersionUnderTest;
+export function describeDataVersionContract(name: string, make: () => Promise<DataVersionUnderTest>): void {
+  describe(`DataVersion contract: ${name}`, () => {
+    let s: DataVersionUnderTest;
     beforeEach(async () => {
       s = await make();
     });

@@ -1,0 +1,71 @@
+import { createHash, randomInt } from 'node:crypto';
+import type { Clock } from '../../application/ports/Clock';
+import type { DataVersion } from '../../application/ports/DataVersion';
+import type { Database } from './Database';
+import { PreparedReads } from './PreparedReads';
+
+/** A data set whose version lives in `table` (one row per shard), counted locally under `topic`. */
+export interface VersionedData {
+  topic: string;
+  table: string;
+}
+
+export const VERSION_SHARDS = 16;
+export const CATALOGUE: VersionedData = { topic: 'catalogue', table: 'catalogue_versions' };
+export const USERS: VersionedData = { topic: 'users', table: 'user_versions' };
+
+function shardOf(key: string | undefined): number {
+  return key === undefined ? randomInt(VERSION_SHARDS) : createHash('sha1').update(key).digest()[0] % VERSION_SHARDS;
+}
+
+/**
+ * Called by every repository write that changes what readers of `data` see: the version moves in
+ * the same transaction, as its last statement. Changes under one key share a shard (seat changes of
+ * a tour already queue on the tour's lock); changes without a key pick one at random. The step is
+ * random too, so a version a rolled-back transaction showed to a dirty reader (SQLite's shared
+ * connection) is not reached again by the next commit.
+ */
+export function dataChanged(db: Database, data: VersionedData, shardKey?: string): Promise<void> {
+  return db.touch(data.topic, () =>
+    db.manager().query(`UPDATE ${data.table} SET version = version + ? WHERE shard = ?`, [randomInt(1, 2 ** 31), shardOf(shardKey)]),
+  );
+}
+
+/** What catalogue readers see changed: tours, divisions, tour types, bookings holding seats. */
+export const catalogueChanged = (db: Database, shardKey?: string) => dataChanged(db, CATALOGUE, shardKey);
+/** A user account changed: profile, role, status, password, deletion. */
+export const userChanged = (db: Database, userId: string) => dataChanged(db, USERS, userId);
+
+/**
+ * A data set's version as stored, shared by every process on the database. Read at most once per
+ * `memoMs` (≤ 1 s: how long another process's change may take to show), and again at once after
+ * this process commits a change.
+ */
+export class SqlDataVersion implements DataVersion {
+  private readonly reads: PreparedReads;
+  private memo: { version: string; commits: number; until: number } | null = null;
+  private pending: { commits: number; version: Promise<string> } | null = null;
+
+  constructor(private readonly db: Database, private readonly data: VersionedData, private readonly clock: Clock, private readonly memoMs = 1000) {
+    this.reads = new PreparedReads(db);
+  }
+
+  async current(): Promise<string> {
+    const commits = this.db.commitsOf(this.data.topic);
+    if (this.memo && this.memo.commits === commits && this.clock.now().getTime() < this.memo.until) return this.memo.version;
+    // Concurrent requests share one read, unless this process committed a change since it started.
+    if (this.pending?.commits !== commits) {
+      const pending = { commits, version: this.read(commits).finally(() => { if (this.pending === pending) this.pending = null; }) };
+      this.pending = pending;
+    }
+    return this.pending.version;
+  }
+
+  private async read(commits: number): Promise<string> {
+    const until = this.clock.now().getTime() + this.memoMs;
+    const [row] = await this.reads.all<{ version: string | number | null }>(`SELECT SUM(version) AS version FROM ${this.data.table}`, {});
+    const version = String(row?.version ?? 0);
+    this.memo = { version, commits, until };
+    return version;
+  }
+}
