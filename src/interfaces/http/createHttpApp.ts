@@ -1,4 +1,3 @@
-import Router from '@koa/router';
 import cors from '@koa/cors';
 import Koa from 'koa';
 import type { Ports } from '../../application/ports/Ports';
@@ -13,7 +12,7 @@ import { httpMetrics } from './httpMetrics';
 import { liveness } from './liveness';
 import type { HttpSettings } from './HttpSettings';
 import { errorEnvelope, requestLogging } from './middleware';
-import { mountRoutes } from './mountRoutes';
+import { apiRouter } from './mountRoutes';
 import type { OpenApiDocument } from './openapi';
 import { buildOpenApi } from './openapi';
 import { operationsRouter } from './operations';
@@ -49,8 +48,7 @@ export function createHttpApp(dependencies: HttpAppDependencies): HttpApp {
   let document: OpenApiDocument | null = null;
   const openApi = () => (document ??= buildOpenApi(routes, { title: 'TourDesk', version: '1.0.0', serverUrl: settings.publicUrl }));
 
-  const api = new Router();
-  mountRoutes(api, routes, {
+  const api = apiRouter(routes, {
     authenticate: authenticator(ports.accessTokens, useCases.checkSession),
     trustedOrigins: trustedOrigins(settings),
     parseBody: bodyParser(settings),
@@ -69,6 +67,6 @@ export function createHttpApp(dependencies: HttpAppDependencies): HttpApp {
   if (dependencies.localFiles) filesRouter(dependencies.localFiles, ops);
   app.use(ops.routes()).use(ops.allowedMethods());
   app.use(catalogueCache(ports));
-  app.use(api.routes()).use(api.allowedMethods());
+  app.use(api);
   return { app, routes, openApi };
 }
