@@ -20,8 +20,16 @@ const ROUTES: ReadRoute[] = [
   { name: 'GET /tours/tour-types', path: () => '/api/v1/tours/tour-types', goal: { against: 'body', ratio: 0.5 } },
 ];
 
-/** Rounds per route; each round measures the floor, the route and its same-body twin back to back. */
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+/**
+ * Rounds per route; each round measures the floor, the route and its same-body twin back to back.
+ * Many short rounds: the floor moves between runs seconds apart, and a median of five settles better.
+ */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const RUN_SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
+/** `BENCH_READS=me,slug` measures only the routes whose names contain one of these (case-insensitive). */
+const ONLY = (process.env.BENCH_READS ?? '').toLowerCase().split(',').filter(Boolean);
+/** `BENCH_DATABASES=sqlite` (or `mariadb`) measures on that one only. */
+const DATABASES = (process.env.BENCH_DATABASES ?? 'sqlite,mariadb').toLowerCase().split(',');
 
 interface Row {
   route: ReadRoute;
@@ -47,15 +55,18 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.le
  * back-to-back runs, and the median of the rounds is reported.
  */
 export async function run(): Promise<void> {
-  console.log(`reads: ${machine()}, ${ROUNDS} rounds per route (median)`);
-  const mariadb = await mariaDbUrl();
-  const kinds: [string, Record<string, string>][] = [['SQLite', {}], ...(mariadb ? [['MariaDB', { DATABASE_URL: mariadb.url }] as [string, Record<string, string>]] : [])];
+  console.log(`reads: ${machine(RUN_SECONDS)}, ${ROUNDS} rounds per route (median)`);
+  const mariadb = DATABASES.includes('mariadb') ? await mariaDbUrl() : null;
+  const kinds: [string, Record<string, string>][] = [
+    ...(DATABASES.includes('sqlite') ? [['SQLite', {}] as [string, Record<string, string>]] : []),
+    ...(mariadb ? [['MariaDB', { DATABASE_URL: mariadb.url }] as [string, Record<string, string>]] : []),
+  ];
   const bare = await startBareKoa();
   try {
-    const ok: Load = { name: 'bare Koa {ok:true}', url: `${bare.url}/` };
+    const ok: Load = { name: 'bare Koa {ok:true}', url: `${bare.url}/`, seconds: RUN_SECONDS };
     await warmUp(ok);
     for (const [kind, env] of kinds) printReads(`${kind}: ${TOURS} tours (each with 1 image), 10 connections`, await measureKind(env, ok));
-    if (!mariadb) console.log('\nMariaDB unavailable (no mariadbd, no BENCH_DATABASE_URL): SQLite only.');
+    if (!mariadb && DATABASES.includes('mariadb')) console.log('\nMariaDB unavailable (no mariadbd, no BENCH_DATABASE_URL): SQLite only.');
   } finally {
     await bare.stop();
     await mariadb?.stop();
@@ -68,12 +79,12 @@ async function measureKind(env: Record<string, string>, ok: Load): Promise<Row[]
   try {
     const seeded = await seedCatalogue(app.url);
     const token = await login(app.url);
-    for (const route of ROUTES) {
-      const load: Load = { name: route.name, url: `${app.url}${route.path(seeded)}`, headers: route.bearer ? { authorization: `Bearer ${token}` } : undefined };
+    for (const route of ROUTES.filter((r) => !ONLY.length || ONLY.some((word) => r.name.toLowerCase().includes(word)))) {
+      const load: Load = { name: route.name, url: `${app.url}${route.path(seeded)}`, headers: route.bearer ? { authorization: `Bearer ${token}` } : undefined, seconds: RUN_SECONDS };
       const body = await (await fetch(load.url, { headers: load.headers })).text();
       const same = await startStaticKoa(body);
       try {
-        const sameLoad: Load = { name: 'same body', url: `${same.url}/` };
+        const sameLoad: Load = { name: 'same body', url: `${same.url}/`, seconds: RUN_SECONDS };
         await warmUp(load);
         await warmUp(sameLoad);
         const rounds: { floor: Measurement; measured: Measurement; sameBody: Measurement }[] = [];

@@ -179,8 +179,8 @@ export async function withLoopDelay<T>(work: () => Promise<T>): Promise<{ result
   }
 }
 
-export function machine(): string {
-  return `${os.cpus()[0]?.model ?? 'cpu'} ×${os.availableParallelism()}, node ${process.version}, ${SECONDS}s per run`;
+export function machine(seconds = SECONDS): string {
+  return `${os.cpus()[0]?.model ?? 'cpu'} ×${os.availableParallelism()}, node ${process.version}, ${seconds}s per run`;
 }
 
 /** The p-th percentile of ascending `sorted` (nearest rank). */

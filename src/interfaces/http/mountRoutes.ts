@@ -75,13 +75,13 @@ function firstSegment(path: string): string {
   return segment;
 }
 
+type RouterMiddleware = ReturnType<Router['routes']>;
+
 /**
  * The API's routes, one router per first path segment (`/user/...`, `/tour/...`): a request is
  * matched against its segment's dozen routes instead of all hundred (the router tests each in turn).
  * Each segment router answers 405 with `Allow` for its own paths, as one router would.
  */
-type RouterMiddleware = ReturnType<Router['routes']>;
-
 export function apiRouter(routes: RouteDef[], guards: RouteGuards): RouterMiddleware {
   const routers = new Map<string, Router>();
   for (const route of routes) {
