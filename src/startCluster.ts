@@ -11,6 +11,13 @@ import { startApi } from './startApi';
 
 /** A child that dies sooner than this after its start is restarted only after this long, so a crash loop does not spin. */
 const RESTART_BACKOFF_MS = 1_000;
+/**
+ * More deaths than this within the window and the primary stops the cluster and exits 1: a child
+ * that cannot stay up (a bad deploy, a dependency it cannot reach at start) is the supervisor's
+ * (systemd, compose, Kubernetes) and the operator's to see, not a loop to hide behind restarts.
+ */
+export const CRASH_LIMIT = 5;
+export const CRASH_WINDOW_MS = 60_000;
 
 /** True in a child forked by `startCluster`: it serves the API only and stops on its primary's SIGTERM. */
 export const isClusterChild = (): boolean => cluster.isWorker;
@@ -35,6 +42,7 @@ export async function startCluster(config: Config): Promise<void> {
   const { logger, stopWorker } = await preparePrimary(config);
   let stopping = false;
   const children = new Set<Worker>();
+  let deaths: number[] = [];
   const fork = () => {
     const child = cluster.fork({ WORKER_IN_PROCESS: '0' });
     const startedAt = Date.now();
@@ -43,6 +51,13 @@ export async function startCluster(config: Config): Promise<void> {
     child.on('exit', (code, signal) => {
       children.delete(child);
       if (stopping) return;
+      const now = Date.now();
+      deaths = [...deaths.filter((at) => now - at < CRASH_WINDOW_MS), now];
+      if (deaths.length > CRASH_LIMIT) {
+        logger.error({ pid: child.process.pid, code, signal, deaths: deaths.length, windowMs: CRASH_WINDOW_MS }, 'API processes keep dying: stopping the cluster');
+        giveUp();
+        return;
+      }
       logger.error({ pid: child.process.pid, code, signal }, 'API process died: starting another');
       setTimeout(() => stopping || fork(), Math.max(0, RESTART_BACKOFF_MS - (Date.now() - startedAt)));
     });
@@ -50,7 +65,7 @@ export async function startCluster(config: Config): Promise<void> {
   for (let i = 0; i < config.apiProcesses; i++) fork();
   logger.info({ processes: config.apiProcesses, port: config.port, worker: config.worker.inProcess }, 'TourDesk API cluster started');
 
-  const stop = async () => {
+  async function stop(): Promise<void> {
     stopping = true;
     const exits = [...children].map((child) => new Promise<number | null>((resolve) => {
       child.once('exit', (code) => resolve(code));
@@ -60,9 +75,22 @@ export async function startCluster(config: Config): Promise<void> {
     await stopWorker();
     logger.info({ codes }, 'API cluster stopped');
     if (codes.some((code) => code !== 0)) throw new Error(`API processes exited with ${codes.join(', ')}`);
-  };
+  }
   // The children's own grace (2 × SHUTDOWN_TIMEOUT_MS + 5 s) bounds their exits; the worker's drain follows them.
-  exitOnShutdownSignal(stop, logger, 3 * config.shutdownTimeoutMs + 10_000);
+  const graceMs = 3 * config.shutdownTimeoutMs + 10_000;
+  exitOnShutdownSignal(stop, logger, graceMs);
+
+  /** Drains what still runs, then exits 1 whatever the drain says. */
+  function giveUp(): void {
+    setTimeout(() => process.exit(1), graceMs).unref();
+    stop().then(
+      () => process.exit(1),
+      (error: unknown) => {
+        logger.error({ err: error }, 'stopping the cluster failed');
+        process.exit(1);
+      },
+    );
+  }
 }
 
 async function preparePrimary(config: Config): Promise<{ logger: Logger; stopWorker(): Promise<void> }> {

@@ -10,6 +10,7 @@ import { freePort } from '../support/freePort';
 import { createMysqlDatabase, describeIf, realService } from '../support/services';
 import type { TestApp } from '../support/testApp';
 import { httpClient, PRODUCTION_ENV } from '../support/testApp';
+import { CRASH_LIMIT } from '../../src/startCluster';
 import { eventually, spawnWorker } from './support/outageWorker';
 
 const API = '/api/v1';
@@ -130,14 +131,14 @@ function sharedEnv(databaseUrl: string, varDir: string): Record<string, string> 
 describeIf(realService('mysql'), 'the API cluster (API_PROCESSES=2) on MariaDB and Redis', () => {
   let database: Awaited<ReturnType<typeof createMysqlDatabase>>;
   let varDir: string;
-  let primary: AppProcess | null = null;
+  const primaries: AppProcess[] = [];
 
   beforeAll(async () => {
     database = await createMysqlDatabase();
     varDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tourdesk-cluster-'));
   });
   afterAll(async () => {
-    await primary?.kill('SIGKILL');
+    for (const primary of primaries) await primary.kill('SIGKILL');
     await database?.drop();
     if (varDir) fs.rmSync(varDir, { recursive: true, force: true });
   });
@@ -150,7 +151,7 @@ describeIf(realService('mysql'), 'the API cluster (API_PROCESSES=2) on MariaDB a
     const started = spawnAppProcess('src/main.ts', 'TourDesk API cluster started', {
       ...sharedEnv(database.url, varDir), PORT: String(port), API_PROCESSES: '2', WORKER_IN_PROCESS: '1',
     });
-    primary = started;
+    primaries.push(started);
     await started.ready();
     const [first, second] = await eventually('two API children listening', async () => {
       const pids = childPids(started.output());
@@ -171,4 +172,28 @@ describeIf(realService('mysql'), 'the API cluster (API_PROCESSES=2) on MariaDB a
     expect([second, replacement].filter(pidAlive)).toEqual([]);
     expect(started.output()).toContain('API cluster stopped');
   });
+
+  test(`gives up when children keep dying: more than ${CRASH_LIMIT} deaths within a minute stop the cluster with exit code 1`, async () => {
+    const started = spawnAppProcess('src/main.ts', 'TourDesk API cluster started', {
+      ...sharedEnv(database.url, varDir), PORT: String(await freePort()), API_PROCESSES: '2', WORKER_IN_PROCESS: '0',
+    });
+    primaries.push(started);
+    await started.ready();
+    const killed = new Set<number>();
+    while (killed.size <= CRASH_LIMIT) {
+      const live = await eventually('a live child to kill', async () => {
+        const pids = childPids(started.output()).filter((pid) => !killed.has(pid) && pidAlive(pid));
+        return pids.length ? pids : null;
+      });
+      for (const pid of live.slice(0, CRASH_LIMIT + 1 - killed.size)) {
+        process.kill(pid, 'SIGKILL');
+        killed.add(pid);
+      }
+    }
+
+    expect(await started.exited).toEqual({ code: 1, signal: null });
+    expect(started.output()).toContain('API processes keep dying: stopping the cluster');
+    expect(started.output().split('API process died: starting another').length - 1).toBe(CRASH_LIMIT);
+    expect(childPids(started.output()).filter(pidAlive)).toEqual([]);
+  }, 60_000);
 });
