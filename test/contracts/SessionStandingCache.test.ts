@@ -40,6 +40,19 @@ describe('MemoizedSessionStandingCache', () => {
     clock.advance(1_000);
     expect(await here.recall('u', 's')).toBeNull();
   });
+
+  test('with the shared cache unreachable, forgetting still drops the memo and succeeds; recalling reports the outage', async () => {
+    const clock = new FakeClock();
+    const shared = new MemorySessionStandingCache(clock);
+    const here = new MemoizedSessionStandingCache(shared, clock, 1_000);
+    await here.remember('u', 's', { active: true, role: 'USER' }, 60_000);
+    const away = async () => { throw new DependencyUnavailable('redis'); };
+    Object.assign(shared, { forgetUser: away, recall: away });
+    await expect(here.forgetUser('u')).resolves.toBeUndefined();
+    await expect(here.recall('u', 's')).rejects.toBeInstanceOf(DependencyUnavailable);
+    Object.assign(shared, { forgetUser: async () => { throw new TypeError('a bug'); } });
+    await expect(here.forgetUser('u')).rejects.toThrow('a bug');
+  });
 });
 
 describeIf(realService('redis'), 'SessionStandingCache (redis)', () => {

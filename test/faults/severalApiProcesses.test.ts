@@ -11,6 +11,7 @@ import { createMysqlDatabase, describeIf, realService } from '../support/service
 import type { TestApp } from '../support/testApp';
 import { httpClient, PRODUCTION_ENV } from '../support/testApp';
 import { CRASH_LIMIT } from '../../src/startCluster';
+import { OutageRedis } from './support/outageRedis';
 import { eventually, spawnWorker } from './support/outageWorker';
 
 const API = '/api/v1';
@@ -196,4 +197,70 @@ describeIf(realService('mysql'), 'the API cluster (API_PROCESSES=2) on MariaDB a
     expect(started.output().split('API process died: starting another').length - 1).toBe(CRASH_LIMIT);
     expect(childPids(started.output()).filter(pidAlive)).toEqual([]);
   }, 60_000);
+});
+
+/** Two API processes on MariaDB and a Redis of this file's own, which goes away under them and comes back. */
+describeIf(realService('mysql') && OutageRedis.available(), 'Redis lost and back under two API processes', () => {
+  let database: Awaited<ReturnType<typeof createMysqlDatabase>>;
+  let redis: OutageRedis;
+  let varDir: string;
+  const processes: AppProcess[] = [];
+  let one: Client;
+  let two: Client;
+  let admin: LoggedIn;
+
+  beforeAll(async () => {
+    database = await createMysqlDatabase();
+    redis = await OutageRedis.start();
+    varDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tourdesk-redis-outage-'));
+    const env = { ...sharedEnv(database.url, varDir), REDIS_URL: redis.url, SUPER_ADMIN_EMAIL: SUPER_ADMIN.email, SUPER_ADMIN_PASSWORD: SUPER_ADMIN.password };
+    const [portOne, portTwo] = [await freePort(), await freePort()];
+    processes.push(spawnAppProcess('src/main.ts', 'TourDesk API listening', { ...env, PORT: String(portOne) }));
+    await processes[0].ready();
+    processes.push(spawnAppProcess('src/main.ts', 'TourDesk API listening', { ...env, PORT: String(portTwo) }));
+    await processes[1].ready();
+    one = { request: httpClient(`http://127.0.0.1:${portOne}`) };
+    two = { request: httpClient(`http://127.0.0.1:${portTwo}`) };
+    admin = await login(one, SUPER_ADMIN.email, SUPER_ADMIN.password);
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const p of processes) await p.kill('SIGTERM');
+    await redis?.stop();
+    await database?.drop();
+    if (varDir) fs.rmSync(varDir, { recursive: true, force: true });
+  });
+
+  test('while it is away, catalogue and signed-in reads answer from the database and a block is refused at once on the other process; once back, login limits are shared again', async () => {
+    const traveller = await verifiedUser(one, admin, {}, PHONE);
+    const blocked = await verifiedUser(one, admin, {}, PHONE);
+    const me = (client: Client, who: LoggedIn) => client.request('GET', `${API}/user/me`, { token: who.accessToken });
+    expect((await me(two, blocked)).status).toBe(200);
+
+    await redis.down();
+    // Past the 1 s in-process memo in front of Redis: every standing now comes from the database.
+    await eventually('both processes reading standings without Redis', async () => {
+      const statuses = await Promise.all([one, two].map(async (client) => (await me(client, traveller)).status));
+      return statuses.every((status) => status === 200) ? statuses : null;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    for (const client of [one, two]) {
+      expect((await client.request('GET', `${API}/tour?limit=5`)).status).toBe(200);
+      expect((await me(client, traveller)).body.data.email).toBe(traveller.email);
+    }
+    const block = await one.request('PATCH', `${API}/user/${blocked.id}`, { token: admin.accessToken, body: { isActive: 'BLOCKED' } });
+    expect(block.status).toBe(200);
+    expect((await me(two, blocked)).status).toBe(401);
+    expect((await me(one, blocked)).status).toBe(401);
+
+    await redis.up();
+    const email = `after-outage-${Date.now()}@example.com`;
+    const attempts: number[] = [];
+    await eventually('processes reconnected to Redis', async () => ((await one.request('GET', '/ready')).status === 200 && (await two.request('GET', '/ready')).status === 200 ? true : null));
+    for (let i = 0; i < LOGIN_FAILURES_ALLOWED + 2; i++) {
+      attempts.push((await (i % 2 === 0 ? one : two).request('POST', `${API}/auth/login`, { body: { email, password: 'Wr0ng!password' } })).status);
+    }
+    expect(attempts).toEqual([...Array(LOGIN_FAILURES_ALLOWED).fill(401), 429, 429]);
+    expect((await me(two, traveller)).status).toBe(200);
+  }, 90_000);
 });

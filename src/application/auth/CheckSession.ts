@@ -1,5 +1,5 @@
 import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
-import { Unauthenticated } from '../../domain/shared/errors';
+import { DependencyUnavailable, Unauthenticated } from '../../domain/shared/errors';
 import type { Actor } from '../../domain/user/Role';
 import type { AccessClaims } from '../ports/AccessTokens';
 import type { Clock } from '../ports/Clock';
@@ -27,15 +27,31 @@ export class CheckSession {
   ) {}
 
   async execute(claims: AccessClaims): Promise<Actor> {
-    let standing = await this.cache.recall(claims.userId, claims.sessionId);
-    if (!standing) {
-      standing = await this.load(claims);
-      await this.cache.remember(claims.userId, claims.sessionId, standing, STANDING_TTL_MS);
-    }
+    const standing = await this.standingOf(claims);
     if (!standing.active) throw new Unauthenticated('Your session has ended; please log in again', ERROR_CODES.AUTH.SESSION_ENDED);
     // Same remedy as an expired token: a refresh issues a token with the current role.
     if (standing.role !== claims.role) throw new Unauthenticated('jwt expired', ERROR_CODES.AUTH.TOKEN_EXPIRED);
     return { userId: claims.userId, role: claims.role, sessionId: claims.sessionId };
+  }
+
+  /**
+   * The cache is a copy of the database: while it is unreachable (Redis down), each request reads the
+   * database instead, slower but still the truth, rather than refusing every signed-in caller.
+   */
+  private async standingOf(claims: AccessClaims): Promise<SessionStanding> {
+    let cached: SessionStanding | null;
+    try {
+      cached = await this.cache.recall(claims.userId, claims.sessionId);
+    } catch (error) {
+      if (error instanceof DependencyUnavailable) return this.load(claims);
+      throw error;
+    }
+    if (cached) return cached;
+    const standing = await this.load(claims);
+    await this.cache.remember(claims.userId, claims.sessionId, standing, STANDING_TTL_MS).catch((error: unknown) => {
+      if (!(error instanceof DependencyUnavailable)) throw error;
+    });
+    return standing;
   }
 
   private async load(claims: AccessClaims): Promise<SessionStanding> {

@@ -1,5 +1,6 @@
 import type { Clock } from '../../application/ports/Clock';
 import type { SessionStanding, SessionStandingCache } from '../../application/ports/SessionStandingCache';
+import { DependencyUnavailable } from '../../domain/shared/errors';
 
 /**
  * The in-process fast path in front of a shared cache: an answer from Redis is reused for `memoMs`,
@@ -26,9 +27,17 @@ export class MemoizedSessionStandingCache implements SessionStandingCache {
     this.keep(userId, sessionId, standing, this.clock.now().getTime() + Math.min(this.memoMs, ttlMs));
   }
 
+  /**
+   * Forgetting is called after the change it follows was committed (a block, a logout). With the
+   * shared cache unreachable it still succeeds here: CheckSession reads the database while the cache
+   * is away, and the entries left behind lapse within their TTL, so failing would only turn a
+   * committed change into a 503.
+   */
   async forgetUser(userId: string): Promise<void> {
     for (const [sessionId, entry] of this.memo) if (entry.userId === userId) this.memo.delete(sessionId);
-    await this.shared.forgetUser(userId);
+    await this.shared.forgetUser(userId).catch((error: unknown) => {
+      if (!(error instanceof DependencyUnavailable)) throw error;
+    });
   }
 
   private keep(userId: string, sessionId: string, standing: SessionStanding, until: number): void {

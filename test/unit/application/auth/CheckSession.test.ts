@@ -1,4 +1,7 @@
 import { STANDING_TTL_MS } from '../../../../src/application/auth/CheckSession';
+import { CheckSession } from '../../../../src/application/auth/CheckSession';
+import type { SessionStandingCache } from '../../../../src/application/ports/SessionStandingCache';
+import { DependencyUnavailable } from '../../../../src/domain/shared/errors';
 import { User } from '../../../../src/domain/user/User';
 import { UserMother } from '../../../mothers/UserMother';
 import { accountsKit } from '../accountsKit';
@@ -54,5 +57,33 @@ describe('CheckSession', () => {
   it('refuses a token for a user that no longer exists', async () => {
     const { kit, claims } = await loggedIn();
     await expect(kit.checkSession.execute({ ...claims, userId: 'gone' })).rejects.toThrow(ended);
+  });
+
+  describe('while the shared cache is unreachable (Redis down)', () => {
+    const unreachable: SessionStandingCache = {
+      recall: async () => { throw new DependencyUnavailable('redis'); },
+      remember: async () => { throw new DependencyUnavailable('redis'); },
+      forgetUser: async () => { throw new DependencyUnavailable('redis'); },
+    };
+
+    it('answers from the database: a live session goes through, a blocked user is refused on the very next request', async () => {
+      const { kit, user, claims } = await loggedIn();
+      const check = new CheckSession(kit.sessions, kit.users, unreachable, kit.clock);
+      await expect(check.execute(claims)).resolves.toEqual({ userId: user.id, role: 'ADMIN', sessionId: claims.sessionId });
+      await kit.users.save(User.restore({ ...user.toProps(), status: 'BLOCKED' }));
+      await expect(check.execute(claims)).rejects.toThrow(ended);
+    });
+
+    it('still fails on anything that is not the cache being away', async () => {
+      const { kit, claims } = await loggedIn();
+      const broken: SessionStandingCache = { ...unreachable, recall: async () => { throw new TypeError('a bug'); } };
+      await expect(new CheckSession(kit.sessions, kit.users, broken, kit.clock).execute(claims)).rejects.toThrow('a bug');
+    });
+
+    it('answers when only remembering fails (Redis went away between the two calls)', async () => {
+      const { kit, user, claims } = await loggedIn();
+      const halfway: SessionStandingCache = { ...unreachable, recall: async () => null };
+      await expect(new CheckSession(kit.sessions, kit.users, halfway, kit.clock).execute(claims)).resolves.toMatchObject({ userId: user.id });
+    });
   });
 });

@@ -1,0 +1,70 @@
+import type { ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { connect } from 'node:net';
+import { findBinary } from '../../support/globalSetup';
+import { freePort } from '../../support/freePort';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function pings(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(500, () => done(false));
+    socket.once('error', () => done(false));
+    socket.once('connect', () => socket.write('PING\r\n'));
+    socket.once('data', (chunk) => done(chunk.toString().startsWith('+PONG')));
+  });
+}
+
+/**
+ * A Redis server of the calling test file's own, in memory only, that the test can kill and start
+ * again on the same port: the shared Redis of the jest run must never go down.
+ */
+export class OutageRedis {
+  private child: ChildProcess | null = null;
+  private readonly killOnExit = () => this.child?.kill('SIGKILL');
+
+  private constructor(private readonly binary: string, readonly port: number) {
+    process.once('exit', this.killOnExit);
+  }
+
+  static available(): boolean {
+    return Boolean(findBinary('redis-server'));
+  }
+
+  static async start(): Promise<OutageRedis> {
+    const redis = new OutageRedis(findBinary('redis-server')!, await freePort());
+    await redis.up();
+    return redis;
+  }
+
+  get url(): string {
+    return `redis://127.0.0.1:${this.port}`;
+  }
+
+  async up(): Promise<void> {
+    this.child = spawn(this.binary, ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    const deadline = Date.now() + 20_000;
+    while (!(await pings(this.port))) {
+      if (Date.now() > deadline || this.child.exitCode !== null) throw new Error(`redis-server did not start on ${this.port}`);
+      await sleep(50);
+    }
+  }
+
+  async down(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+  }
+
+  async stop(): Promise<void> {
+    await this.down();
+    process.removeListener('exit', this.killOnExit);
+  }
+}
