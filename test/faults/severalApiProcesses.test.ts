@@ -174,6 +174,28 @@ describeIf(realService('mysql'), 'the API cluster (API_PROCESSES=2) on MariaDB a
     expect(started.output()).toContain('API cluster stopped');
   });
 
+  test('a primary killed outright leaves no API child behind, and a new cluster starts on the same port', async () => {
+    const port = await freePort();
+    const env = { ...sharedEnv(database.url, varDir), PORT: String(port), API_PROCESSES: '2', WORKER_IN_PROCESS: '0' };
+    const doomed = spawnAppProcess('src/main.ts', 'TourDesk API cluster started', env);
+    primaries.push(doomed);
+    await doomed.ready();
+    const children = await eventually('two API children listening', async () => {
+      const pids = childPids(doomed.output());
+      return pids.length === 2 && doomed.output().split('TourDesk API listening').length === 3 ? pids : null;
+    });
+
+    await doomed.kill('SIGKILL');
+    // Children lose their channel to the primary and exit on their own: none keeps serving unsupervised.
+    await eventually('the orphaned children gone', async () => (children.filter(pidAlive).length === 0 ? true : null));
+
+    const next = spawnAppProcess('src/main.ts', 'TourDesk API cluster started', env);
+    primaries.push(next);
+    await next.ready();
+    const ready = () => httpClient(`http://127.0.0.1:${port}`)('GET', '/ready').then((r) => r.status, () => 0);
+    await eventually('the new cluster answering on the same port', async () => ((await ready()) === 200 ? true : null));
+  }, 90_000);
+
   test(`gives up when children keep dying: more than ${CRASH_LIMIT} deaths within a minute stop the cluster with exit code 1`, async () => {
     const started = spawnAppProcess('src/main.ts', 'TourDesk API cluster started', {
       ...sharedEnv(database.url, varDir), PORT: String(await freePort()), API_PROCESSES: '2', WORKER_IN_PROCESS: '0',
