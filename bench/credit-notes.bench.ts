@@ -4,7 +4,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { IssueCreditNote } from '../src/application/invoices/IssueCreditNote';
 import type { Logger } from '../src/application/ports/Logger';
-import type { PdfRenderer } from '../src/application/ports/PdfRenderer';
 import { TypeOrmJobQueue } from '../src/infrastructure/jobs/TypeOrmJobQueue';
 import { PuppeteerPdfRenderer } from '../src/infrastructure/pdf/PuppeteerPdfRenderer';
 import { locateChromium } from '../src/infrastructure/pdf/locateChromium';
@@ -21,7 +20,7 @@ import { SystemClock } from '../src/infrastructure/system/SystemClock';
 import { UuidIdGenerator } from '../src/infrastructure/system/UuidIdGenerator';
 import { HandlebarsTemplateRenderer } from '../src/infrastructure/templates/HandlebarsTemplateRenderer';
 import { TEMPLATES_DIR } from '../src/infrastructure/templates/templatesDir';
-import { pooled, seed } from './invoice.bench';
+import { pooled, seed, timedRenderer } from './invoice.bench';
 import { percentile } from './support';
 
 /**
@@ -63,17 +62,7 @@ export async function run(): Promise<void> {
   }
 
   const renderer = new PuppeteerPdfRenderer({ chromium, poolSize: POOL, renderTimeoutMs: 15_000, recycleAfter: 1000, logger: silent });
-  const renderMs: number[] = [];
-  const timed: PdfRenderer = {
-    async render(html) {
-      const started = performance.now();
-      try {
-        return await renderer.render(html);
-      } finally {
-        renderMs.push(performance.now() - started);
-      }
-    },
-  };
+  const { timed, renderMs } = timedRenderer(renderer);
   const clock = new SystemClock();
   const ids = new UuidIdGenerator();
   const issue = new IssueCreditNote(

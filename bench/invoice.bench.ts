@@ -24,6 +24,7 @@ import { LocalObjectStorage } from '../src/infrastructure/storage/LocalObjectSto
 import { SystemClock } from '../src/infrastructure/system/SystemClock';
 import { UuidIdGenerator } from '../src/infrastructure/system/UuidIdGenerator';
 import { HandlebarsTemplateRenderer } from '../src/infrastructure/templates/HandlebarsTemplateRenderer';
+import { percentile } from './support';
 
 /**
  * Invoices per second through IssueInvoice (render + store + record) on a pooled Chromium, next to
@@ -37,8 +38,20 @@ const POOL = Number(process.env.PDF_POOL_SIZE ?? 2);
 
 const silent: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
-function percentile(sorted: number[], p: number): number {
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
+/** `renderer` with each render's time (pool wait included) kept in `renderMs`. */
+export function timedRenderer(renderer: PdfRenderer): { timed: PdfRenderer; renderMs: number[] } {
+  const renderMs: number[] = [];
+  const timed: PdfRenderer = {
+    async render(html) {
+      const started = performance.now();
+      try {
+        return await renderer.render(html);
+      } finally {
+        renderMs.push(performance.now() - started);
+      }
+    },
+  };
+  return { timed, renderMs };
 }
 
 /** Memory (MiB) of `pid` and every descendant, read from /proc: PSS, so pages shared between Chromium's processes count once. */
@@ -163,17 +176,7 @@ export async function run(): Promise<void> {
 
   // IssueInvoice: render (pooled, locked-down renderer) + store + record, end to end.
   const renderer = new PuppeteerPdfRenderer({ chromium, poolSize: POOL, renderTimeoutMs: 15_000, recycleAfter: Number(process.env.PDF_RECYCLE_AFTER ?? 1000), logger: silent });
-  const renderMs: number[] = [];
-  const timed: PdfRenderer = {
-    async render(html) {
-      const started = performance.now();
-      try {
-        return await renderer.render(html);
-      } finally {
-        renderMs.push(performance.now() - started);
-      }
-    },
-  };
+  const { timed, renderMs } = timedRenderer(renderer);
   const storage = new LocalObjectStorage(path.join(dir, 'storage'), 'http://localhost:5000', 'b'.repeat(64), clock);
   const ids = new UuidIdGenerator();
   const issue = new IssueInvoice(
