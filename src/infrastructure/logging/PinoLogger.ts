@@ -1,15 +1,7 @@
 import pino from 'pino';
 import type { Logger } from '../../application/ports/Logger';
+import { redactSecrets } from './redactSecrets';
 import { requestContext } from './requestContext';
-
-/** Field names whose values never reach a log line. */
-export const REDACTED_PATHS = [
-  'password', 'newPassword', 'oldPassword', 'passwordHash', 'otp', 'code', 'token', 'accessToken', 'refreshToken',
-  'resetToken', 'secret', 'clientSecret', 'authorization', 'cookie',
-  '*.password', '*.newPassword', '*.oldPassword', '*.passwordHash', '*.otp', '*.code', '*.token', '*.accessToken',
-  '*.refreshToken', '*.resetToken', '*.secret', '*.clientSecret', '*.authorization', '*.cookie',
-  'req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]',
-];
 
 /**
  * Standard output written asynchronously: a log line no longer blocks the request that wrote it
@@ -39,7 +31,7 @@ export function createPino(level: string, destination?: pino.DestinationStream):
     {
       level,
       base: { service: 'tourdesk' },
-      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      formatters: { log: (fields) => redactSecrets(fields) },
       mixin: () => {
         const ctx = requestContext.getStore();
         return ctx ? { requestId: ctx.requestId } : {};

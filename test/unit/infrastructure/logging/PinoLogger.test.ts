@@ -36,6 +36,30 @@ describe('PinoLogger', () => {
     expect(line.msg).toBe('something happened');
   });
 
+  it('redacts at any depth, in arrays and inside errors, without touching the objects logged', () => {
+    const { logger, lines } = capture();
+    const failure = Object.assign(new Error('gateway refused'), { config: { headers: { authorization: 'Basic c2VjcmV0' } }, status: 402 });
+    const fields = {
+      req: { method: 'POST', headers: { authorization: 'Bearer deep.one', 'user-agent': 'jest' } },
+      res: { headers: { 'set-cookie': ['refreshToken=r-1'] } },
+      attempts: [{ otp: '999000', at: 1 }, { note: 'kept' }],
+      err: failure,
+      route: '/api/v1/auth/login',
+    };
+    logger.warn(fields, 'nested');
+    const [line] = lines();
+    const text = JSON.stringify(line);
+    for (const secret of ['deep.one', 'refreshToken=r-1', '999000', 'c2VjcmV0']) expect(text).not.toContain(secret);
+    expect(line.req.headers).toEqual({ authorization: '[redacted]', 'user-agent': 'jest' });
+    expect(line.attempts).toEqual([{ otp: '[redacted]', at: 1 }, { note: 'kept' }]);
+    expect(line.err).toMatchObject({ message: 'gateway refused', status: 402, config: { headers: { authorization: '[redacted]' } } });
+    expect(line.err.stack).toContain('gateway refused');
+    expect(line.route).toBe('/api/v1/auth/login');
+    expect(fields.req.headers.authorization).toBe('Bearer deep.one');
+    expect(failure.config.headers.authorization).toBe('Basic c2VjcmV0');
+    expect(fields.attempts[0].otp).toBe('999000');
+  });
+
   it('stamps lines with the request id of the running request', () => {
     const { logger, lines } = capture();
     requestContext.run({ requestId: 'req-42' }, () => logger.warn({ userId: 'u1' }, 'inside'));
