@@ -1,13 +1,10 @@
 import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import Koa from 'koa';
 import { createConnection } from 'mysql2/promise';
 import { demoLandscapePng } from '../src/interfaces/cli/png';
-import type { Server } from './support';
 import { login } from './support';
 
 export const TOURS = 100;
@@ -46,20 +43,6 @@ export async function seedCatalogue(url: string): Promise<SeededCatalogue> {
   }
   const slug = ((await (await fetch(`${url}/api/v1/tour?limit=1&sort=title`)).json()) as { data: { slug: string }[] }).data[0].slug;
   return { listQuery: `division=${divisions[0].id}&sort=-costFrom&limit=10&page=2`, slug };
-}
-
-/** A bare Koa route answering `body` as JSON: what the same answer costs without the app. */
-export async function startStaticKoa(body: string): Promise<Server> {
-  const app = new Koa();
-  app.use((ctx) => {
-    ctx.type = 'application/json';
-    ctx.body = body;
-  });
-  const handle = app.callback();
-  const server = http.createServer((request, response) => void handle(request, response));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  return { url: `http://127.0.0.1:${port}`, stop: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }) };
 }
 
 /** DATABASE_URL when given (its server is used as is), else a throwaway mariadbd started here and stopped after. */

@@ -1,7 +1,7 @@
 import type { SeededCatalogue} from './catalogueWorld';
-import { TOURS, mariaDbUrl, seedCatalogue, startStaticKoa } from './catalogueWorld';
+import { TOURS, mariaDbUrl, seedCatalogue } from './catalogueWorld';
 import type { Load, Measurement} from './support';
-import { login, machine, measure, startApp, startBareKoa, warmUp } from './support';
+import { keepServersOffLoadCore, login, machine, measure, startAppProcess, startBareKoa, startStaticKoa, warmUp } from './support';
 
 /** Issue 15's goals: req/s of the route ÷ req/s of the bare Koa route it is compared with. */
 interface ReadRoute {
@@ -55,6 +55,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.le
  * back-to-back runs, and the median of the rounds is reported.
  */
 export async function run(): Promise<void> {
+  keepServersOffLoadCore();
   console.log(`reads: ${machine(RUN_SECONDS)}, ${ROUNDS} rounds per route (median)`);
   const mariadb = DATABASES.includes('mariadb') ? await mariaDbUrl() : null;
   const kinds: [string, Record<string, string>][] = [
@@ -74,7 +75,7 @@ export async function run(): Promise<void> {
 }
 
 async function measureKind(env: Record<string, string>, ok: Load): Promise<Row[]> {
-  const app = await startApp(env);
+  const app = await startAppProcess(env);
   const rows: Row[] = [];
   try {
     const seeded = await seedCatalogue(app.url);

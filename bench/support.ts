@@ -1,12 +1,11 @@
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { Worker } from 'node:worker_threads';
-import Koa from 'koa';
 import type { RootOptions } from '../src/infrastructure/root/buildRoot';
 import { startApi } from '../src/startApi';
+import { freePort } from '../test/support/freePort';
 
 /** How long each measurement runs; `BENCH_SECONDS=10 npm run bench` for steadier numbers. */
 export const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -18,22 +17,10 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-/** The real app (real composition root) on the embedded defaults in a throwaway VAR_DIR, with a super admin. */
+/** The real app (real composition root) on the embedded defaults in a throwaway VAR_DIR, with a super admin, in this process. */
 export async function startApp(env: Record<string, string> = {}, options: RootOptions = {}): Promise<Server> {
   const varDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tourdesk-bench-'));
-  const running = await startApi(
-    {
-      NODE_ENV: 'production', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', VAR_DIR: varDir, WORKER_IN_PROCESS: '0',
-      SUPER_ADMIN_EMAIL: BENCH_ADMIN.email, SUPER_ADMIN_PASSWORD: BENCH_ADMIN.password,
-      // A benchmark is one client hammering from one address: keep the login limits out of the way.
-      RATE_LIMIT_LOGIN_PER_MINUTE: '10000000', RATE_LIMIT_LOGIN_PER_EMAIL: '10000000',
-      // Production refuses the sandbox gateway unless told; the benches never reach a real one.
-      PAYMENT_GATEWAY: 'sandbox', ALLOW_SANDBOX_IN_PRODUCTION: 'true',
-      ...secrets(),
-      ...env,
-    },
-    { ...options, handleSignals: false },
-  );
+  const running = await startApi(benchEnv({ LOG_LEVEL: 'silent', PORT: '0', VAR_DIR: varDir, ...env }), { ...options, handleSignals: false });
   return {
     url: running.url,
     async stop() {
@@ -43,27 +30,102 @@ export async function startApp(env: Record<string, string> = {}, options: RootOp
   };
 }
 
+/**
+ * The app as `npm start` runs it: the compiled dist/ (built first when stale) in a process of its
+ * own, logging each request at `info` (to a file in its VAR_DIR, standing in for a log collector).
+ */
+export async function startAppProcess(env: Record<string, string> = {}): Promise<Server> {
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-if-stale.js')], { stdio: 'inherit' });
+  const varDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tourdesk-bench-'));
+  const port = await freePort();
+  const log = path.join(varDir, 'app.log');
+  const out = fs.openSync(log, 'a');
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist/src/main.js')], {
+    cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...benchEnv({ LOG_LEVEL: 'info', PORT: String(port), VAR_DIR: varDir, ...env }) }, stdio: ['ignore', out, out],
+  });
+  fs.closeSync(out);
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
+    fs.rmSync(varDir, { recursive: true, force: true });
+  };
+  const deadline = Date.now() + 60_000;
+  while (!(await fetch(`${url}/ready`).then((r) => r.ok, () => false))) {
+    if (child.exitCode !== null || Date.now() > deadline) {
+      const output = fs.readFileSync(log, 'utf8');
+      await stop();
+      throw new Error(`the app did not start:\n${output.slice(-4000)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { url, stop };
+}
+
+const ROOT = path.resolve(__dirname, '..');
+
+/** What every bench app runs with: production, a super admin, login limits out of the way. */
+function benchEnv(env: Record<string, string>): Record<string, string> {
+  return {
+    NODE_ENV: 'production', HOST: '127.0.0.1', WORKER_IN_PROCESS: '0',
+    SUPER_ADMIN_EMAIL: BENCH_ADMIN.email, SUPER_ADMIN_PASSWORD: BENCH_ADMIN.password,
+    // A benchmark is one client hammering from one address: keep the login limits out of the way.
+    RATE_LIMIT_LOGIN_PER_MINUTE: '10000000', RATE_LIMIT_LOGIN_PER_EMAIL: '10000000',
+    // Production refuses the sandbox gateway unless told; the benches never reach a real one.
+    PAYMENT_GATEWAY: 'sandbox', ALLOW_SANDBOX_IN_PRODUCTION: 'true',
+    ...secrets(),
+    ...env,
+  };
+}
+
 /** NODE_ENV=production (as deployed: no dev-only paths) needs every secret given. */
 function secrets(): Record<string, string> {
   const names = ['JWT_ACCESS_SECRET', 'JWT_REFRESH_SECRET', 'OTP_HASH_KEY', 'STORAGE_SIGNING_KEY', 'SANDBOX_GATEWAY_SECRET'];
   return Object.fromEntries(names.map((name, i) => [name, `bench-secret-${i}-`.padEnd(48, 'x')]));
 }
 
-/** The floor: a bare Koa app answering `{ok:true}`, in the same process as the real one. */
-export async function startBareKoa(): Promise<Server> {
+/** A bare Koa app answering `answer` (an object Koa serialises, or a JSON text sent as is), in a process of its own. */
+const KOA_SERVER = `
+const http = require('node:http');
+const Koa = require(process.argv[1]);
+process.once('message', ({ object, text }) => {
   const app = new Koa();
   app.use((ctx) => {
-    ctx.body = { ok: true };
+    if (text === undefined) ctx.body = object;
+    else {
+      ctx.type = 'application/json';
+      ctx.body = text;
+    }
   });
   const handle = app.callback();
   const server = http.createServer((request, response) => void handle(request, response));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address() as { port: number };
+  server.listen(0, '127.0.0.1', () => process.send(server.address().port));
+});
+`;
+
+async function startKoaProcess(answer: { object: unknown } | { text: string }): Promise<Server> {
+  const child = spawn(process.execPath, ['-e', KOA_SERVER, require.resolve('koa')], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('message', (message) => resolve(message as number));
+    child.once('exit', (code) => reject(new Error(`bare Koa exited with ${code} before listening`)));
+    child.send(answer);
+  });
   return {
-    url: `http://127.0.0.1:${address.port}`,
-    stop: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    url: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      child.kill();
+      if (child.exitCode === null && child.signalCode === null) await new Promise((resolve) => child.once('exit', resolve));
+    },
   };
 }
+
+/** The floor: bare Koa answering `{ok:true}`, serialised per request. */
+export const startBareKoa = (): Promise<Server> => startKoaProcess({ object: { ok: true } });
+
+/** Bare Koa answering `body` as JSON: what the same answer costs without the app. */
+export const startStaticKoa = (body: string): Promise<Server> => startKoaProcess({ text: body });
 
 export async function login(url: string, email = BENCH_ADMIN.email, password = BENCH_ADMIN.password): Promise<string> {
   const response = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
@@ -93,26 +155,41 @@ export interface Load {
 }
 
 /**
- * autocannon run in a worker thread of ours (so it does not share the server's event loop), keeping
- * every 2xx response's latency as measured (a float in ms): autocannon's own histogram rounds to
- * whole milliseconds, which reads a 0.4 ms p50 as 0 and makes p99/p50 meaningless.
+ * On Linux with two or more cores, the load generator runs on the last core and the servers under
+ * test (this process and what it starts afterwards) on the others. Left to the scheduler, both
+ * sometimes shared one core for seconds at a time, halving every figure of a run on two cores.
  */
-const LOAD_WORKER = `
-const { parentPort, workerData } = require('node:worker_threads');
-const autocannon = require(workerData.autocannon);
-const latencies = [];
-let answered = 0;
-const started = process.hrtime.bigint();
-// Off the main thread autocannon skips its summary statistics: counted here from every response.
-const instance = autocannon(workerData.options, (error, result) => {
-  if (error) return parentPort.postMessage({ error: String(error) });
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const failures = answered - latencies.length + result.errors + result.timeouts;
-  parentPort.postMessage({ result: { average: answered / seconds, total: answered, failures }, latencies: Float64Array.from(latencies) });
-});
-instance.on('response', (client, status, bytes, ms) => {
-  answered += 1;
-  if (status < 300) latencies.push(ms);
+const LOAD_CORE = os.availableParallelism() - 1;
+const PINNING = process.platform === 'linux' && LOAD_CORE >= 1 && ['/usr/bin/taskset', '/bin/taskset'].some((p) => fs.existsSync(p));
+
+/** Moves this process (the servers it hosts, and children started after) off the load generator's core. */
+export function keepServersOffLoadCore(): void {
+  if (PINNING) execFileSync('taskset', ['--all-tasks', '--pid', '--cpu-list', `0-${LOAD_CORE - 1}`, String(process.pid)], { stdio: 'ignore' });
+}
+
+/**
+ * autocannon in a process of its own, keeping every 2xx response's latency as measured (a float in
+ * ms): autocannon's own histogram rounds to whole milliseconds, which reads a 0.4 ms p50 as 0 and
+ * makes p99/p50 meaningless. A process, not a worker thread: a worker shares the servers' process
+ * (its GC helpers and thread pool), and on two cores that moved the floor between 10k and 20k req/s
+ * from one run to the next; from a process of its own it stays within a tenth.
+ */
+const LOAD_GENERATOR = `
+const autocannon = require(process.argv[1]);
+process.once('message', (options) => {
+  const latencies = [];
+  let answered = 0;
+  const started = process.hrtime.bigint();
+  const instance = autocannon(options, (error, result) => {
+    if (error) return process.send({ error: String(error) }, () => process.exit(1));
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const failures = answered - latencies.length + result.errors + result.timeouts;
+    process.send({ result: { average: answered / seconds, total: answered, failures }, latencies: Float64Array.from(latencies) }, () => process.exit(0));
+  });
+  instance.on('response', (client, status, bytes, ms) => {
+    answered += 1;
+    if (status < 300) latencies.push(ms);
+  });
 });
 `;
 interface LoadReport {
@@ -130,11 +207,15 @@ export async function measure(load: Load): Promise<Measurement> {
     connections: load.connections ?? 10,
     duration: load.seconds ?? SECONDS,
   };
-  const worker = new Worker(LOAD_WORKER, { eval: true, workerData: { autocannon: require.resolve('autocannon'), options } });
+  const command = [process.execPath, '-e', LOAD_GENERATOR, require.resolve('autocannon')];
+  const pinned = PINNING ? ['taskset', '--cpu-list', String(LOAD_CORE), ...command] : command;
+  const generator = spawn(pinned[0], pinned.slice(1), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
   const report = await new Promise<LoadReport>((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
-  }).finally(() => worker.terminate());
+    generator.once('message', (message) => resolve(message as LoadReport));
+    generator.once('error', reject);
+    generator.once('exit', (code) => reject(new Error(`load generator exited with ${code} before reporting`)));
+    generator.send(options);
+  }).finally(() => generator.kill());
   if (report.error) throw new Error(`load generator: ${report.error}`);
   const sorted = report.latencies.sort();
   return {
@@ -162,9 +243,17 @@ export function printTable(title: string, rows: Measurement[], baseline?: Measur
   for (const line of lines) console.log(format(line));
 }
 
-/** Sends a little traffic first so JIT warm-up and lazy initialisation are not measured. */
+/**
+ * Sends traffic until throughput stops rising, so JIT warm-up and lazy initialisation are not
+ * measured: a fresh Koa server takes several seconds of load to reach its steady speed.
+ */
 export async function warmUp(load: Load): Promise<void> {
-  await measure({ ...load, seconds: 1 });
+  let previous = 0;
+  for (let second = 0; second < 10; second++) {
+    const { rps } = await measure({ ...load, seconds: 1 });
+    if (rps < previous * 1.05) return;
+    previous = rps;
+  }
 }
 
 /** Runs `work` while sampling this process's event-loop delay: how long a ready callback waited to run. */
