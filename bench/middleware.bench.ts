@@ -11,7 +11,7 @@ import { httpMetrics } from '../src/interfaces/http/httpMetrics';
 import { requestLogging } from '../src/interfaces/http/middleware';
 import { securityHeaders } from '../src/interfaces/http/securityHeaders';
 import type { Measurement, Server } from './support';
-import { machine, measure, warmUp } from './support';
+import { keepServersOffLoadCore, machine, measure, warmUp } from './support';
 
 type Middleware = Koa.Middleware;
 
@@ -51,24 +51,33 @@ async function startWith(middleware: Middleware | null): Promise<Server> {
 }
 
 /** Issue 15: what each middleware costs on its own, in front of a bare Koa route (µs per request = 1/req/s difference). */
+/** Rounds over every variant: the machine's speed drifts during a run, and drift then falls on each variant alike. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const RUN_SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
+
 export async function run(): Promise<void> {
-  console.log(`middleware: ${machine()}`);
-  const rows: Measurement[] = [];
-  for (const [name, make] of VARIANTS) {
-    const server = await startWith(make());
-    try {
-      const load = { name, url: `${server.url}/` };
-      await warmUp(load);
-      rows.push(await measure(load));
-    } finally {
-      await server.stop();
+  keepServersOffLoadCore();
+  console.log(`middleware: ${machine(RUN_SECONDS)}, ${ROUNDS} rounds (median µs/request; each round's bare Koa is its baseline)`);
+  const servers = await Promise.all(VARIANTS.map(async ([name, make]) => ({ name, server: await startWith(make()) })));
+  try {
+    const loads = servers.map(({ name, server }) => ({ name, url: `${server.url}/`, seconds: RUN_SECONDS }));
+    for (const load of loads) await warmUp(load);
+    const rounds: Measurement[][] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const measured: Measurement[] = [];
+      for (const load of loads) measured.push(await measure(load));
+      rounds.push(measured);
     }
-  }
-  const bare = rows[0];
-  console.log('\nEach middleware alone in front of a bare Koa route, 10 connections');
-  console.log(['middleware'.padEnd(42), 'req/s'.padStart(7), 'p99 ms'.padStart(7), 'µs/request'.padStart(11)].join('  '));
-  for (const r of rows) {
-    const cost = r === bare ? '' : (1e6 / r.rps - 1e6 / bare.rps).toFixed(1);
-    console.log([r.name.padEnd(42), r.rps.toFixed(0).padStart(7), r.p99.toFixed(1).padStart(7), cost.padStart(11)].join('  '));
+    const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor((xs.length - 1) / 2)];
+    console.log('\nEach middleware alone in front of a bare Koa route, 10 connections');
+    console.log(['middleware'.padEnd(42), 'req/s'.padStart(7), 'p99 ms'.padStart(7), 'µs/request'.padStart(11)].join('  '));
+    loads.forEach((load, i) => {
+      const cost = i === 0 ? '' : median(rounds.map((r) => 1e6 / r[i].rps - 1e6 / r[0].rps)).toFixed(1);
+      const rps = median(rounds.map((r) => r[i].rps));
+      const p99 = median(rounds.map((r) => r[i].p99));
+      console.log([load.name.padEnd(42), rps.toFixed(0).padStart(7), p99.toFixed(1).padStart(7), cost.padStart(11)].join('  '));
+    });
+  } finally {
+    await Promise.all(servers.map(({ server }) => server.stop()));
   }
 }

@@ -28,6 +28,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const RUN_SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
 /** `BENCH_READS=me,slug` measures only the routes whose names contain one of these (case-insensitive). */
 const ONLY = (process.env.BENCH_READS ?? '').toLowerCase().split(',').filter(Boolean);
+/** The app's log level: `info` (each request logged, as deployed) unless `BENCH_LOG_LEVEL` says otherwise. */
+const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'info';
 /** `BENCH_DATABASES=sqlite` (or `mariadb`) measures on that one only. */
 const DATABASES = (process.env.BENCH_DATABASES ?? 'sqlite,mariadb').toLowerCase().split(',');
 
@@ -56,7 +58,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.le
  */
 export async function run(): Promise<void> {
   keepServersOffLoadCore();
-  console.log(`reads: ${machine(RUN_SECONDS)}, ${ROUNDS} rounds per route (median)`);
+  console.log(`reads: ${machine(RUN_SECONDS)}, ${ROUNDS} rounds per route (median), app logging at ${LOG_LEVEL}`);
   const mariadb = DATABASES.includes('mariadb') ? await mariaDbUrl() : null;
   const kinds: [string, Record<string, string>][] = [
     ...(DATABASES.includes('sqlite') ? [['SQLite', {}] as [string, Record<string, string>]] : []),
@@ -75,7 +77,7 @@ export async function run(): Promise<void> {
 }
 
 async function measureKind(env: Record<string, string>, ok: Load): Promise<Row[]> {
-  const app = await startAppProcess(env);
+  const app = await startAppProcess({ LOG_LEVEL: LOG_LEVEL, ...env });
   const rows: Row[] = [];
   try {
     const seeded = await seedCatalogue(app.url);

@@ -155,15 +155,18 @@ export interface Load {
 }
 
 /**
- * On Linux with two or more cores, the load generator runs on the last core and the servers under
+ * On Linux with two or more cores (and BENCH_PIN not `off`), the load generator runs on the last core and the servers under
  * test (this process and what it starts afterwards) on the others. Left to the scheduler, both
  * sometimes shared one core for seconds at a time, halving every figure of a run on two cores.
  */
-const LOAD_CORE = os.availableParallelism() - 1;
-const PINNING = process.platform === 'linux' && LOAD_CORE >= 1 && ['/usr/bin/taskset', '/bin/taskset'].some((p) => fs.existsSync(p));
+const CORES = os.cpus().length;
+let pinnedServers = false;
+const LOAD_CORE = CORES - 1;
+const PINNING = process.env.BENCH_PIN !== 'off' && process.platform === 'linux' && LOAD_CORE >= 1 && ['/usr/bin/taskset', '/bin/taskset'].some((p) => fs.existsSync(p));
 
 /** Moves this process (the servers it hosts, and children started after) off the load generator's core. */
 export function keepServersOffLoadCore(): void {
+  pinnedServers = PINNING;
   if (PINNING) execFileSync('taskset', ['--all-tasks', '--pid', '--cpu-list', `0-${LOAD_CORE - 1}`, String(process.pid)], { stdio: 'ignore' });
 }
 
@@ -208,7 +211,7 @@ export async function measure(load: Load): Promise<Measurement> {
     duration: load.seconds ?? SECONDS,
   };
   const command = [process.execPath, '-e', LOAD_GENERATOR, require.resolve('autocannon')];
-  const pinned = PINNING ? ['taskset', '--cpu-list', String(LOAD_CORE), ...command] : command;
+  const pinned = pinnedServers ? ['taskset', '--cpu-list', String(LOAD_CORE), ...command] : command;
   const generator = spawn(pinned[0], pinned.slice(1), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
   const report = await new Promise<LoadReport>((resolve, reject) => {
     generator.once('message', (message) => resolve(message as LoadReport));
@@ -269,7 +272,8 @@ export async function withLoopDelay<T>(work: () => Promise<T>): Promise<{ result
 }
 
 export function machine(seconds = SECONDS): string {
-  return `${os.cpus()[0]?.model ?? 'cpu'} ×${os.availableParallelism()}, node ${process.version}, ${seconds}s per run`;
+  const pinned = pinnedServers ? `, load generator pinned to core ${LOAD_CORE}, servers to 0–${LOAD_CORE - 1}` : '';
+  return `${os.cpus()[0]?.model ?? 'cpu'} ×${CORES}, node ${process.version}, ${seconds}s per run${pinned}`;
 }
 
 /** The p-th percentile of ascending `sorted` (nearest rank). */
