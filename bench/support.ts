@@ -33,12 +33,13 @@ export async function startApp(env: Record<string, string> = {}, options: RootOp
 /**
  * The app as `npm start` runs it: the compiled dist/ (built first when stale) in a process of its
  * own, logging each request at `info` (to a file in its VAR_DIR, standing in for a log collector).
+ * With API_PROCESSES=N it is ready once all N API processes listen.
  */
 export async function startAppProcess(env: Record<string, string> = {}): Promise<Server> {
   execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-if-stale.js')], { stdio: 'inherit' });
-  const varDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tourdesk-bench-'));
+  const varDir = env.VAR_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'tourdesk-bench-'));
   const port = await freePort();
-  const log = path.join(varDir, 'app.log');
+  const log = path.join(varDir, `app-${port}.log`);
   const out = fs.openSync(log, 'a');
   const child = spawn(process.execPath, [path.join(ROOT, 'dist/src/main.js')], {
     cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...benchEnv({ LOG_LEVEL: 'info', PORT: String(port), VAR_DIR: varDir, ...env }) }, stdio: ['ignore', out, out],
@@ -50,10 +51,12 @@ export async function startAppProcess(env: Record<string, string> = {}): Promise
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
     }
-    fs.rmSync(varDir, { recursive: true, force: true });
+    if (!env.VAR_DIR) fs.rmSync(varDir, { recursive: true, force: true });
   };
+  const processes = Number(env.API_PROCESSES ?? 1);
+  const listening = () => fs.readFileSync(log, 'utf8').split('TourDesk API listening').length - 1 >= processes;
   const deadline = Date.now() + 60_000;
-  while (!(await fetch(`${url}/ready`).then((r) => r.ok, () => false))) {
+  while (!(listening() && (await fetch(`${url}/ready`).then((r) => r.ok, () => false)))) {
     if (child.exitCode !== null || Date.now() > deadline) {
       const output = fs.readFileSync(log, 'utf8');
       await stop();
