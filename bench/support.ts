@@ -10,6 +10,8 @@ import { freePort } from '../test/support/freePort';
 /** How long each measurement runs; `BENCH_SECONDS=10 npm run bench` for steadier numbers. */
 export const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 
+const ROOT = path.resolve(__dirname, '..');
+
 export const BENCH_ADMIN = { email: 'bench-admin@example.com', password: 'B3nch!password' };
 
 export interface Server {
@@ -67,7 +69,6 @@ export async function startAppProcess(env: Record<string, string> = {}): Promise
   return { url, stop };
 }
 
-const ROOT = path.resolve(__dirname, '..');
 
 /** What every bench app runs with: production, a super admin, login limits out of the way. */
 function benchEnv(env: Record<string, string>): Record<string, string> {
@@ -176,9 +177,8 @@ export function keepServersOffLoadCore(): void {
 /**
  * autocannon in a process of its own, keeping every 2xx response's latency as measured (a float in
  * ms): autocannon's own histogram rounds to whole milliseconds, which reads a 0.4 ms p50 as 0 and
- * makes p99/p50 meaningless. A process, not a worker thread: a worker shares the servers' process
- * (its GC helpers and thread pool), and on two cores that moved the floor between 10k and 20k req/s
- * from one run to the next; from a process of its own it stays within a tenth.
+ * makes p99/p50 meaningless. A process, not a worker thread: a worker would share a server's
+ * process (its GC helpers and thread pool) and could not be given a core of its own.
  */
 const LOAD_GENERATOR = `
 const autocannon = require(process.argv[1]);
