@@ -1,14 +1,11 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Redis from 'ioredis';
-import { freePort } from '../test/support/freePort';
 import { mariaDbUrl, seedCatalogue, TOURS } from './catalogueWorld';
+import { redisForBench } from './otp.bench';
 import type { Measurement } from './support';
 import { machine, measure, printTable, startAppProcess, warmUp } from './support';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const RUN_SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 
@@ -24,7 +21,7 @@ export async function run(): Promise<void> {
     console.log('MariaDB unavailable (no mariadbd, no BENCH_DATABASE_URL): nothing to measure.');
     return;
   }
-  const redis = await startRedis();
+  const redis = await redisForBench();
   const varDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tourdesk-bench-processes-'));
   try {
     const env = { DATABASE_URL: mariadb.url, REDIS_URL: redis.url, VAR_DIR: varDir };
@@ -55,32 +52,4 @@ export async function run(): Promise<void> {
     await redis.stop();
     await mariadb.stop();
   }
-}
-
-async function startRedis(): Promise<{ url: string; stop(): Promise<void> }> {
-  const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  const url = `redis://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-    client.on('error', () => undefined); // connect() rejects with it; the probe retries
-    try {
-      await client.connect();
-      await client.ping();
-      client.disconnect();
-      break;
-    } catch (error) {
-      client.disconnect();
-      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`redis-server did not start: ${(error as Error).message}`);
-      await sleep(100);
-    }
-  }
-  return {
-    url,
-    stop: async () => {
-      child.kill('SIGTERM');
-      if (child.exitCode === null) await new Promise((resolve) => child.once('exit', resolve));
-    },
-  };
 }

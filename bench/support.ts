@@ -38,7 +38,7 @@ export async function startApp(env: Record<string, string> = {}, options: RootOp
  * With API_PROCESSES=N it is ready once all N API processes listen.
  */
 export async function startAppProcess(env: Record<string, string> = {}): Promise<Server> {
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-if-stale.js')], { stdio: 'inherit' });
+  buildOnce();
   const varDir = env.VAR_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'tourdesk-bench-'));
   const port = await freePort();
   const log = path.join(varDir, `app-${port}.log`);
@@ -69,6 +69,13 @@ export async function startAppProcess(env: Record<string, string> = {}): Promise
   return { url, stop };
 }
 
+
+let built = false;
+/** `npm start`'s build step, once per bench run. */
+function buildOnce(): void {
+  if (!built) execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-if-stale.js')], { stdio: 'inherit' });
+  built = true;
+}
 
 /** What every bench app runs with: production, a super admin, login limits out of the way. */
 function benchEnv(env: Record<string, string>): Record<string, string> {

@@ -21,6 +21,22 @@ const LOGIN_FAILURES_ALLOWED = 5;
 type Client = Pick<TestApp, 'request'>;
 
 /**
+ * Two API processes on `env`, each on a port of its own, added to `processes`: the first migrates the
+ * new database, the second starts on the migrated schema.
+ */
+async function startTwoApis(env: Record<string, string>, processes: AppProcess[]): Promise<[Client, Client]> {
+  const clients: Client[] = [];
+  for (let i = 0; i < 2; i++) {
+    const port = await freePort();
+    const api = spawnAppProcess('src/main.ts', 'TourDesk API listening', { ...env, PORT: String(port) });
+    processes.push(api);
+    await api.ready();
+    clients.push({ request: httpClient(`http://127.0.0.1:${port}`) });
+  }
+  return [clients[0], clients[1]];
+}
+
+/**
  * Two API processes of their own (`src/main.ts`, separate ports so each request's process is known)
  * and one job worker on one MariaDB and one Redis, as `API_PROCESSES=2` runs them behind one port.
  */
@@ -39,15 +55,9 @@ describeIf(realService('mysql'), 'two API processes and a worker on MariaDB and 
       ...sharedEnv(database.url, varDir),
       SUPER_ADMIN_EMAIL: SUPER_ADMIN.email, SUPER_ADMIN_PASSWORD: SUPER_ADMIN.password,
     };
-    const [portOne, portTwo] = [await freePort(), await freePort()];
-    // The first migrates the new database; the second and the worker start on the migrated schema.
-    processes.push(spawnAppProcess('src/main.ts', 'TourDesk API listening', { ...env, PORT: String(portOne) }));
-    await processes[0].ready();
-    processes.push(spawnAppProcess('src/main.ts', 'TourDesk API listening', { ...env, PORT: String(portTwo) }));
+    [one, two] = await startTwoApis(env, processes);
     processes.push(spawnWorker(env));
-    await Promise.all(processes.map((p) => p.ready()));
-    one = { request: httpClient(`http://127.0.0.1:${portOne}`) };
-    two = { request: httpClient(`http://127.0.0.1:${portTwo}`) };
+    await processes[2].ready();
     admin = await login(one, SUPER_ADMIN.email, SUPER_ADMIN.password);
   }, 120_000);
 
@@ -236,13 +246,7 @@ describeIf(realService('mysql') && OutageRedis.available(), 'Redis lost and back
     redis = await OutageRedis.start();
     varDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tourdesk-redis-outage-'));
     const env = { ...sharedEnv(database.url, varDir), REDIS_URL: redis.url, SUPER_ADMIN_EMAIL: SUPER_ADMIN.email, SUPER_ADMIN_PASSWORD: SUPER_ADMIN.password };
-    const [portOne, portTwo] = [await freePort(), await freePort()];
-    processes.push(spawnAppProcess('src/main.ts', 'TourDesk API listening', { ...env, PORT: String(portOne) }));
-    await processes[0].ready();
-    processes.push(spawnAppProcess('src/main.ts', 'TourDesk API listening', { ...env, PORT: String(portTwo) }));
-    await processes[1].ready();
-    one = { request: httpClient(`http://127.0.0.1:${portOne}`) };
-    two = { request: httpClient(`http://127.0.0.1:${portTwo}`) };
+    [one, two] = await startTwoApis(env, processes);
     admin = await login(one, SUPER_ADMIN.email, SUPER_ADMIN.password);
   }, 120_000);
 

@@ -195,7 +195,8 @@ async function startMariaDb(h: Harness): Promise<void> {
   unavailable('MariaDB suites', `mariadbd failed to start: ${lastError}`, 'set TEST_MYSQL_URL');
 }
 
-function redisPing(port: number): Promise<boolean> {
+/** Whether a Redis answers PING on 127.0.0.1:`port` within a second. */
+export function redisPing(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connectTcp({ host: '127.0.0.1', port });
     let data = '';

@@ -1,24 +1,9 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
-import { connect } from 'node:net';
-import { findBinary } from '../../support/globalSetup';
+import { findBinary, redisPing } from '../../support/globalSetup';
 import { freePort } from '../../support/freePort';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function pings(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port });
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(500, () => done(false));
-    socket.once('error', () => done(false));
-    socket.once('connect', () => socket.write('PING\r\n'));
-    socket.once('data', (chunk) => done(chunk.toString().startsWith('+PONG')));
-  });
-}
 
 /**
  * A Redis server of the calling test file's own, in memory only, that the test can kill and start
@@ -49,7 +34,7 @@ export class OutageRedis {
   async up(): Promise<void> {
     this.child = spawn(this.binary, ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
     const deadline = Date.now() + 20_000;
-    while (!(await pings(this.port))) {
+    while (!(await redisPing(this.port))) {
       if (Date.now() > deadline || this.child.exitCode !== null) throw new Error(`redis-server did not start on ${this.port}`);
       await sleep(50);
     }
