@@ -56,7 +56,8 @@ export async function startAppProcess(env: Record<string, string> = {}): Promise
     if (!env.VAR_DIR) fs.rmSync(varDir, { recursive: true, force: true });
   };
   const processes = Number(env.API_PROCESSES ?? 1);
-  const listening = () => fs.readFileSync(log, 'utf8').split('TourDesk API listening').length - 1 >= processes;
+  // With several processes, /ready answers once the first listens: wait for each one's line (one process needs no line, so a silent log works).
+  const listening = () => processes === 1 || fs.readFileSync(log, 'utf8').split('TourDesk API listening').length - 1 >= processes;
   const deadline = Date.now() + 60_000;
   while (!(listening() && (await fetch(`${url}/ready`).then((r) => r.ok, () => false)))) {
     if (child.exitCode !== null || Date.now() > deadline) {

@@ -1,9 +1,14 @@
 import { createHash } from 'node:crypto';
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { Context, Next } from 'koa';
 import type { Clock } from '../../application/ports/Clock';
 import type { DataVersion } from '../../application/ports/DataVersion';
+import type { Logger } from '../../application/ports/Logger';
+import type { Metrics } from '../../application/ports/Metrics';
 import { ACCESS_COOKIE } from './cookies';
 import { matchedRoute } from './httpMetrics';
+import { pathOf } from './liveness';
+import { logServed, requestIdFrom } from './middleware';
 import { VersionedEntries } from './versionedEntries';
 
 /** Public catalogue reads: tour lists and details, tour types, divisions (`/tour` and its `/tours` alias). */
@@ -14,30 +19,61 @@ const MAX_ENTRIES = 500;
  * back without a write until the sweep expires it, and image URLs are signed per time window.
  */
 const ENTRY_MS = 60_000;
+/** Origins whose chain headers are kept per answer; callers from further origins go through the chain. */
+const MAX_ORIGINS_PER_ENTRY = 8;
 /** What a CDN or browser may do with an anonymous catalogue answer (docs/API.md "Caching"). */
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=5, stale-while-revalidate=30';
 export const PRIVATE_CACHE_CONTROL = 'private, no-store';
+/** Headers that belong to one response, not to the answer: never replayed. */
+const OWN_HEADERS = new Set(['x-request-id', 'etag', 'content-length', 'date', 'connection', 'keep-alive', 'transfer-encoding']);
 
 /**
  * RFC 9110 §13.1.2 (weak comparison). Not Koa's `ctx.fresh`: that treats a request's
  * `Cache-Control: no-cache` (which fetch adds to every conditional request) as "send it all",
  * a rule for caches, while an origin answers the condition.
  */
-function matchesIfNoneMatch(header: string, etag: string): boolean {
+function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
   if (!header) return false;
   if (header.trim() === '*') return true;
   return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
 }
 
+/** Ahead of Koa, any hint of a token (header, or a cookie header naming it) leaves the answer to the chain, which looks closer. */
+function mayPresentCredentials(request: IncomingMessage): boolean {
+  return Boolean(request.headers.authorization) || Boolean(request.headers.cookie?.includes(ACCESS_COOKIE));
+}
+
+/** What the chain sent with a 200, and the same for a 304 (which carries no body and so no type). */
+interface ChainHeaders {
+  ok: OutgoingHttpHeaders;
+  notModified: OutgoingHttpHeaders;
+}
+
 interface Rendered {
-  body: string;
+  body: Buffer;
   etag: string;
   route: string;
+  /** Every header the whole chain sent with this answer (but its own), per request `Origin`. */
+  chainHeaders: Map<string, ChainHeaders>;
 }
 
 export interface CatalogueCacheDependencies {
   catalogueVersion: DataVersion;
   clock: Clock;
+  logger: Logger;
+  metrics: Metrics;
+}
+
+export interface CatalogueCache {
+  /** The Koa middleware: renders through the API router on a miss, answers from the store on a hit. */
+  middleware(ctx: Context, next: Next): Promise<void>;
+  /**
+   * Answers a stored anonymous catalogue GET ahead of Koa, with the very headers the chain sent for
+   * it to the same `Origin`, and logs and counts it as the chain would. False (or a promise of
+   * false) when the chain must answer: not a catalogue read, credentials presented, or nothing
+   * stored for this URL, version and origin yet.
+   */
+  answerAhead(request: IncomingMessage, response: ServerResponse): false | Promise<boolean>;
 }
 
 /**
@@ -45,11 +81,15 @@ export interface CatalogueCacheDependencies {
  * was rendered at: any committed catalogue or seat change moves the version, and older entries are
  * never served again. Adds a strong `ETag` (304 on `If-None-Match`) and CDN-friendly `Cache-Control`;
  * requests carrying credentials bypass it and are marked `private, no-store`.
+ *
+ * The first answer for a URL (per version and origin) goes through the whole middleware chain,
+ * which stores the answer and the headers the chain gave it; later ones are replayed ahead of Koa
+ * (docs/adr/0015, "answered ahead of Koa"), so CORS and security headers keep one owner, the chain.
  */
-export function catalogueCache({ catalogueVersion, clock }: CatalogueCacheDependencies) {
+export function catalogueCache({ catalogueVersion, clock, logger, metrics }: CatalogueCacheDependencies): CatalogueCache {
   const rendered = new VersionedEntries<Rendered>(catalogueVersion, clock, { entryMs: ENTRY_MS, maxEntries: MAX_ENTRIES });
 
-  return async (ctx: Context, next: Next): Promise<void> => {
+  const middleware = async (ctx: Context, next: Next): Promise<void> => {
     if ((ctx.method !== 'GET' && ctx.method !== 'HEAD') || !CATALOGUE_PATH.test(ctx.path)) return next();
     if (ctx.get('authorization') || ctx.cookies.get(ACCESS_COOKIE)) {
       await next();
@@ -61,8 +101,8 @@ export function catalogueCache({ catalogueVersion, clock }: CatalogueCacheDepend
     if (!entry) {
       await next();
       if (ctx.status !== 200 || ctx.body === null || typeof ctx.body !== 'object' || Buffer.isBuffer(ctx.body)) return;
-      const body = JSON.stringify(ctx.body);
-      entry = { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`, route: matchedRoute(ctx) };
+      const body = Buffer.from(JSON.stringify(ctx.body));
+      entry = { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`, route: matchedRoute(ctx), chainHeaders: new Map() };
       entries.set(ctx.url, entry);
     } else {
       // Metrics and request logs name the route the stored answer came from.
@@ -76,6 +116,54 @@ export function catalogueCache({ catalogueVersion, clock }: CatalogueCacheDepend
     if (matchesIfNoneMatch(ctx.get('if-none-match'), entry.etag)) {
       ctx.status = 304;
       ctx.body = null;
+    } else {
+      learnChainHeaders(entry, ctx.get('origin'), ctx.res);
     }
   };
+
+  const answerAhead = (request: IncomingMessage, response: ServerResponse): false | Promise<boolean> => {
+    const { method, url = '' } = request;
+    if ((method !== 'GET' && method !== 'HEAD') || !CATALOGUE_PATH.test(pathOf(url))) return false;
+    if (mayPresentCredentials(request)) return false;
+    const started = process.hrtime.bigint();
+    return rendered.open().then((entries) => {
+      const entry = entries.get(url);
+      const chainHeaders = entry?.chainHeaders.get(request.headers.origin ?? '');
+      if (!entry || !chainHeaders) return false;
+      const requestId = requestIdFrom(headerText(request.headers['x-request-id']));
+      const notModified = matchesIfNoneMatch(request.headers['if-none-match'], entry.etag);
+      const status = notModified ? 304 : 200;
+      response.writeHead(status, notModified
+        ? { 'X-Request-Id': requestId, ...chainHeaders.notModified, ETag: entry.etag }
+        : { 'X-Request-Id': requestId, ...chainHeaders.ok, ETag: entry.etag, 'Content-Length': entry.body.length });
+      response.end(notModified || method === 'HEAD' ? undefined : entry.body);
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      logServed(logger, { method, url: pathOf(url), route: entry.route, status, ms: seconds * 1e3, requestId });
+      metrics.requestServed({ method, route: entry.route, status }, seconds);
+      return true;
+    });
+  };
+
+  return { middleware, answerAhead };
 }
+
+const headerText = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value.join(', ') : value);
+
+/**
+ * Once a 200 from the store has gone out through the chain, keeps the headers the chain gave it
+ * (CORS, security, Vary, type, caching), for replay to later callers from the same origin. An
+ * answer that set a cookie is never replayed.
+ */
+function learnChainHeaders(entry: Rendered, origin: string, response: ServerResponse): void {
+  if (entry.chainHeaders.has(origin) || entry.chainHeaders.size >= MAX_ORIGINS_PER_ENTRY) return;
+  response.once('finish', () => {
+    if (response.statusCode !== 200 || response.hasHeader('set-cookie')) return;
+    const ok: OutgoingHttpHeaders = {};
+    for (const name of rawHeaderNames(response)) if (!OWN_HEADERS.has(name.toLowerCase())) ok[name] = response.getHeader(name);
+    const notModified = Object.fromEntries(Object.entries(ok).filter(([name]) => name.toLowerCase() !== 'content-type'));
+    entry.chainHeaders.set(origin, { ok, notModified });
+  });
+}
+
+/** Header names as the chain spelled them. Node has had this since 15.13; @types/node declares it on ClientRequest only. */
+const rawHeaderNames = (response: ServerResponse): string[] => (response as ServerResponse & { getRawHeaderNames(): string[] }).getRawHeaderNames();

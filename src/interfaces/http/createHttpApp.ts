@@ -1,15 +1,17 @@
+import type { RequestListener } from 'node:http';
 import cors from '@koa/cors';
 import Koa from 'koa';
 import type { Ports } from '../../application/ports/Ports';
 import type { UseCases } from '../../application/UseCases';
 import type { ClassifyFailure, RequestScope } from '../edges';
 import { authenticator } from './authenticate';
+import type { CatalogueCache } from './catalogueCache';
 import { catalogueCache } from './catalogueCache';
 import { trustedOrigins } from './csrf';
 import type { SignedFileLinks } from './filesRouter';
 import { filesRouter } from './filesRouter';
 import { httpMetrics } from './httpMetrics';
-import { liveness } from './liveness';
+import { answerLiveness } from './liveness';
 import type { HttpSettings } from './HttpSettings';
 import { errorEnvelope, requestLogging } from './middleware';
 import { apiRouter } from './mountRoutes';
@@ -36,6 +38,8 @@ export interface HttpAppDependencies {
 
 export interface HttpApp {
   app: Koa;
+  /** What the server calls per request: liveness and stored catalogue answers ahead of Koa, the rest through it. */
+  handle: RequestListener;
   routes: RouteDef[];
   openApi(): OpenApiDocument;
 }
@@ -56,7 +60,6 @@ export function createHttpApp(dependencies: HttpAppDependencies): HttpApp {
   });
   const ops = operationsRouter(dependencies, openApi);
 
-  app.use(liveness());
   app.use(requestLogging(ports.logger, dependencies.inRequestScope));
   app.use(httpMetrics(ports.metrics));
   app.use(errorEnvelope(settings, ports.logger, dependencies.classifyFailure));
@@ -66,7 +69,26 @@ export function createHttpApp(dependencies: HttpAppDependencies): HttpApp {
   // The embedded store's `/files` share the operations router: one match per request for both.
   if (dependencies.localFiles) filesRouter(dependencies.localFiles, ops);
   app.use(ops.routes()).use(ops.allowedMethods());
-  app.use(catalogueCache(ports));
+  const catalogue = catalogueCache(ports);
+  app.use(catalogue.middleware);
   app.use(api);
-  return { app, routes, openApi };
+  return { app, handle: aheadOfKoa(app, catalogue), routes, openApi };
+}
+
+/**
+ * The two hottest reads skip Koa once they can: liveness probes always, and catalogue answers
+ * already rendered (and once sent through the chain to the same origin). Anything the shortcut
+ * cannot answer, or fails at, goes through Koa and the whole chain.
+ */
+function aheadOfKoa(app: Koa, catalogue: CatalogueCache): RequestListener {
+  const koa = app.callback();
+  return (request, response) => {
+    if (answerLiveness(request, response)) return;
+    const answered = catalogue.answerAhead(request, response);
+    if (answered === false) return void koa(request, response);
+    answered.then(
+      (done) => void (done || koa(request, response)),
+      () => koa(request, response),
+    );
+  };
 }

@@ -15,11 +15,31 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 /** What a 503 tells clients to wait: a database or service that went away usually answers again within seconds. */
 const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
+/** The id a request is known by: the client's own when it sent a sane one, a fresh one otherwise. */
+export function requestIdFrom(given: string | undefined): string {
+  return given && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+export interface ServedLine {
+  method: string;
+  /** The path, without the query string (which may carry search terms or tokens). */
+  url: string;
+  route: string;
+  status: number;
+  ms: number;
+  /** Given where no request scope carries it (answers served ahead of Koa). */
+  requestId?: string;
+}
+
+/** The one line every answered request leaves, whichever path answered it. */
+export function logServed(logger: Logger, line: ServedLine): void {
+  logger.info({ ...line, ms: Math.round(line.ms * 10) / 10 }, 'request');
+}
+
 /** Gives every request an id (echoed when the client sent a sane one) and logs it once done. */
 export function requestLogging(logger: Logger, inRequestScope: RequestScope) {
   return async (ctx: Context, next: Next): Promise<void> => {
-    const given = ctx.get('x-request-id');
-    const requestId = REQUEST_ID.test(given) ? given : randomUUID();
+    const requestId = requestIdFrom(ctx.get('x-request-id'));
     setRequestId(ctx, requestId);
     ctx.set('X-Request-Id', requestId);
     const started = process.hrtime.bigint();
@@ -28,7 +48,7 @@ export function requestLogging(logger: Logger, inRequestScope: RequestScope) {
         await next();
       } finally {
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
-        logger.info({ method: ctx.method, url: ctx.path, route: matchedRoute(ctx), status: ctx.status, ms: Math.round(ms * 10) / 10 }, 'request');
+        logServed(logger, { method: ctx.method, url: ctx.path, route: matchedRoute(ctx), status: ctx.status, ms });
         await removeTemporaryUploads(ctx).catch(() => undefined);
       }
     });

@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type Koa from 'koa';
+import type { RequestListener } from 'node:http';
 import type { Logger } from '../../application/ports/Logger';
 
 export interface ServeSettings {
@@ -16,10 +16,9 @@ export interface Serving {
   close(): Promise<void>;
 }
 
-/** Serves `app` on the configured port; a port of 0 takes a free one, which `url` names. */
-export async function serveHttp(app: Koa, settings: ServeSettings, logger: Logger): Promise<Serving> {
-  const handle = app.callback();
-  const server = http.createServer((request, response) => void handle(request, response));
+/** Serves `handle` on the configured port; a port of 0 takes a free one, which `url` names. */
+export async function serveHttp(handle: RequestListener, settings: ServeSettings, logger: Logger): Promise<Serving> {
+  const server = http.createServer(handle);
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(settings.port, settings.host, resolve));
   const address = server.address();
