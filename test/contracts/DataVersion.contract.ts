@@ -40,6 +40,21 @@ export function describeDataVersionContract(name: string, make: () => Promise<Da
       expect(await s.version.current()).toBe(before);
     });
 
+    test('known() answers as current() would, or null: never a version a change has left behind', async () => {
+      const before = await s.version.current();
+      expect(s.version.known()).toBe(before);
+      await s.change();
+      expect(s.version.known()).not.toBe(before);
+      const after = await s.version.current();
+      expect(s.version.known()).toBe(after);
+
+      const other = s.otherProcess();
+      const seen = await other.version.current();
+      await s.change();
+      other.lapse();
+      expect(other.version.known()).not.toBe(seen);
+    });
+
     test('another process sees the change once its memo lapses', async () => {
       const other = s.otherProcess();
       const before = await other.version.current();

@@ -11,4 +11,8 @@ export class InMemoryDataVersion implements DataVersion {
   async current(): Promise<string> {
     return String(this.version);
   }
+
+  known(): string | null {
+    return String(this.version);
+  }
 }

@@ -2,7 +2,9 @@ import http from 'node:http';
 import Koa from 'koa';
 import type { Logger } from '../../src/application/ports/Logger';
 import { catalogueCache } from '../../src/interfaces/http/catalogueCache';
+import { aheadOfKoa } from '../../src/interfaces/http/createHttpApp';
 import { FakeClock } from '../fakes/FakeClock';
+import { InMemoryDataVersion } from '../fakes/InMemoryDataVersion';
 import { InMemoryMetrics } from '../fakes/InMemoryMetrics';
 import type { LoggedIn } from '../support/accounts';
 import { loginSuperAdmin, startAppWithSuperAdmin } from '../support/accounts';
@@ -151,7 +153,7 @@ describe('catalogue answers and liveness served ahead of Koa', () => {
 
 describe('a catalogue answer whose chain set a cookie', () => {
   test('is never replayed: every request goes through the chain', async () => {
-    const cache = catalogueCache({ catalogueVersion: { current: async () => '1' }, clock: new FakeClock(), logger: new RecordingLogger(), metrics: new InMemoryMetrics() });
+    const cache = catalogueCache({ catalogueVersion: new InMemoryDataVersion(), clock: new FakeClock(), logger: new RecordingLogger(), metrics: new InMemoryMetrics() });
     const koa = new Koa();
     let chainRuns = 0;
     koa.use(async (ctx, next) => {
@@ -163,12 +165,7 @@ describe('a catalogue answer whose chain set a cookie', () => {
     koa.use((ctx) => {
       ctx.body = { success: true, data: [] };
     });
-    const callback = koa.callback();
-    const server = http.createServer((request, response) => {
-      const ahead = cache.answerAhead(request, response);
-      if (ahead === false) return void callback(request, response);
-      void ahead.then((done) => void (done || callback(request, response)));
-    });
+    const server = http.createServer(aheadOfKoa(koa, cache));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const { port } = server.address() as { port: number };

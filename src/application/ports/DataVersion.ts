@@ -6,4 +6,9 @@
  */
 export interface DataVersion {
   current(): Promise<string>;
+  /**
+   * What `current()` would answer right now without waiting on anything, or null when it has to read
+   * first: lets a hot path skip a promise. Never a version `current()` has moved past.
+   */
+  known(): string | null;
 }

@@ -50,9 +50,15 @@ export class SqlDataVersion implements DataVersion {
     this.reads = new PreparedReads(db);
   }
 
+  known(): string | null {
+    const memo = this.memo;
+    return memo && memo.commits === this.db.commitsOf(this.data.topic) && this.clock.now().getTime() < memo.until ? memo.version : null;
+  }
+
   async current(): Promise<string> {
+    const known = this.known();
+    if (known !== null) return known;
     const commits = this.db.commitsOf(this.data.topic);
-    if (this.memo && this.memo.commits === commits && this.clock.now().getTime() < this.memo.until) return this.memo.version;
     // Concurrent requests share one read, unless this process committed a change since it started.
     if (this.pending?.commits !== commits) {
       const pending = { commits, version: this.read(commits).finally(() => { if (this.pending === pending) this.pending = null; }) };

@@ -9,6 +9,7 @@ import { ACCESS_COOKIE } from './cookies';
 import { matchedRoute } from './httpMetrics';
 import { pathOf } from './liveness';
 import { logServed, requestIdFrom } from './middleware';
+import type { EntriesView } from './versionedEntries';
 import { VersionedEntries } from './versionedEntries';
 
 /** Public catalogue reads: tour lists and details, tour types, divisions (`/tour` and its `/tours` alias). */
@@ -71,9 +72,10 @@ export interface CatalogueCache {
    * Answers a stored anonymous catalogue GET ahead of Koa, with the very headers the chain sent for
    * it to the same `Origin`, and logs and counts it as the chain would. False (or a promise of
    * false) when the chain must answer: not a catalogue read, credentials presented, or nothing
-   * stored for this URL, version and origin yet.
+   * stored for this URL, version and origin yet. Synchronous while the catalogue version is known
+   * without a read.
    */
-  answerAhead(request: IncomingMessage, response: ServerResponse): false | Promise<boolean>;
+  answerAhead(request: IncomingMessage, response: ServerResponse): boolean | Promise<boolean>;
 }
 
 /**
@@ -121,12 +123,12 @@ export function catalogueCache({ catalogueVersion, clock, logger, metrics }: Cat
     }
   };
 
-  const answerAhead = (request: IncomingMessage, response: ServerResponse): false | Promise<boolean> => {
+  const answerAhead = (request: IncomingMessage, response: ServerResponse): boolean | Promise<boolean> => {
     const { method, url = '' } = request;
     if ((method !== 'GET' && method !== 'HEAD') || !CATALOGUE_PATH.test(pathOf(url))) return false;
     if (mayPresentCredentials(request)) return false;
     const started = process.hrtime.bigint();
-    return rendered.open().then((entries) => {
+    const replay = (entries: EntriesView<Rendered>): boolean => {
       const entry = entries.get(url);
       const chainHeaders = entry?.chainHeaders.get(request.headers.origin ?? '');
       if (!entry || !chainHeaders) return false;
@@ -141,7 +143,9 @@ export function catalogueCache({ catalogueVersion, clock, logger, metrics }: Cat
       logServed(logger, { method, url: pathOf(url), route: entry.route, status, ms: seconds * 1e3, requestId });
       metrics.requestServed({ method, route: entry.route, status }, seconds);
       return true;
-    });
+    };
+    const known = rendered.peek();
+    return known ? replay(known) : rendered.open().then(replay);
   };
 
   return { middleware, answerAhead };

@@ -80,11 +80,12 @@ export function createHttpApp(dependencies: HttpAppDependencies): HttpApp {
  * already rendered (and once sent through the chain to the same origin). Anything the shortcut
  * cannot answer, or fails at, goes through Koa and the whole chain.
  */
-function aheadOfKoa(app: Koa, catalogue: CatalogueCache): RequestListener {
+export function aheadOfKoa(app: Koa, catalogue: CatalogueCache): RequestListener {
   const koa = app.callback();
   return (request, response) => {
     if (answerLiveness(request, response)) return;
     const answered = catalogue.answerAhead(request, response);
+    if (answered === true) return;
     if (answered === false) return void koa(request, response);
     answered.then(
       (done) => void (done || koa(request, response)),

@@ -26,7 +26,16 @@ export class VersionedEntries<V> {
   constructor(private readonly version: DataVersion, private readonly clock: Clock, private readonly limits: VersionedEntriesLimits) {}
 
   async open(): Promise<EntriesView<V>> {
-    const version = await this.version.current();
+    return this.viewAt(await this.version.current());
+  }
+
+  /** The view `open()` would give, when the version is known without waiting; null otherwise. */
+  peek(): EntriesView<V> | null {
+    const version = this.version.known();
+    return version === null ? null : this.viewAt(version);
+  }
+
+  private viewAt(version: string): EntriesView<V> {
     if (version !== this.seenVersion) {
       this.entries.clear();
       this.seenVersion = version;
