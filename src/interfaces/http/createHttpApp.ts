@@ -14,7 +14,7 @@ import { httpMetrics } from './httpMetrics';
 import { answerLiveness } from './liveness';
 import type { HttpSettings } from './HttpSettings';
 import { errorEnvelope, requestLogging } from './middleware';
-import { apiRouter } from './mountRoutes';
+import { apiRouter, outsideApi } from './mountRoutes';
 import type { OpenApiDocument } from './openapi';
 import { buildOpenApi } from './openapi';
 import { operationsRouter } from './operations';
@@ -68,7 +68,7 @@ export function createHttpApp(dependencies: HttpAppDependencies): HttpApp {
   // No body parser here: each API route parses its own body once its caller is known (mountRoutes).
   // The embedded store's `/files` share the operations router: one match per request for both.
   if (dependencies.localFiles) filesRouter(dependencies.localFiles, ops);
-  app.use(ops.routes()).use(ops.allowedMethods());
+  app.use(outsideApi(ops));
   const catalogue = catalogueCache(ports);
   app.use(catalogue.middleware);
   app.use(api);

@@ -77,6 +77,20 @@ function firstSegment(path: string): string {
 
 type RouterMiddleware = ReturnType<Router['routes']>;
 
+/** Routes that live outside /api/v1 (operations): API requests skip matching them. */
+export function outsideApi(router: Router): RouterMiddleware {
+  const routes = routesAndAllowedMethods(router);
+  return (ctx, next) => (ctx.path.startsWith(`${API_PREFIX}/`) ? next() : routes(ctx, next));
+}
+
+/** A router's routes, then its 405/501 answers with `Allow`, as one middleware. */
+function routesAndAllowedMethods(router: Router): RouterMiddleware {
+  const match = router.routes();
+  // Both run on the same context; @koa/router types the two middlewares' contexts differently.
+  const allowed = router.allowedMethods() as unknown as RouterMiddleware;
+  return (ctx, next) => match(ctx, () => allowed(ctx, next));
+}
+
 /**
  * The API's routes, one router per first path segment (`/user/...`, `/tour/...`): a request is
  * matched against its segment's dozen routes instead of all hundred (the router tests each in turn).
@@ -92,12 +106,7 @@ export function apiRouter(routes: RouteDef[], guards: RouteGuards): RouterMiddle
     }
   }
   const bySegment = new Map<string, RouterMiddleware>();
-  for (const [segment, router] of routers) {
-    const match = router.routes();
-    // Both run on the same context; @koa/router types the two middlewares' contexts differently.
-    const allowed = router.allowedMethods() as unknown as RouterMiddleware;
-    bySegment.set(segment, (ctx, next) => match(ctx, () => allowed(ctx, next)));
-  }
+  for (const [segment, router] of routers) bySegment.set(segment, routesAndAllowedMethods(router));
   const prefix = `${API_PREFIX}/`;
   return (ctx, next) => {
     if (!ctx.path.startsWith(prefix)) return next();

@@ -9,10 +9,18 @@ type HelmetOptions = Parameters<typeof helmet>[0];
  * (docs/adr/0015 has the figures). Routes may still override one afterwards (`/files` does).
  */
 export function securityHeaders(options: HelmetOptions) {
-  let headers: Promise<Record<string, string>> | null = null;
-  return async (ctx: Context, next: Next): Promise<void> => {
-    ctx.set(await (headers ??= helmetHeaders(options)));
-    await next();
+  let headers: Record<string, string> | null = null;
+  let working: Promise<Record<string, string>> | null = null;
+  return (ctx: Context, next: Next): Promise<void> => {
+    if (headers) {
+      ctx.set(headers);
+      return next();
+    }
+    return (working ??= helmetHeaders(options)).then((worked) => {
+      headers = worked;
+      ctx.set(worked);
+      return next();
+    });
   };
 }
 
