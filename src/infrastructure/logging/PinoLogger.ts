@@ -4,17 +4,28 @@ import { redactSecrets } from './redactSecrets';
 import { requestContext } from './requestContext';
 
 /**
- * Standard output written asynchronously: a log line no longer blocks the request that wrote it
- * (pino's default destination writes synchronously). Lines are not held back (no minimum length), so
- * whoever reads the output sees each line as soon as the write completes; what is still queued is
- * written synchronously when the process exits.
+ * Standard output written asynchronously, in batches: a log line no longer blocks the request that
+ * wrote it (pino's default destination writes synchronously), and lines go out in writes of at least
+ * `BATCH_BYTES` (pino's advice for throughput) or every `FLUSH_EVERY_MS`, whichever comes first, so a
+ * quiet process's lines are never held longer than that. Measured: +4–5% requests per second on
+ * cached reads and `/user/me` (docs/adr/0015). What is still queued is written synchronously when the
+ * process exits; a process killed outright loses at most the last `FLUSH_EVERY_MS` of lines.
  */
+const BATCH_BYTES = 4096;
+const FLUSH_EVERY_MS = 100;
 let stdout: pino.DestinationStream | null = null;
 
 /** One per process, however many roots it builds (tests build many). */
 export function asyncStdout(): pino.DestinationStream {
   if (stdout) return stdout;
-  const destination = pino.destination({ dest: 1, sync: false });
+  const destination = pino.destination({ dest: 1, sync: false, minLength: BATCH_BYTES });
+  setInterval(() => {
+    try {
+      destination.flush();
+    } catch {
+      // stdout is gone (closed pipe): nothing more can be written, and logging must not crash the process.
+    }
+  }, FLUSH_EVERY_MS).unref();
   process.once('exit', () => {
     try {
       destination.flushSync();
