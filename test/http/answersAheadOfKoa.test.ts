@@ -151,15 +151,15 @@ describe('catalogue answers and liveness served ahead of Koa', () => {
   });
 });
 
-describe('a catalogue answer whose chain set a cookie', () => {
-  test('is never replayed: every request goes through the chain', async () => {
+describe('catalogue answers the chain marks as personal or varying', () => {
+  /** A Koa app with the catalogue store, whose chain does `upstream` first; how many times the chain ran. */
+  async function served(upstream: Koa.Middleware, requests: number): Promise<{ chainRuns: number; answers: Response[] }> {
     const cache = catalogueCache({ catalogueVersion: new InMemoryDataVersion(), clock: new FakeClock(), logger: new RecordingLogger(), metrics: new InMemoryMetrics() });
     const koa = new Koa();
     let chainRuns = 0;
     koa.use(async (ctx, next) => {
       chainRuns += 1;
-      ctx.cookies.set('visitor', 'v1', { httpOnly: true });
-      await next();
+      await upstream(ctx, next);
     });
     koa.use(cache.middleware);
     koa.use((ctx) => {
@@ -169,13 +169,39 @@ describe('a catalogue answer whose chain set a cookie', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const { port } = server.address() as { port: number };
-      for (let i = 0; i < 3; i++) {
-        const answer = await fetch(`http://127.0.0.1:${port}${API}/division`);
-        expect(answer.headers.getSetCookie()).toEqual(['visitor=v1; path=/; httponly']);
-      }
-      expect(chainRuns).toBe(3);
+      const answers: Response[] = [];
+      for (let i = 0; i < requests; i++) answers.push(await fetch(`http://127.0.0.1:${port}${API}/division`, { headers: { 'accept-language': i % 2 ? 'bn' : 'en' } }));
+      return { chainRuns, answers };
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }
+  }
+
+  test('an answer whose chain set a cookie is never replayed', async () => {
+    const { chainRuns, answers } = await served(async (ctx, next) => {
+      ctx.cookies.set('visitor', 'v1', { httpOnly: true });
+      await next();
+    }, 3);
+    expect(chainRuns).toBe(3);
+    for (const answer of answers) expect(answer.headers.getSetCookie()).toEqual(['visitor=v1; path=/; httponly']);
+  });
+
+  test('an answer that varies on more than Origin is never replayed', async () => {
+    const { chainRuns, answers } = await served(async (ctx, next) => {
+      ctx.vary('Origin');
+      ctx.vary('Accept-Language');
+      ctx.set('Content-Language', ctx.get('accept-language'));
+      await next();
+    }, 4);
+    expect(chainRuns).toBe(4);
+    expect(answers.map((a) => a.headers.get('content-language'))).toEqual(['en', 'bn', 'en', 'bn']);
+  });
+
+  test('an answer that varies on Origin alone is replayed', async () => {
+    const { chainRuns } = await served(async (ctx, next) => {
+      ctx.vary('Origin');
+      await next();
+    }, 3);
+    expect(chainRuns).toBe(1);
   });
 });

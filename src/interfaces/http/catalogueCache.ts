@@ -155,18 +155,25 @@ const headerText = (value: string | string[] | undefined): string | undefined =>
 
 /**
  * Once a 200 from the store has gone out through the chain, keeps the headers the chain gave it
- * (CORS, security, Vary, type, caching), for replay to later callers from the same origin. An
- * answer that set a cookie is never replayed.
+ * (CORS, security, Vary, type, caching), for replay to later callers from the same origin. Never
+ * replayed: an answer that set a cookie, or one whose `Vary` says it depends on more of the request
+ * than its `Origin`, the one request header replays are kept apart by.
  */
 function learnChainHeaders(entry: Rendered, origin: string, response: ServerResponse): void {
   if (entry.chainHeaders.has(origin) || entry.chainHeaders.size >= MAX_ORIGINS_PER_ENTRY) return;
   response.once('finish', () => {
-    if (response.statusCode !== 200 || response.hasHeader('set-cookie')) return;
+    if (response.statusCode !== 200 || response.hasHeader('set-cookie') || !variesAtMostByOrigin(response)) return;
     const ok: OutgoingHttpHeaders = {};
     for (const name of rawHeaderNames(response)) if (!OWN_HEADERS.has(name.toLowerCase())) ok[name] = response.getHeader(name);
     const notModified = Object.fromEntries(Object.entries(ok).filter(([name]) => name.toLowerCase() !== 'content-type'));
     entry.chainHeaders.set(origin, { ok, notModified });
   });
+}
+
+function variesAtMostByOrigin(response: ServerResponse): boolean {
+  const vary = response.getHeader('vary');
+  const names = (Array.isArray(vary) ? vary.join(',') : String(vary ?? '')).split(',').map((name) => name.trim().toLowerCase());
+  return names.every((name) => name === '' || name === 'origin');
 }
 
 /** Header names as the chain spelled them. Node has had this since 15.13; @types/node declares it on ClientRequest only. */
