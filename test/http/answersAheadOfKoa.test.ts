@@ -1,5 +1,6 @@
 import http from 'node:http';
 import Koa from 'koa';
+import type { DataVersion } from '../../src/application/ports/DataVersion';
 import type { Logger } from '../../src/application/ports/Logger';
 import { catalogueCache } from '../../src/interfaces/http/catalogueCache';
 import { aheadOfKoa } from '../../src/interfaces/http/createHttpApp';
@@ -11,6 +12,9 @@ import { loginSuperAdmin, startAppWithSuperAdmin } from '../support/accounts';
 import type { ApiResponse, TestApp } from '../support/testApp';
 
 const API = '/api/v1';
+const failNow = (): never => {
+  throw new Error('the version store failed');
+};
 const FRONTEND = 'https://app.example.com';
 
 class RecordingLogger implements Logger {
@@ -153,8 +157,8 @@ describe('catalogue answers and liveness served ahead of Koa', () => {
 
 describe('catalogue answers the chain marks as personal or varying', () => {
   /** A Koa app with the catalogue store, whose chain does `upstream` first; how many times the chain ran. */
-  async function served(upstream: Koa.Middleware, requests: number): Promise<{ chainRuns: number; answers: Response[] }> {
-    const cache = catalogueCache({ catalogueVersion: new InMemoryDataVersion(), clock: new FakeClock(), logger: new RecordingLogger(), metrics: new InMemoryMetrics() });
+  async function served(upstream: Koa.Middleware, requests: number, catalogueVersion: DataVersion = new InMemoryDataVersion()): Promise<{ chainRuns: number; answers: Response[] }> {
+    const cache = catalogueCache({ catalogueVersion, clock: new FakeClock(), logger: new RecordingLogger(), metrics: new InMemoryMetrics() });
     const koa = new Koa();
     let chainRuns = 0;
     koa.use(async (ctx, next) => {
@@ -195,6 +199,16 @@ describe('catalogue answers the chain marks as personal or varying', () => {
     }, 4);
     expect(chainRuns).toBe(4);
     expect(answers.map((a) => a.headers.get('content-language'))).toEqual(['en', 'bn', 'en', 'bn']);
+  });
+
+  test('a shortcut that fails half-way hands the request to the chain instead of crashing', async () => {
+    const version = new InMemoryDataVersion();
+    let calls = 0;
+    // known() is asked once per request, ahead of Koa; it fails on the third.
+    const flaky: DataVersion = { current: () => version.current(), known: () => (++calls === 3 ? failNow() : version.known()) };
+    const { chainRuns, answers } = await served((ctx, next) => next(), 4, flaky);
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
+    expect(chainRuns).toBe(2);
   });
 
   test('an answer that varies on Origin alone is replayed', async () => {

@@ -83,13 +83,17 @@ export function createHttpApp(dependencies: HttpAppDependencies): HttpApp {
 export function aheadOfKoa(app: Koa, catalogue: CatalogueCache): RequestListener {
   const koa = app.callback();
   return (request, response) => {
-    if (answerLiveness(request, response)) return;
-    const answered = catalogue.answerAhead(request, response);
+    // A shortcut that failed half-way must not crash the process or write a second answer.
+    const throughKoa = () => void (response.headersSent ? response.destroy() : koa(request, response));
+    let answered: boolean | Promise<boolean>;
+    try {
+      if (answerLiveness(request, response)) return;
+      answered = catalogue.answerAhead(request, response);
+    } catch {
+      return throughKoa();
+    }
     if (answered === true) return;
-    if (answered === false) return void koa(request, response);
-    answered.then(
-      (done) => void (done || koa(request, response)),
-      () => koa(request, response),
-    );
+    if (answered === false) return throughKoa();
+    answered.then((done) => void (done || throughKoa()), throughKoa);
   };
 }
