@@ -9,7 +9,6 @@ import { ACCESS_COOKIE } from './cookies';
 import { matchedRoute } from './httpMetrics';
 import { pathOf } from './liveness';
 import { logServed, requestIdFrom } from './middleware';
-import type { EntriesView } from './versionedEntries';
 import { VersionedEntries } from './versionedEntries';
 
 /** Public catalogue reads: tour lists and details, tour types, divisions (`/tour` and its `/tours` alias). */
@@ -70,12 +69,11 @@ export interface CatalogueCache {
   middleware(ctx: Context, next: Next): Promise<void>;
   /**
    * Answers a stored anonymous catalogue GET ahead of Koa, with the very headers the chain sent for
-   * it to the same `Origin`, and logs and counts it as the chain would. False (or a promise of
-   * false) when the chain must answer: not a catalogue read, credentials presented, or nothing
-   * stored for this URL, version and origin yet. Synchronous while the catalogue version is known
-   * without a read.
+   * it to the same `Origin`, and logs and counts it as the chain would. False when the chain must
+   * answer: not a catalogue read, credentials presented, nothing stored for this URL, version and
+   * origin yet, or the version not known without a read (the chain reads it, once, for everyone).
    */
-  answerAhead(request: IncomingMessage, response: ServerResponse): boolean | Promise<boolean>;
+  answerAhead(request: IncomingMessage, response: ServerResponse): boolean;
 }
 
 /**
@@ -123,29 +121,25 @@ export function catalogueCache({ catalogueVersion, clock, logger, metrics }: Cat
     }
   };
 
-  const answerAhead = (request: IncomingMessage, response: ServerResponse): boolean | Promise<boolean> => {
+  const answerAhead = (request: IncomingMessage, response: ServerResponse): boolean => {
+    const started = process.hrtime.bigint();
     const { method, url = '' } = request;
     if ((method !== 'GET' && method !== 'HEAD') || !CATALOGUE_PATH.test(pathOf(url))) return false;
     if (mayPresentCredentials(request)) return false;
-    const started = process.hrtime.bigint();
-    const replay = (entries: EntriesView<Rendered>): boolean => {
-      const entry = entries.get(url);
-      const chainHeaders = entry?.chainHeaders.get(request.headers.origin ?? '');
-      if (!entry || !chainHeaders) return false;
-      const requestId = requestIdFrom(headerText(request.headers['x-request-id']));
-      const notModified = matchesIfNoneMatch(request.headers['if-none-match'], entry.etag);
-      const status = notModified ? 304 : 200;
-      response.writeHead(status, notModified
-        ? { 'X-Request-Id': requestId, ...chainHeaders.notModified, ETag: entry.etag }
-        : { 'X-Request-Id': requestId, ...chainHeaders.ok, ETag: entry.etag, 'Content-Length': entry.body.length });
-      response.end(notModified || method === 'HEAD' ? undefined : entry.body);
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      logServed(logger, { method, url: pathOf(url), route: entry.route, status, ms: seconds * 1e3, requestId });
-      metrics.requestServed({ method, route: entry.route, status }, seconds);
-      return true;
-    };
-    const known = rendered.peek();
-    return known ? replay(known) : rendered.open().then(replay);
+    const entry = rendered.peek()?.get(url);
+    const chainHeaders = entry?.chainHeaders.get(request.headers.origin ?? '');
+    if (!entry || !chainHeaders) return false;
+    const requestId = requestIdFrom(headerText(request.headers['x-request-id']));
+    const notModified = matchesIfNoneMatch(request.headers['if-none-match'], entry.etag);
+    const status = notModified ? 304 : 200;
+    response.writeHead(status, notModified
+      ? { 'X-Request-Id': requestId, ...chainHeaders.notModified, ETag: entry.etag }
+      : { 'X-Request-Id': requestId, ...chainHeaders.ok, ETag: entry.etag, 'Content-Length': entry.body.length });
+    response.end(notModified || method === 'HEAD' ? undefined : entry.body);
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    logServed(logger, { method, url: pathOf(url), route: entry.route, status, ms: seconds * 1e3, requestId });
+    metrics.requestServed({ method, route: entry.route, status }, seconds);
+    return true;
   };
 
   return { middleware, answerAhead };

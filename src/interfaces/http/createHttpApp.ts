@@ -83,17 +83,12 @@ export function createHttpApp(dependencies: HttpAppDependencies): HttpApp {
 export function aheadOfKoa(app: Koa, catalogue: CatalogueCache): RequestListener {
   const koa = app.callback();
   return (request, response) => {
-    // A shortcut that failed half-way must not crash the process or write a second answer.
-    const throughKoa = () => void (response.headersSent ? response.destroy() : koa(request, response));
-    let answered: boolean | Promise<boolean>;
     try {
-      if (answerLiveness(request, response)) return;
-      answered = catalogue.answerAhead(request, response);
+      if (answerLiveness(request, response) || catalogue.answerAhead(request, response)) return;
     } catch {
-      return throughKoa();
+      // A shortcut that failed half-way must not crash the process or write a second answer.
+      if (response.headersSent) return void response.destroy();
     }
-    if (answered === true) return;
-    if (answered === false) return throughKoa();
-    answered.then((done) => void (done || throughKoa()), throughKoa);
+    void koa(request, response);
   };
 }
