@@ -1,15 +1,8 @@
-import { execFile, spawn } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
-import { createConnection } from 'mysql2/promise';
 import { demoLandscapePng } from '../src/interfaces/cli/png';
+import { ThrowawayMariaDb } from '../test/support/throwawayMariaDb';
 import { login } from './support';
 
 export const TOURS = 100;
-const run$ = promisify(execFile);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface SeededCatalogue {
   /** The list query measured: one division, sorted by cost descending, the second page of 10. */
@@ -49,39 +42,12 @@ export async function seedCatalogue(url: string): Promise<SeededCatalogue> {
 export async function mariaDbUrl(): Promise<{ url: string; stop(): Promise<void> } | null> {
   const given = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL;
   if (given) return { url: given, stop: async () => undefined };
-  const find = (name: string) => ['/usr/sbin', '/usr/bin', '/usr/local/bin', '/usr/local/sbin'].map((d) => path.join(d, name)).find((p) => fs.existsSync(p));
-  const mariadbd = find('mariadbd');
-  const installDb = find('mariadb-install-db');
-  if (!mariadbd || !installDb) return null;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tourdesk-bench-mariadb-'));
-  const asRoot = process.getuid?.() === 0 ? ['--user=root'] : [];
-  const common = ['--no-defaults', `--datadir=${dir}/data`, ...asRoot];
-  await run$(installDb, [...common, '--auth-root-authentication-method=normal', '--skip-test-db', '--skip-name-resolve']);
-  const port = 30000 + Math.floor(Math.random() * 20000);
-  const child = spawn(mariadbd, [
-    ...common, `--port=${port}`, `--socket=${dir}/mysqld.sock`, `--pid-file=${dir}/mariadbd.pid`, `--log-error=${dir}/error.log`,
-    '--bind-address=127.0.0.1', '--skip-name-resolve', '--skip-log-bin', '--innodb-buffer-pool-size=128M', '--innodb-flush-log-at-trx-commit=2',
-    '--character-set-server=utf8mb4', '--collation-server=utf8mb4_unicode_ci', '--default-time-zone=+00:00',
-  ], { stdio: 'ignore' });
-  const stop = async () => {
-    child.kill('SIGTERM');
-    await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
-    fs.rmSync(dir, { recursive: true, force: true });
-  };
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      const conn = await createConnection({ host: '127.0.0.1', port, user: 'root' });
-      await conn.query('CREATE DATABASE bench CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci');
-      await conn.end();
-      return { url: `mysql://root@127.0.0.1:${port}/bench`, stop };
-    } catch (error) {
-      if (child.exitCode !== null || Date.now() > deadline) {
-        await stop();
-        console.log(`MariaDB could not start: ${(error as Error).message}`);
-        return null;
-      }
-      await sleep(100);
-    }
+  if (!ThrowawayMariaDb.available()) return null;
+  try {
+    const server = await ThrowawayMariaDb.start();
+    return { url: server.url, stop: () => server.destroy() };
+  } catch (error) {
+    console.log(`MariaDB could not start: ${(error as Error).message}`);
+    return null;
   }
 }

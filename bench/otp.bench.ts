@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,35 +10,19 @@ import { closeRedis, connectRedis } from '../src/infrastructure/redis/connectRed
 import { OtpCodeHasher } from '../src/infrastructure/security/OtpCodeHasher';
 import { SystemClock } from '../src/infrastructure/system/SystemClock';
 import { startApi } from '../src/startApi';
-import { freePort } from '../test/support/freePort';
+import { ThrowawayRedis } from '../test/support/throwawayRedis';
 
 const HTTP_SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = 50;
 const STORE_OPS = 20_000;
 const silent = { info() {}, warn() {}, error() {} };
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** REDIS_URL when given, else a throwaway redis-server on a free port (stopped at the end). */
 export async function redisForBench(): Promise<{ url: string; stop(): Promise<void> }> {
   if (process.env.REDIS_URL) return { url: process.env.REDIS_URL, stop: async () => undefined };
-  const port = await freePort();
-  const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  const url = `redis://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    const probe = await connectRedis(url, silent, 100);
-    const up = probe.status === 'ready';
-    await closeRedis(probe);
-    if (up) break;
-    await sleep(50);
-  }
-  return {
-    url,
-    stop: async () => {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
+  if (!ThrowawayRedis.available()) throw new Error('redis-server not found: install redis-server or set REDIS_URL');
+  const redis = await ThrowawayRedis.start();
+  return { url: redis.url, stop: () => redis.stop() };
 }
 
 /** save + verify of a fresh code, CONNECTIONS at a time: the store's own throughput. */

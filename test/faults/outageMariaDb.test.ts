@@ -6,7 +6,7 @@ import { describeIf } from '../support/services';
 import type { TestApp} from '../support/testApp';
 import { startTestApp } from '../support/testApp';
 import { verifiedTraveller } from '../support/travellers';
-import { OutageMariaDb } from './support/outageMariaDb';
+import { ThrowawayMariaDb } from '../support/throwawayMariaDb';
 import { paidBooking } from './support/outagePaidBooking';
 import { OutageTraffic } from './support/outageTraffic';
 import type { WorkerProcess} from './support/outageWorker';
@@ -15,15 +15,15 @@ import { eventually, spawnWorker } from './support/outageWorker';
 const PHONE = { phone: '01712345678', address: 'House 1, Road 2, Dhaka' };
 const is2xx = (status: number) => status >= 200 && status < 300;
 
-describeIf(OutageMariaDb.available(), 'MariaDB stopped and restarted under HTTP traffic', () => {
-  let mariadb: OutageMariaDb;
+describeIf(ThrowawayMariaDb.available(), 'MariaDB stopped and restarted under HTTP traffic', () => {
+  let mariadb: ThrowawayMariaDb;
   let app: TestApp;
   let traffic: OutageTraffic;
   let cli: ReturnType<typeof cliHarness>;
   let worker: WorkerProcess;
 
   beforeAll(async () => {
-    mariadb = await OutageMariaDb.start();
+    mariadb = await ThrowawayMariaDb.start();
     app = await startTestApp({ DATABASE_URL: mariadb.url, DATABASE_POOL_SIZE: '4' });
     cli = cliHarness({ DATABASE_URL: mariadb.url });
     worker = spawnWorker({ DATABASE_URL: mariadb.url, VAR_DIR: app.varDir });

@@ -11,7 +11,7 @@ import { createMysqlDatabase, describeIf, realService } from '../support/service
 import type { TestApp } from '../support/testApp';
 import { httpClient, PRODUCTION_ENV } from '../support/testApp';
 import { CRASH_LIMIT } from '../../src/startCluster';
-import { OutageRedis } from './support/outageRedis';
+import { ThrowawayRedis } from '../support/throwawayRedis';
 import { eventually, spawnWorker } from './support/outageWorker';
 
 const API = '/api/v1';
@@ -232,9 +232,9 @@ describeIf(realService('mysql'), 'the API cluster (API_PROCESSES=2) on MariaDB a
 });
 
 /** Two API processes on MariaDB and a Redis of this file's own, which goes away under them and comes back. */
-describeIf(realService('mysql') && OutageRedis.available(), 'Redis lost and back under two API processes', () => {
+describeIf(realService('mysql') && ThrowawayRedis.available(), 'Redis lost and back under two API processes', () => {
   let database: Awaited<ReturnType<typeof createMysqlDatabase>>;
-  let redis: OutageRedis;
+  let redis: ThrowawayRedis;
   let varDir: string;
   const processes: AppProcess[] = [];
   let one: Client;
@@ -243,7 +243,7 @@ describeIf(realService('mysql') && OutageRedis.available(), 'Redis lost and back
 
   beforeAll(async () => {
     database = await createMysqlDatabase();
-    redis = await OutageRedis.start();
+    redis = await ThrowawayRedis.start();
     varDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tourdesk-redis-outage-'));
     const env = { ...sharedEnv(database.url, varDir), REDIS_URL: redis.url, SUPER_ADMIN_EMAIL: SUPER_ADMIN.email, SUPER_ADMIN_PASSWORD: SUPER_ADMIN.password };
     [one, two] = await startTwoApis(env, processes);

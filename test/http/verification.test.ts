@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { simpleParser } from 'mailparser';
 import { describeIf, realService } from '../support/services';
 import { freePort } from '../support/freePort';
 import { startSmtpServer } from '../support/smtpServer';
 import type { ApiResponse, TestApp} from '../support/testApp';
 import { startTestApp } from '../support/testApp';
+import { ThrowawayRedis } from '../support/throwawayRedis';
 
 const PASSWORD = 'Str0ng!pass';
 const ADMIN = { email: 'root@example.com', password: 'Sup3r!admin' };
@@ -186,9 +186,9 @@ describeIf(realService('redis'), 'email verification over HTTP (Redis)', () => {
   });
 
   test('Redis down: /otp/* answer 503, /ready names redis, registration still works; it recovers without a restart', async () => {
-    const port = await freePort();
-    const app = await startTestApp({ REDIS_URL: `redis://127.0.0.1:${port}`, SUPER_ADMIN_EMAIL: ADMIN.email, SUPER_ADMIN_PASSWORD: ADMIN.password });
-    let redis: ReturnType<typeof spawn> | null = null;
+    const redis = await ThrowawayRedis.start();
+    await redis.down();
+    const app = await startTestApp({ REDIS_URL: redis.url, SUPER_ADMIN_EMAIL: ADMIN.email, SUPER_ADMIN_PASSWORD: ADMIN.password });
     try {
       const send = await app.request('POST', '/api/v1/otp/send', { body: { email: 'down@example.com' } });
       expect(send.status).toBe(503);
@@ -201,7 +201,7 @@ describeIf(realService('redis'), 'email verification over HTTP (Redis)', () => {
       expect((await register(app, 'down@example.com')).status).toBe(201);
       expect((await app.request('POST', '/api/v1/auth/login', { body: ADMIN })).status).toBe(200);
 
-      redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+      await redis.up();
       let recovered: ApiResponse | null = null;
       for (let i = 0; i < 50 && recovered?.status !== 200; i++) {
         await sleep(200);
@@ -213,11 +213,7 @@ describeIf(realService('redis'), 'email verification over HTTP (Redis)', () => {
       expect((await app.request('POST', '/api/v1/otp/verify', { body: { email: 'down@example.com', otp: code } })).status).toBe(200);
     } finally {
       await app.stop();
-      if (redis?.pid) {
-        const exited = new Promise((resolve) => redis!.once('exit', resolve));
-        process.kill(redis.pid, 'SIGTERM');
-        await exited;
-      }
+      await redis.stop();
     }
   });
 });

@@ -1,15 +1,15 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
-import { findBinary, redisPing } from '../../support/globalSetup';
-import { freePort } from '../../support/freePort';
+import { findBinary, redisPing } from './globalSetup';
+import { freePort } from './freePort';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * A Redis server of the calling test file's own, in memory only, that the test can kill and start
- * again on the same port: the shared Redis of the jest run must never go down.
+ * A Redis server of the caller's own, in memory only, that it can kill and start again on the same
+ * port: outage tests (the shared Redis of the jest run must never go down) and benchmarks.
  */
-export class OutageRedis {
+export class ThrowawayRedis {
   private child: ChildProcess | null = null;
   private readonly killOnExit = () => this.child?.kill('SIGKILL');
 
@@ -21,8 +21,8 @@ export class OutageRedis {
     return Boolean(findBinary('redis-server'));
   }
 
-  static async start(): Promise<OutageRedis> {
-    const redis = new OutageRedis(findBinary('redis-server')!, await freePort());
+  static async start(): Promise<ThrowawayRedis> {
+    const redis = new ThrowawayRedis(findBinary('redis-server')!, await freePort());
     await redis.up();
     return redis;
   }

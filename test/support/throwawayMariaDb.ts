@@ -5,17 +5,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { createConnection } from 'mysql2/promise';
-import { findBinary, mariadbInstallArgs, mariadbdArgs } from '../../support/globalSetup';
-import { freePort } from '../../support/freePort';
+import { findBinary, mariadbInstallArgs, mariadbdArgs } from './globalSetup';
+import { freePort } from './freePort';
 
 const run = promisify(execFile);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * A MariaDB server of the calling test file's own, on a fixed port, that the test can stop (gracefully or with
- * SIGKILL) and start again on the same datadir and port: the shared server of the jest run must never go down.
+ * A MariaDB server of the caller's own, on a fixed port, that it can stop (gracefully or with SIGKILL) and start
+ * again on the same datadir and port: outage tests (the shared server of the jest run must never go down) and
+ * benchmarks. Same settings as the jest run's server (globalSetup's `mariadbdArgs`).
  */
-export class OutageMariaDb {
+export class ThrowawayMariaDb {
   private child: ChildProcess | null = null;
   private starts = 0;
   private readonly killOnExit = () => this.child?.kill('SIGKILL');
@@ -29,10 +30,10 @@ export class OutageMariaDb {
     return Boolean(findBinary('mariadbd') && findBinary('mariadb-install-db'));
   }
 
-  static async start(): Promise<OutageMariaDb> {
+  static async start(): Promise<ThrowawayMariaDb> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tourdesk-outage-mariadb-'));
     await run(findBinary('mariadb-install-db')!, mariadbInstallArgs(dir));
-    const server = new OutageMariaDb(findBinary('mariadbd')!, dir, await freePort());
+    const server = new ThrowawayMariaDb(findBinary('mariadbd')!, dir, await freePort());
     await server.resume();
     const admin = await server.connect();
     await admin.query('CREATE DATABASE tourdesk CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci');
