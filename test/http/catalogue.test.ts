@@ -29,9 +29,9 @@ function storedKeys(app: TestApp): string[] {
 
 let appUrl = '';
 
-/** Follows an image URL. It is built on PUBLIC_URL (default http://localhost:5000); the test app listens elsewhere. */
+/** Follows an image URL. It is built on PUBLIC_URL (default http://localhost:PORT, and the test app's PORT is 0 for a free one). */
 async function download(url: string): Promise<{ status: number; type: string | null; bytes: Buffer; body: any }> {
-  expect(url.startsWith('http://localhost:5000/files/')).toBe(true);
+  expect(url.startsWith('http://localhost:0/files/')).toBe(true);
   const { pathname, search } = new URL(url);
   const response = await fetch(`${appUrl}${pathname}${search}`);
   const bytes = Buffer.from(await response.arrayBuffer());

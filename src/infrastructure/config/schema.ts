@@ -18,7 +18,8 @@ export const environmentSchema = Joi.object({
   HOST: Joi.string().default('0.0.0.0'),
   VAR_DIR: Joi.string().default('./var'),
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
-  PUBLIC_URL: url.default('http://localhost:5000'),
+  // Where this process listens unless said otherwise: `PORT=5600 npm start` must not send travellers' checkouts to :5000.
+  PUBLIC_URL: url.default((env: { PORT: number }) => `http://localhost:${env.PORT}`),
   FRONTEND_URL: url.default('http://localhost:5173'),
   BODY_LIMIT: Joi.string().default('1mb'),
   CLIENT_COMPAT: Joi.string().valid('', ...CLIENT_PROFILE_NAMES).default(''),

@@ -35,6 +35,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ VAR_DIR: varDir, [name]: value })).toThrow(name);
   });
 
+  it('takes PUBLIC_URL from the port it listens on unless told otherwise', () => {
+    expect(loadConfig({ VAR_DIR: varDir }).publicUrl).toBe('http://localhost:5000');
+    expect(loadConfig({ VAR_DIR: varDir, PORT: '5600' }).publicUrl).toBe('http://localhost:5600');
+    expect(loadConfig({ VAR_DIR: varDir, PORT: '5600', PUBLIC_URL: 'https://api.example.com/' }).publicUrl).toBe('https://api.example.com');
+  });
+
   it('runs several API processes only on MySQL with Redis, saying why otherwise', () => {
     const MYSQL = 'mysql://u:p@db:3306/tourdesk';
     const REDIS = 'redis://cache:6379';
