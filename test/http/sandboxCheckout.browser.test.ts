@@ -13,11 +13,13 @@ describeIf(realService('chrome'), 'sandbox checkout in a real browser', () => {
   let app: TestApp;
   let chromium: TestBrowser;
   let frontend: Awaited<ReturnType<typeof startFrontend>>;
+  let port: number;
 
   beforeAll(async () => {
     frontend = await startFrontend();
-    const port = await freePort();
-    app = await startTestApp({ PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, FRONTEND_URL: frontend.url });
+    port = await freePort();
+    // PORT alone, as `PORT=5600 npm start` would: PUBLIC_URL, which paymentUrl is built on, follows it.
+    app = await startTestApp({ PORT: String(port), FRONTEND_URL: frontend.url });
     chromium = await launchTestBrowser();
   }, 60_000);
 
@@ -33,6 +35,7 @@ describeIf(realService('chrome'), 'sandbox checkout in a real browser', () => {
     const created = await app.request('POST', '/api/v1/booking', { token: user.token, body: { tour: tour.id, guestCount: 2 } });
     expect(created.status).toBe(201);
     const { payment, paymentUrl } = created.body.data;
+    expect(new URL(paymentUrl).origin).toBe(`http://localhost:${port}`);
 
     const page = await chromium.browser.newPage();
     await page.goto(paymentUrl, { waitUntil: 'load' });
