@@ -34,7 +34,10 @@ export async function startApi(env: NodeJS.ProcessEnv = process.env, options: St
   const outcome = await root.useCases.ensureSuperAdmin.execute(config.superAdmin);
   if (outcome === 'created') root.logger.info({ email: config.superAdmin?.email }, 'super admin created');
   const httpApp = createHttpApp(httpDependencies(root));
-  const serving = await serveHttp(httpApp.handle, config, root.logger);
+  const serving = await serveHttp(httpApp.handle, config, root.logger).catch(async (error: unknown) => {
+    await root.close();
+    throw error;
+  });
   if (config.clientCompat) {
     const { auth, otpResendCooldownSeconds, payment } = config;
     root.logger.info(

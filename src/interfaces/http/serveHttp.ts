@@ -20,7 +20,7 @@ export interface Serving {
 export async function serveHttp(handle: RequestListener, settings: ServeSettings, logger: Logger): Promise<Serving> {
   const server = http.createServer(handle);
   server.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve) => server.listen(settings.port, settings.host, resolve));
+  await listen(server, settings);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : settings.port;
   const url = `http://127.0.0.1:${port}`;
@@ -39,4 +39,21 @@ export async function serveHttp(handle: RequestListener, settings: ServeSettings
     clearTimeout(timer);
   };
   return { server, url, close };
+}
+
+/** Listens, or fails with what an operator can act on (a port taken by another process, one it may not bind) instead of an unhandled 'error' event. */
+function listen(server: http.Server, { port, host }: ServeSettings): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const failed = (error: NodeJS.ErrnoException) => {
+      const where = `${host}:${port}`;
+      if (error.code === 'EADDRINUSE') reject(new Error(`cannot listen on ${where}: the port is already in use (another TourDesk?); stop it or set PORT`));
+      else if (error.code === 'EACCES') reject(new Error(`cannot listen on ${where}: not allowed to bind that port; set PORT (above 1023 without privileges)`));
+      else reject(error);
+    };
+    server.once('error', failed);
+    server.listen(port, host, () => {
+      server.off('error', failed);
+      resolve();
+    });
+  });
 }
