@@ -60,9 +60,20 @@ export async function openDatabase(config: Config): Promise<Database> {
   const dataSource = createDataSource({
     url: config.database.url, sqliteFile: path.join(config.varDir, 'tourdesk.sqlite'), poolSize: config.database.poolSize, busyTimeoutMs: config.database.sqliteBusyTimeoutMs,
   });
-  await dataSource.initialize();
+  try {
+    await dataSource.initialize();
+  } catch (error) {
+    throw new Error(`the database did not open (${databaseNamed(config)}): ${(error as Error).message}`, { cause: error });
+  }
   await dataSource.runMigrations({ transaction: 'each' });
   return new Database(dataSource);
+}
+
+/** Which database a start-up failure is about, without its credentials. */
+function databaseNamed(config: Config): string {
+  if (!config.database.url) return `SQLite ${path.join(config.varDir, 'tourdesk.sqlite')}`;
+  const url = new URL(config.database.url);
+  return `DATABASE_URL ${url.protocol}//${url.host}${url.pathname}`;
 }
 
 /** What must be open before any port is made; closed again, newest first, if a later step fails. */
