@@ -198,6 +198,7 @@ describeIf(realService('redis'), 'email verification over HTTP (Redis)', () => {
       const ready = await app.request('GET', '/ready');
       expect(ready.status).toBe(503);
       expect(ready.body.message).toContain('redis');
+      expect(ready.body.errorSources).toEqual([{ path: 'redis', message: expect.stringMatching(/^not connected \((connecting|reconnecting|connect)\)$/) }]);
       expect((await register(app, 'down@example.com')).status).toBe(201);
       expect((await app.request('POST', '/api/v1/auth/login', { body: ADMIN })).status).toBe(200);
 

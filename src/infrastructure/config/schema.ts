@@ -36,7 +36,9 @@ export const environmentSchema = Joi.object({
   S3_ENDPOINT: url.allow(''),
   S3_ACCESS_KEY: Joi.string().allow(''),
   S3_SECRET_KEY: Joi.string().allow(''),
-  S3_BUCKET: Joi.string().default('tourdesk'),
+  // S3's naming rules (MinIO's too): refused here rather than by every upload and /ready.
+  S3_BUCKET: Joi.string().pattern(/^(?!.*\.\.)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/).default('tourdesk')
+    .messages({ 'string.pattern.base': '"S3_BUCKET" must be an S3 bucket name: 3-63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit' }),
   S3_REGION: Joi.string().default('us-east-1'),
   S3_PUBLIC_URL: url.allow(''),
   CHROME_PATH: Joi.string().allow(''),

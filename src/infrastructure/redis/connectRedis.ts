@@ -1,4 +1,5 @@
 import Redis from 'ioredis';
+import type { HealthCheck } from '../../application/ports/HealthCheck';
 import type { Logger } from '../../application/ports/Logger';
 
 /**
@@ -41,4 +42,15 @@ export async function connectRedis(url: string, logger: Logger, waitMs = 2000): 
 export async function closeRedis(redis: Redis): Promise<void> {
   if (redis.status === 'ready') await redis.quit().catch(() => redis.disconnect());
   else redis.disconnect();
+}
+
+/** `/ready`'s check: while the client is reconnecting it says so, rather than ioredis's "Stream isn't writeable". */
+export function redisHealth(redis: Redis): HealthCheck {
+  return {
+    name: 'redis',
+    async check() {
+      if (redis.status !== 'ready') throw new Error(`not connected (${redis.status})`);
+      await redis.ping();
+    },
+  };
 }

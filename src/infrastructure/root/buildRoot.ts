@@ -11,7 +11,7 @@ import { PrometheusMetrics } from '../metrics/PrometheusMetrics';
 import { createDataSource } from '../persistence/createDataSource';
 import { Database } from '../persistence/Database';
 import { withDatabaseOutageClassified } from '../persistence/databaseUnavailable';
-import { closeRedis, connectRedis } from '../redis/connectRedis';
+import { closeRedis, connectRedis, redisHealth } from '../redis/connectRedis';
 import type { LocalObjectStorage } from '../storage/LocalObjectStorage';
 import { InProcessBackgroundTasks } from '../system/InProcessBackgroundTasks';
 import { ensurePrivateDir } from '../system/privateFiles';
@@ -107,7 +107,7 @@ export async function buildRoot(config: Config, options: RootOptions = {}): Prom
     const healthChecks = (ports: Pick<Ports, 'clock'>): HealthCheck[] => [
       databaseHealth(infrastructure),
       ...(mail.health ? [mail.health] : []),
-      ...(redis ? [{ name: 'redis', check: async () => void (await redis.ping()) }] : []),
+      ...(redis ? [redisHealth(redis)] : []),
       ...[business.storage(ports).health].filter((check): check is HealthCheck => check !== null),
     ];
     const ports = lazy<Ports>(replaced({

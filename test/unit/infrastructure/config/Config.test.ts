@@ -30,9 +30,19 @@ describe('loadConfig', () => {
     ['LEGACY_EXPIRED_TOKEN_STATUS', '403'],
     ['NODE_ENV', 'staging'],
     ['FRONTEND_URL', 'not a url'],
+    ['S3_BUCKET', 'b'],
+    ['S3_BUCKET', 'Tour_Desk'],
+    ['S3_BUCKET', 'tour..desk'],
+    ['S3_BUCKET', '-tourdesk'],
   ])('stops on an invalid %s (%p) with a message naming it', (name, value) => {
     expect(() => loadConfig({ VAR_DIR: varDir, [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ VAR_DIR: varDir, [name]: value })).toThrow(name);
+  });
+
+  it('takes S3 bucket names S3 takes', () => {
+    const s3 = { S3_ENDPOINT: 'http://minio:9000', S3_ACCESS_KEY: 'tourdesk', S3_SECRET_KEY: 'tourdesk-secret' };
+    for (const bucket of ['tourdesk', 'tour-desk.invoices', 'a1b']) expect(loadConfig({ VAR_DIR: varDir, ...s3, S3_BUCKET: bucket }).s3?.bucket).toBe(bucket);
+    expect(() => loadConfig({ VAR_DIR: varDir, S3_BUCKET: 'b' })).toThrow('"S3_BUCKET" must be an S3 bucket name');
   });
 
   it('takes PUBLIC_URL from the port it listens on unless told otherwise', () => {
