@@ -40,7 +40,9 @@ export class ConfirmPayment {
   async execute(input: PaymentEvidence & { source: ConfirmationSource }): Promise<Confirmation> {
     const claimed = 'callback' in input ? input.callback.tran_id : input.transactionId;
     const verified = 'callback' in input ? await this.gateway.check(input.callback) : await this.lookup(input.transactionId);
-    if (!verified || (claimed !== undefined && claimed !== verified.transactionId)) return this.unverified(claimed, input.source, 'gateway did not vouch');
+    // An abandoned checkout has no verdict on every reconciler run for days: its report counts those, a warning each would be noise.
+    if (!verified) return this.unverified(claimed, input.source, 'gateway did not vouch', undefined, input.source !== 'reconciler');
+    if (claimed !== undefined && claimed !== verified.transactionId) return this.unverified(claimed, input.source, 'gateway did not vouch');
     const settled: Settled = await this.uow.run(() => this.settlement.settle(verified, input.source));
     if (settled.kind === 'unknown') return this.unverified(undefined, input.source, 'unknown transaction');
     if (settled.kind === 'mismatch') return this.unverified(verified.transactionId, input.source, settled.reason, settled.payment);
@@ -59,8 +61,8 @@ export class ConfirmPayment {
   }
 
   /** `known` is the payment when it is already loaded; otherwise it is looked up by `transactionId` (any of its attempts). */
-  private async unverified(transactionId: string | undefined, source: string, reason: string, known?: Payment): Promise<Confirmation> {
-    this.logger.warn({ transactionId, source, reason }, 'payment evidence not verified; nothing changed');
+  private async unverified(transactionId: string | undefined, source: string, reason: string, known?: Payment, warn = true): Promise<Confirmation> {
+    if (warn) this.logger.warn({ transactionId, source, reason }, 'payment evidence not verified; nothing changed');
     const payment = known ?? (transactionId ? await this.payments.findByTransactionId(transactionId) : null);
     // The page still tells the truth about a payment settled before (a replay of a spent val_id).
     const message = payment && payment.status !== 'UNPAID' ? confirmation(payment, false).message : 'Payment could not be verified';

@@ -189,6 +189,16 @@ describe('ConfirmPayment', () => {
       expect((await unpaid.w.confirmPayment.execute({ transactionId: unpaid.payment.transactionId, source: 'reconciler' })).verified).toBe(false);
     });
 
+    test('an attempt the gateway has no verdict on is a warning from a callback, not from the reconciler that asks about it every run', async () => {
+      const { w, payment } = await pendingBooking();
+      const asked = await w.confirmPayment.execute({ transactionId: payment.transactionId, source: 'reconciler' });
+      expect(asked).toEqual(expect.objectContaining({ outcome: 'UNVERIFIED', verified: false, changed: false }));
+      expect(w.logger.at('warn')).toEqual([]);
+      await w.confirmPayment.execute({ transactionId: payment.transactionId, source: 'admin' });
+      expect(w.logger.at('warn').map((e) => [e.message, e.fields.source])).toEqual([['payment evidence not verified; nothing changed', 'admin']]);
+      expect((await w.payments.findById(payment.id))!.status).toBe('UNPAID');
+    });
+
     test('a replayed spent val_id tells the truth about the payment it belongs to', async () => {
       const { w, payment } = await pendingBooking();
       const callback = w.gateway.pay(payment.transactionId);
