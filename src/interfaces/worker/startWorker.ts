@@ -1,4 +1,6 @@
+import type { ReconcilePayments, ReconcileReport } from '../../application/payments/ReconcilePayments';
 import { RECONCILE_DEFAULT_OLDER_THAN_MS } from '../../application/payments/ReconcilePayments';
+import type { Clock } from '../../application/ports/Clock';
 import type { Ports } from '../../application/ports/Ports';
 import type { UseCases } from '../../application/UseCases';
 import type { ClassifyFailure, ShutdownHooks } from '../edges';
@@ -10,8 +12,8 @@ import { JobWorker } from './JobWorker';
 export const EXPIRE_HOLDS_EVERY_MS = 30_000;
 export const SWEEP_ORPHAN_IMAGES_EVERY_MS = 3600_000;
 export const RECONCILE_PAYMENTS_EVERY_MS = 5 * 60_000;
-/** A worker run asks about at most this many attempts; the next run takes the rest. */
-const RECONCILE_PAYMENTS_PER_RUN = 500;
+/** A worker run asks about at most this many due attempts, the newest first; the next run takes the rest. */
+export const RECONCILE_PAYMENTS_PER_RUN = 500;
 
 /** The configuration the worker reads; the composition root's Config satisfies it. */
 export interface WorkerSettings {
@@ -40,11 +42,10 @@ export function createWorker(dependencies: WorkerDependencies, options: Partial<
   }).every('ExpireHolds', EXPIRE_HOLDS_EVERY_MS, async () => {
     const { expired } = await useCases.expireHolds.execute();
     if (expired) logger.info({ expired }, 'lapsed seat holds released');
-  }).every('ReconcilePayments', RECONCILE_PAYMENTS_EVERY_MS, async () => {
-    const report = await useCases.reconcilePayments.execute({ olderThanMs: RECONCILE_DEFAULT_OLDER_THAN_MS, limit: RECONCILE_PAYMENTS_PER_RUN });
+  }).every('ReconcilePayments', RECONCILE_PAYMENTS_EVERY_MS, reconcilerRuns(useCases.reconcilePayments, ports.clock, (report) => {
     for (const settled of report.settled) logger.warn({ ...settled }, 'payment reconciled: the gateway vouched for what no callback confirmed');
     if (report.failed.length) logger.error({ failed: report.failed, skipped: report.skipped }, 'payment reconciliation could not ask the gateway about every attempt');
-  }).every('SweepOrphanImages', SWEEP_ORPHAN_IMAGES_EVERY_MS, async () => {
+  })).every('SweepOrphanImages', SWEEP_ORPHAN_IMAGES_EVERY_MS, async () => {
     const result = await useCases.sweepOrphanImages.execute();
     if (result.orphans) logger.info({ ...result }, 'orphaned images swept');
   });
@@ -59,4 +60,20 @@ export function startWorker(dependencies: WorkerDependencies & { resources: Shut
   worker.start();
   dependencies.resources.onShutdown('job worker', () => worker.stop(), { first: true });
   return worker;
+}
+
+/**
+ * The worker's reconciler runs: each passes when the previous complete run started, so open attempts
+ * are asked about on their backoff (`dueForAsking`); the first run asks about all of them. A run that
+ * did not get to every due attempt (the per-run limit, a gateway outage) keeps the old mark, so the
+ * next run covers both spans.
+ */
+export function reconcilerRuns(reconcile: Pick<ReconcilePayments, 'execute'>, clock: Clock, reported: (report: ReconcileReport) => void): () => Promise<void> {
+  let previousRunAt: Date | null = null;
+  return async () => {
+    const startedAt = clock.now();
+    const report = await reconcile.execute({ olderThanMs: RECONCILE_DEFAULT_OLDER_THAN_MS, limit: RECONCILE_PAYMENTS_PER_RUN, previousRunAt });
+    if (report.checked === report.due && !report.failed.length) previousRunAt = startedAt;
+    reported(report);
+  };
 }

@@ -1,0 +1,31 @@
+import type { ReconcileInput, ReconcileReport } from '../../../../src/application/payments/ReconcilePayments';
+import { reconcilerRuns, RECONCILE_PAYMENTS_PER_RUN } from '../../../../src/interfaces/worker/startWorker';
+import { FakeClock } from '../../../fakes/FakeClock';
+
+const report = (over: Partial<ReconcileReport>): ReconcileReport => ({
+  due: 0, checked: 0, settled: [], open: 0, failed: [], skipped: 0, refunds: { checked: 0, settled: [], failed: [] }, ...over,
+});
+
+describe("the worker's reconciler runs", () => {
+  test('pass when the last complete run started; a run cut short keeps the older mark', async () => {
+    const clock = new FakeClock(new Date('2026-12-02T10:00:00Z'));
+    const inputs: ReconcileInput[] = [];
+    const answers = [report({ due: 3, checked: 3 }), report({ due: 600, checked: 500 }), report({ due: 2, checked: 1, failed: [{ transactionId: 'T', error: 'down' }], skipped: 1 }), report({}), report({})];
+    const reported: ReconcileReport[] = [];
+    const run = reconcilerRuns({ execute: async (input) => (inputs.push(input), answers[inputs.length - 1]) }, clock, (r) => void reported.push(r));
+
+    for (let i = 0; i < answers.length; i++) {
+      await run();
+      clock.advance(5 * 60_000);
+    }
+    expect(inputs.map((input) => input.previousRunAt?.toISOString() ?? null)).toEqual([
+      null, // the first run asks about every open attempt
+      '2026-12-02T10:00:00.000Z',
+      '2026-12-02T10:00:00.000Z', // the limit cut the second run short
+      '2026-12-02T10:00:00.000Z', // the gateway cut the third short
+      '2026-12-02T10:15:00.000Z', // the fourth was complete
+    ]);
+    expect(inputs.every((input) => input.limit === RECONCILE_PAYMENTS_PER_RUN)).toBe(true);
+    expect(reported).toEqual(answers);
+  });
+});
