@@ -7,6 +7,7 @@ import { MemorySessionStandingCache } from '../src/infrastructure/memory/MemoryS
 import { IoredisSessionStandingCache } from '../src/infrastructure/redis/IoredisSessionStandingCache';
 import { closeRedis, connectRedis } from '../src/infrastructure/redis/connectRedis';
 import { SystemClock } from '../src/infrastructure/system/SystemClock';
+import { ThrowawayRedis } from '../test/support/throwawayRedis';
 import { redisForBench } from './otp.bench';
 import type { Load, Measurement, Server } from './support';
 import { login, machine, measure, printTable, startApp, warmUp } from './support';
@@ -39,16 +40,21 @@ async function microsecondsPerCheck(cache: SessionStandingCache, calls = CALLS):
 
 /**
  * Issue 12: what the per-request session check (revoked, blocked, deleted, role changed) costs on
- * `GET /user/me`: without it, with the in-process cache, and with Redis behind the 1 s in-process memo.
+ * `GET /user/me`: without it, with the in-process cache, with Redis behind the 1 s in-process memo,
+ * and with Redis gone (the database then answers, behind the same memo).
  */
 export async function run(): Promise<void> {
   console.log(`Session check: ${machine()}`);
   const redis = await redisForBench();
+  // A Redis that went away: checks read the database instead (CheckSession's fallback), each session once per memo second.
+  const gone = await ThrowawayRedis.start();
+  await gone.down();
   const rows: Measurement[] = [];
   const variants = [
       ['GET /user/me, signature only (no check)', {}, signatureOnly],
       ['GET /user/me, check via in-process cache', {}, {}],
       ['GET /user/me, check via Redis + 1 s memo', { REDIS_URL: redis.url }, {}],
+      ['GET /user/me, Redis down: database behind the 1 s memo', { REDIS_URL: gone.url }, {}],
   ] as const;
   // Interleaved rounds: on a shared machine, load from elsewhere then spreads over every variant alike.
   const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -65,6 +71,7 @@ export async function run(): Promise<void> {
     }
   } finally {
     await redis.stop();
+    await gone.stop();
   }
   printTable('Throughput of GET /user/me, 10 connections (SQLite), every round', rows, rows[0]);
   const median = (name: string) => {

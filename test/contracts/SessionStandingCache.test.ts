@@ -41,6 +41,23 @@ describe('MemoizedSessionStandingCache', () => {
     expect(await here.recall('u', 's')).toBeNull();
   });
 
+  test('with the shared cache unreachable, a standing remembered from the database is kept for the memo time all the same', async () => {
+    const clock = new FakeClock();
+    const shared = new MemorySessionStandingCache(clock);
+    const away = async () => { throw new DependencyUnavailable('redis'); };
+    Object.assign(shared, { recall: away, remember: away });
+    const here = new MemoizedSessionStandingCache(shared, clock, 1_000);
+    await expect(here.remember('u', 's', { active: true, role: 'USER' }, 3_000)).rejects.toBeInstanceOf(DependencyUnavailable);
+    expect(await here.recall('u', 's')).toEqual({ active: true, role: 'USER' });
+    clock.advance(999);
+    expect(await here.recall('u', 's')).toEqual({ active: true, role: 'USER' });
+    clock.advance(1);
+    await expect(here.recall('u', 's')).rejects.toBeInstanceOf(DependencyUnavailable);
+    await here.remember('u', 's', { active: true, role: 'USER' }, 3_000).catch(() => undefined);
+    await here.forgetUser('u');
+    await expect(here.recall('u', 's')).rejects.toBeInstanceOf(DependencyUnavailable);
+  });
+
   test('with the shared cache unreachable, forgetting still drops the memo and succeeds; recalling reports the outage', async () => {
     const clock = new FakeClock();
     const shared = new MemorySessionStandingCache(clock);

@@ -42,7 +42,8 @@ export class ThrowawayRedis {
 
   async down(): Promise<void> {
     const child = this.child;
-    if (!child || child.exitCode !== null) return;
+    // A killed child has a signalCode and no exitCode; its 'exit' has already fired.
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGKILL');
     await exited;

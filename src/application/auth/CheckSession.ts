@@ -35,16 +35,16 @@ export class CheckSession {
   }
 
   /**
-   * The cache is a copy of the database: while it is unreachable (Redis down), each request reads the
-   * database instead, slower but still the truth, rather than refusing every signed-in caller.
+   * The cache is a copy of the database: while it is unreachable (Redis down), the database is read
+   * instead, slower but still the truth, rather than refusing every signed-in caller. What was read is
+   * still offered to the cache, whose in-process memo keeps it for a second even while Redis is away.
    */
   private async standingOf(claims: AccessClaims): Promise<SessionStanding> {
-    let cached: SessionStanding | null;
+    let cached: SessionStanding | null = null;
     try {
       cached = await this.cache.recall(claims.userId, claims.sessionId);
     } catch (error) {
-      if (error instanceof DependencyUnavailable) return this.load(claims);
-      throw error;
+      if (!(error instanceof DependencyUnavailable)) throw error;
     }
     if (cached) return cached;
     const standing = await this.load(claims);

@@ -74,6 +74,17 @@ describe('CheckSession', () => {
       await expect(check.execute(claims)).rejects.toThrow(ended);
     });
 
+    it('still offers what it read to the cache, whose in-process memo can keep it while Redis is away', async () => {
+      const { kit, user, claims } = await loggedIn();
+      const offered: unknown[] = [];
+      const memoOnly: SessionStandingCache = {
+        ...unreachable,
+        remember: async (...args) => { offered.push(args); throw new DependencyUnavailable('redis'); },
+      };
+      await expect(new CheckSession(kit.sessions, kit.users, memoOnly, kit.clock).execute(claims)).resolves.toMatchObject({ userId: user.id });
+      expect(offered).toEqual([[user.id, claims.sessionId, { active: true, role: 'ADMIN' }, STANDING_TTL_MS]]);
+    });
+
     it('still fails on anything that is not the cache being away', async () => {
       const { kit, claims } = await loggedIn();
       const broken: SessionStandingCache = { ...unreachable, recall: async () => { throw new TypeError('a bug'); } };
