@@ -18,7 +18,7 @@ const OPEN_ATTEMPTS_READ = 100_000;
 /**
  * Whether an attempt `ageMs` old is due on a run `sinceLastRunMs` after the previous one: every run
  * in its first hour (when a traveller who paid and closed the tab still holds seats), then once each
- * time its age doubles (2 h, 4 h, ... 64 h). An abandoned checkout is asked about ~20 times in the
+ * time its age doubles (2 h, 4 h, ... 64 h). An abandoned checkout is asked about under 20 times in the
  * look-back window instead of on every run (864 times at one run per 5 minutes).
  */
 export function dueForAsking(ageMs: number, sinceLastRunMs: number): boolean {

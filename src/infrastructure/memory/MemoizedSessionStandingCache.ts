@@ -5,8 +5,8 @@ import { DependencyUnavailable } from '../../domain/shared/errors';
 /**
  * The in-process fast path in front of a shared cache: an answer from Redis (or from the database,
  * while Redis is away) is reused for `memoMs`, so a busy session costs one round trip a second, not
- * one per request. Forgetting goes
- * through at once here and in the shared cache; other processes notice within `memoMs`.
+ * one per request. Forgetting goes through at once here and in the shared cache; other processes
+ * notice within `memoMs`.
  */
 export class MemoizedSessionStandingCache implements SessionStandingCache {
   private readonly memo = new Map<string, { userId: string; standing: SessionStanding; until: number }>();

@@ -63,17 +63,17 @@ export function startWorker(dependencies: WorkerDependencies & { resources: Shut
 }
 
 /**
- * The worker's reconciler runs: each passes when the previous complete run started, so open attempts
- * are asked about on their backoff (`dueForAsking`); the first run asks about all of them. A run that
- * did not get to every due attempt (the per-run limit, a gateway outage) keeps the old mark, so the
- * next run covers both spans.
+ * The worker's reconciler runs: each passes when the previous run started, so open attempts are asked
+ * about on their backoff (`dueForAsking`); the first run asks about all of them. A run the gateway cut
+ * short keeps the old mark, so the next run covers both spans; one the per-run limit cut short leaves
+ * its oldest due attempts (asked newest first) to their next doubling.
  */
 export function reconcilerRuns(reconcile: Pick<ReconcilePayments, 'execute'>, clock: Clock, reported: (report: ReconcileReport) => void): () => Promise<void> {
   let previousRunAt: Date | null = null;
   return async () => {
     const startedAt = clock.now();
     const report = await reconcile.execute({ olderThanMs: RECONCILE_DEFAULT_OLDER_THAN_MS, limit: RECONCILE_PAYMENTS_PER_RUN, previousRunAt });
-    if (report.checked === report.due && !report.failed.length) previousRunAt = startedAt;
+    if (!report.failed.length) previousRunAt = startedAt;
     reported(report);
   };
 }

@@ -7,7 +7,7 @@ const report = (over: Partial<ReconcileReport>): ReconcileReport => ({
 });
 
 describe("the worker's reconciler runs", () => {
-  test('pass when the last complete run started; a run cut short keeps the older mark', async () => {
+  test('pass when the last run started, unless the gateway cut it short', async () => {
     const clock = new FakeClock(new Date('2026-12-02T10:00:00Z'));
     const inputs: ReconcileInput[] = [];
     const answers = [report({ due: 3, checked: 3 }), report({ due: 600, checked: 500 }), report({ due: 2, checked: 1, failed: [{ transactionId: 'T', error: 'down' }], skipped: 1 }), report({}), report({})];
@@ -21,9 +21,9 @@ describe("the worker's reconciler runs", () => {
     expect(inputs.map((input) => input.previousRunAt?.toISOString() ?? null)).toEqual([
       null, // the first run asks about every open attempt
       '2026-12-02T10:00:00.000Z',
-      '2026-12-02T10:00:00.000Z', // the limit cut the second run short
-      '2026-12-02T10:00:00.000Z', // the gateway cut the third short
-      '2026-12-02T10:15:00.000Z', // the fourth was complete
+      '2026-12-02T10:05:00.000Z', // the limit cut the second run short: its oldest due attempts wait for their next doubling
+      '2026-12-02T10:05:00.000Z', // the gateway cut the third short: the next run covers its span too
+      '2026-12-02T10:15:00.000Z',
     ]);
     expect(inputs.every((input) => input.limit === RECONCILE_PAYMENTS_PER_RUN)).toBe(true);
     expect(reported).toEqual(answers);
