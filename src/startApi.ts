@@ -1,10 +1,12 @@
 import type http from 'node:http';
+import type { Config } from './infrastructure/config/Config';
 import { loadConfig } from './infrastructure/config/Config';
 import type { Root, RootOptions } from './infrastructure/root/buildRoot';
 import { buildRoot } from './infrastructure/root/buildRoot';
 import { httpDependencies, workerDependencies } from './handOver';
 import type { HttpApp } from './interfaces/http/createHttpApp';
 import { createHttpApp } from './interfaces/http/createHttpApp';
+import type { Serving } from './interfaces/http/serveHttp';
 import { serveHttp } from './interfaces/http/serveHttp';
 import { exitOnShutdownSignal } from './interfaces/shutdownSignals';
 import type { JobWorker, JobWorkerOptions } from './interfaces/worker/JobWorker';
@@ -31,10 +33,7 @@ export interface StartApiOptions extends RootOptions {
 export async function startApi(env: NodeJS.ProcessEnv = process.env, options: StartApiOptions = {}): Promise<RunningApi> {
   const config = loadConfig(env);
   const root = await buildRoot(config, options);
-  const outcome = await root.useCases.ensureSuperAdmin.execute(config.superAdmin);
-  if (outcome === 'created') root.logger.info({ email: config.superAdmin?.email }, 'super admin created');
-  const httpApp = createHttpApp(httpDependencies(root));
-  const serving = await serveHttp(httpApp.handle, config, root.logger).catch(async (error: unknown) => {
+  const { httpApp, serving } = await serveRoot(root, config).catch(async (error: unknown) => {
     await root.close();
     throw error;
   });
@@ -66,4 +65,12 @@ export async function startApi(env: NodeJS.ProcessEnv = process.env, options: St
     root, http: httpApp, server: serving.server, url: serving.url, stop,
     createWorker: (workerOptions) => createWorker(workerDependencies(root), workerOptions),
   };
+}
+
+/** The steps from a built root to a listening server: whichever fails, startApi closes the root it built. */
+async function serveRoot(root: Root, config: Config): Promise<{ httpApp: HttpApp; serving: Serving }> {
+  const outcome = await root.useCases.ensureSuperAdmin.execute(config.superAdmin);
+  if (outcome === 'created') root.logger.info({ email: config.superAdmin?.email }, 'super admin created');
+  const httpApp = createHttpApp(httpDependencies(root));
+  return { httpApp, serving: await serveHttp(httpApp.handle, config, root.logger) };
 }

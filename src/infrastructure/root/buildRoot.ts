@@ -72,6 +72,8 @@ export async function openDatabase(config: Config): Promise<Database> {
 /** Which database a start-up failure is about, without its credentials. */
 function databaseNamed(config: Config): string {
   if (!config.database.url) return `SQLite ${path.join(config.varDir, 'tourdesk.sqlite')}`;
+  // Naming the database must not hide why it did not open: a URL only the driver could read is named by its variable alone.
+  if (!URL.canParse(config.database.url)) return 'DATABASE_URL';
   const url = new URL(config.database.url);
   return `DATABASE_URL ${url.protocol}//${url.host}${url.pathname}`;
 }

@@ -49,3 +49,16 @@ describe('starting on a port another process holds', () => {
     expect(filesOpenUnder(varDir)).toEqual([]);
   });
 });
+
+describe('a start-up step after the root is built that fails', () => {
+  it('a super admin password the policy refuses: startApi rejects naming the rule and closes the database', async () => {
+    const varDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tourdesk-weak-admin-'));
+    try {
+      const env = { NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', VAR_DIR: varDir, WORKER_IN_PROCESS: '0', SUPER_ADMIN_EMAIL: 'root@example.com', SUPER_ADMIN_PASSWORD: 'password' };
+      await expect(startApi(env, { handleSignals: false })).rejects.toThrow('password must contain an uppercase letter');
+      expect(filesOpenUnder(varDir)).toEqual([]);
+    } finally {
+      fs.rmSync(varDir, { recursive: true, force: true });
+    }
+  });
+});
