@@ -8,8 +8,9 @@ import { Unauthenticated } from '../../domain/shared/errors';
 import type { HttpSettings } from './HttpSettings';
 import { requestIdOf } from './middleware';
 
+// The empty icon keeps the browser from asking for /favicon.ico, a 404 the API does not serve.
 const DOCS_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>TourDesk API</title>
-<link rel="stylesheet" href="/docs/assets/swagger-ui.css"></head><body><div id="ui"></div>
+<link rel="icon" href="data:,"><link rel="stylesheet" href="/docs/assets/swagger-ui.css"></head><body><div id="ui"></div>
 <script src="/docs/assets/swagger-ui-bundle.js"></script>
 <script src="/docs/assets/init.js"></script></body></html>`;
 const DOCS_INIT = `window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#ui', withCredentials: true });`;
