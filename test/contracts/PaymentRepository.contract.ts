@@ -89,16 +89,20 @@ export function describePaymentRepositoryContract(name: string, make: () => Prom
       expect((await s.payments.findAttempt(p.transactionId))?.status).toBe('PAID');
     });
 
-    test('openAttempts: OPEN ones created in the window, oldest first, at most `limit`', async () => {
-      const made = [open(at(-60)), open(at(-30)), open(at(-20)), open(at(-1))];
+    test('openAttempts: OPEN ones created in any window (both ends included), newest first, at most `limit`', async () => {
+      const made = [open(at(-60)), open(at(-30)), open(at(-20)), open(at(-10)), open(at(-1))];
       for (const p of made) await inUow(() => s.payments.create(p));
       const settled = (await s.payments.findAttempt(made[2].transactionId))!;
       settled.record(paid(made[2]), T0);
       await inUow(() => s.payments.recordVerdict(settled));
-      const mine = (list: { transactionId: string }[]) => list.map((a) => a.transactionId).filter((t) => made.some((p) => p.transactionId === t));
-      expect(mine(await s.payments.openAttempts({ from: at(-45), to: at(-10), limit: 100 }))).toEqual([made[1].transactionId]);
-      expect(mine(await s.payments.openAttempts({ from: at(-90), to: at(-1), limit: 100 }))).toEqual([made[0].transactionId, made[1].transactionId, made[3].transactionId]);
-      expect(await s.payments.openAttempts({ from: at(-90), to: T0, limit: 1 })).toHaveLength(1);
+      const mine = (list: { transactionId: string }[]) => list.map((a) => made.findIndex((p) => p.transactionId === a.transactionId)).filter((i) => i >= 0);
+      expect(mine(await s.payments.openAttempts({ windows: [{ from: at(-45), to: at(-11) }], limit: 100 }))).toEqual([1]);
+      expect(mine(await s.payments.openAttempts({ windows: [{ from: at(-90), to: at(-1) }], limit: 100 }))).toEqual([4, 3, 1, 0]);
+      expect(mine(await s.payments.openAttempts({ windows: [{ from: at(-10), to: at(-1) }, { from: at(-60), to: at(-30) }], limit: 100 }))).toEqual([4, 3, 1, 0]);
+      expect(mine(await s.payments.openAttempts({ windows: [{ from: at(-5), to: at(-2) }, { from: at(-59), to: at(-31) }], limit: 100 }))).toEqual([]);
+      const newestTwo = await s.payments.openAttempts({ windows: [{ from: at(-90), to: at(-1) }], limit: 2 });
+      expect(newestTwo.map((a) => a.createdAt.getTime())).toEqual([at(-1).getTime(), at(-10).getTime()]);
+      expect(await s.payments.openAttempts({ windows: [], limit: 100 })).toEqual([]);
     });
 
     describe('two units of work racing for one payment', () => {

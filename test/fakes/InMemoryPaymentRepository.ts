@@ -1,4 +1,4 @@
-import type { PaymentEvent, PaymentRepository } from '../../src/application/ports/PaymentRepository';
+import type { CreatedBetween, PaymentEvent, PaymentRepository } from '../../src/application/ports/PaymentRepository';
 import type { LockOption } from '../../src/application/ports/UnitOfWork';
 import type { PaymentProps, PaymentStatus } from '../../src/domain/payment/Payment';
 import { Payment } from '../../src/domain/payment/Payment';
@@ -60,11 +60,12 @@ export class InMemoryPaymentRepository implements PaymentRepository {
     return this.attempts.change(attempt.transactionId, (row) => (row.status === 'OPEN' ? attempt.toProps() : null));
   }
 
-  async openAttempts(window: { from: Date; to: Date; limit: number }): Promise<PaymentAttempt[]> {
+  async openAttempts(query: { windows: CreatedBetween[]; limit: number }): Promise<PaymentAttempt[]> {
+    const created = (a: { createdAt: Date }) => query.windows.some(({ from, to }) => a.createdAt >= from && a.createdAt <= to);
     return this.attempts.values()
-      .filter((a) => a.status === 'OPEN' && a.createdAt.getTime() >= window.from.getTime() && a.createdAt.getTime() <= window.to.getTime())
-      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.transactionId.localeCompare(b.transactionId))
-      .slice(0, window.limit)
+      .filter((a) => a.status === 'OPEN' && created(a))
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.transactionId.localeCompare(a.transactionId))
+      .slice(0, query.limit)
       .map((a) => PaymentAttempt.restore(a));
   }
 

@@ -3,30 +3,14 @@ import type { Clock } from '../ports/Clock';
 import type { PaymentRepository } from '../ports/PaymentRepository';
 import type { RefundRepository } from '../ports/RefundRepository';
 import type { UnitOfWork } from '../ports/UnitOfWork';
+import { dueWindows } from './reconcileBackoff';
 import type { ConfirmationOutcome, ConfirmPayment } from './ConfirmPayment';
 import type { RefundSettlement } from './RefundSettlement';
 
-/** An unpaid checkout older than this is abandoned: gateways expire their sessions long before. */
-export const RECONCILE_LOOKBACK_MS = 3 * 86_400_000;
 /** Callbacks normally arrive within seconds; the reconciler leaves younger attempts to them. */
 export const RECONCILE_DEFAULT_OLDER_THAN_MS = 10 * 60_000;
-/** An attempt is asked about on every run while it is younger than this; after that, each time its age doubles. */
-export const RECONCILE_EVERY_RUN_FOR_MS = 60 * 60_000;
-/** How many open attempts of the look-back window one run reads before choosing which are due. */
-const OPEN_ATTEMPTS_READ = 100_000;
-
-/**
- * Whether an attempt `ageMs` old is due on a run `sinceLastRunMs` after the previous one: every run
- * in its first hour (when a traveller who paid and closed the tab still holds seats), then once each
- * time its age doubles (2 h, 4 h, ... 64 h). An abandoned checkout is asked about under 20 times in the
- * look-back window instead of on every run (864 times at one run per 5 minutes).
- */
-export function dueForAsking(ageMs: number, sinceLastRunMs: number): boolean {
-  const ageAtLastRun = ageMs - sinceLastRunMs;
-  if (ageAtLastRun < RECONCILE_EVERY_RUN_FOR_MS) return true;
-  const doublings = (age: number) => Math.floor(Math.log2(age / RECONCILE_EVERY_RUN_FOR_MS));
-  return doublings(ageMs) > doublings(ageAtLastRun);
-}
+/** How many due attempts one run asks about when the caller sets no limit. */
+const ATTEMPTS_PER_RUN = 100_000;
 
 export interface ReconcileInput {
   /** Only attempts opened at least this long ago (0: every open attempt). */
@@ -35,15 +19,15 @@ export interface ReconcileInput {
   limit?: number;
   /**
    * When the previous run (of this process) was: attempts are then asked about only when due
-   * (`dueForAsking`). Null or absent asks about every open attempt: the CLI, a worker's first run.
+   * (`dueWindows`). Null or absent asks about every open attempt: the CLI, a worker's first run.
    */
   previousRunAt?: Date | null;
   onProgress?: (done: number, total: number) => void;
 }
 
 export interface ReconcileReport {
-  /** Open attempts due this run; more than `checked` when the limit or a gateway outage cut the run short. */
-  due: number;
+  /** More attempts were due than the limit let this run ask about; the oldest of them wait for their next doubling. */
+  more: boolean;
   /** Open attempts asked about. */
   checked: number;
   /** Verdicts this run recorded. */
@@ -81,15 +65,12 @@ export class ReconcilePayments {
   async execute(input: ReconcileInput): Promise<ReconcileReport> {
     if (!Number.isSafeInteger(input.olderThanMs) || input.olderThanMs < 0) throw ValidationFailed.field('olderThan', 'must be a duration of 0 or more');
     const now = this.clock.now().getTime();
-    const to = new Date(now - input.olderThanMs);
-    const open = await this.payments.openAttempts({ from: new Date(now - RECONCILE_LOOKBACK_MS), to, limit: OPEN_ATTEMPTS_READ });
+    const limit = input.limit ?? ATTEMPTS_PER_RUN;
     const sinceLastRun = input.previousRunAt ? now - input.previousRunAt.getTime() : null;
     // Newest first: those are the travellers whose seats are still held. Oldest-first under a limit let days-old abandoned checkouts fill every run.
-    const due = open
-      .filter((attempt) => sinceLastRun === null || dueForAsking(now - attempt.createdAt.getTime(), sinceLastRun))
-      .reverse();
-    const report: ReconcileReport = { due: due.length, checked: 0, settled: [], open: 0, failed: [], skipped: 0, refunds: { checked: 0, settled: [], failed: [] } };
-    const attempts = due.slice(0, input.limit ?? OPEN_ATTEMPTS_READ);
+    const due = await this.payments.openAttempts({ windows: dueWindows(now, input.olderThanMs, sinceLastRun), limit: limit + 1 });
+    const attempts = due.slice(0, limit);
+    const report: ReconcileReport = { more: due.length > limit, checked: 0, settled: [], open: 0, failed: [], skipped: 0, refunds: { checked: 0, settled: [], failed: [] } };
     for (const [i, attempt] of attempts.entries()) {
       try {
         const confirmation = await this.confirm.execute({ transactionId: attempt.transactionId, source: 'reconciler' });
@@ -108,7 +89,7 @@ export class ReconcilePayments {
         input.onProgress?.(i + 1, attempts.length);
       }
     }
-    if (!report.skipped) await this.reconcileRefunds(to, input.limit ?? 100_000, report.refunds);
+    if (!report.skipped) await this.reconcileRefunds(new Date(now - input.olderThanMs), limit, report.refunds);
     return report;
   }
 

@@ -3,6 +3,12 @@ import type { PaymentAttempt } from '../../domain/payment/PaymentAttempt';
 import type { LockOption } from './UnitOfWork';
 
 /** One recorded change of a payment: the audit trail admins and disputes read. */
+/** A span of creation times, both ends included. */
+export interface CreatedBetween {
+  from: Date;
+  to: Date;
+}
+
 export interface PaymentEvent {
   id: string;
   paymentId: string;
@@ -34,8 +40,8 @@ export interface PaymentRepository {
   saveTransition(payment: Payment, expected: PaymentStatus): Promise<boolean>;
   /** Saves the attempt's verdict only while it is still OPEN; false when it already had one. */
   recordVerdict(attempt: PaymentAttempt): Promise<boolean>;
-  /** OPEN attempts created from `from` up to and including `to`, oldest first: what the reconciler asks the gateway about. */
-  openAttempts(window: { from: Date; to: Date; limit: number }): Promise<PaymentAttempt[]>;
+  /** OPEN attempts created in any of `windows`, newest first, at most `limit`: what the reconciler asks the gateway about. */
+  openAttempts(query: { windows: CreatedBetween[]; limit: number }): Promise<PaymentAttempt[]>;
   /** Marks the confirmation email sent once; false when it already was. */
   markConfirmationSent(paymentId: string, now: Date): Promise<boolean>;
   recordEvent(event: PaymentEvent): Promise<void>;

@@ -12,7 +12,7 @@ import { JobWorker } from './JobWorker';
 export const EXPIRE_HOLDS_EVERY_MS = 30_000;
 export const SWEEP_ORPHAN_IMAGES_EVERY_MS = 3600_000;
 export const RECONCILE_PAYMENTS_EVERY_MS = 5 * 60_000;
-/** A worker run asks about at most this many due attempts, the newest first; the next run takes the rest. */
+/** A worker run asks about at most this many due attempts, the newest first; the oldest left over wait for their next doubling. */
 export const RECONCILE_PAYMENTS_PER_RUN = 500;
 
 /** The configuration the worker reads; the composition root's Config satisfies it. */
@@ -45,6 +45,7 @@ export function createWorker(dependencies: WorkerDependencies, options: Partial<
   }).every('ReconcilePayments', RECONCILE_PAYMENTS_EVERY_MS, reconcilerRuns(useCases.reconcilePayments, ports.clock, (report) => {
     for (const settled of report.settled) logger.warn({ ...settled }, 'payment reconciled: the gateway vouched for what no callback confirmed');
     if (report.failed.length) logger.error({ failed: report.failed, skipped: report.skipped }, 'payment reconciliation could not ask the gateway about every attempt');
+    if (report.more) logger.warn({ checked: report.checked }, 'more payment attempts were due than one reconciler run asks about: the oldest wait for their next doubling');
   })).every('SweepOrphanImages', SWEEP_ORPHAN_IMAGES_EVERY_MS, async () => {
     const result = await useCases.sweepOrphanImages.execute();
     if (result.orphans) logger.info({ ...result }, 'orphaned images swept');
@@ -64,7 +65,7 @@ export function startWorker(dependencies: WorkerDependencies & { resources: Shut
 
 /**
  * The worker's reconciler runs: each passes when the previous run started, so open attempts are asked
- * about on their backoff (`dueForAsking`); the first run asks about all of them. A run the gateway cut
+ * about on their backoff (`dueWindows`); the first run asks about all of them. A run the gateway cut
  * short keeps the old mark, so the next run covers both spans; one the per-run limit cut short leaves
  * its oldest due attempts (asked newest first) to their next doubling.
  */

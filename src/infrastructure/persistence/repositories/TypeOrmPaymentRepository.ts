@@ -1,5 +1,5 @@
-import { IsNull } from 'typeorm';
-import type { PaymentEvent, PaymentRepository } from '../../../application/ports/PaymentRepository';
+import { Brackets, IsNull } from 'typeorm';
+import type { CreatedBetween, PaymentEvent, PaymentRepository } from '../../../application/ports/PaymentRepository';
 import type { LockOption } from '../../../application/ports/UnitOfWork';
 import type { PaymentStatus } from '../../../domain/payment/Payment';
 import { Payment } from '../../../domain/payment/Payment';
@@ -82,13 +82,16 @@ export class TypeOrmPaymentRepository implements PaymentRepository {
     return affectedRows(result) === 1;
   }
 
-  async openAttempts(window: { from: Date; to: Date; limit: number }): Promise<PaymentAttempt[]> {
+  async openAttempts(query: { windows: CreatedBetween[]; limit: number }): Promise<PaymentAttempt[]> {
+    if (!query.windows.length) return [];
     const rows = await this.attempts.createQueryBuilder('a')
       .where("a.status = 'OPEN'")
-      .andWhere('a.createdAt >= :from AND a.createdAt <= :to', { from: window.from, to: window.to })
-      .orderBy('a.createdAt', 'ASC')
-      .addOrderBy('a.transactionId', 'ASC')
-      .limit(window.limit)
+      .andWhere(new Brackets((created) => {
+        for (const [i, { from, to }] of query.windows.entries()) created.orWhere(`a.createdAt BETWEEN :from${i} AND :to${i}`, { [`from${i}`]: from, [`to${i}`]: to });
+      }))
+      .orderBy('a.createdAt', 'DESC')
+      .addOrderBy('a.transactionId', 'DESC')
+      .limit(query.limit)
       .getMany();
     return rows.map(attemptToDomain);
   }

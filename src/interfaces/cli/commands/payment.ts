@@ -1,7 +1,7 @@
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { MAX_OLDER_THAN_MS } from '../../../application/jobs/PurgeDeadJobs';
-import { RECONCILE_LOOKBACK_MS } from '../../../application/payments/ReconcilePayments';
+import { RECONCILE_LOOKBACK_MS } from '../../../application/payments/reconcileBackoff';
 import type { UseCases } from '../../../application/UseCases';
 import { DependencyUnavailable, ValidationFailed } from '../../../domain/shared/errors';
 import { durationOption } from '../durationOption';
@@ -103,6 +103,7 @@ export function register(program: Command, open: Open<PaymentDependencies>): voi
       }
       println(command, `${report.checked} open attempt(s) older than ${options.olderThan} checked: ${report.settled.length} settled, ${report.open} still without a verdict, ${report.failed.length} failed${report.skipped ? `, ${report.skipped} skipped` : ''}`);
       for (const failure of report.failed) println(command, `  ${failure.transactionId}: ${failure.error}`);
+      if (report.more) println(command, `  more attempts were open: only the newest ${report.checked} were checked`);
       const refunds = report.refunds;
       println(command, `${refunds.checked} open refund(s) checked: ${refunds.settled.map((r) => `${r.refundId} ${r.state}`).join(', ') || 'none settled'}${refunds.failed.length ? `, ${refunds.failed.length} failed` : ''}`);
       for (const failure of refunds.failed) println(command, `  refund ${failure.refundId}: ${failure.error}`);

@@ -3,14 +3,14 @@ import { reconcilerRuns, RECONCILE_PAYMENTS_PER_RUN } from '../../../../src/inte
 import { FakeClock } from '../../../fakes/FakeClock';
 
 const report = (over: Partial<ReconcileReport>): ReconcileReport => ({
-  due: 0, checked: 0, settled: [], open: 0, failed: [], skipped: 0, refunds: { checked: 0, settled: [], failed: [] }, ...over,
+  more: false, checked: 0, settled: [], open: 0, failed: [], skipped: 0, refunds: { checked: 0, settled: [], failed: [] }, ...over,
 });
 
 describe("the worker's reconciler runs", () => {
   test('pass when the last run started, unless the gateway cut it short', async () => {
     const clock = new FakeClock(new Date('2026-12-02T10:00:00Z'));
     const inputs: ReconcileInput[] = [];
-    const answers = [report({ due: 3, checked: 3 }), report({ due: 600, checked: 500 }), report({ due: 2, checked: 1, failed: [{ transactionId: 'T', error: 'down' }], skipped: 1 }), report({}), report({})];
+    const answers = [report({ checked: 3 }), report({ more: true, checked: 500 }), report({ checked: 1, failed: [{ transactionId: 'T', error: 'down' }], skipped: 1 }), report({}), report({})];
     const reported: ReconcileReport[] = [];
     const run = reconcilerRuns({ execute: async (input) => (inputs.push(input), answers[inputs.length - 1]) }, clock, (r) => void reported.push(r));
 
