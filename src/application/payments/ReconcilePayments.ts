@@ -46,8 +46,9 @@ export interface ReconcileReport {
 }
 
 /**
- * Asks the gateway about every open payment attempt in the window (opened between
- * RECONCILE_LOOKBACK_MS and `olderThanMs` ago) and runs ConfirmPayment on what it vouches for:
+ * Asks the gateway about the open payment attempts due (`dueWindows`: opened between
+ * RECONCILE_LOOKBACK_MS and `olderThanMs` ago, on a backoff after the first hour when the caller
+ * says when it last ran) and runs ConfirmPayment on what it vouches for:
  * this is what rescues a traveller who paid and closed the tab before any callback arrived. Then
  * it asks about every open refund of the same age: one the gateway never answered is asked again
  * (idempotent on its id), a pending one by its status, and the answer is recorded.
