@@ -45,6 +45,8 @@ export class FakeSslCommerzServer {
   readonly refunds: FakeRefund[] = [];
   /** How many of the next requests answer 500. */
   failNext = 0;
+  /** How long the transaction query takes to answer: a slow gateway keeps a reconciler run going. */
+  queryDelayMs = 0;
   private server: http.Server | null = null;
   url = '';
 
@@ -156,6 +158,7 @@ export class FakeSslCommerzServer {
       if (url.searchParams.has('bank_tran_id')) return json(this.initiateRefund(url.searchParams));
       const tranId = url.searchParams.get('tran_id') ?? '';
       this.queried.push(tranId);
+      if (this.queryDelayMs) await new Promise((resolve) => setTimeout(resolve, this.queryDelayMs));
       const element = this.sessions.filter((s) => s.tran_id === tranId).flatMap((s) => [
         ...Array.from({ length: s.failedTries }, () => ({ status: 'FAILED', tran_id: s.tran_id, val_id: '', amount: s.amount, currency_type: s.currency, currency_amount: s.amount })),
         ...(s.valId ? [this.report(s)] : []),

@@ -3,7 +3,7 @@ import { PaymentAttemptEntity } from '../../src/infrastructure/persistence/entit
 import { FakeSslCommerzServer } from '../fakes/FakeSslCommerzServer';
 import { TourMother } from '../mothers/TourMother';
 import { databaseKinds } from '../support/databases';
-import type { Shop, Started} from './support/paymentsFaults';
+import type { Shop, Started } from './support/paymentsFaults';
 import { eventually, kill, moneyLedger, runAdmin, spawnEntry, useAppOnStore } from './support/paymentsFaults';
 
 const status = async (db: Database, paymentId: string): Promise<string> => (await db.dataSource.query('SELECT status FROM payments WHERE id = ?', [paymentId]))[0].status;
@@ -87,5 +87,43 @@ describe.each(databaseKinds())('reconciled through the SSLCommerz transaction qu
     expect(await status(db, paid.id)).toBe('PAID');
     expect(await status(db, declined.id)).toBe('UNPAID');
     expect(await jobsOf(db, paid.id)).toEqual(['IssueInvoice', 'SendBookingConfirmation']);
+  }, 300_000);
+});
+
+describe.each(databaseKinds())('the worker killed in the middle of a reconciler run (%s, SSLCommerz)', (kind) => {
+  const gateway = new FakeSslCommerzServer();
+  const t = useAppOnStore(kind, { sslcommerz: gateway, env: { WORKER_IN_PROCESS: '0' } });
+  let worker: Started | null = null;
+  afterAll(() => kill(worker));
+
+  test('what it settled stays settled once; the next worker settles the rest: none lost, no verdict or job twice', async () => {
+    const db = t.db();
+    const shop = t.shop();
+    const token = await shop.traveller(db, 'killed-reconciler');
+    const tour = await TourMother.insert(db, { maxGuest: 20 });
+    const payments: { id: string; transactionId: string }[] = [];
+    for (let i = 0; i < 10; i++) payments.push((await shop.book(token, tour.id)).body.data.payment);
+    for (const payment of payments) gateway.pay(payment.transactionId);
+    // Paid eleven minutes ago, every tab closed: only the reconciler can find them.
+    await db.dataSource.createQueryBuilder().update(PaymentAttemptEntity).set({ createdAt: new Date(Date.now() - 11 * 60_000) })
+      .where('transactionId IN (:...ids)', { ids: payments.map((p) => p.transactionId) }).execute();
+    const paid = async () => (await Promise.all(payments.map((p) => status(db, p.id)))).filter((s) => s === 'PAID').length;
+
+    gateway.queryDelayMs = 500;
+    worker = spawnEntry('worker', t.env());
+    await eventually('the first worker to settle some', async () => (await paid()) >= 2);
+    await kill(worker);
+    // The kill landed in the middle of the run, not after it.
+    expect(await paid()).toBeLessThan(payments.length);
+
+    gateway.queryDelayMs = 0;
+    worker = spawnEntry('worker', t.env());
+    await eventually('the next worker to settle the rest', async () => (await paid()) === payments.length);
+    await kill(worker);
+
+    for (const payment of payments) {
+      expect(await sources(db, payment.id)).toEqual(['reconciler']);
+      expect(await jobsOf(db, payment.id)).toEqual(['IssueInvoice', 'SendBookingConfirmation']);
+    }
   }, 300_000);
 });
