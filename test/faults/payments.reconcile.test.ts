@@ -126,4 +126,34 @@ describe.each(databaseKinds())('the worker killed in the middle of a reconciler 
       expect(await jobsOf(db, payment.id)).toEqual(['IssueInvoice', 'SendBookingConfirmation']);
     }
   }, 300_000);
+
+  test('SIGTERM in the middle of a run: the worker stops before its next gateway call and exits 0; the next worker settles the rest', async () => {
+    const db = t.db();
+    const shop = t.shop();
+    const token = await shop.traveller(db, 'stopped-reconciler');
+    const tour = await TourMother.insert(db, { maxGuest: 20 });
+    const payments: { id: string; transactionId: string }[] = [];
+    for (let i = 0; i < 10; i++) payments.push((await shop.book(token, tour.id)).body.data.payment);
+    for (const payment of payments) gateway.pay(payment.transactionId);
+    await db.dataSource.createQueryBuilder().update(PaymentAttemptEntity).set({ createdAt: new Date(Date.now() - 11 * 60_000) })
+      .where('transactionId IN (:...ids)', { ids: payments.map((p) => p.transactionId) }).execute();
+    const paid = async () => (await Promise.all(payments.map((p) => status(db, p.id)))).filter((s) => s === 'PAID').length;
+
+    // At 2 s a query, the whole run would take 20 s.
+    gateway.queryDelayMs = 2000;
+    worker = spawnEntry('worker', t.env());
+    await eventually('the worker to settle one', async () => (await paid()) >= 1);
+    const asked = gateway.queried.length;
+    worker.child.kill('SIGTERM');
+    expect(await worker.exited).toEqual({ code: 0, signal: null });
+    // It finished the call in hand and asked about nothing after it.
+    expect(gateway.queried.length).toBeLessThanOrEqual(asked + 1);
+    expect(await paid()).toBeLessThan(payments.length);
+
+    gateway.queryDelayMs = 0;
+    worker = spawnEntry('worker', t.env());
+    await eventually('the next worker to settle the rest', async () => (await paid()) === payments.length);
+    await kill(worker);
+    for (const payment of payments) expect(await jobsOf(db, payment.id)).toEqual(['IssueInvoice', 'SendBookingConfirmation']);
+  }, 300_000);
 });

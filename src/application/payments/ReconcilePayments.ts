@@ -23,6 +23,8 @@ export interface ReconcileInput {
    */
   previousRunAt?: Date | null;
   onProgress?: (done: number, total: number) => void;
+  /** Aborted when the process is stopping: the run ends before its next gateway call, the rest counted as skipped. */
+  stopping?: AbortSignal;
 }
 
 export interface ReconcileReport {
@@ -35,7 +37,7 @@ export interface ReconcileReport {
   /** Attempts the gateway has no verdict for yet. */
   open: number;
   failed: { transactionId: string; error: string }[];
-  /** Not asked about because the gateway stopped answering. */
+  /** Not asked about because the gateway stopped answering, or the process is stopping. */
   skipped: number;
   /** Open refunds (REQUESTED or PENDING) asked about, and what became of them. */
   refunds: {
@@ -73,6 +75,10 @@ export class ReconcilePayments {
     const attempts = due.slice(0, limit);
     const report: ReconcileReport = { more: due.length > limit, checked: 0, settled: [], open: 0, failed: [], skipped: 0, refunds: { checked: 0, settled: [], failed: [] } };
     for (const [i, attempt] of attempts.entries()) {
+      if (input.stopping?.aborted) {
+        report.skipped = attempts.length - i;
+        break;
+      }
       try {
         const confirmation = await this.confirm.execute({ transactionId: attempt.transactionId, source: 'reconciler' });
         if (confirmation.changed) {
@@ -90,12 +96,13 @@ export class ReconcilePayments {
         input.onProgress?.(i + 1, attempts.length);
       }
     }
-    if (!report.skipped) await this.reconcileRefunds(new Date(now - input.olderThanMs), limit, report.refunds);
+    if (!report.skipped) await this.reconcileRefunds(new Date(now - input.olderThanMs), limit, report.refunds, input.stopping);
     return report;
   }
 
-  private async reconcileRefunds(to: Date, limit: number, report: ReconcileReport['refunds']): Promise<void> {
+  private async reconcileRefunds(to: Date, limit: number, report: ReconcileReport['refunds'], stopping: AbortSignal | undefined): Promise<void> {
     for (const refund of await this.refunds.openRefunds({ to, limit })) {
+      if (stopping?.aborted) break;
       report.checked += 1;
       try {
         const outcome = await this.refundSettlement.ask(refund);

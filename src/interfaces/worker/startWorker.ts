@@ -6,7 +6,7 @@ import type { UseCases } from '../../application/UseCases';
 import type { ClassifyFailure, ShutdownHooks } from '../edges';
 import type { JobHandlersDependencies } from './jobHandlers';
 import { jobHandlers } from './jobHandlers';
-import type { JobWorkerOptions } from './JobWorker';
+import type { JobWorkerOptions, PeriodicTask } from './JobWorker';
 import { JobWorker } from './JobWorker';
 
 export const EXPIRE_HOLDS_EVERY_MS = 30_000;
@@ -69,11 +69,11 @@ export function startWorker(dependencies: WorkerDependencies & { resources: Shut
  * short keeps the old mark, so the next run covers both spans; one the per-run limit cut short leaves
  * its oldest due attempts (asked newest first) to their next doubling.
  */
-export function reconcilerRuns(reconcile: Pick<ReconcilePayments, 'execute'>, clock: Clock, reported: (report: ReconcileReport) => void): () => Promise<void> {
+export function reconcilerRuns(reconcile: Pick<ReconcilePayments, 'execute'>, clock: Clock, reported: (report: ReconcileReport) => void): PeriodicTask {
   let previousRunAt: Date | null = null;
-  return async () => {
+  return async (stopping) => {
     const startedAt = clock.now();
-    const report = await reconcile.execute({ olderThanMs: RECONCILE_DEFAULT_OLDER_THAN_MS, limit: RECONCILE_PAYMENTS_PER_RUN, previousRunAt });
+    const report = await reconcile.execute({ olderThanMs: RECONCILE_DEFAULT_OLDER_THAN_MS, limit: RECONCILE_PAYMENTS_PER_RUN, previousRunAt, stopping });
     if (!report.failed.length) previousRunAt = startedAt;
     reported(report);
   };

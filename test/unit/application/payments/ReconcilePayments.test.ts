@@ -103,6 +103,17 @@ describe('ReconcilePayments', () => {
     expect((await w.reconcilePayments.execute({ olderThanMs: TEN_MINUTES })).settled.map((s) => s.transactionId)).toEqual([booked[1].payment.transactionId]);
   });
 
+  test('a run told to stop asks the gateway about no further attempt and no refund; the rest count as skipped', async () => {
+    const { w, book } = await world();
+    const booked = [await book(), await book(), await book()];
+    for (const { payment } of booked) w.gateway.pay(payment.transactionId);
+    const stop = new AbortController();
+    const run = await w.reconcilePayments.execute({ olderThanMs: 0, stopping: stop.signal, onProgress: (done) => void (done === 1 && stop.abort()) });
+    expect([run.checked, run.settled.length, run.skipped, run.refunds.checked]).toEqual([1, 1, 2, 0]);
+    const next = await w.reconcilePayments.execute({ olderThanMs: 0 });
+    expect(next.settled).toHaveLength(2);
+  });
+
   test('a negative threshold is refused', async () => {
     const { w } = await world();
     await expect(w.reconcilePayments.execute({ olderThanMs: -1 })).rejects.toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));

@@ -212,4 +212,44 @@ describe('JobWorker', () => {
     await stopping;
     expect((await store.list({ limit: 1 }))[0].status).toBe('done');
   });
+
+  test('a long periodic task holds up no job: jobs enqueued while it runs are done before it ends', async () => {
+    let release!: () => void;
+    const { store, worker } = setup({ Hello: async () => undefined });
+    let periodicRuns = 0;
+    worker.every('LongRun', 60_000, () => {
+      periodicRuns += 1;
+      return new Promise<void>((resolve) => (release = resolve));
+    });
+    worker.start();
+    await store.enqueue({ type: 'Hello', payload: {} });
+    await store.enqueue({ type: 'Hello', payload: {} });
+    const allDone = async () => (await store.list({ limit: 10 })).every((job) => job.status === 'done');
+    for (let polls = 0; polls < 200 && !(await allDone()); polls++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await allDone()).toBe(true);
+    expect(periodicRuns).toBe(1);
+    release();
+    await worker.stop();
+  });
+
+  test('stop() tells a periodic task in progress to end, and waits until it has', async () => {
+    let sawStop!: () => void;
+    const stopSeen = new Promise<void>((resolve) => (sawStop = resolve));
+    let finished = false;
+    let began!: () => void;
+    const running = new Promise<void>((resolve) => (began = resolve));
+    const { worker } = setup({});
+    worker.every('Reconcile', 60_000, async (stopping) => {
+      began();
+      await new Promise<void>((resolve) => stopping.addEventListener('abort', () => resolve()));
+      sawStop();
+      await new Promise((resolve) => setImmediate(resolve));
+      finished = true;
+    });
+    worker.start();
+    await running;
+    await worker.stop();
+    await stopSeen;
+    expect(finished).toBe(true);
+  });
 });

@@ -14,8 +14,9 @@ describe("the worker's reconciler runs", () => {
     const reported: ReconcileReport[] = [];
     const run = reconcilerRuns({ execute: async (input) => (inputs.push(input), answers[inputs.length - 1]) }, clock, (r) => void reported.push(r));
 
+    const stopping = new AbortController().signal;
     for (let i = 0; i < answers.length; i++) {
-      await run();
+      await run(stopping);
       clock.advance(5 * 60_000);
     }
     expect(inputs.map((input) => input.previousRunAt?.toISOString() ?? null)).toEqual([
@@ -25,7 +26,7 @@ describe("the worker's reconciler runs", () => {
       '2026-12-02T10:05:00.000Z', // the gateway cut the third short: the next run covers its span too
       '2026-12-02T10:15:00.000Z',
     ]);
-    expect(inputs.every((input) => input.limit === RECONCILE_PAYMENTS_PER_RUN)).toBe(true);
+    expect(inputs.every((input) => input.limit === RECONCILE_PAYMENTS_PER_RUN && input.stopping === stopping)).toBe(true);
     expect(reported).toEqual(answers);
   });
 });
