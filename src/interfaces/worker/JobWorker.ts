@@ -38,6 +38,8 @@ interface Periodic {
   everyMs: number;
   task: PeriodicTask;
   nextAt: number;
+  /** The run in progress: a task never overlaps itself. */
+  running: Promise<void> | null;
 }
 
 /**
@@ -50,8 +52,6 @@ export class JobWorker {
   private readonly periodic: Periodic[] = [];
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> | null = null;
-  /** The periodic tasks' pass in progress: it runs beside the job loop, never in its way. */
-  private periodicPass: Promise<void> | null = null;
   private stopSignal = new AbortController();
   private stopped = true;
   /** Set by stop(): outcome writes that fail are no longer retried, so shutdown is not held up by an outage. */
@@ -70,12 +70,12 @@ export class JobWorker {
   }
 
   /**
-   * Runs `task` every `everyMs` while the worker runs (e.g. releasing lapsed seat holds). Periodic
-   * tasks run one after another, beside the job loop: a long one (a reconciler run asking a slow
-   * gateway about hundreds of checkouts) holds up neither invoices nor confirmation mails.
+   * Runs `task` every `everyMs` while the worker runs (e.g. releasing lapsed seat holds). Each task
+   * runs beside the job loop and the other tasks: a long one (a reconciler run asking a slow gateway
+   * about hundreds of checkouts) holds up no invoice, no confirmation mail and no seat release.
    */
   every(name: string, everyMs: number, task: PeriodicTask): this {
-    this.periodic.push({ name, everyMs, task, nextAt: 0 });
+    this.periodic.push({ name, everyMs, task, nextAt: 0, running: null });
     return this;
   }
 
@@ -114,7 +114,7 @@ export class JobWorker {
     this.stopSignal.abort();
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    await Promise.all([this.running, this.periodicPass]);
+    await Promise.all([this.running, ...this.periodic.map((p) => p.running)]);
   }
 
   private schedule(delayMs: number): void {
@@ -128,9 +128,7 @@ export class JobWorker {
 
   private async tick(): Promise<void> {
     let ran = 0;
-    this.periodicPass ??= this.runPeriodic().finally(() => {
-      this.periodicPass = null;
-    });
+    this.startDuePeriodic();
     try {
       ran = await this.runOnce();
     } catch (thrown) {
@@ -139,16 +137,21 @@ export class JobWorker {
     this.schedule(ran > 0 ? 0 : this.options.pollMs);
   }
 
-  private async runPeriodic(): Promise<void> {
+  private startDuePeriodic(): void {
     const now = Date.now();
-    for (const p of this.periodic.filter((x) => x.nextAt <= now)) {
-      if (this.stopped) return;
+    for (const p of this.periodic.filter((x) => x.nextAt <= now && !x.running)) {
       p.nextAt = now + p.everyMs;
-      try {
-        await p.task(this.stopSignal.signal);
-      } catch (error) {
-        this.logFailure(error, { task: p.name }, 'periodic task failed');
-      }
+      p.running = this.runPeriodic(p).finally(() => {
+        p.running = null;
+      });
+    }
+  }
+
+  private async runPeriodic(p: Periodic): Promise<void> {
+    try {
+      await p.task(this.stopSignal.signal);
+    } catch (error) {
+      this.logFailure(error, { task: p.name }, 'periodic task failed');
     }
   }
 
