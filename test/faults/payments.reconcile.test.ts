@@ -115,6 +115,7 @@ describe.each(databaseKinds())('the worker killed in the middle of a reconciler 
     await kill(worker);
     // The kill landed in the middle of the run, not after it.
     expect(await paid()).toBeLessThan(payments.length);
+    expect(worker.output()).toContain('payment reconciliation ended early: the worker is stopping');
 
     gateway.queryDelayMs = 0;
     worker = spawnEntry('worker', t.env());
@@ -141,7 +142,7 @@ describe.each(databaseKinds())('the worker killed in the middle of a reconciler 
 
     // At 2 s a query, the whole run would take 20 s.
     gateway.queryDelayMs = 2000;
-    worker = spawnEntry('worker', t.env());
+    worker = spawnEntry('worker', { ...t.env(), LOG_LEVEL: 'info' });
     await eventually('the worker to settle one', async () => (await paid()) >= 1);
     const asked = gateway.queried.length;
     worker.child.kill('SIGTERM');
@@ -149,6 +150,7 @@ describe.each(databaseKinds())('the worker killed in the middle of a reconciler 
     // It finished the call in hand and asked about nothing after it.
     expect(gateway.queried.length).toBeLessThanOrEqual(asked + 1);
     expect(await paid()).toBeLessThan(payments.length);
+    expect(worker.output()).toContain('payment reconciliation ended early: the worker is stopping');
 
     gateway.queryDelayMs = 0;
     worker = spawnEntry('worker', t.env());
