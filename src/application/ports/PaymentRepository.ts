@@ -2,13 +2,13 @@ import type { Payment, PaymentStatus } from '../../domain/payment/Payment';
 import type { PaymentAttempt } from '../../domain/payment/PaymentAttempt';
 import type { LockOption } from './UnitOfWork';
 
-/** One recorded change of a payment: the audit trail admins and disputes read. */
 /** A span of creation times, both ends included. */
 export interface CreatedBetween {
   from: Date;
   to: Date;
 }
 
+/** One recorded change of a payment: the audit trail admins and disputes read. */
 export interface PaymentEvent {
   id: string;
   paymentId: string;
