@@ -138,6 +138,23 @@ export function describeJobStoreContract(name: string, make: () => Promise<JobSt
       expect(ids.length).toBe(20);
     });
 
+    test('a periodic run is claimed once per interval, whichever worker asks; of racing workers one gets it', async () => {
+      const task = type();
+      const now = s.clock.now();
+      const at = (ms: number) => new Date(now.getTime() + ms);
+      expect(await s.store.claimPeriodic(task, now, 30_000)).toBe(true);
+      expect(await s.store.claimPeriodic(task, now, 30_000)).toBe(false);
+      expect(await s.store.claimPeriodic(task, at(29_999), 30_000)).toBe(false);
+      expect(await s.store.claimPeriodic(task, at(30_000), 30_000)).toBe(true);
+      // Tasks are apart: another task's run is its own.
+      expect(await s.store.claimPeriodic(type(), at(30_000), 30_000)).toBe(true);
+      const racing = await Promise.all(Array.from({ length: 8 }, () => s.store.claimPeriodic(task, at(90_000), 30_000)));
+      expect(racing.filter(Boolean)).toHaveLength(1);
+      const first = type();
+      const racingFirst = await Promise.all(Array.from({ length: 8 }, () => s.store.claimPeriodic(first, now, 30_000)));
+      expect(racingFirst.filter(Boolean)).toHaveLength(1);
+    });
+
     // These two come last: their claims may also pick up (and keep) due jobs the tests above left behind.
     test('purging deletes the dead jobs of a type that died before the cutoff, leaves everything else, and counts them', async () => {
       const t = type();

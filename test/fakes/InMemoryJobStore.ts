@@ -9,6 +9,7 @@ type Row = JobRecord & { claimToken: string | null };
 export class InMemoryJobStore implements JobQueue, JobStore {
   private readonly rows = new TransactionalTable<Row>();
   private n = 0;
+  private readonly periodicStarts = new Map<string, number>();
 
   constructor(private readonly clock: Clock) {}
 
@@ -68,6 +69,13 @@ export class InMemoryJobStore implements JobQueue, JobStore {
     const doomed = this.rows.values().filter((r) => r.status === 'dead' && r.updatedAt.getTime() < before.getTime() && (type === undefined || r.type === type));
     for (const r of doomed) await this.rows.delete(r.id);
     return doomed.length;
+  }
+
+  async claimPeriodic(task: string, now: Date, everyMs: number): Promise<boolean> {
+    const last = this.periodicStarts.get(task);
+    if (last !== undefined && last > now.getTime() - everyMs) return false;
+    this.periodicStarts.set(task, now.getTime());
+    return true;
   }
 
   /** Jobs of `type`, for assertions. */

@@ -182,7 +182,7 @@ describeIf(realService('mysql'), 'the API cluster (API_PROCESSES=2) on MariaDB a
     expect(await started.exited).toEqual({ code: 0, signal: null });
     expect([second, replacement].filter(pidAlive)).toEqual([]);
     expect(started.output()).toContain('API cluster stopped');
-  });
+  }, 90_000);
 
   test('a primary killed outright leaves no API child behind, and a new cluster starts on the same port', async () => {
     const port = await freePort();

@@ -48,4 +48,9 @@ export interface JobStore {
   retry(id: string, now: Date): Promise<boolean>;
   /** Deletes the jobs that went dead before `before` (of `type`, when given); answers how many. */
   purgeDead(before: Date, type?: string): Promise<number>;
+  /**
+   * Takes the run of periodic task `task` that is due at `now`: true when no run of it started in
+   * the `everyMs` before, by any worker. Of workers racing for the same run, one gets true.
+   */
+  claimPeriodic(task: string, now: Date, everyMs: number): Promise<boolean>;
 }

@@ -4,6 +4,7 @@ import type { Database} from '../persistence/Database';
 import { affectedRows } from '../persistence/Database';
 import type { JobRow } from '../persistence/entities/JobEntity';
 import { JobEntity } from '../persistence/entities/JobEntity';
+import { PeriodicRunEntity } from '../persistence/entities/PeriodicRunEntity';
 import { toDate } from '../persistence/rowValues';
 
 const DUE = "((j.status = 'queued' AND j.runAt <= :now) OR (j.status = 'running' AND j.leaseUntil < :now))";
@@ -89,6 +90,20 @@ export class TypeOrmJobStore implements JobStore {
         .andWhere('updatedAt < :before', { before });
       if (type !== undefined) query.andWhere('type = :type', { type });
       return affectedRows(await query.execute());
+    });
+  }
+
+  /** A conditional update of the task's row: of workers racing for one run, only the first finds it still due. */
+  claimPeriodic(task: string, now: Date, everyMs: number): Promise<boolean> {
+    return this.db.transaction(async () => {
+      const runs = this.db.manager().getRepository(PeriodicRunEntity);
+      await runs.createQueryBuilder().insert().values({ task, startedAt: new Date(0) }).orIgnore().execute();
+      const result = await runs.createQueryBuilder()
+        .update()
+        .set({ startedAt: now })
+        .where('task = :task AND startedAt <= :due', { task, due: new Date(now.getTime() - everyMs) })
+        .execute();
+      return affectedRows(result) === 1;
     });
   }
 }

@@ -35,4 +35,8 @@ export class MeteredJobStore implements JobStore {
   purgeDead(before: Date, type?: string): Promise<number> {
     return this.inner.purgeDead(before, type);
   }
+
+  claimPeriodic(task: string, now: Date, everyMs: number): Promise<boolean> {
+    return this.inner.claimPeriodic(task, now, everyMs);
+  }
 }

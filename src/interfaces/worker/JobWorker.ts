@@ -70,9 +70,10 @@ export class JobWorker {
   }
 
   /**
-   * Runs `task` every `everyMs` while the worker runs (e.g. releasing lapsed seat holds). Each task
-   * runs beside the job loop and the other tasks: a long one (a reconciler run asking a slow gateway
-   * about hundreds of checkouts) holds up no invoice, no confirmation mail and no seat release.
+   * Runs `task` every `everyMs` while the worker runs (e.g. releasing lapsed seat holds), once per
+   * interval between all the workers on the database (`JobStore.claimPeriodic`). Each task runs
+   * beside the job loop and the other tasks: a long one (a reconciler run asking a slow gateway about
+   * hundreds of checkouts) holds up no invoice, no confirmation mail and no seat release.
    */
   every(name: string, everyMs: number, task: PeriodicTask): this {
     this.periodic.push({ name, everyMs, task, nextAt: 0, running: null });
@@ -149,6 +150,8 @@ export class JobWorker {
 
   private async runPeriodic(p: Periodic): Promise<void> {
     try {
+      // Another worker on the same database may have run it within the interval.
+      if (!(await this.store.claimPeriodic(p.name, this.clock.now(), p.everyMs))) return;
       await p.task(this.stopSignal.signal);
     } catch (error) {
       this.logFailure(error, { task: p.name }, 'periodic task failed');

@@ -13,8 +13,9 @@ import { TourEntity } from './TourEntity';
 import { TourTypeEntity } from './TourTypeEntity';
 import { UserEntity } from './UserEntity';
 import { WebhookInboxEntity } from './WebhookInboxEntity';
+import { PeriodicRunEntity } from './PeriodicRunEntity';
 
 /** Every mapped table. Add new entity schemas here. */
 export const entities = [UserEntity, RefreshSessionEntity, PasswordResetEntity, DivisionEntity, TourTypeEntity, TourEntity,
   BookingEntity, PaymentEntity, PaymentEventEntity, PaymentAttemptEntity, JobEntity, SandboxSessionEntity, InvoiceEntity,
-  RefundEntity, SandboxRefundEntity, CreditNoteEntity, WebhookInboxEntity];
+  RefundEntity, SandboxRefundEntity, CreditNoteEntity, WebhookInboxEntity, PeriodicRunEntity];

@@ -215,7 +215,7 @@ describe('JobWorker', () => {
 
   test('a long periodic task holds up no job and no other task, and never overlaps itself', async () => {
     let release!: () => void;
-    const { store, worker } = setup({ Hello: async () => undefined });
+    const { clock, store, worker } = setup({ Hello: async () => undefined });
     let longRuns = 0;
     let shortRuns = 0;
     worker.every('LongRun', 1, () => {
@@ -226,11 +226,35 @@ describe('JobWorker', () => {
     await store.enqueue({ type: 'Hello', payload: {} });
     await store.enqueue({ type: 'Hello', payload: {} });
     const settled = async () => shortRuns >= 3 && (await store.list({ limit: 10 })).every((job) => job.status === 'done');
-    for (let polls = 0; polls < 200 && !(await settled()); polls++) await new Promise((resolve) => setTimeout(resolve, 10));
+    for (let polls = 0; polls < 200 && !(await settled()); polls++) {
+      clock.advance(10);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
     expect(await settled()).toBe(true);
     expect(longRuns).toBe(1);
     release();
     await worker.stop();
+  });
+
+  test('workers sharing a store run a periodic task once per interval between them', async () => {
+    const { clock, store, logger } = setup({});
+    const runs: string[] = [];
+    // Each worker tries every 50 ms of its own; the shared claim goes by the store's clock, held still here.
+    const workers = ['a', 'b', 'c'].map((name) => new JobWorker(store, {}, clock, logger, withDatabaseOutageClassified, OPTIONS)
+      .every('ExpireHolds', 50, async () => void runs.push(name)));
+    const waitFor = async (count: number) => {
+      for (let polls = 0; polls < 200 && runs.length < count; polls++) await new Promise((resolve) => setTimeout(resolve, 10));
+    };
+    workers.forEach((w) => w.start());
+    await waitFor(1);
+    // Every worker has tried several times by now; none may run it again within the interval.
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(runs).toHaveLength(1);
+    clock.advance(50);
+    await waitFor(2);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(runs).toHaveLength(2);
+    await Promise.all(workers.map((w) => w.stop()));
   });
 
   test('stop() tells a periodic task in progress to end, and waits until it has', async () => {
