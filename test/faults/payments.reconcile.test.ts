@@ -101,18 +101,32 @@ describe.each(databaseKinds())('the worker killed in the middle of a reconciler 
     return spawnEntry('worker', { ...t.env(), ...env });
   };
 
-  test('what it settled stays settled once; the next worker settles the rest: none lost, no verdict or job twice', async () => {
+  /** Ten checkouts paid at SSLCommerz eleven minutes ago, every tab closed: only the reconciler can find them. */
+  async function tenPaidAndGone(label: string) {
     const db = t.db();
     const shop = t.shop();
-    const token = await shop.traveller(db, 'killed-reconciler');
+    const token = await shop.traveller(db, label);
     const tour = await TourMother.insert(db, { maxGuest: 20 });
     const payments: { id: string; transactionId: string }[] = [];
     for (let i = 0; i < 10; i++) payments.push((await shop.book(token, tour.id)).body.data.payment);
     for (const payment of payments) gateway.pay(payment.transactionId);
-    // Paid eleven minutes ago, every tab closed: only the reconciler can find them.
     await db.dataSource.createQueryBuilder().update(PaymentAttemptEntity).set({ createdAt: new Date(Date.now() - 11 * 60_000) })
       .where('transactionId IN (:...ids)', { ids: payments.map((p) => p.transactionId) }).execute();
     const paid = async () => (await Promise.all(payments.map((p) => status(db, p.id)))).filter((s) => s === 'PAID').length;
+    return { payments, paid };
+  }
+
+  /** A fresh worker, an interval later and with the gateway answering at once, settles whatever is left. */
+  async function settledByTheNextWorker(paid: () => Promise<number>, all: number) {
+    gateway.queryDelayMs = 0;
+    worker = await workerAnIntervalLater();
+    await eventually('the next worker to settle the rest', async () => (await paid()) === all);
+    await kill(worker);
+  }
+
+  test('what it settled stays settled once; the next worker settles the rest: none lost, no verdict or job twice', async () => {
+    const db = t.db();
+    const { payments, paid } = await tenPaidAndGone('killed-reconciler');
 
     gateway.queryDelayMs = 500;
     worker = await workerAnIntervalLater();
@@ -121,10 +135,7 @@ describe.each(databaseKinds())('the worker killed in the middle of a reconciler 
     // The kill landed in the middle of the run, not after it.
     expect(await paid()).toBeLessThan(payments.length);
 
-    gateway.queryDelayMs = 0;
-    worker = await workerAnIntervalLater();
-    await eventually('the next worker to settle the rest', async () => (await paid()) === payments.length);
-    await kill(worker);
+    await settledByTheNextWorker(paid, payments.length);
 
     for (const payment of payments) {
       expect(await sources(db, payment.id)).toEqual(['reconciler']);
@@ -134,15 +145,7 @@ describe.each(databaseKinds())('the worker killed in the middle of a reconciler 
 
   test('SIGTERM in the middle of a run: the worker stops before its next gateway call and exits 0; the next worker settles the rest', async () => {
     const db = t.db();
-    const shop = t.shop();
-    const token = await shop.traveller(db, 'stopped-reconciler');
-    const tour = await TourMother.insert(db, { maxGuest: 20 });
-    const payments: { id: string; transactionId: string }[] = [];
-    for (let i = 0; i < 10; i++) payments.push((await shop.book(token, tour.id)).body.data.payment);
-    for (const payment of payments) gateway.pay(payment.transactionId);
-    await db.dataSource.createQueryBuilder().update(PaymentAttemptEntity).set({ createdAt: new Date(Date.now() - 11 * 60_000) })
-      .where('transactionId IN (:...ids)', { ids: payments.map((p) => p.transactionId) }).execute();
-    const paid = async () => (await Promise.all(payments.map((p) => status(db, p.id)))).filter((s) => s === 'PAID').length;
+    const { payments, paid } = await tenPaidAndGone('stopped-reconciler');
 
     // At 2 s a query, the whole run would take 20 s.
     gateway.queryDelayMs = 2000;
@@ -156,10 +159,7 @@ describe.each(databaseKinds())('the worker killed in the middle of a reconciler 
     expect(await paid()).toBeLessThan(payments.length);
     expect(worker.output()).toContain('payment reconciliation ended early: the worker is stopping');
 
-    gateway.queryDelayMs = 0;
-    worker = await workerAnIntervalLater();
-    await eventually('the next worker to settle the rest', async () => (await paid()) === payments.length);
-    await kill(worker);
+    await settledByTheNextWorker(paid, payments.length);
     for (const payment of payments) expect(await jobsOf(db, payment.id)).toEqual(['IssueInvoice', 'SendBookingConfirmation']);
   }, 300_000);
 });

@@ -195,6 +195,27 @@ describe('JobWorker', () => {
     expect(logger.at('error')).toEqual([]);
   });
 
+  test('a periodic run the database cannot claim is skipped with a warning, and runs once the database is back', async () => {
+    const { clock, store, worker, logger } = setup({});
+    let runs = 0;
+    worker.every('ExpireHolds', 20, async () => void (runs += 1));
+    const claimPeriodic = store.claimPeriodic.bind(store);
+    let refusals = 3;
+    store.claimPeriodic = async (...args) => {
+      if (refusals-- > 0) throw connectionRefused();
+      return claimPeriodic(...args);
+    };
+    worker.start();
+    for (let polls = 0; polls < 200 && runs === 0; polls++) {
+      clock.advance(20);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await worker.stop();
+    expect(runs).toBeGreaterThan(0);
+    expect(logger.at('warn').filter((e) => e.message === 'periodic task failed; polling on')).toHaveLength(3);
+    expect(logger.at('error')).toEqual([]);
+  });
+
   test('start() polls in the background and stop() waits for running jobs', async () => {
     let started!: () => void;
     const running = new Promise<void>((resolve) => (started = resolve));
