@@ -5,6 +5,8 @@ export interface SessionStandingCacheSubject {
   /** An entry lifetime the test can outlive: a minute on a fake clock, a fraction of a second on Redis. */
   ttlMs: number;
   elapse(ms: number): Promise<void>;
+  /** Whether it keeps what it was told in this process (`known` answers), or only elsewhere (`known` is always null). */
+  holdsInProcess: boolean;
 }
 
 const active = { active: true, role: 'USER' as const };
@@ -55,6 +57,23 @@ export function describeSessionStandingCacheContract(name: string, make: () => P
       expect(await cache.recall(user, `${session}-a`)).toBeNull();
       expect(await cache.recall(user, `${session}-b`)).toBeNull();
       expect(await cache.recall(`${user}-other`, `${session}-c`)).toEqual(active);
+    });
+
+    test('knows without asking only what it would recall, and only when it holds it in this process', async () => {
+      const held = (standing: typeof active | null) => (subject.holdsInProcess ? standing : null);
+      expect(cache.known(user, session)).toBeNull();
+      await cache.remember(user, session, active, subject.ttlMs);
+      expect(cache.known(user, session)).toEqual(held(active));
+      expect(cache.known(`${user}-other`, session)).toBeNull();
+      expect(cache.known(user, `${session}-other`)).toBeNull();
+      await cache.remember(user, session, revoked, subject.ttlMs);
+      expect(cache.known(user, session)).toEqual(held(revoked));
+      await cache.forgetUser(user);
+      expect(cache.known(user, session)).toBeNull();
+      await cache.remember(user, session, active, subject.ttlMs);
+      await subject.elapse(subject.ttlMs + 50);
+      expect(cache.known(user, session)).toBeNull();
+      expect(await cache.recall(user, session)).toBeNull();
     });
 
     test('remembers again after a user was forgotten', async () => {

@@ -15,17 +15,17 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 describeSessionStandingCacheContract('fake', () => {
   const clock = new FakeClock();
-  return { cache: new InMemorySessionStandingCache(clock), ttlMs: 60_000, elapse: async (ms) => clock.advance(ms) };
+  return { cache: new InMemorySessionStandingCache(clock), ttlMs: 60_000, elapse: async (ms) => clock.advance(ms), holdsInProcess: true };
 });
 
 describeSessionStandingCacheContract('memory (fake clock)', () => {
   const clock = new FakeClock();
-  return { cache: new MemorySessionStandingCache(clock), ttlMs: 60_000, elapse: async (ms) => clock.advance(ms) };
+  return { cache: new MemorySessionStandingCache(clock), ttlMs: 60_000, elapse: async (ms) => clock.advance(ms), holdsInProcess: true };
 });
 
 describeSessionStandingCacheContract('memo in front of memory', () => {
   const clock = new FakeClock();
-  return { cache: new MemoizedSessionStandingCache(new MemorySessionStandingCache(clock), clock, 1_000), ttlMs: 60_000, elapse: async (ms) => clock.advance(ms) };
+  return { cache: new MemoizedSessionStandingCache(new MemorySessionStandingCache(clock), clock, 1_000), ttlMs: 60_000, elapse: async (ms) => clock.advance(ms), holdsInProcess: true };
 });
 
 describe('MemoizedSessionStandingCache', () => {
@@ -75,10 +75,10 @@ describe('MemoizedSessionStandingCache', () => {
 describeIf(realService('redis'), 'SessionStandingCache (redis)', () => {
   const { redis, prefix } = useTestRedis();
 
-  describeSessionStandingCacheContract('redis', () => ({ cache: new IoredisSessionStandingCache(redis(), prefix), ttlMs: 300, elapse: sleep }));
+  describeSessionStandingCacheContract('redis', () => ({ cache: new IoredisSessionStandingCache(redis(), prefix), ttlMs: 300, elapse: sleep, holdsInProcess: false }));
   describeSessionStandingCacheContract('memo in front of redis', () => {
     const clock = new FakeClock();
-    return { cache: new MemoizedSessionStandingCache(new IoredisSessionStandingCache(redis(), prefix), clock, 1_000), ttlMs: 300, elapse: async (ms) => (clock.advance(ms), sleep(ms)) };
+    return { cache: new MemoizedSessionStandingCache(new IoredisSessionStandingCache(redis(), prefix), clock, 1_000), ttlMs: 300, elapse: async (ms) => (clock.advance(ms), sleep(ms)), holdsInProcess: true };
   });
 
   test('an unreachable Redis is DependencyUnavailable', async () => {

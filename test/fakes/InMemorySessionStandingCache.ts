@@ -10,6 +10,10 @@ export class InMemorySessionStandingCache implements SessionStandingCache {
   constructor(private readonly clock: Clock) {}
 
   async recall(userId: string, sessionId: string): Promise<SessionStanding | null> {
+    return this.known(userId, sessionId);
+  }
+
+  known(userId: string, sessionId: string): SessionStanding | null {
     const now = this.clock.now().getTime();
     const line = this.remembered.filter((r) => r.sessionId === sessionId).at(-1);
     if (!line || line.userId !== userId || line.expiresAt <= now || line.seq < (this.forgotten.get(userId) ?? 0)) return null;

@@ -169,7 +169,7 @@ describe('catalogue answers the chain marks as personal or varying', () => {
     koa.use((ctx) => {
       ctx.body = { success: true, data: [] };
     });
-    const server = http.createServer(aheadOfKoa(koa, cache));
+    const server = http.createServer(aheadOfKoa(koa, [cache.answerAhead]));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const { port } = server.address() as { port: number };

@@ -31,7 +31,17 @@ export class CheckSession {
     if (!standing.active) throw new Unauthenticated('Your session has ended; please log in again', ERROR_CODES.AUTH.SESSION_ENDED);
     // Same remedy as an expired token: a refresh issues a token with the current role.
     if (standing.role !== claims.role) throw new Unauthenticated('jwt expired', ERROR_CODES.AUTH.TOKEN_EXPIRED);
-    return { userId: claims.userId, role: claims.role, sessionId: claims.sessionId };
+    return actorOf(claims);
+  }
+
+  /**
+   * The actor `execute` would let through, when this process already holds the session's standing and
+   * it lets the caller act; null in every other case (nothing held, or a refusal, whose reason
+   * `execute` gives). Never waits: for answers served ahead of the route pipeline (docs/adr/0015).
+   */
+  known(claims: AccessClaims): Actor | null {
+    const standing = this.cache.known(claims.userId, claims.sessionId);
+    return standing?.active && standing.role === claims.role ? actorOf(claims) : null;
   }
 
   /**
@@ -60,3 +70,5 @@ export class CheckSession {
     return { active: live && !user.isDeleted && user.status === 'ACTIVE', role: user.role };
   }
 }
+
+const actorOf = (claims: AccessClaims): Actor => ({ userId: claims.userId, role: claims.role, sessionId: claims.sessionId });

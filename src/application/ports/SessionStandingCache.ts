@@ -15,6 +15,11 @@ export interface SessionStanding {
  */
 export interface SessionStandingCache {
   recall(userId: string, sessionId: string): Promise<SessionStanding | null>;
+  /**
+   * What this process already holds, without asking anyone: null when it holds nothing (a cache that
+   * lives only in Redis always answers null). Never a standing that `recall` would not give.
+   */
+  known(userId: string, sessionId: string): SessionStanding | null;
   remember(userId: string, sessionId: string, standing: SessionStanding, ttlMs: number): Promise<void>;
   forgetUser(userId: string): Promise<void>;
 }

@@ -14,13 +14,18 @@ export class MemoizedSessionStandingCache implements SessionStandingCache {
   constructor(private readonly shared: SessionStandingCache, private readonly clock: Clock, private readonly memoMs = 1_000) {}
 
   async recall(userId: string, sessionId: string): Promise<SessionStanding | null> {
+    const hit = this.known(userId, sessionId);
+    if (hit) return hit;
     const now = this.clock.now().getTime();
-    const hit = this.memo.get(sessionId);
-    if (hit && hit.userId === userId && hit.until > now) return hit.standing;
     const standing = await this.shared.recall(userId, sessionId);
     if (standing) this.keep(userId, sessionId, standing, now + this.memoMs);
     else this.memo.delete(sessionId);
     return standing;
+  }
+
+  known(userId: string, sessionId: string): SessionStanding | null {
+    const hit = this.memo.get(sessionId);
+    return hit && hit.userId === userId && hit.until > this.clock.now().getTime() ? hit.standing : null;
   }
 
   /**

@@ -18,6 +18,10 @@ export class MemorySessionStandingCache implements SessionStandingCache {
   constructor(private readonly clock: Clock) {}
 
   async recall(userId: string, sessionId: string): Promise<SessionStanding | null> {
+    return this.known(userId, sessionId);
+  }
+
+  known(userId: string, sessionId: string): SessionStanding | null {
     const entry = this.entries.get(sessionId);
     if (!entry || entry.userId !== userId || entry.expiresAt <= this.clock.now().getTime()) return null;
     return entry.generation === (this.generations.get(userId) ?? 0) ? entry.standing : null;

@@ -29,6 +29,11 @@ export class IoredisSessionStandingCache implements SessionStandingCache {
     return { active: active === '1', role: ROLES.includes(role as Role) ? (role as Role) : null };
   }
 
+  /** Everything lives in Redis: nothing is held in this process (a memo in front of it holds). */
+  known(): SessionStanding | null {
+    return null;
+  }
+
   async remember(userId: string, sessionId: string, standing: SessionStanding, ttlMs: number): Promise<void> {
     const value = `${userId}|${standing.active ? '1' : '0'}|${standing.role ?? ''}`;
     await REMEMBER.run(this.redis, [this.entryKey(sessionId), this.generationKey(userId)], [value, Math.max(1, Math.ceil(ttlMs))]);

@@ -1,10 +1,11 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import type { Context } from 'koa';
 import type { CheckSession } from '../../application/auth/CheckSession';
 import type { AccessTokens } from '../../application/ports/AccessTokens';
 import { ERROR_CODES } from '../../domain/shared/errorCatalogue';
 import { DomainError, Forbidden, Unauthenticated } from '../../domain/shared/errors';
 import type { Actor } from '../../domain/user/Role';
-import { ACCESS_COOKIE } from './cookies';
+import { ACCESS_COOKIE, cookieNamed } from './cookies';
 import type { Access } from './route';
 
 export interface Authentication {
@@ -13,13 +14,16 @@ export interface Authentication {
   byCookie: boolean;
 }
 
-/** Bearer token, a bare token (older clients), or the cookie, in that order. */
-export function presentedAccessToken(ctx: Context): { token: string; byCookie: boolean } | null {
-  const header = ctx.get('authorization').trim();
+/** Bearer token, a bare token (older clients), or the cookie, in that order. From the raw headers, so the chain and answers ahead of Koa read the same token. */
+export function presentedAccessToken(headers: IncomingHttpHeaders): { token: string; byCookie: boolean } | null {
+  const header = (headers.authorization ?? '').trim();
   if (header) return { token: header.replace(/^Bearer\s+/i, ''), byCookie: false };
-  const cookie = ctx.cookies.get(ACCESS_COOKIE);
+  const cookie = cookieNamed(headers.cookie, ACCESS_COOKIE);
   return cookie ? { token: cookie, byCookie: true } : null;
 }
+
+/** Whether a route of this access lets a logged-in actor through. */
+export const admits = (access: Exclude<Access, 'public' | 'optional'>, actor: Actor): boolean => access === 'user' || access.includes(actor.role);
 
 /**
  * Who is calling, checked against the route's access: a valid signature, then the session's standing
@@ -28,7 +32,7 @@ export function presentedAccessToken(ctx: Context): { token: string; byCookie: b
  */
 export function authenticator(tokens: AccessTokens, checkSession: CheckSession) {
   return async (ctx: Context, access: Access): Promise<Authentication> => {
-    const presented = presentedAccessToken(ctx);
+    const presented = presentedAccessToken(ctx.headers);
     if (access === 'public') return { actor: null, byCookie: false };
     if (access === 'optional') {
       if (!presented) return { actor: null, byCookie: false };
@@ -41,7 +45,7 @@ export function authenticator(tokens: AccessTokens, checkSession: CheckSession) 
     }
     if (!presented) throw new Unauthenticated('You are not logged in', ERROR_CODES.AUTH.NO_TOKEN);
     const actor = await checkSession.execute(tokens.verify(presented.token));
-    if (access !== 'user' && !access.includes(actor.role)) throw new Forbidden('You are not permitted to view this route');
+    if (!admits(access, actor)) throw new Forbidden('You are not permitted to view this route');
     return { actor, byCookie: presented.byCookie };
   };
 }

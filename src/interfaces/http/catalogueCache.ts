@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Context, Next } from 'koa';
 import type { Clock } from '../../application/ports/Clock';
 import type { DataVersion } from '../../application/ports/DataVersion';
 import type { Logger } from '../../application/ports/Logger';
 import type { Metrics } from '../../application/ports/Metrics';
+import { ChainHeaders } from './chainHeaders';
 import { ACCESS_COOKIE } from './cookies';
 import { matchedRoute } from './httpMetrics';
 import { pathOf } from './liveness';
@@ -19,13 +20,9 @@ const MAX_ENTRIES = 500;
  * back without a write until the sweep expires it, and image URLs are signed per time window.
  */
 const ENTRY_MS = 60_000;
-/** Origins whose chain headers are kept per answer; callers from further origins go through the chain. */
-const MAX_ORIGINS_PER_ENTRY = 8;
 /** What a CDN or browser may do with an anonymous catalogue answer (docs/API.md "Caching"). */
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=5, stale-while-revalidate=30';
 export const PRIVATE_CACHE_CONTROL = 'private, no-store';
-/** Headers that belong to one response, not to the answer: never replayed. */
-const OWN_HEADERS = new Set(['x-request-id', 'etag', 'content-length', 'date', 'connection', 'keep-alive', 'transfer-encoding']);
 
 /**
  * RFC 9110 §13.1.2 (weak comparison). Not Koa's `ctx.fresh`: that treats a request's
@@ -43,18 +40,12 @@ function mayPresentCredentials(request: IncomingMessage): boolean {
   return Boolean(request.headers.authorization) || Boolean(request.headers.cookie?.includes(ACCESS_COOKIE));
 }
 
-/** What the chain sent with a 200, and the same for a 304 (which carries no body and so no type). */
-interface ChainHeaders {
-  ok: OutgoingHttpHeaders;
-  notModified: OutgoingHttpHeaders;
-}
-
 interface Rendered {
   body: Buffer;
   etag: string;
   route: string;
   /** Every header the whole chain sent with this answer (but its own), per request `Origin`. */
-  chainHeaders: Map<string, ChainHeaders>;
+  chainHeaders: ChainHeaders;
 }
 
 export interface CatalogueCacheDependencies {
@@ -102,7 +93,7 @@ export function catalogueCache({ catalogueVersion, clock, logger, metrics }: Cat
       await next();
       if (ctx.status !== 200 || ctx.body === null || typeof ctx.body !== 'object' || Buffer.isBuffer(ctx.body)) return;
       const body = Buffer.from(JSON.stringify(ctx.body));
-      entry = { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`, route: matchedRoute(ctx), chainHeaders: new Map() };
+      entry = { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`, route: matchedRoute(ctx), chainHeaders: new ChainHeaders() };
       entries.set(ctx.url, entry);
     } else {
       // Metrics and request logs name the route the stored answer came from.
@@ -117,7 +108,7 @@ export function catalogueCache({ catalogueVersion, clock, logger, metrics }: Cat
       ctx.status = 304;
       ctx.body = null;
     } else {
-      learnChainHeaders(entry, ctx.get('origin'), ctx.res);
+      entry.chainHeaders.learn(ctx.get('origin'), ctx.res);
     }
   };
 
@@ -127,9 +118,9 @@ export function catalogueCache({ catalogueVersion, clock, logger, metrics }: Cat
     if ((method !== 'GET' && method !== 'HEAD') || !CATALOGUE_PATH.test(pathOf(url))) return false;
     if (mayPresentCredentials(request)) return false;
     const entry = rendered.peek()?.get(url);
-    const chainHeaders = entry?.chainHeaders.get(request.headers.origin ?? '');
+    const chainHeaders = entry?.chainHeaders.from(request.headers.origin ?? '');
     if (!entry || !chainHeaders) return false;
-    const requestId = requestIdFrom(headerText(request.headers['x-request-id']));
+    const requestId = requestIdFrom(request.headers['x-request-id']);
     const notModified = matchesIfNoneMatch(request.headers['if-none-match'], entry.etag);
     const status = notModified ? 304 : 200;
     response.writeHead(status, notModified
@@ -144,31 +135,3 @@ export function catalogueCache({ catalogueVersion, clock, logger, metrics }: Cat
 
   return { middleware, answerAhead };
 }
-
-const headerText = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value.join(', ') : value);
-
-/**
- * Once a 200 from the store has gone out through the chain, keeps the headers the chain gave it
- * (CORS, security, Vary, type, caching), for replay to later callers from the same origin. Never
- * replayed: an answer that set a cookie, or one whose `Vary` says it depends on more of the request
- * than its `Origin`, the one request header replays are kept apart by.
- */
-function learnChainHeaders(entry: Rendered, origin: string, response: ServerResponse): void {
-  if (entry.chainHeaders.has(origin) || entry.chainHeaders.size >= MAX_ORIGINS_PER_ENTRY) return;
-  response.once('finish', () => {
-    if (response.statusCode !== 200 || response.hasHeader('set-cookie') || !variesAtMostByOrigin(response)) return;
-    const ok: OutgoingHttpHeaders = {};
-    for (const name of rawHeaderNames(response)) if (!OWN_HEADERS.has(name.toLowerCase())) ok[name] = response.getHeader(name);
-    const notModified = Object.fromEntries(Object.entries(ok).filter(([name]) => name.toLowerCase() !== 'content-type'));
-    entry.chainHeaders.set(origin, { ok, notModified });
-  });
-}
-
-function variesAtMostByOrigin(response: ServerResponse): boolean {
-  const vary = response.getHeader('vary');
-  const names = (Array.isArray(vary) ? vary.join(',') : String(vary ?? '')).split(',').map((name) => name.trim().toLowerCase());
-  return names.every((name) => name === '' || name === 'origin');
-}
-
-/** Header names as the chain spelled them. Node has had this since 15.13; @types/node declares it on ClientRequest only. */
-const rawHeaderNames = (response: ServerResponse): string[] => (response as ServerResponse & { getRawHeaderNames(): string[] }).getRawHeaderNames();

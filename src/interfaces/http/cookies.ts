@@ -4,6 +4,24 @@ import type { CookieSettings } from './HttpSettings';
 export const ACCESS_COOKIE = 'accessToken';
 export const REFRESH_COOKIE = 'refreshToken';
 
+/**
+ * A cookie's value from a `Cookie` header, by the rule Koa's `ctx.cookies.get` follows (the `cookies`
+ * package, unsigned): the first `name=` at the start or after a `;`, up to the next `;`, without
+ * surrounding quotes. Taken from the raw header so answers served ahead of Koa read it the same way.
+ */
+export function cookieNamed(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  const value = cookiePattern(name).exec(header)?.[1];
+  return value?.startsWith('"') ? value.slice(1, -1) : value;
+}
+
+const patterns = new Map<string, RegExp>();
+const cookiePattern = (name: string): RegExp => {
+  let pattern = patterns.get(name);
+  if (!pattern) patterns.set(name, (pattern = new RegExp(`(?:^|;) *${name.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, '\\$&')}=([^;]*)`)));
+  return pattern;
+};
+
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 
 /**

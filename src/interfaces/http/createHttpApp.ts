@@ -1,11 +1,10 @@
-import type { RequestListener } from 'node:http';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import cors from '@koa/cors';
 import Koa from 'koa';
 import type { Ports } from '../../application/ports/Ports';
 import type { UseCases } from '../../application/UseCases';
 import type { ClassifyFailure, RequestScope } from '../edges';
 import { authenticator } from './authenticate';
-import type { CatalogueCache } from './catalogueCache';
 import { catalogueCache } from './catalogueCache';
 import { trustedOrigins } from './csrf';
 import type { SignedFileLinks } from './filesRouter';
@@ -13,6 +12,7 @@ import { filesRouter } from './filesRouter';
 import { httpMetrics } from './httpMetrics';
 import { answerLiveness } from './liveness';
 import type { HttpSettings } from './HttpSettings';
+import { knownAnswers } from './knownAnswers';
 import { errorEnvelope, requestLogging } from './middleware';
 import { apiRouter, outsideApi } from './mountRoutes';
 import type { OpenApiDocument } from './openapi';
@@ -38,7 +38,7 @@ export interface HttpAppDependencies {
 
 export interface HttpApp {
   app: Koa;
-  /** What the server calls per request: liveness and stored catalogue answers ahead of Koa, the rest through it. */
+  /** What the server calls per request: liveness, stored catalogue answers and known signed-in answers ahead of Koa, the rest through it. */
   handle: RequestListener;
   routes: RouteDef[];
   openApi(): OpenApiDocument;
@@ -71,20 +71,25 @@ export function createHttpApp(dependencies: HttpAppDependencies): HttpApp {
   app.use(outsideApi(ops));
   const catalogue = catalogueCache(ports);
   app.use(catalogue.middleware);
+  const known = knownAnswers(routes, { ...ports, checkSession: useCases.checkSession });
+  app.use(known.middleware);
   app.use(api);
-  return { app, handle: aheadOfKoa(app, catalogue), routes, openApi };
+  return { app, handle: aheadOfKoa(app, [answerLiveness, catalogue.answerAhead, known.answerAhead]), routes, openApi };
 }
 
+/** Answers a request without Koa and says true, or leaves it untouched and says false. */
+export type Shortcut = (request: IncomingMessage, response: ServerResponse) => boolean;
+
 /**
- * The two hottest reads skip Koa once they can: liveness probes always, and catalogue answers
- * already rendered (and once sent through the chain to the same origin). Anything the shortcut
- * cannot answer, or fails at, goes through Koa and the whole chain.
+ * The hottest reads skip Koa once they can: liveness probes always, catalogue answers already
+ * rendered, and signed-in answers known from memory (both once sent through the chain to the same
+ * origin). Anything no shortcut answers, or one fails at, goes through Koa and the whole chain.
  */
-export function aheadOfKoa(app: Koa, catalogue: CatalogueCache): RequestListener {
+export function aheadOfKoa(app: Koa, shortcuts: Shortcut[]): RequestListener {
   const koa = app.callback();
   return (request, response) => {
     try {
-      if (answerLiveness(request, response) || catalogue.answerAhead(request, response)) return;
+      for (const answered of shortcuts) if (answered(request, response)) return;
     } catch {
       // A shortcut that failed half-way must not crash the process or write a second answer.
       if (response.headersSent) return void response.destroy();

@@ -16,8 +16,9 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 /** The id a request is known by: the client's own when it sent a sane one, a fresh one otherwise. */
-export function requestIdFrom(given: string | undefined): string {
-  return given && REQUEST_ID.test(given) ? given : randomUUID();
+export function requestIdFrom(given: string | string[] | undefined): string {
+  const id = Array.isArray(given) ? given.join(', ') : given;
+  return id && REQUEST_ID.test(id) ? id : randomUUID();
 }
 
 export interface ServedLine {

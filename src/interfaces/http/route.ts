@@ -71,6 +71,12 @@ export interface RouteSpec<Body, Query, Params, A extends Access> extends RouteM
   rateLimit?: RateLimitRule<RouteInput<Body, Query, Params, A>>[];
   /** Handlers parse → execute → present. Return a Reply, or write `ctx` directly (redirects, files). */
   handler(input: RouteInput<Body, Query, Params, A>, ctx: Context): Promise<Reply | void>;
+  /**
+   * The handler's answer from what this process already holds, without waiting; null when only the
+   * handler can work it out. For a signed-in GET without parameters, body or rate limit: such a
+   * request is answered ahead of Koa once the caller's session standing is held too (knownAnswers).
+   */
+  known?(input: { actor: ActorOf<A> }): Reply | null;
 }
 
 /** A route as the router mounts it and the OpenAPI document describes it. */
@@ -78,6 +84,7 @@ export interface RouteDef extends RouteMeta<Access> {
   request?: RequestParts<unknown, unknown, unknown>;
   rateLimit?: RateLimitRule[];
   handler(input: RouteInput, ctx: Context): Promise<Reply | void>;
+  known?(input: { actor: Actor }): Reply | null;
 }
 
 const admitsAnonymous = (access: Access) => access === 'public' || access === 'optional';
@@ -97,6 +104,7 @@ export function route<Body = Record<string, never>, Query = Record<string, never
     ...spec,
     rateLimit: spec.rateLimit?.map(({ by, ...rule }) => (by ? { ...rule, by: (input: RouteInput) => by(typedInput(input)) } : rule)),
     handler: (input, ctx) => spec.handler(typedInput(input), ctx),
+    known: spec.known && ((input) => spec.known!(input as { actor: ActorOf<A> })),
   };
 }
 

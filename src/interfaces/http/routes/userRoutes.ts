@@ -47,6 +47,7 @@ export const updateUserBody = object({
 /** A profile is re-read at least this often even when no user changed: its picture URL is signed per time window. */
 const PROFILE_ENTRY_MS = 60_000;
 const PROFILE_ENTRIES = 10_000;
+const PROFILE_MESSAGE = 'Your profile retrieved successfully';
 
 export interface UserRoutesDependencies {
   useCases: Pick<UseCases, 'registerUser' | 'sendVerificationCode' | 'getUser' | 'listUsers' | 'updateUser' | 'imageUrls'>;
@@ -92,7 +93,11 @@ export function userRoutes({ useCases, ports, settings }: UserRoutesDependencies
           [me] = await present([await getUser.execute(actor, actor.userId)]);
           kept.set(actor.userId, me);
         }
-        return { message: 'Your profile retrieved successfully', data: me };
+        return { message: PROFILE_MESSAGE, data: me };
+      },
+      known({ actor }) {
+        const me = profiles.peek()?.get(actor.userId);
+        return me ? { message: PROFILE_MESSAGE, data: me } : null;
       },
     }),
     route({

@@ -54,6 +54,37 @@ describe('CheckSession', () => {
     await expect(kit.checkSession.execute(kit.accessTokens.verify(refreshed.accessToken))).resolves.toMatchObject({ role: 'USER' });
   });
 
+  describe('known: the actor without waiting, from what this process holds', () => {
+    it('is null until a check has read the standing, then the very actor execute gives', async () => {
+      const { kit, claims } = await loggedIn();
+      expect(kit.checkSession.known(claims)).toBeNull();
+      const actor = await kit.checkSession.execute(claims);
+      expect(kit.checkSession.known(claims)).toEqual(actor);
+      expect(kit.checkSession.known({ ...claims, sessionId: 'another' })).toBeNull();
+      kit.clock.advance(STANDING_TTL_MS);
+      expect(kit.checkSession.known(claims)).toBeNull();
+    });
+
+    it('is null once the session was revoked, and for a standing that refuses', async () => {
+      const { kit, user, claims } = await loggedIn();
+      await kit.checkSession.execute(claims);
+      await kit.logoutAll.execute(user.id);
+      expect(kit.checkSession.known(claims)).toBeNull();
+      await expect(kit.checkSession.execute(claims)).rejects.toThrow(ended);
+      expect(kit.checkSession.known(claims)).toBeNull();
+    });
+
+    it('is null for a token whose role the user no longer has', async () => {
+      const { kit, user, claims } = await loggedIn();
+      const boss = UserMother.superAdmin();
+      await kit.given(boss);
+      await kit.updateUser.execute({ userId: boss.id, role: 'SUPER_ADMIN' }, user.id, { role: 'USER' });
+      await expect(kit.checkSession.execute(claims)).rejects.toThrow(expect.objectContaining({ code: 'AUTH.TOKEN_EXPIRED' }));
+      expect(kit.checkSession.known(claims)).toBeNull();
+      expect(kit.checkSession.known({ ...claims, role: 'USER' })).toMatchObject({ role: 'USER' });
+    });
+  });
+
   it('refuses a token for a user that no longer exists', async () => {
     const { kit, claims } = await loggedIn();
     await expect(kit.checkSession.execute({ ...claims, userId: 'gone' })).rejects.toThrow(ended);
@@ -62,6 +93,7 @@ describe('CheckSession', () => {
   describe('while the shared cache is unreachable (Redis down)', () => {
     const unreachable: SessionStandingCache = {
       recall: async () => { throw new DependencyUnavailable('redis'); },
+      known: () => null,
       remember: async () => { throw new DependencyUnavailable('redis'); },
       forgetUser: async () => { throw new DependencyUnavailable('redis'); },
     };
