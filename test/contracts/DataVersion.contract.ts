@@ -1,4 +1,4 @@
-import type { DataVersion } from '../../src/application/ports/DataVersion';
+import type { DataVersion, PartedDataVersion } from '../../src/application/ports/DataVersion';
 
 export interface DataVersionUnderTest {
   version: DataVersion;
@@ -63,6 +63,59 @@ export function describeDataVersionContract(name: string, make: () => Promise<Da
       const after = await other.version.current();
       expect(after).not.toBe(before);
       expect(after).toBe(await s.version.current());
+    });
+  });
+}
+
+export interface PartedDataVersionUnderTest {
+  version: PartedDataVersion;
+  /** Commits one change under `key` (the user with that id edited), through this process. */
+  changeUnder(key: string): Promise<void>;
+  /** Two keys in different parts. */
+  keysApart(): [string, string];
+  otherProcess(): { version: PartedDataVersion; lapse(): void };
+}
+
+export function describePartedDataVersionContract(name: string, make: () => Promise<PartedDataVersionUnderTest>): void {
+  describe(`PartedDataVersion contract: ${name}`, () => {
+    let s: PartedDataVersionUnderTest;
+    let key: string;
+    let apart: string;
+    beforeEach(async () => {
+      s = await make();
+      [key, apart] = s.keysApart();
+    });
+
+    test("a key's version moves with every change under it, at once here, and stays with changes in other parts", async () => {
+      const seen = [await s.version.currentOf(key)];
+      expect(await s.version.currentOf(key)).toBe(seen[0]);
+      for (let i = 0; i < 3; i++) {
+        await s.changeUnder(key);
+        seen.push(await s.version.currentOf(key));
+      }
+      expect(new Set(seen).size).toBe(4);
+      const whole = await s.version.current();
+      await s.changeUnder(apart);
+      expect(await s.version.currentOf(key)).toBe(seen[3]);
+      expect(await s.version.current()).not.toBe(whole);
+    });
+
+    test("knownOf(key) answers as currentOf(key) would, or null: never a version a change under the key has left behind", async () => {
+      const before = await s.version.currentOf(key);
+      expect(s.version.knownOf(key)).toBe(before);
+      await s.changeUnder(key);
+      expect(s.version.knownOf(key)).not.toBe(before);
+      const now = await s.version.currentOf(key);
+      expect(s.version.knownOf(key)).toBe(now);
+
+      const other = s.otherProcess();
+      const seen = await other.version.currentOf(key);
+      await s.changeUnder(key);
+      other.lapse();
+      expect(other.version.knownOf(key)).not.toBe(seen);
+      const after = await other.version.currentOf(key);
+      expect(after).not.toBe(seen);
+      expect(after).toBe(await s.version.currentOf(key));
     });
   });
 }

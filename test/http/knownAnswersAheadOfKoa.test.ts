@@ -1,6 +1,7 @@
 import { RecordingLogger } from '../fakes/RecordingLogger';
+import { shardOf } from '../../src/infrastructure/persistence/dataVersions';
 import type { LoggedIn } from '../support/accounts';
-import { loginSuperAdmin, startAppWithSuperAdmin, verifiedUser } from '../support/accounts';
+import { loginSuperAdmin, register, startAppWithSuperAdmin, verifiedUser } from '../support/accounts';
 import type { ApiResponse, TestApp } from '../support/testApp';
 
 const ME = '/api/v1/user/me';
@@ -100,6 +101,34 @@ describe('GET /user/me answered ahead of Koa from what the process holds', () =>
     expect([changed.body.data.name, changedKoa]).toEqual(['New Name', true]);
     const [again, againKoa] = await viaKoa(bearer(traveller));
     expect([again.body.data.name, againKoa]).toEqual(['New Name', false]);
+  });
+
+  test("another user's change drops only the kept profiles of that user's part of the users version", async () => {
+    const traveller = await verifiedUser(app, admin);
+    const others: { id: string }[] = [];
+    const inPart = (same: boolean) => others.find((o) => (shardOf(o.id) === shardOf(traveller.id)) === same);
+    while (!inPart(true) || !inPart(false)) others.push(await register(app));
+    const rename = async (who: { id: string }) => expect((await app.request('PATCH', `/api/v1/user/${who.id}`, { token: admin.accessToken, body: { name: `Renamed ${Date.now()}` } })).status).toBe(200);
+    const reads = jest.spyOn(app.server.root.useCases.getUser, 'execute');
+    /** After a user write here, the next request re-reads the version through the chain: did it also re-read the profile? */
+    const rereadProfile = async () => {
+      const before = reads.mock.calls.length;
+      const [answer] = await viaKoa(bearer(traveller));
+      expect(answer.body.data._id).toBe(traveller.id);
+      return reads.mock.calls.length > before;
+    };
+    try {
+      await viaKoa(bearer(traveller));
+      expect((await viaKoa(bearer(traveller)))[1]).toBe(false);
+      await rename(inPart(false)!);
+      expect(await rereadProfile()).toBe(false);
+      expect((await viaKoa(bearer(traveller)))[1]).toBe(false);
+      await rename(inPart(true)!);
+      expect(await rereadProfile()).toBe(true);
+      expect((await viaKoa(bearer(traveller)))[1]).toBe(false);
+    } finally {
+      reads.mockRestore();
+    }
   });
 
   test('a forged, malformed or missing token, and other methods, are answered by the chain', async () => {

@@ -12,3 +12,15 @@ export interface DataVersion {
    */
   known(): string | null;
 }
+
+/**
+ * A data set whose version also moves part by part (the user accounts, parted by user id): what was
+ * rendered from one key's data stays valid while the version of its part holds, whatever changed in
+ * other parts. A part holds many keys, so a change under one key may move others' versions too.
+ */
+export interface PartedDataVersion extends DataVersion {
+  /** The version of the part `key` is in: moves with every committed change under `key`. */
+  currentOf(key: string): Promise<string>;
+  /** What `currentOf(key)` would answer right now without waiting, or null; never a version a change under `key` has left behind. */
+  knownOf(key: string): string | null;
+}

@@ -3,7 +3,7 @@ import type { BackgroundTasks } from './BackgroundTasks';
 import type { BillingQueries } from './BillingQueries';
 import type { BookingRepository } from './BookingRepository';
 import type { CatalogueReads } from './CatalogueReads';
-import type { DataVersion } from './DataVersion';
+import type { DataVersion, PartedDataVersion } from './DataVersion';
 import type { Clock } from './Clock';
 import type { CreditNoteRepository } from './CreditNoteRepository';
 import type { CodeGenerator } from './CodeGenerator';
@@ -64,7 +64,7 @@ export interface Ports {
   accessTokens: AccessTokens;
   secretTokens: SecretTokens;
   userRepository: UserRepository;
-  usersVersion: DataVersion;
+  usersVersion: PartedDataVersion;
   sessionRepository: SessionRepository;
   passwordResetRepository: PasswordResetRepository;
   sessionStandingCache: SessionStandingCache;

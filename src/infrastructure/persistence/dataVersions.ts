@@ -1,6 +1,6 @@
 import { createHash, randomInt } from 'node:crypto';
 import type { Clock } from '../../application/ports/Clock';
-import type { DataVersion } from '../../application/ports/DataVersion';
+import type { PartedDataVersion } from '../../application/ports/DataVersion';
 import type { Database } from './Database';
 import { PreparedReads } from './PreparedReads';
 
@@ -14,7 +14,7 @@ export const VERSION_SHARDS = 16;
 export const CATALOGUE: VersionedData = { topic: 'catalogue', table: 'catalogue_versions' };
 export const USERS: VersionedData = { topic: 'users', table: 'user_versions' };
 
-function shardOf(key: string | undefined): number {
+export function shardOf(key: string | undefined): number {
   return key === undefined ? randomInt(VERSION_SHARDS) : createHash('sha1').update(key).digest()[0] % VERSION_SHARDS;
 }
 
@@ -36,28 +36,50 @@ export const catalogueChanged = (db: Database, shardKey?: string) => dataChanged
 /** A user account changed: profile, role, status, password, deletion. */
 export const userChanged = (db: Database, userId: string) => dataChanged(db, USERS, userId);
 
+/** A version as read: the whole data set's, and each shard's (a part, for keyed readers). */
+interface ReadVersion {
+  whole: string;
+  shards: string[];
+}
+
 /**
- * A data set's version as stored, shared by every process on the database. Read at most once per
- * `memoMs` (≤ 1 s: how long another process's change may take to show), and again at once after
- * this process commits a change.
+ * A data set's version as stored, shared by every process on the database: the whole set's, and
+ * each shard's for readers of one key (`currentOf`). Read at most once per `memoMs` (≤ 1 s: how long
+ * another process's change may take to show), and again at once after this process commits a change.
  */
-export class SqlDataVersion implements DataVersion {
+export class SqlDataVersion implements PartedDataVersion {
   private readonly reads: PreparedReads;
-  private memo: { version: string; commits: number; until: number } | null = null;
-  private pending: { commits: number; version: Promise<string> } | null = null;
+  private memo: { version: ReadVersion; commits: number; until: number } | null = null;
+  private pending: { commits: number; version: Promise<ReadVersion> } | null = null;
 
   constructor(private readonly db: Database, private readonly data: VersionedData, private readonly clock: Clock, private readonly memoMs = 1000) {
     this.reads = new PreparedReads(db);
   }
 
   known(): string | null {
+    return this.held()?.whole ?? null;
+  }
+
+  knownOf(key: string): string | null {
+    return this.held()?.shards[shardOf(key)] ?? null;
+  }
+
+  async current(): Promise<string> {
+    return (await this.version()).whole;
+  }
+
+  async currentOf(key: string): Promise<string> {
+    return (await this.version()).shards[shardOf(key)];
+  }
+
+  private held(): ReadVersion | null {
     const memo = this.memo;
     return memo && memo.commits === this.db.commitsOf(this.data.topic) && this.clock.now().getTime() < memo.until ? memo.version : null;
   }
 
-  async current(): Promise<string> {
-    const known = this.known();
-    if (known !== null) return known;
+  private version(): Promise<ReadVersion> | ReadVersion {
+    const held = this.held();
+    if (held) return held;
     const commits = this.db.commitsOf(this.data.topic);
     // Concurrent requests share one read, unless this process committed a change since it started.
     if (this.pending?.commits !== commits) {
@@ -67,10 +89,12 @@ export class SqlDataVersion implements DataVersion {
     return this.pending.version;
   }
 
-  private async read(commits: number): Promise<string> {
+  private async read(commits: number): Promise<ReadVersion> {
     const until = this.clock.now().getTime() + this.memoMs;
-    const [row] = await this.reads.all<{ version: string | number | null }>(`SELECT SUM(version) AS version FROM ${this.data.table}`, {});
-    const version = String(row?.version ?? 0);
+    const rows = await this.reads.all<{ shard: number; version: string | number }>(`SELECT shard, version FROM ${this.data.table} ORDER BY shard`, {});
+    const shards = Array.from({ length: VERSION_SHARDS }, () => '0');
+    for (const row of rows) shards[Number(row.shard)] = String(row.version);
+    const version = { whole: shards.join('.'), shards };
     this.memo = { version, commits, until };
     return version;
   }

@@ -12,7 +12,7 @@ import type { RouteDef } from '../route';
 import { ADMINS, idParams, route } from '../route';
 import { nullable, object, oneOf, required } from '../schema';
 import { incomingFiles } from '../uploads';
-import { VersionedEntries } from '../versionedEntries';
+import { PartedEntries } from '../versionedEntries';
 
 const flag = Joi.boolean().truthy('true').falsy('false');
 
@@ -63,11 +63,12 @@ export function userRoutes({ useCases, ports, settings }: UserRoutesDependencies
     return users.map((u) => presentUser(u, (key) => urls.get(key) ?? key));
   };
   /**
-   * `/user/me` answers from the profile as presented under the users version: any committed change to
-   * any user moves it (here at once, in other processes within a second). The caller's session was
-   * checked before the handler runs, so a blocked or logged-out caller never reaches a kept profile.
+   * `/user/me` answers from the profile as presented under the version of the user's part of the
+   * users version: any committed change to the user moves it (here at once, in other processes within
+   * a second), and changes to users in other parts leave it be. The caller's session was checked
+   * before the handler runs, so a blocked or logged-out caller never reaches a kept profile.
    */
-  const profiles = new VersionedEntries<PresentedUser>(ports.usersVersion, ports.clock, { entryMs: PROFILE_ENTRY_MS, maxEntries: PROFILE_ENTRIES });
+  const profiles = new PartedEntries<PresentedUser>(ports.usersVersion, ports.clock, { entryMs: PROFILE_ENTRY_MS, maxEntries: PROFILE_ENTRIES });
   const tag = 'Users';
 
   return [
@@ -87,16 +88,16 @@ export function userRoutes({ useCases, ports, settings }: UserRoutesDependencies
       method: 'get', path: '/user/me', tag, access: 'user',
       summary: 'The logged-in user',
       async handler({ actor }) {
-        const kept = await profiles.open();
-        let me = kept.get(actor.userId);
+        const kept = await profiles.open(actor.userId);
+        let me = kept.value;
         if (!me) {
           [me] = await present([await getUser.execute(actor, actor.userId)]);
-          kept.set(actor.userId, me);
+          kept.keep(me);
         }
         return { message: PROFILE_MESSAGE, data: me };
       },
       known({ actor }) {
-        const me = profiles.peek()?.get(actor.userId);
+        const me = profiles.peek(actor.userId);
         return me ? { message: PROFILE_MESSAGE, data: me } : null;
       },
     }),
