@@ -14,8 +14,19 @@ export const VERSION_SHARDS = 16;
 export const CATALOGUE: VersionedData = { topic: 'catalogue', table: 'catalogue_versions' };
 export const USERS: VersionedData = { topic: 'users', table: 'user_versions' };
 
+/** Shards of keys seen lately: `/user/me` asks for its caller's on every request, and a SHA-1 costs ~2 µs. */
+const shardsOfKeys = new Map<string, number>();
+const SHARDS_KEPT = 10_000;
+
 export function shardOf(key: string | undefined): number {
-  return key === undefined ? randomInt(VERSION_SHARDS) : createHash('sha1').update(key).digest()[0] % VERSION_SHARDS;
+  if (key === undefined) return randomInt(VERSION_SHARDS);
+  let shard = shardsOfKeys.get(key);
+  if (shard === undefined) {
+    if (shardsOfKeys.size >= SHARDS_KEPT) shardsOfKeys.clear();
+    shard = createHash('sha1').update(key).digest()[0] % VERSION_SHARDS;
+    shardsOfKeys.set(key, shard);
+  }
+  return shard;
 }
 
 /**
