@@ -155,6 +155,20 @@ export function describeJobStoreContract(name: string, make: () => Promise<JobSt
       expect(racingFirst.filter(Boolean)).toHaveLength(1);
     });
 
+    test('a run given back is claimed again at once; a run started since by another worker is not given back', async () => {
+      const task = type();
+      const now = s.clock.now();
+      const at = (ms: number) => new Date(now.getTime() + ms);
+      expect(await s.store.claimPeriodic(task, now, 30_000)).toBe(true);
+      await s.store.releasePeriodic(task, now);
+      expect(await s.store.claimPeriodic(task, at(1), 30_000)).toBe(true);
+      expect(await s.store.claimPeriodic(task, at(2), 30_000)).toBe(false);
+      // A stale give-back (the run claimed at `now`, long since replaced) leaves the newer run alone.
+      await s.store.releasePeriodic(task, now);
+      expect(await s.store.claimPeriodic(task, at(3), 30_000)).toBe(false);
+      await s.store.releasePeriodic(type(), now);
+    });
+
     // These two come last: their claims may also pick up (and keep) due jobs the tests above left behind.
     test('purging deletes the dead jobs of a type that died before the cutoff, leaves everything else, and counts them', async () => {
       const t = type();

@@ -78,6 +78,10 @@ export class InMemoryJobStore implements JobQueue, JobStore {
     return true;
   }
 
+  async releasePeriodic(task: string, startedAt: Date): Promise<void> {
+    if (this.periodicStarts.get(task) === startedAt.getTime()) this.periodicStarts.delete(task);
+  }
+
   /** Jobs of `type`, for assertions. */
   ofType(type: string): JobRecord[] {
     return this.rows.values().filter((r) => r.type === type);

@@ -53,4 +53,10 @@ export interface JobStore {
    * the `everyMs` before, by any worker. Of workers racing for the same run, one gets true.
    */
   claimPeriodic(task: string, now: Date, everyMs: number): Promise<boolean>;
+  /**
+   * Gives back the run of `task` claimed at `startedAt`, cut short by a stopping worker: the next
+   * claim, by any worker, takes the task at once instead of an interval later. A run started since
+   * by another worker is left alone.
+   */
+  releasePeriodic(task: string, startedAt: Date): Promise<void>;
 }

@@ -106,6 +106,14 @@ export class TypeOrmJobStore implements JobStore {
       return affectedRows(result) === 1;
     });
   }
+
+  async releasePeriodic(task: string, startedAt: Date): Promise<void> {
+    await this.db.manager().getRepository(PeriodicRunEntity).createQueryBuilder()
+      .update()
+      .set({ startedAt: new Date(0) })
+      .where('task = :task AND startedAt = :startedAt', { task, startedAt })
+      .execute();
+  }
 }
 
 function toRecord(r: JobRow): JobRecord {

@@ -39,4 +39,8 @@ export class MeteredJobStore implements JobStore {
   claimPeriodic(task: string, now: Date, everyMs: number): Promise<boolean> {
     return this.inner.claimPeriodic(task, now, everyMs);
   }
+
+  releasePeriodic(task: string, startedAt: Date): Promise<void> {
+    return this.inner.releasePeriodic(task, startedAt);
+  }
 }

@@ -149,10 +149,14 @@ export class JobWorker {
   }
 
   private async runPeriodic(p: Periodic): Promise<void> {
+    const stopping = this.stopSignal.signal;
     try {
+      const claimedAt = this.clock.now();
       // Another worker on the same database may have run it within the interval.
-      if (!(await this.store.claimPeriodic(p.name, this.clock.now(), p.everyMs))) return;
-      await p.task(this.stopSignal.signal);
+      if (!(await this.store.claimPeriodic(p.name, claimedAt, p.everyMs))) return;
+      await p.task(stopping);
+      // Told to stop while it ran, it may have ended early: the next worker (a deploy's new one) runs it at once.
+      if (stopping.aborted) await this.store.releasePeriodic(p.name, claimedAt);
     } catch (error) {
       this.logFailure(error, { task: p.name }, 'periodic task failed');
     }

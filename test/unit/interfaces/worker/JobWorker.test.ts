@@ -298,4 +298,22 @@ describe('JobWorker', () => {
     await stopSeen;
     expect(finished).toBe(true);
   });
+
+  test('a run cut short by stop() is given back, so the next worker takes it at once; a run that ended on its own is kept', async () => {
+    const { worker, store, clock } = setup({});
+    let began!: () => void;
+    const running = new Promise<void>((resolve) => (began = resolve));
+    let quickRan!: () => void;
+    const quickDone = new Promise<void>((resolve) => (quickRan = resolve));
+    worker.every('Reconcile', 60_000, async (stopping) => {
+      began();
+      await new Promise<void>((resolve) => stopping.addEventListener('abort', () => resolve()));
+    });
+    worker.every('ExpireHolds', 60_000, async () => quickRan());
+    worker.start();
+    await Promise.all([running, quickDone]);
+    await worker.stop();
+    expect(await store.claimPeriodic('Reconcile', clock.now(), 60_000)).toBe(true);
+    expect(await store.claimPeriodic('ExpireHolds', clock.now(), 60_000)).toBe(false);
+  });
 });
