@@ -169,6 +169,25 @@ export function describeJobStoreContract(name: string, make: () => Promise<JobSt
       await s.store.releasePeriodic(type(), now);
     });
 
+    test("a periodic task's mark is when its last complete run started, shared by every worker, and never moves back", async () => {
+      const task = type();
+      const now = s.clock.now();
+      const at = (ms: number) => new Date(now.getTime() + ms);
+      expect(await s.store.periodicMark(task)).toBeNull();
+      await s.store.markPeriodic(task, at(60_000));
+      expect(await s.store.periodicMark(task)).toEqual(at(60_000));
+      await s.store.markPeriodic(task, at(30_000));
+      expect(await s.store.periodicMark(task)).toEqual(at(60_000));
+      // Claiming and giving back runs leaves the mark alone; the mark leaves claims alone.
+      expect(await s.store.claimPeriodic(task, at(90_000), 30_000)).toBe(true);
+      await s.store.releasePeriodic(task, at(90_000));
+      expect(await s.store.periodicMark(task)).toEqual(at(60_000));
+      await s.store.markPeriodic(task, at(120_000));
+      expect(await s.store.claimPeriodic(task, at(120_001), 30_000)).toBe(true);
+      expect(await s.store.periodicMark(task)).toEqual(at(120_000));
+      expect(await s.store.periodicMark(type())).toBeNull();
+    });
+
     // These two come last: their claims may also pick up (and keep) due jobs the tests above left behind.
     test('purging deletes the dead jobs of a type that died before the cutoff, leaves everything else, and counts them', async () => {
       const t = type();

@@ -10,6 +10,7 @@ export class InMemoryJobStore implements JobQueue, JobStore {
   private readonly rows = new TransactionalTable<Row>();
   private n = 0;
   private readonly periodicStarts = new Map<string, number>();
+  private readonly periodicMarks = new Map<string, number>();
 
   constructor(private readonly clock: Clock) {}
 
@@ -80,6 +81,15 @@ export class InMemoryJobStore implements JobQueue, JobStore {
 
   async releasePeriodic(task: string, startedAt: Date): Promise<void> {
     if (this.periodicStarts.get(task) === startedAt.getTime()) this.periodicStarts.delete(task);
+  }
+
+  async periodicMark(task: string): Promise<Date | null> {
+    const mark = this.periodicMarks.get(task);
+    return mark === undefined ? null : new Date(mark);
+  }
+
+  async markPeriodic(task: string, startedAt: Date): Promise<void> {
+    this.periodicMarks.set(task, Math.max(this.periodicMarks.get(task) ?? 0, startedAt.getTime()));
   }
 
   /** Jobs of `type`, for assertions. */

@@ -18,8 +18,9 @@ export interface ReconcileInput {
   /** At most this many attempts per run, the newest first. */
   limit?: number;
   /**
-   * When the previous run (of this process) was: attempts are then asked about only when due
-   * (`dueWindows`). Null or absent asks about every open attempt: the CLI, a worker's first run.
+   * When the last complete run started (the workers' shared mark): attempts are then asked about
+   * only when due (`dueWindows`). Null or absent asks about every open attempt: the CLI, the very
+   * first worker run on a database.
    */
   previousRunAt?: Date | null;
   onProgress?: (done: number, total: number) => void;

@@ -59,4 +59,8 @@ export interface JobStore {
    * by another worker is left alone.
    */
   releasePeriodic(task: string, startedAt: Date): Promise<void>;
+  /** When the last complete run of `task` started, by any worker (null before the first). */
+  periodicMark(task: string): Promise<Date | null>;
+  /** The run of `task` started at `startedAt` completed: the mark moves to it, never back. */
+  markPeriodic(task: string, startedAt: Date): Promise<void>;
 }

@@ -114,6 +114,21 @@ export class TypeOrmJobStore implements JobStore {
       .where('task = :task AND startedAt = :startedAt', { task, startedAt })
       .execute();
   }
+
+  async periodicMark(task: string): Promise<Date | null> {
+    const row = await this.db.manager().getRepository(PeriodicRunEntity).findOneBy({ task });
+    return toDate(row?.markedAt ?? null);
+  }
+
+  async markPeriodic(task: string, startedAt: Date): Promise<void> {
+    const runs = this.db.manager().getRepository(PeriodicRunEntity);
+    await runs.createQueryBuilder().insert().values({ task, startedAt: new Date(0) }).orIgnore().execute();
+    await runs.createQueryBuilder()
+      .update()
+      .set({ markedAt: startedAt })
+      .where('task = :task AND (markedAt IS NULL OR markedAt < :startedAt)', { task, startedAt })
+      .execute();
+  }
 }
 
 function toRecord(r: JobRow): JobRecord {

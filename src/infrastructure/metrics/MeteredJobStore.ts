@@ -43,4 +43,12 @@ export class MeteredJobStore implements JobStore {
   releasePeriodic(task: string, startedAt: Date): Promise<void> {
     return this.inner.releasePeriodic(task, startedAt);
   }
+
+  periodicMark(task: string): Promise<Date | null> {
+    return this.inner.periodicMark(task);
+  }
+
+  markPeriodic(task: string, startedAt: Date): Promise<void> {
+    return this.inner.markPeriodic(task, startedAt);
+  }
 }

@@ -1,6 +1,7 @@
 import type { ReconcilePayments, ReconcileReport } from '../../application/payments/ReconcilePayments';
 import { RECONCILE_DEFAULT_OLDER_THAN_MS } from '../../application/payments/ReconcilePayments';
 import type { Clock } from '../../application/ports/Clock';
+import type { JobStore } from '../../application/ports/JobStore';
 import type { Ports } from '../../application/ports/Ports';
 import type { UseCases } from '../../application/UseCases';
 import type { ClassifyFailure, ShutdownHooks } from '../edges';
@@ -12,6 +13,8 @@ import { JobWorker } from './JobWorker';
 export const EXPIRE_HOLDS_EVERY_MS = 30_000;
 export const SWEEP_ORPHAN_IMAGES_EVERY_MS = 3600_000;
 export const RECONCILE_PAYMENTS_EVERY_MS = 5 * 60_000;
+/** The reconciler's periodic task: its runs are claimed, and its mark shared, under this name. */
+const RECONCILE_TASK = 'ReconcilePayments';
 /** A worker run asks about at most this many due attempts, the newest first; the oldest left over wait for their next doubling. */
 export const RECONCILE_PAYMENTS_PER_RUN = 500;
 
@@ -42,7 +45,7 @@ export function createWorker(dependencies: WorkerDependencies, options: Partial<
   }).every('ExpireHolds', EXPIRE_HOLDS_EVERY_MS, async () => {
     const { expired } = await useCases.expireHolds.execute();
     if (expired) logger.info({ expired }, 'lapsed seat holds released');
-  }).every('ReconcilePayments', RECONCILE_PAYMENTS_EVERY_MS, reconcilerRuns(useCases.reconcilePayments, ports.clock, (report) => {
+  }).every(RECONCILE_TASK, RECONCILE_PAYMENTS_EVERY_MS, reconcilerRuns(useCases.reconcilePayments, ports.clock, ports.jobStore, (report) => {
     for (const settled of report.settled) logger.warn({ ...settled }, 'payment reconciled: the gateway vouched for what no callback confirmed');
     if (report.failed.length) logger.error({ failed: report.failed, skipped: report.skipped }, 'payment reconciliation could not ask the gateway about every attempt');
     if (report.skipped && !report.failed.length) logger.info({ checked: report.checked, skipped: report.skipped }, 'payment reconciliation ended early: the worker is stopping, and the next run asks about the rest');
@@ -65,17 +68,23 @@ export function startWorker(dependencies: WorkerDependencies & { resources: Shut
 }
 
 /**
- * The worker's reconciler runs: each passes when the previous run started, so open attempts are asked
- * about on their backoff (`dueWindows`); the first run asks about all of them. A run the gateway cut
- * short keeps the old mark, so the next run covers both spans; one the per-run limit cut short leaves
- * its oldest due attempts (asked newest first) to their next doubling.
+ * The worker's reconciler runs: each passes when the last complete run started, by whichever worker
+ * (the mark in the job store), so open attempts are asked about on their backoff (`dueWindows`); the
+ * very first run asks about all of them. A run the gateway or a stopping worker cut short leaves the
+ * mark where it was, so the next run (on any worker) covers both spans; one the per-run limit cut
+ * short moves it, leaving its oldest due attempts (asked newest first) to their next doubling.
  */
-export function reconcilerRuns(reconcile: Pick<ReconcilePayments, 'execute'>, clock: Clock, reported: (report: ReconcileReport) => void): PeriodicTask {
-  let previousRunAt: Date | null = null;
+export function reconcilerRuns(
+  reconcile: Pick<ReconcilePayments, 'execute'>,
+  clock: Clock,
+  marks: Pick<JobStore, 'periodicMark' | 'markPeriodic'>,
+  reported: (report: ReconcileReport) => void,
+): PeriodicTask {
   return async (stopping) => {
     const startedAt = clock.now();
+    const previousRunAt = await marks.periodicMark(RECONCILE_TASK);
     const report = await reconcile.execute({ olderThanMs: RECONCILE_DEFAULT_OLDER_THAN_MS, limit: RECONCILE_PAYMENTS_PER_RUN, previousRunAt, stopping });
-    if (!report.failed.length) previousRunAt = startedAt;
+    if (!report.failed.length && !report.skipped) await marks.markPeriodic(RECONCILE_TASK, startedAt);
     reported(report);
   };
 }
