@@ -60,17 +60,26 @@ export function describeRefundRepositoryContract(name: string, make: () => Promi
       expect((await s.refunds.findById(refund.id))).toEqual(expect.objectContaining({ state: 'PENDING', gatewayRefundId: 'g-1' }));
     });
 
-    test('open refunds are REQUESTED or PENDING ones up to a time, oldest first', async () => {
+    test('open refunds are REQUESTED or PENDING ones created in any window (both ends included), newest first, at most `limit`', async () => {
       const paymentId = `pay-open-${Date.now()}`;
-      const older = requested({ paymentId, createdAt: new Date(T0.getTime() - 60_000) });
-      const newer = requested({ paymentId, createdAt: T0 });
-      const tooYoung = requested({ paymentId, createdAt: new Date(T0.getTime() + 60_000) });
-      const done = requested({ paymentId, createdAt: T0 });
-      for (const r of [newer, older, tooYoung, done]) await s.refunds.create(r);
+      const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
+      const made = [requested({ paymentId, createdAt: at(-60) }), requested({ paymentId, createdAt: at(-30) }), requested({ paymentId, createdAt: at(-20) }), requested({ paymentId, createdAt: at(-10) })];
+      for (const r of made) await s.refunds.create(r);
+      const pending = made[3];
+      pending.apply({ state: 'PENDING', gatewayRefundId: 'g-1' }, T0);
+      await s.refunds.saveOutcome(pending, 'REQUESTED');
+      const done = made[2];
       done.apply({ state: 'COMPLETED', gatewayRefundId: 'g-2' }, T0);
       await s.refunds.saveOutcome(done, 'REQUESTED');
-      const open = (await s.refunds.openRefunds({ to: T0, limit: 100 })).filter((r) => r.paymentId === paymentId);
-      expect(open.map((r) => r.id)).toEqual([older.id, newer.id]);
+      const mine = async (windows: { from: Date; to: Date }[], limit = 100) =>
+        (await s.refunds.openRefunds({ windows, limit })).filter((r) => r.paymentId === paymentId).map((r) => made.findIndex((m) => m.id === r.id));
+      expect(await mine([{ from: at(-90), to: at(0) }])).toEqual([3, 1, 0]);
+      expect(await mine([{ from: at(-45), to: at(-11) }])).toEqual([1]);
+      expect(await mine([{ from: at(-10), to: at(-10) }, { from: at(-60), to: at(-60) }])).toEqual([3, 0]);
+      expect(await mine([{ from: at(-9), to: at(0) }, { from: at(-59), to: at(-31) }])).toEqual([]);
+      expect(await mine([], 100)).toEqual([]);
+      const newestTwo = await s.refunds.openRefunds({ windows: [{ from: at(-90), to: at(0) }], limit: 2 });
+      expect(newestTwo.map((r) => r.createdAt.getTime())).toEqual([at(-10).getTime(), at(-30).getTime()]);
     });
 
     test('a refund written in a unit of work that rolls back is not kept', async () => {

@@ -1,3 +1,4 @@
+import type { CreatedBetween } from '../../src/application/ports/PaymentRepository';
 import type { RefundRepository } from '../../src/application/ports/RefundRepository';
 import type { LockOption } from '../../src/application/ports/UnitOfWork';
 import type { RefundProps, RefundStatus } from '../../src/domain/payment/Refund';
@@ -32,11 +33,12 @@ export class InMemoryRefundRepository implements RefundRepository {
     return this.rows.values().filter((r) => r.paymentId === paymentId).map((r) => Refund.restore(r));
   }
 
-  async openRefunds(window: { to: Date; limit: number }): Promise<Refund[]> {
+  async openRefunds(query: { windows: CreatedBetween[]; limit: number }): Promise<Refund[]> {
+    const created = (r: { createdAt: Date }) => query.windows.some(({ from, to }) => r.createdAt >= from && r.createdAt <= to);
     return this.rows.values()
-      .filter((r) => (r.state === 'REQUESTED' || r.state === 'PENDING') && r.createdAt.getTime() <= window.to.getTime())
-      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id))
-      .slice(0, window.limit)
+      .filter((r) => (r.state === 'REQUESTED' || r.state === 'PENDING') && created(r))
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id.localeCompare(a.id))
+      .slice(0, query.limit)
       .map((r) => Refund.restore(r));
   }
 }

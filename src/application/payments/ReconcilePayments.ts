@@ -1,9 +1,9 @@
 import { DependencyUnavailable, ValidationFailed } from '../../domain/shared/errors';
 import type { Clock } from '../ports/Clock';
-import type { PaymentRepository } from '../ports/PaymentRepository';
+import type { CreatedBetween, PaymentRepository } from '../ports/PaymentRepository';
 import type { RefundRepository } from '../ports/RefundRepository';
 import type { UnitOfWork } from '../ports/UnitOfWork';
-import { dueWindows } from './reconcileBackoff';
+import { dueWindows, REFUND_LOOKBACK_MS } from './reconcileBackoff';
 import type { ConfirmationOutcome, ConfirmPayment } from './ConfirmPayment';
 import type { RefundSettlement } from './RefundSettlement';
 
@@ -45,16 +45,26 @@ export interface ReconcileReport {
     checked: number;
     settled: { refundId: string; paymentId: string; state: string }[];
     failed: { refundId: string; error: string }[];
+    /** Due, but not asked about because the process is stopping. */
+    skipped: number;
   };
 }
+
+/**
+ * Every due attempt and refund was asked about (the per-run limit may have left the oldest due
+ * attempts to their next doubling): the run may become the mark the next run goes on from.
+ */
+export const askedAboutAllDue = (report: ReconcileReport): boolean =>
+  !report.failed.length && !report.skipped && !report.refunds.failed.length && !report.refunds.skipped;
 
 /**
  * Asks the gateway about the open payment attempts due (`dueWindows`: opened between
  * RECONCILE_LOOKBACK_MS and `olderThanMs` ago, on a backoff after the first hour when the caller
  * says when it last ran) and runs ConfirmPayment on what it vouches for:
  * this is what rescues a traveller who paid and closed the tab before any callback arrived. Then
- * it asks about every open refund of the same age: one the gateway never answered is asked again
- * (idempotent on its id), a pending one by its status, and the answer is recorded.
+ * it asks about the open refunds due by the same rule over a year (`REFUND_LOOKBACK_MS`): one the
+ * gateway never answered is asked again (idempotent on its id), a pending one by its status, and the
+ * answer is recorded.
  */
 export class ReconcilePayments {
   constructor(
@@ -74,7 +84,7 @@ export class ReconcilePayments {
     // Newest first: those are the travellers whose seats are still held. Oldest-first under a limit let days-old abandoned checkouts fill every run.
     const due = await this.payments.openAttempts({ windows: dueWindows(now, input.olderThanMs, sinceLastRun), limit: limit + 1 });
     const attempts = due.slice(0, limit);
-    const report: ReconcileReport = { more: due.length > limit, checked: 0, settled: [], open: 0, failed: [], skipped: 0, refunds: { checked: 0, settled: [], failed: [] } };
+    const report: ReconcileReport = { more: due.length > limit, checked: 0, settled: [], open: 0, failed: [], skipped: 0, refunds: { checked: 0, settled: [], failed: [], skipped: 0 } };
     for (const [i, attempt] of attempts.entries()) {
       if (input.stopping?.aborted) {
         report.skipped = attempts.length - i;
@@ -97,13 +107,18 @@ export class ReconcilePayments {
         input.onProgress?.(i + 1, attempts.length);
       }
     }
-    if (!report.skipped) await this.reconcileRefunds(new Date(now - input.olderThanMs), limit, report.refunds, input.stopping);
+    // Attempts cut short (a stop, a gateway gone) leave the refunds to the next run as well.
+    if (!report.skipped) await this.reconcileRefunds(dueWindows(now, input.olderThanMs, sinceLastRun, REFUND_LOOKBACK_MS), limit, report.refunds, input.stopping);
     return report;
   }
 
-  private async reconcileRefunds(to: Date, limit: number, report: ReconcileReport['refunds'], stopping: AbortSignal | undefined): Promise<void> {
-    for (const refund of await this.refunds.openRefunds({ to, limit })) {
-      if (stopping?.aborted) break;
+  private async reconcileRefunds(windows: CreatedBetween[], limit: number, report: ReconcileReport['refunds'], stopping: AbortSignal | undefined): Promise<void> {
+    const due = await this.refunds.openRefunds({ windows, limit });
+    for (const [i, refund] of due.entries()) {
+      if (stopping?.aborted) {
+        report.skipped = due.length - i;
+        break;
+      }
       report.checked += 1;
       try {
         const outcome = await this.refundSettlement.ask(refund);

@@ -1,4 +1,5 @@
 import type { Refund, RefundStatus } from '../../domain/payment/Refund';
+import type { CreatedBetween } from './PaymentRepository';
 import type { LockOption } from './UnitOfWork';
 
 export interface RefundRepository {
@@ -9,6 +10,6 @@ export interface RefundRepository {
   /** Saves the refund's outcome only while it is still `expected`; false when something else settled it first. */
   saveOutcome(refund: Refund, expected: RefundStatus): Promise<boolean>;
   ofPayment(paymentId: string): Promise<Refund[]>;
-  /** REQUESTED and PENDING refunds created up to `to`, oldest first: what the reconciler asks the gateway about. */
-  openRefunds(window: { to: Date; limit: number }): Promise<Refund[]>;
+  /** REQUESTED and PENDING refunds created within any of `windows` (both ends included), newest first: what the reconciler asks the gateway about. */
+  openRefunds(query: { windows: CreatedBetween[]; limit: number }): Promise<Refund[]>;
 }

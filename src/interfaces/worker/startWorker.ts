@@ -1,5 +1,5 @@
 import type { ReconcilePayments, ReconcileReport } from '../../application/payments/ReconcilePayments';
-import { RECONCILE_DEFAULT_OLDER_THAN_MS } from '../../application/payments/ReconcilePayments';
+import { askedAboutAllDue, RECONCILE_DEFAULT_OLDER_THAN_MS } from '../../application/payments/ReconcilePayments';
 import type { Clock } from '../../application/ports/Clock';
 import type { JobStore } from '../../application/ports/JobStore';
 import type { Ports } from '../../application/ports/Ports';
@@ -84,7 +84,7 @@ export function reconcilerRuns(
     const startedAt = clock.now();
     const previousRunAt = await marks.periodicMark(RECONCILE_TASK);
     const report = await reconcile.execute({ olderThanMs: RECONCILE_DEFAULT_OLDER_THAN_MS, limit: RECONCILE_PAYMENTS_PER_RUN, previousRunAt, stopping });
-    if (!report.failed.length && !report.skipped) await marks.markPeriodic(RECONCILE_TASK, startedAt);
+    if (askedAboutAllDue(report)) await marks.markPeriodic(RECONCILE_TASK, startedAt);
     reported(report);
   };
 }

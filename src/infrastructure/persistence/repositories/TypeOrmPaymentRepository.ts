@@ -1,4 +1,4 @@
-import { Brackets, IsNull } from 'typeorm';
+import { IsNull } from 'typeorm';
 import type { CreatedBetween, PaymentEvent, PaymentRepository } from '../../../application/ports/PaymentRepository';
 import type { LockOption } from '../../../application/ports/UnitOfWork';
 import type { PaymentStatus } from '../../../domain/payment/Payment';
@@ -11,6 +11,7 @@ import { affectedRows } from '../Database';
 import type { PaymentAttemptRow, PaymentRow } from '../entities/PaymentEntity';
 import { PaymentAttemptEntity, PaymentEntity, PaymentEventEntity } from '../entities/PaymentEntity';
 import { toDate } from '../rowValues';
+import { createdWithin } from './createdWithin';
 
 export class TypeOrmPaymentRepository implements PaymentRepository {
   constructor(private readonly db: Database) {}
@@ -86,9 +87,7 @@ export class TypeOrmPaymentRepository implements PaymentRepository {
     if (!query.windows.length) return [];
     const rows = await this.attempts.createQueryBuilder('a')
       .where("a.status = 'OPEN'")
-      .andWhere(new Brackets((created) => {
-        for (const [i, { from, to }] of query.windows.entries()) created.orWhere(`a.createdAt BETWEEN :from${i} AND :to${i}`, { [`from${i}`]: from, [`to${i}`]: to });
-      }))
+      .andWhere(createdWithin(query.windows, 'a'))
       .orderBy('a.createdAt', 'DESC')
       .addOrderBy('a.transactionId', 'DESC')
       .limit(query.limit)

@@ -1,3 +1,4 @@
+import type { CreatedBetween } from '../../../application/ports/PaymentRepository';
 import type { RefundRepository } from '../../../application/ports/RefundRepository';
 import type { LockOption } from '../../../application/ports/UnitOfWork';
 import type { RefundStatus } from '../../../domain/payment/Refund';
@@ -8,6 +9,7 @@ import { affectedRows } from '../Database';
 import type { RefundRow } from '../entities/RefundEntity';
 import { RefundEntity } from '../entities/RefundEntity';
 import { toDate } from '../rowValues';
+import { createdWithin } from './createdWithin';
 
 export class TypeOrmRefundRepository implements RefundRepository {
   constructor(private readonly db: Database) {}
@@ -43,13 +45,14 @@ export class TypeOrmRefundRepository implements RefundRepository {
     return rows.map((r) => toDomain(r)!);
   }
 
-  async openRefunds(window: { to: Date; limit: number }): Promise<Refund[]> {
+  async openRefunds(query: { windows: CreatedBetween[]; limit: number }): Promise<Refund[]> {
+    if (!query.windows.length) return [];
     const rows = await this.repo.createQueryBuilder('r')
       .where("r.state IN ('REQUESTED', 'PENDING')")
-      .andWhere('r.createdAt <= :to', { to: window.to })
-      .orderBy('r.createdAt', 'ASC')
-      .addOrderBy('r.id', 'ASC')
-      .limit(window.limit)
+      .andWhere(createdWithin(query.windows, 'r'))
+      .orderBy('r.createdAt', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .limit(query.limit)
       .getMany();
     return rows.map((r) => toDomain(r)!);
   }

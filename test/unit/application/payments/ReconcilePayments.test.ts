@@ -18,7 +18,7 @@ describe('ReconcilePayments', () => {
     w.gateway.pay(payment.transactionId);
     w.clock.advance(TEN_MINUTES + 60_000);
     const report = await w.reconcilePayments.execute({ olderThanMs: TEN_MINUTES });
-    expect(report).toEqual({ more: false, checked: 1, settled: [expect.objectContaining({ transactionId: payment.transactionId, paymentId: payment.id, outcome: 'PAID' })], open: 0, failed: [], skipped: 0, refunds: { checked: 0, settled: [], failed: [] } });
+    expect(report).toEqual({ more: false, checked: 1, settled: [expect.objectContaining({ transactionId: payment.transactionId, paymentId: payment.id, outcome: 'PAID' })], open: 0, failed: [], skipped: 0, refunds: { checked: 0, settled: [], failed: [], skipped: 0 } });
     expect((await w.payments.findById(payment.id))!.status).toBe('PAID');
     // Paid within the hold: the late confirmation still completes the booking.
     expect((await w.bookings.findById(booking.id))!.status).toBe('COMPLETE');
@@ -112,6 +112,24 @@ describe('ReconcilePayments', () => {
     expect([run.checked, run.settled.length, run.skipped, run.refunds.checked]).toEqual([1, 1, 2, 0]);
     const next = await w.reconcilePayments.execute({ olderThanMs: 0 });
     expect(next.settled).toHaveLength(2);
+  });
+
+  test('an open refund is asked about on the same backoff, and still past the 3 days attempts are asked for', async () => {
+    const { w, book } = await world();
+    const { payment } = await book();
+    await w.confirmPayment.execute({ callback: w.gateway.pay(payment.transactionId), source: 'ipn' });
+    const pending = await w.refundPayment.execute({ paymentId: payment.id, amount: 100.77, reason: 'Tour cancelled by the operator', idempotencyKey: null, source: 'api' });
+    expect(pending.refund.state).toBe('PENDING');
+    const HOUR = 3_600_000;
+    const runAt = async (age: number) => {
+      w.clock.advance(pending.refund.createdAt.getTime() + age - w.clock.now().getTime());
+      return (await w.reconcilePayments.execute({ olderThanMs: TEN_MINUTES, previousRunAt: new Date(w.clock.now().getTime() - 5 * 60_000) })).refunds;
+    };
+    // 5 h 2 min old: it crossed 4 h before the last run, and 8 h is still ahead.
+    expect((await runAt(5 * HOUR + 2 * 60_000)).checked).toBe(0);
+    // Just past 128 h (5.3 days), beyond the attempts' 3-day look-back: asked, and the gateway's answer recorded.
+    const late = await runAt(128 * HOUR + 60_000);
+    expect([late.checked, late.settled]).toEqual([1, [expect.objectContaining({ refundId: pending.refund.id, state: 'COMPLETED' })]]);
   });
 
   test('a negative threshold is refused', async () => {

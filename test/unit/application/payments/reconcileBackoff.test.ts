@@ -1,4 +1,4 @@
-import { dueWindows, RECONCILE_EVERY_RUN_FOR_MS, RECONCILE_LOOKBACK_MS } from '../../../../src/application/payments/reconcileBackoff';
+import { dueWindows, RECONCILE_EVERY_RUN_FOR_MS, RECONCILE_LOOKBACK_MS, REFUND_LOOKBACK_MS } from '../../../../src/application/payments/reconcileBackoff';
 
 const MINUTE = 60_000;
 const NOW = Date.parse('2026-12-02T12:00:00.000Z');
@@ -63,5 +63,17 @@ describe('when the reconciler asks about an open attempt (dueWindows)', () => {
     }
     // Runs at 10, 15, ... 60 min old (11), then the runs at 2, 4, 8, 16, 32 and 64 h.
     expect(asked).toBe(11 + 6);
+  });
+
+  test('an open refund follows the same rule over a year: asked on the doublings past 3 days, never after a year', () => {
+    const created = NOW;
+    const askedAt: number[] = [];
+    for (let run = created + 5 * MINUTE; run <= created + REFUND_LOOKBACK_MS + 60 * MINUTE; run += 5 * MINUTE) {
+      if (dueWindows(run, 10 * MINUTE, 5 * MINUTE, REFUND_LOOKBACK_MS).some(({ from, to }) => created >= from.getTime() && created <= to.getTime())) askedAt.push(run - created);
+    }
+    const hours = askedAt.slice(11).map((age) => Math.floor(age / (60 * MINUTE)));
+    // 11 runs in the first hour, then 2 h, 4 h, ... 8,192 h (341 days); 16,384 h is past the year.
+    expect(hours).toEqual([2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192]);
+    expect(askedAt).toHaveLength(11 + 13);
   });
 });

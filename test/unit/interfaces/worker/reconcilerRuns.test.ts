@@ -4,11 +4,11 @@ import { FakeClock } from '../../../fakes/FakeClock';
 import { InMemoryJobStore } from '../../../fakes/InMemoryJobStore';
 
 const report = (over: Partial<ReconcileReport>): ReconcileReport => ({
-  more: false, checked: 0, settled: [], open: 0, failed: [], skipped: 0, refunds: { checked: 0, settled: [], failed: [] }, ...over,
+  more: false, checked: 0, settled: [], open: 0, failed: [], skipped: 0, refunds: { checked: 0, settled: [], failed: [], skipped: 0 }, ...over,
 });
 
 describe("the worker's reconciler runs", () => {
-  test('pass when the last complete run started, whichever worker ran it; a run cut short by the gateway or a stop leaves the mark', async () => {
+  test('pass when the last complete run started, whichever worker ran it; a run cut short by the gateway or a stop, among attempts or refunds, leaves the mark', async () => {
     const clock = new FakeClock(new Date('2026-12-02T10:00:00Z'));
     const store = new InMemoryJobStore(clock);
     const inputs: ReconcileInput[] = [];
@@ -17,6 +17,8 @@ describe("the worker's reconciler runs", () => {
       report({ more: true, checked: 500 }),
       report({ checked: 1, failed: [{ transactionId: 'T', error: 'down' }], skipped: 1 }),
       report({ checked: 1, skipped: 4 }),
+      report({ refunds: { checked: 1, settled: [], failed: [{ refundId: 'R', error: 'down' }], skipped: 0 } }),
+      report({ refunds: { checked: 1, settled: [], failed: [], skipped: 2 } }),
       report({}),
       report({}),
     ];
@@ -36,7 +38,9 @@ describe("the worker's reconciler runs", () => {
       '2026-12-02T10:05:00.000Z', // the limit cut the second run short: its oldest due attempts wait for their next doubling
       '2026-12-02T10:05:00.000Z', // the gateway cut the third short: the next run covers its span too
       '2026-12-02T10:05:00.000Z', // the fourth was stopped (a deploy): the next worker covers its span too
-      '2026-12-02T10:20:00.000Z',
+      '2026-12-02T10:05:00.000Z', // the fifth could not ask about a refund
+      '2026-12-02T10:05:00.000Z', // the sixth was stopped among the refunds
+      '2026-12-02T10:30:00.000Z',
     ]);
     expect(inputs.every((input) => input.limit === RECONCILE_PAYMENTS_PER_RUN && input.stopping === stopping)).toBe(true);
     expect(reported).toEqual(answers);
