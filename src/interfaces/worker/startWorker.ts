@@ -48,7 +48,8 @@ export function createWorker(dependencies: WorkerDependencies, options: Partial<
   }).every(RECONCILE_TASK, RECONCILE_PAYMENTS_EVERY_MS, reconcilerRuns(useCases.reconcilePayments, ports.clock, ports.jobStore, (report) => {
     for (const settled of report.settled) logger.warn({ ...settled }, 'payment reconciled: the gateway vouched for what no callback confirmed');
     if (report.failed.length) logger.error({ failed: report.failed, skipped: report.skipped }, 'payment reconciliation could not ask the gateway about every attempt');
-    if (report.skipped && !report.failed.length) logger.info({ checked: report.checked, skipped: report.skipped }, 'payment reconciliation ended early: the worker is stopping, and the next run asks about the rest');
+    const skipped = report.skipped + report.refunds.skipped;
+    if (skipped && !report.failed.length) logger.info({ checked: report.checked, skipped: report.skipped, refundsSkipped: report.refunds.skipped }, 'payment reconciliation ended early: the worker is stopping, and the next run asks about the rest');
     if (report.more) logger.warn({ checked: report.checked }, 'more payment attempts were due than one reconciler run asks about: the oldest wait for their next doubling');
   })).every('SweepOrphanImages', SWEEP_ORPHAN_IMAGES_EVERY_MS, async () => {
     const result = await useCases.sweepOrphanImages.execute();
