@@ -164,6 +164,8 @@ export interface Load {
   body?: string;
   connections?: number;
   seconds?: number;
+  /** Requests sent in turn on each connection, each with its own headers (many callers); `headers` applies to all. */
+  requests?: { headers: Record<string, string> }[];
 }
 
 /**
@@ -220,6 +222,7 @@ export async function measure(load: Load): Promise<Measurement> {
     body: load.body,
     connections: load.connections ?? 10,
     duration: load.seconds ?? SECONDS,
+    ...(load.requests ? { requests: load.requests } : {}),
   };
   const command = [process.execPath, '-e', LOAD_GENERATOR, require.resolve('autocannon')];
   const pinned = pinnedServers ? ['taskset', '--cpu-list', String(LOAD_CORE), ...command] : command;
