@@ -85,7 +85,8 @@ export function reconcilerRuns(
     const startedAt = clock.now();
     const previousRunAt = await marks.periodicMark(RECONCILE_TASK);
     const report = await reconcile.execute({ olderThanMs: RECONCILE_DEFAULT_OLDER_THAN_MS, limit: RECONCILE_PAYMENTS_PER_RUN, previousRunAt, stopping });
-    if (askedAboutAllDue(report)) await marks.markPeriodic(RECONCILE_TASK, startedAt);
+    // Reported first: what the run settled is logged even if the database refuses the mark (the next run then covers this span too).
     reported(report);
+    if (askedAboutAllDue(report)) await marks.markPeriodic(RECONCILE_TASK, startedAt);
   };
 }

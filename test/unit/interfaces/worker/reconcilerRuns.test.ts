@@ -1,5 +1,6 @@
 import type { ReconcileInput, ReconcileReport } from '../../../../src/application/payments/ReconcilePayments';
 import { reconcilerRuns, RECONCILE_PAYMENTS_PER_RUN } from '../../../../src/interfaces/worker/startWorker';
+import { DependencyUnavailable } from '../../../../src/domain/shared/errors';
 import { FakeClock } from '../../../fakes/FakeClock';
 import { InMemoryJobStore } from '../../../fakes/InMemoryJobStore';
 
@@ -44,5 +45,23 @@ describe("the worker's reconciler runs", () => {
     ]);
     expect(inputs.every((input) => input.limit === RECONCILE_PAYMENTS_PER_RUN && input.stopping === stopping)).toBe(true);
     expect(reported).toEqual(answers);
+  });
+
+  test('a mark the database refuses after a complete run: the run is still reported, and the next run covers its span', async () => {
+    const clock = new FakeClock(new Date('2026-12-02T10:00:00Z'));
+    const store = new InMemoryJobStore(clock);
+    await store.markPeriodic('ReconcilePayments', new Date('2026-12-02T09:55:00Z'));
+    const inputs: ReconcileInput[] = [];
+    const reported: ReconcileReport[] = [];
+    const settledOne = report({ checked: 1, settled: [{ transactionId: 'T', paymentId: 'P', outcome: 'PAID', message: 'paid' }] });
+    const run = reconcilerRuns({ execute: async (input) => (inputs.push(input), settledOne) }, clock, {
+      periodicMark: (task) => store.periodicMark(task),
+      markPeriodic: async () => { throw new DependencyUnavailable('database'); },
+    }, (r) => void reported.push(r));
+    await expect(run(new AbortController().signal)).rejects.toBeInstanceOf(DependencyUnavailable);
+    expect(reported).toEqual([settledOne]);
+    clock.advance(5 * 60_000);
+    await run(new AbortController().signal).catch(() => undefined);
+    expect(inputs.map((input) => input.previousRunAt?.toISOString())).toEqual(['2026-12-02T09:55:00.000Z', '2026-12-02T09:55:00.000Z']);
   });
 });
