@@ -32,6 +32,13 @@ describe('GET /user/me answered ahead of Koa from what the process holds', () =>
     return [response, contexts.mock.calls.length > before];
   }
 
+  /** A traveller whose `/user/me` the chain answered once and the shortcut answers now. */
+  async function answeredAhead(who: LoggedIn): Promise<LoggedIn> {
+    await viaKoa(bearer(who));
+    expect((await viaKoa(bearer(who)))[1]).toBe(false);
+    return who;
+  }
+
   test.each([
     ['no Origin', {}],
     ['the front end', { origin: FRONTEND }],
@@ -69,33 +76,19 @@ describe('GET /user/me answered ahead of Koa from what the process holds', () =>
     expect((await viaKoa(partner))[1]).toBe(false);
   });
 
-  test('a logged-out session, a blocked user and a changed role are refused by the chain on the very next request', async () => {
-    const leaving = await verifiedUser(app, admin);
-    await viaKoa(bearer(leaving));
-    expect((await viaKoa(bearer(leaving)))[1]).toBe(false);
-    expect((await app.request('POST', '/api/v1/auth/logout', { token: leaving.accessToken, body: { refreshToken: leaving.refreshToken } })).status).toBe(200);
-    const [ended, endedKoa] = await viaKoa(bearer(leaving));
-    expect([ended.status, ended.body.code, endedKoa]).toEqual([401, 'AUTH.SESSION_ENDED', true]);
-
-    const blocked = await verifiedUser(app, admin);
-    await viaKoa(bearer(blocked));
-    expect((await viaKoa(bearer(blocked)))[1]).toBe(false);
-    expect((await app.request('PATCH', `/api/v1/user/${blocked.id}`, { token: admin.accessToken, body: { isActive: 'BLOCKED' } })).status).toBe(200);
-    const [refused, refusedKoa] = await viaKoa(bearer(blocked));
-    expect([refused.status, refused.body.code, refusedKoa]).toEqual([401, 'AUTH.SESSION_ENDED', true]);
-
-    const promoted = await verifiedUser(app, admin);
-    await viaKoa(bearer(promoted));
-    expect((await viaKoa(bearer(promoted)))[1]).toBe(false);
-    expect((await app.request('PATCH', `/api/v1/user/${promoted.id}`, { token: admin.accessToken, body: { role: 'ADMIN' } })).status).toBe(200);
-    const [stale, staleKoa] = await viaKoa(bearer(promoted));
-    expect([stale.status, stale.body.code, staleKoa]).toEqual([401, 'AUTH.TOKEN_EXPIRED', true]);
+  test.each([
+    ['a logged-out session', (who: LoggedIn) => app.request('POST', '/api/v1/auth/logout', { token: who.accessToken, body: { refreshToken: who.refreshToken } }), 'AUTH.SESSION_ENDED'],
+    ['a blocked user', (who: LoggedIn) => app.request('PATCH', `/api/v1/user/${who.id}`, { token: admin.accessToken, body: { isActive: 'BLOCKED' } }), 'AUTH.SESSION_ENDED'],
+    ['a changed role', (who: LoggedIn) => app.request('PATCH', `/api/v1/user/${who.id}`, { token: admin.accessToken, body: { role: 'ADMIN' } }), 'AUTH.TOKEN_EXPIRED'],
+  ])('%s is refused by the chain on the very next request', async (_, change: (who: LoggedIn) => Promise<ApiResponse>, code: string) => {
+    const traveller = await answeredAhead(await verifiedUser(app, admin));
+    expect((await change(traveller)).status).toBe(200);
+    const [refused, refusedKoa] = await viaKoa(bearer(traveller));
+    expect([refused.status, refused.body.code, refusedKoa]).toEqual([401, code, true]);
   });
 
   test('a profile change is served on the very next request, then ahead of Koa again', async () => {
-    const traveller = await verifiedUser(app, admin);
-    await viaKoa(bearer(traveller));
-    expect((await viaKoa(bearer(traveller)))[1]).toBe(false);
+    const traveller = await answeredAhead(await verifiedUser(app, admin));
     expect((await app.request('PATCH', `/api/v1/user/${traveller.id}`, { token: traveller.accessToken, body: { name: 'New Name' } })).status).toBe(200);
     const [changed, changedKoa] = await viaKoa(bearer(traveller));
     expect([changed.body.data.name, changedKoa]).toEqual(['New Name', true]);
@@ -118,8 +111,7 @@ describe('GET /user/me answered ahead of Koa from what the process holds', () =>
       return reads.mock.calls.length > before;
     };
     try {
-      await viaKoa(bearer(traveller));
-      expect((await viaKoa(bearer(traveller)))[1]).toBe(false);
+      await answeredAhead(traveller);
       await rename(inPart(false)!);
       expect(await rereadProfile()).toBe(false);
       expect((await viaKoa(bearer(traveller)))[1]).toBe(false);
@@ -132,9 +124,7 @@ describe('GET /user/me answered ahead of Koa from what the process holds', () =>
   });
 
   test('a forged, malformed or missing token, and other methods, are answered by the chain', async () => {
-    const traveller = await verifiedUser(app, admin);
-    await viaKoa(bearer(traveller));
-    expect((await viaKoa(bearer(traveller)))[1]).toBe(false);
+    const traveller = await answeredAhead(await verifiedUser(app, admin));
     const [header, payload] = traveller.accessToken.split('.');
     const [forged, forgedKoa] = await viaKoa({ authorization: `Bearer ${header}.${payload}.${'A'.repeat(43)}` });
     expect([forged.status, forged.body.code, forgedKoa]).toEqual([401, 'AUTH.TOKEN_INVALID', true]);

@@ -96,8 +96,7 @@ export class TypeOrmJobStore implements JobStore {
   /** A conditional update of the task's row: of workers racing for one run, only the first finds it still due. */
   claimPeriodic(task: string, now: Date, everyMs: number): Promise<boolean> {
     return this.db.transaction(async () => {
-      const runs = this.db.manager().getRepository(PeriodicRunEntity);
-      await runs.createQueryBuilder().insert().values({ task, startedAt: new Date(0) }).orIgnore().execute();
+      const runs = await this.periodicRow(task);
       const result = await runs.createQueryBuilder()
         .update()
         .set({ startedAt: now })
@@ -121,13 +120,19 @@ export class TypeOrmJobStore implements JobStore {
   }
 
   async markPeriodic(task: string, startedAt: Date): Promise<void> {
-    const runs = this.db.manager().getRepository(PeriodicRunEntity);
-    await runs.createQueryBuilder().insert().values({ task, startedAt: new Date(0) }).orIgnore().execute();
+    const runs = await this.periodicRow(task);
     await runs.createQueryBuilder()
       .update()
       .set({ markedAt: startedAt })
       .where('task = :task AND (markedAt IS NULL OR markedAt < :startedAt)', { task, startedAt })
       .execute();
+  }
+
+  /** The task's row in `periodic_runs`, made (never run, no mark) if it is not there yet; answers the repository to update it with. */
+  private async periodicRow(task: string) {
+    const runs = this.db.manager().getRepository(PeriodicRunEntity);
+    await runs.createQueryBuilder().insert().values({ task, startedAt: new Date(0) }).orIgnore().execute();
+    return runs;
   }
 }
 

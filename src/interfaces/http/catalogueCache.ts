@@ -9,7 +9,7 @@ import { ChainHeaders } from './chainHeaders';
 import { ACCESS_COOKIE } from './cookies';
 import { matchedRoute } from './httpMetrics';
 import { pathOf } from './liveness';
-import { logServed, requestIdFrom } from './middleware';
+import { requestIdFrom, servedAhead } from './middleware';
 import { VersionedEntries } from './versionedEntries';
 
 /** Public catalogue reads: tour lists and details, tour types, divisions (`/tour` and its `/tours` alias). */
@@ -127,9 +127,7 @@ export function catalogueCache({ catalogueVersion, clock, logger, metrics }: Cat
       ? { 'X-Request-Id': requestId, ...chainHeaders.notModified, ETag: entry.etag }
       : { 'X-Request-Id': requestId, ...chainHeaders.ok, ETag: entry.etag, 'Content-Length': entry.body.length });
     response.end(notModified || method === 'HEAD' ? undefined : entry.body);
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    logServed(logger, { method, url: pathOf(url), route: entry.route, status, ms: seconds * 1e3, requestId });
-    metrics.requestServed({ method, route: entry.route, status }, seconds);
+    servedAhead(logger, metrics, { method, url: pathOf(url), route: entry.route, status, requestId }, started);
     return true;
   };
 

@@ -9,7 +9,7 @@ import { admits, presentedAccessToken } from './authenticate';
 import { ChainHeaders } from './chainHeaders';
 import { successBody } from './envelope';
 import { pathOf } from './liveness';
-import { logServed, requestIdFrom } from './middleware';
+import { requestIdFrom, servedAhead } from './middleware';
 import { API_PREFIX } from './mountRoutes';
 import type { RouteDef } from './route';
 import { asList } from './route';
@@ -93,9 +93,7 @@ export function knownAnswers(routes: RouteDef[], { accessTokens, checkSession, l
     const requestId = requestIdFrom(request.headers['x-request-id']);
     response.writeHead(200, { 'X-Request-Id': requestId, ...headers.ok, 'Content-Length': Buffer.byteLength(body) });
     response.end(body);
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    logServed(logger, { method: 'GET', url: path, route: known.route, status: 200, ms: seconds * 1e3, requestId });
-    metrics.requestServed({ method: 'GET', route: known.route, status: 200 }, seconds);
+    servedAhead(logger, metrics, { method: 'GET', url: path, route: known.route, status: 200, requestId }, started);
     return true;
   };
 
