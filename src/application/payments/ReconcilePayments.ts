@@ -26,6 +26,12 @@ export interface ReconcileInput {
   onProgress?: (done: number, total: number) => void;
   /** Aborted when the process is stopping: the run ends before its next gateway call, the rest counted as skipped. */
   stopping?: AbortSignal;
+  /**
+   * What a failure means, as the edges classify it (ADR 0008: a driver's "not now" becomes
+   * DependencyUnavailable). A gateway or database that stopped answering ends the run: the rest is
+   * skipped, not asked about one by one. Without it, only a DependencyUnavailable thrown as such does.
+   */
+  classifyFailure?: (thrown: unknown) => unknown;
 }
 
 export interface ReconcileReport {
@@ -95,9 +101,10 @@ export class ReconcilePayments {
         if (confirmation.changed) {
           report.settled.push({ transactionId: attempt.transactionId, paymentId: attempt.paymentId, outcome: confirmation.outcome, message: confirmation.message });
         } else if (!confirmation.verified) report.open += 1;
-      } catch (error) {
+      } catch (thrown) {
+        const error = input.classifyFailure?.(thrown) ?? thrown;
         report.failed.push({ transactionId: attempt.transactionId, error: (error as Error).message });
-        // A gateway that stopped answering will not answer the rest either: the next run asks again.
+        // A gateway or database that stopped answering will not answer the rest either: the next run asks again.
         if (error instanceof DependencyUnavailable) {
           report.skipped = attempts.length - i - 1;
           break;
@@ -108,11 +115,11 @@ export class ReconcilePayments {
       }
     }
     // Attempts cut short (a stop, a gateway gone) leave the refunds to the next run as well.
-    if (!report.skipped) await this.reconcileRefunds(dueWindows(now, input.olderThanMs, sinceLastRun, REFUND_LOOKBACK_MS), limit, report.refunds, input.stopping);
+    if (!report.skipped) await this.reconcileRefunds(dueWindows(now, input.olderThanMs, sinceLastRun, REFUND_LOOKBACK_MS), limit, report.refunds, input);
     return report;
   }
 
-  private async reconcileRefunds(windows: CreatedBetween[], limit: number, report: ReconcileReport['refunds'], stopping: AbortSignal | undefined): Promise<void> {
+  private async reconcileRefunds(windows: CreatedBetween[], limit: number, report: ReconcileReport['refunds'], { stopping, classifyFailure }: ReconcileInput): Promise<void> {
     const due = await this.refunds.openRefunds({ windows, limit });
     for (const [i, refund] of due.entries()) {
       if (stopping?.aborted) {
@@ -124,7 +131,8 @@ export class ReconcilePayments {
         const outcome = await this.refundSettlement.ask(refund);
         const applied = await this.uow.run(() => this.refundSettlement.apply(refund.id, outcome, 'reconciler'));
         if (applied?.changed) report.settled.push({ refundId: refund.id, paymentId: refund.paymentId, state: applied.refund.state });
-      } catch (error) {
+      } catch (thrown) {
+        const error = classifyFailure?.(thrown) ?? thrown;
         report.failed.push({ refundId: refund.id, error: (error as Error).message });
         if (error instanceof DependencyUnavailable) break;
       }

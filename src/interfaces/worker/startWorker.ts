@@ -2,6 +2,7 @@ import type { ReconcilePayments, ReconcileReport } from '../../application/payme
 import { askedAboutAllDue, RECONCILE_DEFAULT_OLDER_THAN_MS } from '../../application/payments/ReconcilePayments';
 import type { Clock } from '../../application/ports/Clock';
 import type { JobStore } from '../../application/ports/JobStore';
+import type { Logger } from '../../application/ports/Logger';
 import type { Ports } from '../../application/ports/Ports';
 import type { UseCases } from '../../application/UseCases';
 import type { ClassifyFailure, ShutdownHooks } from '../edges';
@@ -45,16 +46,27 @@ export function createWorker(dependencies: WorkerDependencies, options: Partial<
   }).every('ExpireHolds', EXPIRE_HOLDS_EVERY_MS, async () => {
     const { expired } = await useCases.expireHolds.execute();
     if (expired) logger.info({ expired }, 'lapsed seat holds released');
-  }).every(RECONCILE_TASK, RECONCILE_PAYMENTS_EVERY_MS, reconcilerRuns(useCases.reconcilePayments, ports.clock, ports.jobStore, (report) => {
-    for (const settled of report.settled) logger.warn({ ...settled }, 'payment reconciled: the gateway vouched for what no callback confirmed');
-    if (report.failed.length) logger.error({ failed: report.failed, skipped: report.skipped }, 'payment reconciliation could not ask the gateway about every attempt');
-    const skipped = report.skipped + report.refunds.skipped;
-    if (skipped && !report.failed.length) logger.info({ checked: report.checked, skipped: report.skipped, refundsSkipped: report.refunds.skipped }, 'payment reconciliation ended early: the worker is stopping, and the next run asks about the rest');
-    if (report.more) logger.warn({ checked: report.checked }, 'more payment attempts were due than one reconciler run asks about: the oldest wait for their next doubling');
-  })).every('SweepOrphanImages', SWEEP_ORPHAN_IMAGES_EVERY_MS, async () => {
+  }).every(RECONCILE_TASK, RECONCILE_PAYMENTS_EVERY_MS, reconcilerRuns(useCases.reconcilePayments, ports.clock, ports.jobStore, reconcileLog(logger), dependencies.classifyFailure)).every('SweepOrphanImages', SWEEP_ORPHAN_IMAGES_EVERY_MS, async () => {
     const result = await useCases.sweepOrphanImages.execute();
     if (result.orphans) logger.info({ ...result }, 'orphaned images swept');
   });
+}
+
+/**
+ * What a reconciler run is logged as: each verdict the gateway gave that no callback brought (a
+ * warning: callbacks are being lost), what it could not ask about (an error: money may be waiting),
+ * a run ended early by a stop, and a run the per-run limit cut short.
+ */
+export function reconcileLog(logger: Logger): (report: ReconcileReport) => void {
+  return (report) => {
+    for (const settled of report.settled) logger.warn({ ...settled }, 'payment reconciled: the gateway vouched for what no callback confirmed');
+    for (const settled of report.refunds.settled) logger.warn({ ...settled }, 'refund reconciled: the gateway settled what no callback reported');
+    if (report.failed.length) logger.error({ failed: report.failed, skipped: report.skipped }, 'payment reconciliation could not ask the gateway about every attempt');
+    if (report.refunds.failed.length) logger.error({ failed: report.refunds.failed }, 'refund reconciliation could not ask the gateway about every open refund');
+    const skipped = report.skipped + report.refunds.skipped;
+    if (skipped && !report.failed.length) logger.info({ checked: report.checked, skipped: report.skipped, refundsSkipped: report.refunds.skipped }, 'payment reconciliation ended early: the worker is stopping, and the next run asks about the rest');
+    if (report.more) logger.warn({ checked: report.checked }, 'more payment attempts were due than one reconciler run asks about: the oldest wait for their next doubling');
+  };
 }
 
 /**
@@ -80,11 +92,12 @@ export function reconcilerRuns(
   clock: Clock,
   marks: Pick<JobStore, 'periodicMark' | 'markPeriodic'>,
   reported: (report: ReconcileReport) => void,
+  classifyFailure?: ClassifyFailure,
 ): PeriodicTask {
   return async (stopping) => {
     const startedAt = clock.now();
     const previousRunAt = await marks.periodicMark(RECONCILE_TASK);
-    const report = await reconcile.execute({ olderThanMs: RECONCILE_DEFAULT_OLDER_THAN_MS, limit: RECONCILE_PAYMENTS_PER_RUN, previousRunAt, stopping });
+    const report = await reconcile.execute({ olderThanMs: RECONCILE_DEFAULT_OLDER_THAN_MS, limit: RECONCILE_PAYMENTS_PER_RUN, previousRunAt, stopping, classifyFailure });
     // Reported first: what the run settled is logged even if the database refuses the mark (the next run then covers this span too).
     reported(report);
     if (askedAboutAllDue(report)) await marks.markPeriodic(RECONCILE_TASK, startedAt);

@@ -1,5 +1,6 @@
 import { RECONCILE_DEFAULT_OLDER_THAN_MS } from '../../../../src/application/payments/ReconcilePayments';
 import { RECONCILE_LOOKBACK_MS } from '../../../../src/application/payments/reconcileBackoff';
+import { DependencyUnavailable } from '../../../../src/domain/shared/errors';
 import { bookingWorld } from '../bookingWorld';
 
 const TEN_MINUTES = RECONCILE_DEFAULT_OLDER_THAN_MS;
@@ -78,6 +79,24 @@ describe('ReconcilePayments', () => {
     const again = await w.reconcilePayments.execute({ olderThanMs: 0 });
     expect(again.settled.map((s) => s.transactionId)).toEqual([a.payment.transactionId]);
     expect((await w.payments.findById(b.payment.id))!.status).toBe('UNPAID');
+  });
+
+  test('a failure the edge classifies as an outage (a database gone) ends the run at once; unclassified, each attempt is tried', async () => {
+    const { w, book } = await world();
+    const booked = [await book(), await book(), await book()];
+    for (const { payment } of booked) w.gateway.pay(payment.transactionId);
+    const lookup = jest.spyOn(w.gateway, 'lookup').mockRejectedValue(new Error('connect ECONNREFUSED 127.0.0.1:3306'));
+    const classifyFailure = (thrown: unknown) => (thrown instanceof Error && thrown.message.includes('ECONNREFUSED') ? new DependencyUnavailable('database') : thrown);
+
+    const classified = await w.reconcilePayments.execute({ olderThanMs: 0, classifyFailure });
+    expect([classified.checked, classified.failed.length, classified.skipped, classified.refunds.checked]).toEqual([1, 1, 2, 0]);
+    expect(classified.failed[0].error).toMatch(/database/);
+    expect(lookup).toHaveBeenCalledTimes(1);
+
+    const unclassified = await w.reconcilePayments.execute({ olderThanMs: 0 });
+    expect([unclassified.checked, unclassified.failed.length, unclassified.skipped]).toEqual([3, 3, 0]);
+    lookup.mockRestore();
+    expect((await w.reconcilePayments.execute({ olderThanMs: 0, classifyFailure })).settled).toHaveLength(3);
   });
 
   test('after a previous run, only due attempts are asked about, the newest first and at most `limit`', async () => {
