@@ -35,13 +35,17 @@ export interface ServedLine {
 
 /** The one line every answered request leaves, whichever path answered it. */
 export function logServed(logger: Logger, line: ServedLine): void {
-  logger.info({ ...line, ms: Math.round(line.ms * 10) / 10 }, 'request');
+  const { method, url, route, status, requestId } = line;
+  const ms = Math.round(line.ms * 10) / 10;
+  // Literals, not `{ ...line }`: on Node 20 the spread copies outlived young-generation collections
+  // even with logging off, tripling each scavenge's pause on answers served ahead of Koa (ADR 0015).
+  logger.info(requestId === undefined ? { method, url, route, status, ms } : { method, url, route, status, ms, requestId }, 'request');
 }
 
 /** The log line and metric sample of an answer written ahead of Koa, `started` (hrtime) when it came in. */
 export function servedAhead(logger: Logger, metrics: Metrics, line: Omit<ServedLine, 'ms'> & { requestId: string }, started: bigint): void {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  logServed(logger, { ...line, ms: seconds * 1e3 });
+  logServed(logger, { method: line.method, url: line.url, route: line.route, status: line.status, ms: seconds * 1e3, requestId: line.requestId });
   metrics.requestServed({ method: line.method, route: line.route, status: line.status }, seconds);
 }
 
