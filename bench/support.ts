@@ -245,6 +245,39 @@ export async function measure(load: Load): Promise<Measurement> {
   };
 }
 
+/** wrk (C, one thread) when it is installed: see `tail`. */
+const WRK = ['/usr/bin/wrk', '/usr/local/bin/wrk'].find((p) => fs.existsSync(p)) ?? null;
+
+export interface Tail {
+  p50: number;
+  p99: number;
+}
+
+/**
+ * p50 and p99 (ms) of `load` as wrk measures them, or null without wrk. autocannon is JavaScript: its
+ * own collections land in the latencies it records, and bare Koa `{ok:true}` measured by it shows a
+ * p99 4.5x its p50, against about 3x by wrk on the same machine; so tails are judged by wrk.
+ * The median of `rounds` runs, each after the first (the first seconds of a route carry its
+ * optimisation and heap growth: 5-14x on the floor itself).
+ */
+export function tail(load: Load, { rounds = 3, seconds = 3 } = {}): Tail | null {
+  if (!WRK || load.method === 'POST' || load.requests) return null;
+  const run = (duration: number): Tail => {
+    const args = ['-t1', `-c${load.connections ?? 10}`, `-d${duration}s`, '--latency', ...Object.entries(load.headers ?? {}).flatMap(([name, value]) => ['-H', `${name}: ${value}`]), load.url];
+    const command = pinnedServers ? ['taskset', '--cpu-list', String(LOAD_CORE), WRK, ...args] : [WRK, ...args];
+    const out = execFileSync(command[0], command.slice(1), { encoding: 'utf8' });
+    const at = (q: string) => {
+      const [, value, unit] = new RegExp(`^\\s+${q}%\\s+([\\d.]+)(us|ms|s)`, 'm').exec(out) ?? [];
+      if (!value) throw new Error(`wrk printed no ${q}% latency:\n${out}`);
+      return Number(value) * (unit === 'us' ? 1e-3 : unit === 's' ? 1e3 : 1);
+    };
+    return { p50: at('50'), p99: at('99') };
+  };
+  run(seconds);
+  const runs = Array.from({ length: rounds }, () => run(seconds)).sort((a, b) => a.p99 / a.p50 - b.p99 / b.p50);
+  return runs[Math.floor((runs.length - 1) / 2)];
+}
+
 /** Prints measurements with their ratio to `baseline` (req/s of the row ÷ req/s of the baseline). */
 export function printTable(title: string, rows: Measurement[], baseline?: Measurement): void {
   const header = ['route', 'req/s', 'p50 ms', 'p99 ms', 'requests', 'failures', ...(baseline ? [`vs ${baseline.name}`] : [])];
