@@ -20,5 +20,5 @@ export function workerDependencies(root: Root): WorkerDependencies & { resources
 }
 
 export function cliDependencies(root: Root): CliDependencies {
-  return { useCases: root.useCases, settings: root.config };
+  return { useCases: root.useCases, settings: root.config, classifyFailure: root.classifyFailure };
 }

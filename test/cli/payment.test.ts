@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { seedPayment } from '../integration/invoices/invoiceDbKit';
+import { FakePaymentGateway } from '../fakes/FakePaymentGateway';
 import { cliHarness } from './cliRuntime';
 
 describe('admin CLI: payment confirm, payment reconcile', () => {
@@ -84,5 +85,29 @@ describe('admin CLI: payment refund', () => {
     } finally {
       await fresh.close();
     }
+  });
+});
+
+describe('admin CLI: payment reconcile during an outage', () => {
+  // A gateway call that fails the way a dead database connection does: the CLI's classifier calls it an outage.
+  const gateway = new FakePaymentGateway();
+  const lookup = jest.spyOn(gateway, 'lookup').mockRejectedValue(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:3306'), { code: 'ECONNREFUSED' }));
+  const cli = cliHarness({}, { ports: { paymentGateway: gateway } });
+  afterAll(() => cli.close());
+
+  test('ends the run at the first outage, names what was not checked, and exits 7', async () => {
+    const db = (await cli.getRoot()).database;
+    const anHourAgo = new Date(Date.now() - 3600_000);
+    for (let i = 0; i < 3; i++) {
+      const { paymentId } = await seedPayment(db, { status: 'UNPAID' });
+      await db.dataSource.createQueryBuilder().insert().into('payment_attempts').values({
+        transactionId: `TXN-outage-${i}-${randomUUID().slice(0, 8)}`, paymentId, gateway: 'sandbox', status: 'OPEN', createdAt: anHourAgo, updatedAt: anHourAgo,
+      }).execute();
+    }
+    const run = await cli.run('payment', 'reconcile', '--older-than', '0s');
+    expect(run.stdout).toMatch(/^1 open attempt\(s\) older than 0s checked: 0 settled, 0 still without a verdict, 1 failed, 2 skipped$/m);
+    expect(run.stderr).toMatch(/The gateway or the database stopped answering; 2 attempt\(s\) were not checked: run it again/);
+    expect(run.code).toBe(7);
+    expect(lookup).toHaveBeenCalledTimes(1);
   });
 });

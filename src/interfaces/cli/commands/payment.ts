@@ -6,11 +6,14 @@ import type { UseCases } from '../../../application/UseCases';
 import { DependencyUnavailable, ValidationFailed } from '../../../domain/shared/errors';
 import { durationOption } from '../durationOption';
 import { println, table } from '../output';
+import type { ClassifyFailure } from '../../edges';
 import type { Open } from '../types';
 
 /** `payment confirm | reconcile | refund`: apply what the gateway vouches for, one val_id or every open attempt; give money back. */
 export interface PaymentDependencies {
   useCases: Pick<UseCases, 'confirmPayment' | 'reconcilePayments' | 'refundPayment' | 'listWebhooks' | 'replayWebhook'>;
+  /** Tells `payment reconcile` that a failure is an outage (a database gone mid-run), which ends the run. */
+  classifyFailure: ClassifyFailure;
 }
 
 /** `--amount 1250.50`: major units as the API takes them; the use case checks the decimals. */
@@ -86,11 +89,12 @@ export function register(program: Command, open: Open<PaymentDependencies>): voi
     .action(async (options: { olderThan: string }, command: Command) => {
       // Checked before the runtime opens, so a typo never touches the database.
       const olderThanMs = durationOption('--older-than', options.olderThan, { examples: '10m, 1h or 0s', max: { ms: MAX_OLDER_THAN_MS, label: '100000000d' } });
-      const { useCases } = await open();
+      const { useCases, classifyFailure } = await open();
       const bar = new SingleBar({ format: 'attempts [{bar}] {value}/{total} {eta_formatted}', stream: process.stderr, noTTYOutput: false });
       let started = false;
       const report = await useCases.reconcilePayments.execute({
         olderThanMs,
+        classifyFailure,
         onProgress: (done, total) => {
           if (!started) bar.start(total, 0);
           started = true;
@@ -107,7 +111,7 @@ export function register(program: Command, open: Open<PaymentDependencies>): voi
       const refunds = report.refunds;
       println(command, `${refunds.checked} open refund(s) checked: ${refunds.settled.map((r) => `${r.refundId} ${r.state}`).join(', ') || 'none settled'}${refunds.failed.length ? `, ${refunds.failed.length} failed` : ''}`);
       for (const failure of refunds.failed) println(command, `  refund ${failure.refundId}: ${failure.error}`);
-      if (report.skipped) throw new DependencyUnavailable('payment gateway', `The gateway stopped answering; ${report.skipped} attempt(s) were not checked: run it again`);
+      if (report.skipped) throw new DependencyUnavailable('payment gateway or database', `The gateway or the database stopped answering; ${report.skipped} attempt(s) were not checked: run it again`);
       if (report.failed.length || refunds.failed.length) throw new Error(`${report.failed.length + refunds.failed.length} attempt(s) or refund(s) could not be reconciled; run it again to retry them`);
     });
 }
