@@ -93,6 +93,12 @@ describe('ReconcilePayments', () => {
     expect(classified.failed[0].error).toMatch(/database/);
     expect(lookup).toHaveBeenCalledTimes(1);
 
+    // An outage at the last attempt leaves the refunds to the next run too: their query would meet the same outage.
+    const openRefunds = jest.spyOn(w.refunds, 'openRefunds');
+    const last = await w.reconcilePayments.execute({ olderThanMs: 0, classifyFailure, limit: 1 });
+    expect([last.checked, last.failed.length, last.skipped, openRefunds.mock.calls.length]).toEqual([1, 1, 0, 0]);
+    openRefunds.mockRestore();
+
     const unclassified = await w.reconcilePayments.execute({ olderThanMs: 0 });
     expect([unclassified.checked, unclassified.failed.length, unclassified.skipped]).toEqual([3, 3, 0]);
     lookup.mockRestore();
