@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -51,10 +51,21 @@ async function terminate(pid: number): Promise<void> {
   await waitForExit(pid, 5_000);
 }
 
+/**
+ * A service that died while the suites ran (every suite on it then fails with ECONNREFUSED): says so,
+ * with the end of its own logs, before its directory goes.
+ */
+function reportDeath(service: StartedService): void {
+  const logs = existsSync(service.dir) ? readdirSync(service.dir).filter((name) => name.endsWith('.log')) : [];
+  const tails = logs.map((name) => `--- ${name}\n${readFileSync(join(service.dir, name), 'utf8').trimEnd().split('\n').slice(-25).join('\n')}`);
+  process.stderr.write(`[tourdesk tests] ${service.name} (pid ${service.pid}) was no longer running at the end of the run\n${tails.join('\n')}\n`);
+}
+
 export async function stopServices(state: HarnessState): Promise<void> {
   const services = state.services.splice(0);
   await Promise.all(
     services.map(async (service) => {
+      if (service.pid > 0 && !alive(service.pid)) reportDeath(service);
       await terminate(service.pid);
       if (service.dir) rmSync(service.dir, { recursive: true, force: true });
     }),

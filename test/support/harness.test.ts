@@ -1,8 +1,13 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Redis from 'ioredis';
 import { createConnection } from 'mysql2/promise';
 import { createMysqlDatabase, describeIf, realService, redisKeyPrefix } from './services';
 import { freePort } from './freePort';
+import { stopServices } from './globalTeardown';
 
 test('freePort() returns a port that can be bound', async () => {
   const port = await freePort();
@@ -70,4 +75,20 @@ describeIf(realService('redis'), 'Redis harness', () => {
       await raw.quit();
     }
   });
+});
+
+test('a service that died during the run is reported at teardown, with the end of its logs', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tourdesk-dead-service-'));
+  writeFileSync(join(dir, 'error-1.log'), 'starting\n[ERROR] InnoDB: assertion failure\n');
+  const dead = spawnSync(process.execPath, ['-e', '0']).pid;
+  const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  try {
+    await stopServices({ services: [{ name: 'mariadb', pid: dead, dir }] });
+    const said = stderr.mock.calls.map(([chunk]) => String(chunk)).join('');
+    expect(said).toContain(`mariadb (pid ${dead}) was no longer running at the end of the run`);
+    expect(said).toContain('--- error-1.log\nstarting\n[ERROR] InnoDB: assertion failure');
+  } finally {
+    stderr.mockRestore();
+  }
+  expect(existsSync(dir)).toBe(false);
 });
