@@ -91,9 +91,10 @@ export class ReconcilePayments {
     const due = await this.payments.openAttempts({ windows: dueWindows(now, input.olderThanMs, sinceLastRun), limit: limit + 1 });
     const attempts = due.slice(0, limit);
     const report: ReconcileReport = { more: due.length > limit, checked: 0, settled: [], open: 0, failed: [], skipped: 0, refunds: { checked: 0, settled: [], failed: [], skipped: 0 } };
-    let unanswered = false;
+    let cutShort = false;
     for (const [i, attempt] of attempts.entries()) {
       if (input.stopping?.aborted) {
+        cutShort = true;
         report.skipped = attempts.length - i;
         break;
       }
@@ -107,7 +108,7 @@ export class ReconcilePayments {
         report.failed.push({ transactionId: attempt.transactionId, error: (error as Error).message });
         // A gateway or database that stopped answering will not answer the rest either: the next run asks again.
         if (error instanceof DependencyUnavailable) {
-          unanswered = true;
+          cutShort = true;
           report.skipped = attempts.length - i - 1;
           break;
         }
@@ -117,7 +118,7 @@ export class ReconcilePayments {
       }
     }
     // Attempts cut short (a stop, a gateway or database gone, even at the last attempt) leave the refunds to the next run as well.
-    if (!report.skipped && !unanswered) await this.reconcileRefunds(dueWindows(now, input.olderThanMs, sinceLastRun, REFUND_LOOKBACK_MS), limit, report.refunds, input);
+    if (!cutShort) await this.reconcileRefunds(dueWindows(now, input.olderThanMs, sinceLastRun, REFUND_LOOKBACK_MS), limit, report.refunds, input);
     return report;
   }
 
